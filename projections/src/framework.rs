@@ -1,0 +1,1 @@
+//! Framework data (placeholder, being written).

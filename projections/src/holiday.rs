@@ -1,0 +1,1 @@
+//! Statutory holidays (placeholder, being written).
