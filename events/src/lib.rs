@@ -1,1 +1,29 @@
-//! Recourse events.
+//! Recourse's ledger vocabulary and cryptography, with no IO: what an event is, how it is
+//! signed, chained and logged, and how anyone holding the ledger's public key checks it.
+//!
+//! - [`canonical`]: RFC 8785 canonical JSON, the bytes that are signed and hashed.
+//! - [`envelope`]: the v1 event envelope, strict parsing, signing.
+//! - [`key`]: Ed25519 keys and key ids.
+//! - [`chain`]: per-stream `seq`/`prev` chains.
+//! - [`merkle`]: the RFC 9162 tree, inclusion and consistency proofs.
+//! - [`tile`]: the C2SP tlog-tiles layout the tree is stored and served in.
+//! - [`checkpoint`]: C2SP signed notes and checkpoints.
+//! - [`org`], [`registry`]: key events and the rule for which key signs what, where.
+//! - [`verify`]: whole-ledger verification; [`bundle`]: the export format it reads.
+
+pub mod bundle;
+pub mod canonical;
+pub mod chain;
+pub mod checkpoint;
+pub mod envelope;
+pub mod hash;
+pub mod key;
+pub mod merkle;
+pub mod org;
+pub mod registry;
+pub mod tile;
+pub mod verify;
+
+pub use envelope::{Envelope, Event, EventType, StreamId};
+pub use hash::Hash;
+pub use key::{KeyId, PublicKey, SecretKey};

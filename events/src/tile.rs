@@ -1,0 +1,219 @@
+//! C2SP tlog-tiles: the layout in which a log stores its tree and serves it.
+//!
+//! A tile at level `L` and index `N` holds up to 256 hashes of the tree nodes of height `8L` at
+//! indices `256N ..`; a full tile never changes again, a partial one (`.p/<W>`) is the right
+//! edge. Level 0 tiles hold leaf hashes; entry bundles (`tile/entries/N`) hold the entries
+//! themselves, each prefixed by its length as a big-endian u16 (which is why an entry must stay
+//! under 64 KiB). Any complete node of height `8L + r` is the hash of `2^r` consecutive hashes of
+//! one level-`L` tile, so a proof reads O(log n) tiles.
+
+use crate::hash::Hash;
+use crate::merkle::node_hash;
+
+/// Tree levels per tile.
+pub const TILE_HEIGHT: u8 = 8;
+/// Hashes in a full tile (2^TILE_HEIGHT).
+pub const TILE_WIDTH: u64 = 1 << TILE_HEIGHT;
+/// Largest entry an entry bundle can hold.
+pub const MAX_ENTRY_SIZE: usize = u16::MAX as usize;
+
+/// What a tile path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TileRef {
+    /// Hashes of level `level`, tile `index`, its first `width` hashes.
+    Hashes {
+        /// Tile level (tree height / 8).
+        level: u8,
+        /// Tile index within its level.
+        index: u64,
+        /// Number of hashes, 1..=256.
+        width: u16,
+    },
+    /// Entries `256 * index ..`, the first `width` of them.
+    Entries {
+        /// Bundle index.
+        index: u64,
+        /// Number of entries, 1..=256.
+        width: u16,
+    },
+}
+
+/// A tile path that does not follow tlog-tiles.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a tile path: {0}")]
+pub struct TilePathError(String);
+
+impl TileRef {
+    /// The path of this tile below the log's prefix, e.g. `tile/0/x001/234.p/7`.
+    pub fn path(&self) -> String {
+        let (head, index, width) = match *self {
+            TileRef::Hashes { level, index, width } => (level.to_string(), index, width),
+            TileRef::Entries { index, width } => ("entries".to_string(), index, width),
+        };
+        let mut p = format!("tile/{head}/{}", encode_index(index));
+        if u64::from(width) < TILE_WIDTH {
+            p.push_str(&format!(".p/{width}"));
+        }
+        p
+    }
+
+    /// Parses a path such as `tile/1/x002/003.p/17` or `tile/entries/000`.
+    pub fn parse(path: &str) -> Result<TileRef, TilePathError> {
+        let bad = || TilePathError(path.chars().take(200).collect());
+        let rest = path.strip_prefix("tile/").ok_or_else(bad)?;
+        let (head, rest) = rest.split_once('/').ok_or_else(bad)?;
+        let (index_part, width) = match rest.split_once(".p/") {
+            Some((i, w)) => {
+                let w: u16 = parse_decimal(w).ok_or_else(bad)?.try_into().map_err(|_| bad())?;
+                if w == 0 || u64::from(w) >= TILE_WIDTH {
+                    return Err(bad());
+                }
+                (i, w)
+            }
+            None => (rest, TILE_WIDTH as u16),
+        };
+        let index = decode_index(index_part).ok_or_else(bad)?;
+        if head == "entries" {
+            return Ok(TileRef::Entries { index, width });
+        }
+        let level: u8 = parse_decimal(head).and_then(|l| l.try_into().ok()).ok_or_else(bad)?;
+        // Height 8 levels cover 2^(8*L) leaves; past level 7 the index space is exhausted.
+        if level > 7 {
+            return Err(bad());
+        }
+        Ok(TileRef::Hashes { level, index, width })
+    }
+}
+
+/// Decimal digits only, no sign, no leading zeros (except "0").
+fn parse_decimal(s: &str) -> Option<u64> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) || (s.len() > 1 && s.starts_with('0')) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// `1234067` -> `x001/x234/067`: groups of three digits, all but the last prefixed with `x`.
+fn encode_index(mut n: u64) -> String {
+    let mut groups = vec![format!("{:03}", n % 1000)];
+    n /= 1000;
+    while n > 0 {
+        groups.push(format!("x{:03}", n % 1000));
+        n /= 1000;
+    }
+    groups.reverse();
+    groups.join("/")
+}
+
+fn decode_index(s: &str) -> Option<u64> {
+    let parts: Vec<&str> = s.split('/').collect();
+    let (last, init) = parts.split_last()?;
+    let mut n: u64 = 0;
+    for (i, part) in init.iter().enumerate() {
+        let digits = part.strip_prefix('x')?;
+        if digits.len() != 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // No leading zero groups: the encoding of a number is unique.
+        if i == 0 && digits == "000" {
+            return None;
+        }
+        n = n.checked_mul(1000)?.checked_add(digits.parse::<u64>().ok()?)?;
+    }
+    if last.len() != 3 || !last.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    n.checked_mul(1000)?.checked_add(last.parse::<u64>().ok()?)
+}
+
+/// The hash of a complete node of height `r` (0..=8) built from `2^r` consecutive hashes of
+/// one tile level, starting at `offset` within the tile's bytes.
+pub fn node_from_tile(tile: &[u8], r: u8, offset: usize) -> Option<Hash> {
+    let count = 1usize << r;
+    let bytes = tile.get(offset * 32..(offset + count) * 32)?;
+    let mut level: Vec<Hash> = bytes.chunks_exact(32).map(|c| Hash(c.try_into().unwrap())).collect();
+    while level.len() > 1 {
+        level = level.chunks_exact(2).map(|p| node_hash(&p[0], &p[1])).collect();
+    }
+    level.first().copied()
+}
+
+/// Where the node of height `height` at `index` lives: (tile level, tile index, height within
+/// the tile, first hash within the tile).
+pub fn locate_node(height: u8, index: u64) -> (u8, u64, u8, usize) {
+    let level = height / TILE_HEIGHT;
+    let r = height % TILE_HEIGHT;
+    let first = index << r;
+    (level, first / TILE_WIDTH, r, (first % TILE_WIDTH) as usize)
+}
+
+/// An entry bundle: each entry prefixed by its big-endian u16 length.
+pub fn encode_entry_bundle<'a>(entries: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for e in entries {
+        let len = u16::try_from(e.len()).expect("entries are under 64 KiB");
+        out.extend_from_slice(&len.to_be_bytes());
+        out.extend_from_slice(e);
+    }
+    out
+}
+
+/// Splits an entry bundle back into entries.
+pub fn decode_entry_bundle(mut bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    let mut out = Vec::new();
+    while !bytes.is_empty() {
+        let len = u16::from_be_bytes([*bytes.first()?, *bytes.get(1)?]) as usize;
+        out.push(bytes.get(2..2 + len)?);
+        bytes = &bytes[2 + len..];
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::merkle::{MemoryTree, NodeSource, leaf_hash};
+
+    #[test]
+    fn paths_follow_the_spec_examples() {
+        let t = TileRef::Hashes { level: 0, index: 1234067, width: 256 };
+        assert_eq!(t.path(), "tile/0/x001/x234/067");
+        let p = TileRef::Hashes { level: 1, index: 0, width: 7 };
+        assert_eq!(p.path(), "tile/1/000.p/7");
+        assert_eq!(TileRef::Entries { index: 5, width: 256 }.path(), "tile/entries/005");
+        for t in [t, p, TileRef::Entries { index: 1000, width: 1 }] {
+            assert_eq!(TileRef::parse(&t.path()), Ok(t));
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_paths() {
+        for bad in [
+            "tile/0/1", "tile/0/0001", "tile/0/x000/001", "tile/0/001.p/0", "tile/0/001.p/256",
+            "tile/0/001.p/07", "tile/9/001", "tile/-1/001", "tiles/0/001", "tile/0/x1/001", "tile/0/",
+        ] {
+            assert!(TileRef::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn nodes_come_from_one_tile() {
+        let tree = MemoryTree::from_leaves((0..1024u32).map(|i| leaf_hash(&i.to_be_bytes())));
+        let tile: Vec<u8> = (256..512).flat_map(|i| tree.node(0, i).unwrap().0).collect();
+        for (height, index) in [(0u8, 300u64), (3, 40), (8, 1)] {
+            let (level, tile_index, r, offset) = locate_node(height, index);
+            assert_eq!((level, tile_index), (if height == 8 { 1 } else { 0 }, if height == 8 { 0 } else { 1 }));
+            if level == 0 {
+                assert_eq!(node_from_tile(&tile, r, offset), Some(tree.node(height, index).unwrap()));
+            }
+        }
+    }
+
+    #[test]
+    fn entry_bundles_round_trip() {
+        let entries: Vec<&[u8]> = vec![b"a", b"", b"{\"x\":1}"];
+        let bundle = encode_entry_bundle(entries.iter().copied());
+        assert_eq!(decode_entry_bundle(&bundle), Some(entries));
+        assert_eq!(decode_entry_bundle(&[0, 5, 1]), None);
+    }
+}
