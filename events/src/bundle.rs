@@ -33,9 +33,13 @@ pub struct BundleError(pub String);
 impl BundleHeader {
     /// Parses and checks the first line.
     pub fn parse(line: &[u8]) -> Result<Self, BundleError> {
-        let header: BundleHeader = serde_json::from_slice(line).map_err(|e| BundleError(format!("header: {e}")))?;
+        let header: BundleHeader =
+            serde_json::from_slice(line).map_err(|e| BundleError(format!("header: {e}")))?;
         if header.format != BUNDLE_FORMAT {
-            return Err(BundleError(format!("format {:?} is not {BUNDLE_FORMAT}", header.format)));
+            return Err(BundleError(format!(
+                "format {:?} is not {BUNDLE_FORMAT}",
+                header.format
+            )));
         }
         Ok(header)
     }

@@ -112,6 +112,12 @@ pub fn write_str(s: &str, out: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push(b'"');
     let bytes = s.as_bytes();
+    // Most strings (ids, base64 ciphertext) need no escaping: copy them in one go.
+    if !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let escape: &[u8] = match b {
@@ -149,7 +155,10 @@ mod tests {
     #[test]
     fn sorts_members_and_writes_no_whitespace() {
         let v = json!({"b": [1, "x", null, true], "a": {"d": false, "c": -7}});
-        assert_eq!(to_vec(&v).unwrap(), br#"{"a":{"c":-7,"d":false},"b":[1,"x",null,true]}"#);
+        assert_eq!(
+            to_vec(&v).unwrap(),
+            br#"{"a":{"c":-7,"d":false},"b":[1,"x",null,true]}"#
+        );
     }
 
     #[test]
@@ -165,14 +174,23 @@ mod tests {
     fn sorts_by_utf16_code_units_not_utf8() {
         // U+FB01 sorts after U+1F600 in UTF-8 order but before it in UTF-16 order (a surrogate).
         let v = json!({"\u{fb01}": 1, "\u{1f600}": 2});
-        assert_eq!(String::from_utf8(to_vec(&v).unwrap()).unwrap(), "{\"😀\":2,\"ﬁ\":1}");
+        assert_eq!(
+            String::from_utf8(to_vec(&v).unwrap()).unwrap(),
+            "{\"😀\":2,\"ﬁ\":1}"
+        );
     }
 
     #[test]
     fn refuses_floats_and_unsafe_integers() {
         assert_eq!(to_vec(&json!(1.5)), Err(CanonicalError::Float));
-        assert!(matches!(to_vec(&json!(1u64 << 53)), Err(CanonicalError::IntegerRange(_))));
-        assert!(matches!(to_vec(&json!(u64::MAX)), Err(CanonicalError::IntegerRange(_))));
+        assert!(matches!(
+            to_vec(&json!(1u64 << 53)),
+            Err(CanonicalError::IntegerRange(_))
+        ));
+        assert!(matches!(
+            to_vec(&json!(u64::MAX)),
+            Err(CanonicalError::IntegerRange(_))
+        ));
         assert!(to_vec(&json!(MAX_SAFE_INTEGER)).is_ok());
         assert!(to_vec(&json!(-MAX_SAFE_INTEGER)).is_ok());
     }

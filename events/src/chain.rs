@@ -23,17 +23,27 @@ impl StreamHead {
     /// Checks that `envelope` is the next link after this head.
     pub fn check(&self, envelope: &Envelope) -> Result<(), ChainError> {
         if envelope.seq != self.next_seq {
-            return Err(ChainError::Seq { stream: envelope.stream.clone(), expected: self.next_seq, got: envelope.seq });
+            return Err(ChainError::Seq {
+                stream: envelope.stream.clone(),
+                expected: self.next_seq,
+                got: envelope.seq,
+            });
         }
         if envelope.prev != self.last {
-            return Err(ChainError::Prev { stream: envelope.stream.clone(), seq: envelope.seq });
+            return Err(ChainError::Prev {
+                stream: envelope.stream.clone(),
+                seq: envelope.seq,
+            });
         }
         Ok(())
     }
 
     /// The head after an event with leaf hash `leaf`.
     pub fn advanced(&self, leaf: Hash) -> StreamHead {
-        StreamHead { next_seq: self.next_seq + 1, last: Some(leaf) }
+        StreamHead {
+            next_seq: self.next_seq + 1,
+            last: Some(leaf),
+        }
     }
 }
 
@@ -79,9 +89,21 @@ impl Chains {
 
     /// Checks `envelope` links to its stream's head, and if so advances the head.
     pub fn append(&mut self, envelope: &Envelope, leaf: Hash) -> Result<(), ChainError> {
-        let head = self.heads.entry(envelope.stream.clone()).or_default();
-        head.check(envelope)?;
-        *head = head.advanced(leaf);
+        // Look up before inserting: cloning the stream name for every event costs more than
+        // the check itself.
+        match self.heads.get_mut(&envelope.stream) {
+            Some(head) => {
+                head.check(envelope)?;
+                *head = head.advanced(leaf);
+            }
+            None => {
+                StreamHead::default().check(envelope)?;
+                self.heads.insert(
+                    envelope.stream.clone(),
+                    StreamHead::default().advanced(leaf),
+                );
+            }
+        }
         Ok(())
     }
 

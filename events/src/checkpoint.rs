@@ -88,7 +88,11 @@ impl NoteVerifier {
     /// The verifier for `key` under `name`.
     pub fn new(name: &str, key: PublicKey) -> Result<Self, NoteError> {
         check_name(name)?;
-        Ok(Self { name: name.into(), id: note_key_id(name, &key), key })
+        Ok(Self {
+            name: name.into(),
+            id: note_key_id(name, &key),
+            key,
+        })
     }
 
     /// Parses `name+<8 hex key id>+<base64(0x01 || public key)>`, checking the id.
@@ -102,17 +106,29 @@ impl NoteVerifier {
         if id.len() != 8 {
             return Err(NoteError::BadVerifierKey("key id is 8 hex digits"));
         }
-        let id = u32::from_str_radix(id, 16).map_err(|_| NoteError::BadVerifierKey("key id is 8 hex digits"))?;
-        let data = BASE64.decode(data).map_err(|_| NoteError::BadVerifierKey("key is not base64"))?;
-        let (&alg, key) = data.split_first().ok_or(NoteError::BadVerifierKey("empty key"))?;
+        let id = u32::from_str_radix(id, 16)
+            .map_err(|_| NoteError::BadVerifierKey("key id is 8 hex digits"))?;
+        let data = BASE64
+            .decode(data)
+            .map_err(|_| NoteError::BadVerifierKey("key is not base64"))?;
+        let (&alg, key) = data
+            .split_first()
+            .ok_or(NoteError::BadVerifierKey("empty key"))?;
         if alg != ED25519 {
-            return Err(NoteError::BadVerifierKey("only Ed25519 (0x01) keys are supported"));
+            return Err(NoteError::BadVerifierKey(
+                "only Ed25519 (0x01) keys are supported",
+            ));
         }
-        let key: [u8; 32] = key.try_into().map_err(|_| NoteError::BadVerifierKey("Ed25519 key is 32 bytes"))?;
-        let key = PublicKey::from_bytes(&key).map_err(|_| NoteError::BadVerifierKey("not a usable Ed25519 key"))?;
+        let key: [u8; 32] = key
+            .try_into()
+            .map_err(|_| NoteError::BadVerifierKey("Ed25519 key is 32 bytes"))?;
+        let key = PublicKey::from_bytes(&key)
+            .map_err(|_| NoteError::BadVerifierKey("not a usable Ed25519 key"))?;
         let verifier = Self::new(name, key)?;
         if verifier.id != id {
-            return Err(NoteError::BadVerifierKey("key id does not match name and key"));
+            return Err(NoteError::BadVerifierKey(
+                "key id does not match name and key",
+            ));
         }
         Ok(verifier)
     }
@@ -160,14 +176,24 @@ impl NoteSignature {
     }
 
     fn parse(line: &str) -> Result<Self, NoteError> {
-        let rest = line.strip_prefix("— ").ok_or(NoteError::Malformed("signature line must start with an em dash"))?;
-        let (name, b64) = rest.split_once(' ').ok_or(NoteError::Malformed("signature line has no signature"))?;
+        let rest = line.strip_prefix("— ").ok_or(NoteError::Malformed(
+            "signature line must start with an em dash",
+        ))?;
+        let (name, b64) = rest
+            .split_once(' ')
+            .ok_or(NoteError::Malformed("signature line has no signature"))?;
         check_name(name)?;
-        let data = BASE64.decode(b64).map_err(|_| NoteError::Malformed("signature is not base64"))?;
+        let data = BASE64
+            .decode(b64)
+            .map_err(|_| NoteError::Malformed("signature is not base64"))?;
         if data.len() < 5 {
             return Err(NoteError::Malformed("signature too short"));
         }
-        Ok(Self { name: name.into(), id: u32::from_be_bytes([data[0], data[1], data[2], data[3]]), sig: data[4..].to_vec() })
+        Ok(Self {
+            name: name.into(),
+            id: u32::from_be_bytes([data[0], data[1], data[2], data[3]]),
+            sig: data[4..].to_vec(),
+        })
     }
 }
 
@@ -195,15 +221,23 @@ impl Note {
     /// An unsigned note over `text`, which must end with a newline.
     pub fn new(text: String) -> Result<Self, NoteError> {
         check_text(&text)?;
-        Ok(Self { text, signatures: Vec::new() })
+        Ok(Self {
+            text,
+            signatures: Vec::new(),
+        })
     }
 
     /// Adds (or replaces) the signature of `key` under `name`.
     pub fn sign(&mut self, name: &str, key: &SecretKey) -> Result<(), NoteError> {
         let verifier = NoteVerifier::new(name, key.public())?;
         let sig = key.sign(self.text.as_bytes()).to_bytes().to_vec();
-        self.signatures.retain(|s| !(s.name == verifier.name && s.id == verifier.id));
-        self.signatures.push(NoteSignature { name: verifier.name, id: verifier.id, sig });
+        self.signatures
+            .retain(|s| !(s.name == verifier.name && s.id == verifier.id));
+        self.signatures.push(NoteSignature {
+            name: verifier.name,
+            id: verifier.id,
+            sig,
+        });
         Ok(())
     }
 
@@ -215,9 +249,16 @@ impl Note {
         if note.chars().any(|c| c < ' ' && c != '\n') {
             return Err(NoteError::Malformed("note holds control characters"));
         }
-        let (text, sigs) = note.rsplit_once("\n\n").ok_or(NoteError::Malformed("no blank line before signatures"))?;
-        let sigs = sigs.strip_suffix('\n').ok_or(NoteError::Malformed("note must end with a newline"))?;
-        let signatures = sigs.split('\n').map(NoteSignature::parse).collect::<Result<Vec<_>, _>>()?;
+        let (text, sigs) = note
+            .rsplit_once("\n\n")
+            .ok_or(NoteError::Malformed("no blank line before signatures"))?;
+        let sigs = sigs
+            .strip_suffix('\n')
+            .ok_or(NoteError::Malformed("note must end with a newline"))?;
+        let signatures = sigs
+            .split('\n')
+            .map(NoteSignature::parse)
+            .collect::<Result<Vec<_>, _>>()?;
         if signatures.len() > MAX_SIGNATURES {
             return Err(NoteError::Malformed("too many signatures"));
         }
@@ -238,21 +279,36 @@ impl Note {
 
     /// The signatures made by `trusted` keys; unknown keys are ignored, a bad signature by a
     /// trusted key is an error, and so is a note no trusted key signed.
-    pub fn verify<'a>(&self, trusted: &'a [NoteVerifier]) -> Result<Vec<&'a NoteVerifier>, NoteError> {
+    pub fn verify<'a>(
+        &self,
+        trusted: &'a [NoteVerifier],
+    ) -> Result<Vec<&'a NoteVerifier>, NoteError> {
         let mut verified: Vec<&NoteVerifier> = Vec::new();
         for s in &self.signatures {
-            let Some(v) = trusted.iter().find(|v| v.name == s.name && v.id == s.id) else { continue };
+            let Some(v) = trusted.iter().find(|v| v.name == s.name && v.id == s.id) else {
+                continue;
+            };
             let ok = <[u8; 64]>::try_from(s.sig.as_slice())
-                .map(|b| v.key.verify_strict(self.text.as_bytes(), &Signature::from_bytes(&b)))
+                .map(|b| {
+                    v.key
+                        .verify_strict(self.text.as_bytes(), &Signature::from_bytes(&b))
+                })
                 .unwrap_or(false);
             if !ok {
-                return Err(NoteError::BadSignature { name: s.name.clone(), id: s.id });
+                return Err(NoteError::BadSignature {
+                    name: s.name.clone(),
+                    id: s.id,
+                });
             }
             if !verified.contains(&v) {
                 verified.push(v);
             }
         }
-        if verified.is_empty() { Err(NoteError::Unverified) } else { Ok(verified) }
+        if verified.is_empty() {
+            Err(NoteError::Unverified)
+        } else {
+            Ok(verified)
+        }
     }
 }
 
@@ -283,7 +339,12 @@ pub struct Checkpoint {
 impl Checkpoint {
     /// The note text of this checkpoint.
     pub fn to_text(&self) -> String {
-        let mut t = format!("{}\n{}\n{}\n", self.origin, self.size, self.root.to_base64());
+        let mut t = format!(
+            "{}\n{}\n{}\n",
+            self.origin,
+            self.size,
+            self.root.to_base64()
+        );
         for e in &self.extensions {
             t.push_str(e);
             t.push('\n');
@@ -293,21 +354,39 @@ impl Checkpoint {
 
     /// Parses a checkpoint's note text.
     pub fn parse_text(text: &str) -> Result<Self, NoteError> {
-        let body = text.strip_suffix('\n').ok_or(NoteError::Checkpoint("text must end with a newline"))?;
+        let body = text
+            .strip_suffix('\n')
+            .ok_or(NoteError::Checkpoint("text must end with a newline"))?;
         let mut lines = body.split('\n');
-        let origin = lines.next().filter(|o| !o.is_empty()).ok_or(NoteError::Checkpoint("empty origin"))?;
+        let origin = lines
+            .next()
+            .filter(|o| !o.is_empty())
+            .ok_or(NoteError::Checkpoint("empty origin"))?;
         let size = lines.next().ok_or(NoteError::Checkpoint("missing size"))?;
-        if size.is_empty() || !size.bytes().all(|b| b.is_ascii_digit()) || (size.len() > 1 && size.starts_with('0')) {
+        if size.is_empty()
+            || !size.bytes().all(|b| b.is_ascii_digit())
+            || (size.len() > 1 && size.starts_with('0'))
+        {
             return Err(NoteError::Checkpoint("size is not a decimal number"));
         }
-        let size = size.parse().map_err(|_| NoteError::Checkpoint("size out of range"))?;
-        let root = lines.next().ok_or(NoteError::Checkpoint("missing root hash"))?;
-        let root = Hash::from_base64(root).map_err(|_| NoteError::Checkpoint("root is not base64 of 32 bytes"))?;
+        let size = size
+            .parse()
+            .map_err(|_| NoteError::Checkpoint("size out of range"))?;
+        let root = lines
+            .next()
+            .ok_or(NoteError::Checkpoint("missing root hash"))?;
+        let root = Hash::from_base64(root)
+            .map_err(|_| NoteError::Checkpoint("root is not base64 of 32 bytes"))?;
         let extensions: Vec<String> = lines.map(String::from).collect();
         if extensions.iter().any(String::is_empty) {
             return Err(NoteError::Checkpoint("empty extension line"));
         }
-        Ok(Self { origin: origin.into(), size, root, extensions })
+        Ok(Self {
+            origin: origin.into(),
+            size,
+            root,
+            extensions,
+        })
     }
 
     /// The signed note of this checkpoint, signed by the log key named after the origin.
@@ -324,7 +403,10 @@ impl Checkpoint {
         note.verify(std::slice::from_ref(log))?;
         let cp = Self::parse_text(note.text())?;
         if cp.origin != log.name() {
-            return Err(NoteError::WrongOrigin { got: cp.origin, want: log.name().into() });
+            return Err(NoteError::WrongOrigin {
+                got: cp.origin,
+                want: log.name().into(),
+            });
         }
         Ok((cp, note))
     }
@@ -341,9 +423,16 @@ mod tests {
 
     #[test]
     fn checkpoint_signs_parses_and_verifies() {
-        let cp = Checkpoint { origin: "example.org/log".into(), size: 3, root: empty_root(), extensions: vec![] };
+        let cp = Checkpoint {
+            origin: "example.org/log".into(),
+            size: 3,
+            root: empty_root(),
+            extensions: vec![],
+        };
         let note = cp.sign(&key(1)).unwrap().to_string();
-        assert!(note.starts_with("example.org/log\n3\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n— example.org/log "));
+        assert!(note.starts_with(
+            "example.org/log\n3\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n— example.org/log "
+        ));
         let v = NoteVerifier::new("example.org/log", key(1).public()).unwrap();
         assert_eq!(Checkpoint::open(&note, &v).unwrap().0, cp);
         assert_eq!(NoteVerifier::parse(&v.to_string()), Ok(v));
@@ -351,7 +440,12 @@ mod tests {
 
     #[test]
     fn several_signatures_unknown_ignored_bad_refused() {
-        let cp = Checkpoint { origin: "log".into(), size: 0, root: empty_root(), extensions: vec!["ext".into()] };
+        let cp = Checkpoint {
+            origin: "log".into(),
+            size: 0,
+            root: empty_root(),
+            extensions: vec!["ext".into()],
+        };
         let mut note = cp.sign(&key(1)).unwrap();
         note.sign("witness", &key(2)).unwrap();
         let text = note.to_string();
@@ -360,20 +454,45 @@ mod tests {
         let stranger = NoteVerifier::new("stranger", key(3).public()).unwrap();
         let parsed = Note::parse(&text).unwrap();
         assert_eq!(parsed.signatures().len(), 2);
-        assert_eq!(parsed.verify(&[log.clone(), witness.clone()]).unwrap().len(), 2);
-        assert_eq!(parsed.verify(std::slice::from_ref(&log)).unwrap(), vec![&log]);
+        assert_eq!(
+            parsed
+                .verify(&[log.clone(), witness.clone()])
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(
+            parsed.verify(std::slice::from_ref(&log)).unwrap(),
+            vec![&log]
+        );
         assert_eq!(parsed.verify(&[stranger]), Err(NoteError::Unverified));
         // The same key name with the wrong key under the same id cannot exist; a tampered text can.
         let tampered = text.replacen("\n0\n", "\n1\n", 1);
-        assert!(matches!(Note::parse(&tampered).unwrap().verify(&[log]), Err(NoteError::BadSignature { .. })));
+        assert!(matches!(
+            Note::parse(&tampered).unwrap().verify(&[log]),
+            Err(NoteError::BadSignature { .. })
+        ));
     }
 
     #[test]
     fn rejects_malformed_notes_and_keys() {
-        for bad in ["", "text\n", "text\n\n", "text\n\n— a\n", "text\n\n- a AAAAAAAA\n", "a\u{1}\n\n— a AAAAAAAA\n"] {
+        for bad in [
+            "",
+            "text\n",
+            "text\n\n",
+            "text\n\n— a\n",
+            "text\n\n- a AAAAAAAA\n",
+            "a\u{1}\n\n— a AAAAAAAA\n",
+        ] {
             assert!(Note::parse(bad).is_err(), "{bad:?}");
         }
-        for bad in ["", "a+b", "a+0000000+AQ==", "a b+00000000+AQ==", "a+00000000+AQ=="] {
+        for bad in [
+            "",
+            "a+b",
+            "a+0000000+AQ==",
+            "a b+00000000+AQ==",
+            "a+00000000+AQ==",
+        ] {
             assert!(NoteVerifier::parse(bad).is_err(), "{bad:?}");
         }
         assert!(Checkpoint::parse_text("o\n01\nAAAA\n").is_err());

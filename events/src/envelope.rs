@@ -64,7 +64,10 @@ pub enum EnvelopeError {
 }
 
 fn field(field: &'static str, reason: impl Into<String>) -> EnvelopeError {
-    EnvelopeError::Field { field, reason: reason.into() }
+    EnvelopeError::Field {
+        field,
+        reason: reason.into(),
+    }
 }
 
 /// A stream name: `org`, or `<kind>/<id>` such as `case/0192…`; lowercase ASCII.
@@ -86,18 +89,31 @@ impl StreamId {
     /// Checks the syntax: 1 to 100 characters of `[a-z0-9-]`, with at most one `/` separating
     /// two non-empty parts.
     pub fn parse(s: &str) -> Result<Self, EnvelopeError> {
-        let ok_part = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let ok_part = |p: &str| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
         let ok = s.len() <= 100
             && match s.split_once('/') {
                 Some((kind, id)) => ok_part(kind) && ok_part(id),
                 None => ok_part(s),
             };
-        if ok { Ok(StreamId(s.into())) } else { Err(field("stream", format!("{s:?} is not a stream name"))) }
+        if ok {
+            Ok(StreamId(s.into()))
+        } else {
+            Err(field("stream", format!("{s:?} is not a stream name")))
+        }
     }
 
     /// The name as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// True for the `org` stream.
+    pub fn is_org(&self) -> bool {
+        self.0 == "org"
     }
 
     /// The part before `/` (`case` for case streams), or the whole name.
@@ -134,8 +150,13 @@ impl EventType {
     pub fn parse(s: &str) -> Result<Self, EnvelopeError> {
         let ok = s.len() <= 64
             && s.split('.').count() >= 2
-            && s.split('.').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-        if ok { Ok(EventType(Cow::Owned(s.into()))) } else { Err(field("type", format!("{s:?} is not an event type"))) }
+            && s.split('.')
+                .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+        if ok {
+            Ok(EventType(Cow::Owned(s.into())))
+        } else {
+            Err(field("type", format!("{s:?} is not an event type")))
+        }
     }
 
     /// The type as text.
@@ -150,9 +171,39 @@ impl fmt::Display for EventType {
     }
 }
 
-/// Formats a timestamp as the envelope writes it: UTC, milliseconds, `Z`.
+/// Formats a timestamp as the envelope writes it: UTC, milliseconds, `Z`
+/// (`2026-11-23T10:15:00.123Z`); finer precision is truncated.
 pub fn format_at(at: Timestamp) -> String {
-    at.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    let mut out = Vec::with_capacity(24);
+    write_at(at, &mut out);
+    String::from_utf8(out).expect("ASCII")
+}
+
+fn write_at(at: Timestamp, out: &mut Vec<u8>) {
+    let dt = jiff::tz::Offset::UTC.to_datetime(at);
+    if !(0..=9999).contains(&dt.year()) {
+        out.extend_from_slice(at.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string().as_bytes());
+        return;
+    }
+    // Hand-written rather than strftime: this runs for every event signed or verified.
+    let fields: [(u32, usize, u8); 7] = [
+        (dt.year() as u32, 4, b'-'),
+        (dt.month() as u32, 2, b'-'),
+        (dt.day() as u32, 2, b'T'),
+        (dt.hour() as u32, 2, b':'),
+        (dt.minute() as u32, 2, b':'),
+        (dt.second() as u32, 2, b'.'),
+        (dt.millisecond() as u32, 3, b'Z'),
+    ];
+    for (mut n, width, sep) in fields {
+        let mut buf = [b'0'; 4];
+        for d in buf[..width].iter_mut().rev() {
+            *d = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        out.extend_from_slice(&buf[..width]);
+        out.push(sep);
+    }
 }
 
 /// An unsigned event.
@@ -177,59 +228,93 @@ pub struct Envelope {
 }
 
 impl Envelope {
-    /// Canonical bytes, with the signature if given (`sig` sorts between `seq` and `stream`).
-    fn canonical(&self, sig: Option<&Signature>, prefix: &[u8]) -> Result<Vec<u8>, EnvelopeError> {
-        let mut out = Vec::with_capacity(512);
-        out.extend_from_slice(prefix);
-        out.extend_from_slice(b"{\"actor\":");
-        canonical::write_str(&self.actor.to_string(), &mut out);
-        out.extend_from_slice(b",\"at\":");
-        canonical::write_str(&format_at(self.at), &mut out);
-        out.extend_from_slice(b",\"data\":");
-        canonical::write_object(&self.data, &mut out)?;
-        out.extend_from_slice(b",\"id\":");
-        canonical::write_str(&self.id.hyphenated().to_string(), &mut out);
-        out.extend_from_slice(b",\"prev\":");
+    /// Appends the canonical bytes of the envelope without `sig` to `out`, and returns the
+    /// offset in `out` where the `sig` member belongs (it sorts between `seq` and `stream`).
+    fn write_unsigned(&self, out: &mut Vec<u8>) -> Result<usize, EnvelopeError> {
+        let mut hex = [0u8; 16];
+        hex::encode_to_slice(self.actor.as_bytes(), &mut hex).expect("16 hex digits");
+        out.extend_from_slice(b"{\"actor\":\"");
+        out.extend_from_slice(&hex);
+        out.extend_from_slice(b"\",\"at\":\"");
+        write_at(self.at, out);
+        out.extend_from_slice(b"\",\"data\":");
+        canonical::write_object(&self.data, out)?;
+        out.extend_from_slice(b",\"id\":\"");
+        out.extend_from_slice(
+            self.id
+                .hyphenated()
+                .encode_lower(&mut Uuid::encode_buffer())
+                .as_bytes(),
+        );
+        out.extend_from_slice(b"\",\"prev\":");
         match &self.prev {
-            Some(h) => canonical::write_str(&h.to_hex(), &mut out),
+            Some(h) => {
+                let mut hex = [0u8; 64];
+                hex::encode_to_slice(h.0, &mut hex).expect("64 hex digits");
+                out.push(b'"');
+                out.extend_from_slice(&hex);
+                out.push(b'"');
+            }
             None => out.extend_from_slice(b"null"),
         }
         out.extend_from_slice(b",\"seq\":");
-        canonical::write_integer(
-            i64::try_from(self.seq).map_err(|_| field("seq", "out of range"))?,
-            &mut out,
-        )
-        .map_err(|_| field("seq", "out of range"))?;
-        if let Some(sig) = sig {
-            out.extend_from_slice(b",\"sig\":");
-            canonical::write_str(&key::signature_to_base64(sig), &mut out);
-        }
+        let seq = i64::try_from(self.seq).map_err(|_| field("seq", "out of range"))?;
+        canonical::write_integer(seq, out).map_err(|_| field("seq", "out of range"))?;
+        let sig_at = out.len();
         out.extend_from_slice(b",\"stream\":");
-        canonical::write_str(self.stream.as_str(), &mut out);
+        canonical::write_str(self.stream.as_str(), out);
         out.extend_from_slice(b",\"type\":");
-        canonical::write_str(self.kind.as_str(), &mut out);
+        canonical::write_str(self.kind.as_str(), out);
         out.extend_from_slice(b",\"v\":1}");
-        Ok(out)
+        Ok(sig_at)
     }
 
     /// The bytes a signature covers: prefix and JCS of the envelope without `sig`.
     pub fn signing_bytes(&self) -> Result<Vec<u8>, EnvelopeError> {
-        self.canonical(None, SIGNING_PREFIX)
+        let mut out = Vec::with_capacity(512);
+        out.extend_from_slice(SIGNING_PREFIX);
+        self.write_unsigned(&mut out)?;
+        Ok(out)
     }
 
     /// Signs the envelope; `key` must be the actor's.
     pub fn sign(self, key: &SecretKey) -> Result<Event, EnvelopeError> {
         if key.key_id() != self.actor {
-            return Err(EnvelopeError::WrongSigner { actor: self.actor, key: key.key_id() });
+            return Err(EnvelopeError::WrongSigner {
+                actor: self.actor,
+                key: key.key_id(),
+            });
         }
-        let sig = key.sign(&self.signing_bytes()?);
-        let entry = self.canonical(Some(&sig), b"")?;
+        let mut signing = Vec::with_capacity(512);
+        signing.extend_from_slice(SIGNING_PREFIX);
+        let sig_at = self.write_unsigned(&mut signing)? - SIGNING_PREFIX.len();
+        let sig = key.sign(&signing);
+        let unsigned = &signing[SIGNING_PREFIX.len()..];
+        let member = sig_member(&sig);
+        let mut entry = Vec::with_capacity(unsigned.len() + member.len());
+        entry.extend_from_slice(&unsigned[..sig_at]);
+        entry.extend_from_slice(&member);
+        entry.extend_from_slice(&unsigned[sig_at..]);
         if entry.len() > MAX_ENTRY_SIZE {
             return Err(EnvelopeError::TooLarge(entry.len()));
         }
         let leaf = leaf_hash(&entry);
-        Ok(Event { envelope: self, sig, entry, leaf })
+        Ok(Event {
+            envelope: self,
+            sig,
+            entry,
+            leaf,
+            sig_member: sig_at..sig_at + member.len(),
+        })
     }
+}
+
+/// `,"sig":"<base64>"`: the member the signature adds to the canonical envelope.
+fn sig_member(sig: &Signature) -> Vec<u8> {
+    let mut m = Vec::with_capacity(96);
+    m.extend_from_slice(b",\"sig\":");
+    canonical::write_str(&key::signature_to_base64(sig), &mut m);
+    m
 }
 
 /// A signed event with its entry bytes and leaf hash.
@@ -239,6 +324,8 @@ pub struct Event {
     sig: Signature,
     entry: Vec<u8>,
     leaf: Hash,
+    /// Where the `sig` member lies in `entry`; the rest is exactly what was signed.
+    sig_member: std::ops::Range<usize>,
 }
 
 #[derive(Deserialize)]
@@ -269,7 +356,8 @@ impl Event {
         if entry.len() > MAX_ENTRY_SIZE {
             return Err(EnvelopeError::TooLarge(entry.len()));
         }
-        let raw: RawEnvelope = serde_json::from_slice(entry).map_err(|e| EnvelopeError::Syntax(e.to_string()))?;
+        let raw: RawEnvelope =
+            serde_json::from_slice(entry).map_err(|e| EnvelopeError::Syntax(e.to_string()))?;
         if raw.v != 1 {
             return Err(field("v", format!("version {} is not supported", raw.v)));
         }
@@ -277,25 +365,50 @@ impl Event {
         if id.get_version_num() != 7 {
             return Err(field("id", "must be a UUID v7"));
         }
-        let at: Timestamp = raw.at.parse().map_err(|e: jiff::Error| field("at", e.to_string()))?;
+        let at: Timestamp = raw
+            .at
+            .parse()
+            .map_err(|e: jiff::Error| field("at", e.to_string()))?;
         let envelope = Envelope {
             id,
             stream: StreamId::parse(&raw.stream)?,
             seq: raw.seq,
             kind: EventType::parse(&raw.kind)?,
             at,
-            actor: raw.actor.parse().map_err(|e: key::KeyError| field("actor", e.to_string()))?,
-            prev: raw.prev.map(|p| Hash::from_hex(&p)).transpose().map_err(|e| field("prev", e.to_string()))?,
+            actor: raw
+                .actor
+                .parse()
+                .map_err(|e: key::KeyError| field("actor", e.to_string()))?,
+            prev: raw
+                .prev
+                .map(|p| Hash::from_hex(&p))
+                .transpose()
+                .map_err(|e| field("prev", e.to_string()))?,
             data: raw.data,
         };
         if (envelope.seq == 0) != envelope.prev.is_none() {
             return Err(field("prev", "must be null exactly when seq is 0"));
         }
         let sig = key::signature_from_base64(&raw.sig).map_err(|e| field("sig", e.to_string()))?;
-        if envelope.canonical(Some(&sig), b"")? != entry {
+        // The entry must be exactly the canonical unsigned form with the sig member inserted.
+        let mut unsigned = Vec::with_capacity(entry.len());
+        let at = envelope.write_unsigned(&mut unsigned)?;
+        let member = sig_member(&sig);
+        let end = at + member.len();
+        let canonical = entry.len() == unsigned.len() + member.len()
+            && entry[..at] == unsigned[..at]
+            && entry[at..end] == member[..]
+            && entry[end..] == unsigned[at..];
+        if !canonical {
             return Err(EnvelopeError::NotCanonical);
         }
-        Ok(Event { envelope, sig, entry: entry.to_vec(), leaf: leaf_hash(entry) })
+        Ok(Event {
+            envelope,
+            sig,
+            entry: entry.to_vec(),
+            leaf: leaf_hash(entry),
+            sig_member: at..end,
+        })
     }
 
     /// The envelope.
@@ -323,9 +436,19 @@ impl Event {
         self.leaf
     }
 
+    /// The bytes the signature covers, cut from the entry (no re-encoding).
+    pub fn signing_bytes(&self) -> Vec<u8> {
+        let e = &self.entry;
+        let mut out = Vec::with_capacity(SIGNING_PREFIX.len() + e.len() - self.sig_member.len());
+        out.extend_from_slice(SIGNING_PREFIX);
+        out.extend_from_slice(&e[..self.sig_member.start]);
+        out.extend_from_slice(&e[self.sig_member.end..]);
+        out
+    }
+
     /// Strict Ed25519 verification against `key`.
     pub fn verify(&self, key: &PublicKey) -> bool {
-        self.envelope.signing_bytes().is_ok_and(|m| key.verify_strict(&m, &self.sig))
+        key.verify_strict(&self.signing_bytes(), &self.sig)
     }
 }
 
@@ -343,7 +466,10 @@ mod tests {
             at: "2026-11-23T10:15:00.123Z".parse().unwrap(),
             actor: key.key_id(),
             prev: Some(Hash::digest(b"previous")),
-            data: json!({"note": "Ça va", "n": 2}).as_object().unwrap().clone(),
+            data: json!({"note": "Ça va", "n": 2})
+                .as_object()
+                .unwrap()
+                .clone(),
         }
     }
 
@@ -399,7 +525,10 @@ mod tests {
     fn refuses_wrong_signer_and_oversize_entries() {
         let key = SecretKey::from_seed(&[1; 32]);
         let other = SecretKey::from_seed(&[2; 32]);
-        assert!(matches!(envelope(&key).sign(&other), Err(EnvelopeError::WrongSigner { .. })));
+        assert!(matches!(
+            envelope(&key).sign(&other),
+            Err(EnvelopeError::WrongSigner { .. })
+        ));
         let mut big = envelope(&key);
         big.data.insert("blob".into(), json!("x".repeat(70_000)));
         assert!(matches!(big.sign(&key), Err(EnvelopeError::TooLarge(_))));

@@ -37,7 +37,8 @@ impl Hash {
             return Err(HashError("expected 64 lowercase hex digits"));
         }
         let mut out = [0u8; 32];
-        hex::decode_to_slice(s, &mut out).map_err(|_| HashError("expected 64 lowercase hex digits"))?;
+        hex::decode_to_slice(s, &mut out)
+            .map_err(|_| HashError("expected 64 lowercase hex digits"))?;
         Ok(Hash(out))
     }
 
@@ -54,7 +55,9 @@ impl Hash {
 
     /// Copies exactly 32 bytes.
     pub fn from_slice(bytes: &[u8]) -> Result<Hash, HashError> {
-        <[u8; 32]>::try_from(bytes).map(Hash).map_err(|_| HashError("expected 32 bytes"))
+        <[u8; 32]>::try_from(bytes)
+            .map(Hash)
+            .map_err(|_| HashError("expected 32 bytes"))
     }
 }
 
@@ -103,7 +106,10 @@ mod tests {
     #[test]
     fn hex_and_base64_round_trip() {
         let h = Hash::digest(b"abc");
-        assert_eq!(h.to_hex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            h.to_hex(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
         assert_eq!(Hash::from_hex(&h.to_hex()), Ok(h));
         assert_eq!(Hash::from_base64(&h.to_base64()), Ok(h));
     }

@@ -211,7 +211,10 @@ mod tests {
         let id = key.key_id();
         assert_eq!(id.to_string().len(), 16);
         assert_eq!(id.to_string().parse::<KeyId>(), Ok(id));
-        assert_eq!(PublicKey::from_base64(&key.public().to_base64()), Ok(key.public()));
+        assert_eq!(
+            PublicKey::from_base64(&key.public().to_base64()),
+            Ok(key.public())
+        );
         assert!("ABCDEF0123456789".parse::<KeyId>().is_err());
     }
 
@@ -220,7 +223,10 @@ mod tests {
         // The identity point (y = 1) has order 1.
         let mut identity = [0u8; 32];
         identity[0] = 1;
-        assert_eq!(PublicKey::from_bytes(&identity), Err(KeyError::WeakPublicKey));
+        assert_eq!(
+            PublicKey::from_bytes(&identity),
+            Err(KeyError::WeakPublicKey)
+        );
     }
 
     #[test]

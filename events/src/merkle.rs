@@ -97,7 +97,11 @@ pub fn subtree_hash<S: NodeSource>(src: &S, begin: u64, end: u64) -> Result<Hash
 
 /// The root of the tree of the first `size` leaves.
 pub fn root<S: NodeSource>(src: &S, size: u64) -> Result<Hash, S::Error> {
-    if size == 0 { Ok(empty_root()) } else { subtree_hash(src, 0, size) }
+    if size == 0 {
+        Ok(empty_root())
+    } else {
+        subtree_hash(src, 0, size)
+    }
 }
 
 /// The inclusion proof of leaf `index` in the tree of `size` leaves (RFC 9162 2.1.3.1).
@@ -107,14 +111,22 @@ pub fn inclusion_proof<S: NodeSource>(
     size: u64,
 ) -> Result<Vec<Hash>, ProofError<S::Error>> {
     if index >= size {
-        return Err(ProofError::Range(format!("index {index} is not below tree size {size}")));
+        return Err(ProofError::Range(format!(
+            "index {index} is not below tree size {size}"
+        )));
     }
     let mut proof = Vec::new();
     path(src, index, 0, size, &mut proof).map_err(ProofError::Source)?;
     Ok(proof)
 }
 
-fn path<S: NodeSource>(src: &S, m: u64, begin: u64, end: u64, out: &mut Vec<Hash>) -> Result<(), S::Error> {
+fn path<S: NodeSource>(
+    src: &S,
+    m: u64,
+    begin: u64,
+    end: u64,
+    out: &mut Vec<Hash>,
+) -> Result<(), S::Error> {
     if end - begin == 1 {
         return Ok(());
     }
@@ -192,7 +204,10 @@ fn expect_root(computed: Hash, expected: &[u8]) -> Result<(), ProofError> {
 fn mismatch(computed: &[u8], expected: &[u8]) -> ProofError {
     use base64::Engine as _;
     let b64 = base64::engine::general_purpose::STANDARD;
-    ProofError::Mismatch { computed: b64.encode(computed), expected: b64.encode(expected) }
+    ProofError::Mismatch {
+        computed: b64.encode(computed),
+        expected: b64.encode(expected),
+    }
 }
 
 /// Sizes of the inner part (below the split to the right border) and of the border of an
@@ -205,7 +220,11 @@ fn decompose(index: u64, size: u64) -> (usize, usize) {
 
 fn chain_inner(mut seed: Hash, proof: &[Hash], index: u64) -> Hash {
     for (i, h) in proof.iter().enumerate() {
-        seed = if (index >> i) & 1 == 0 { node_hash(&seed, h) } else { node_hash(h, &seed) };
+        seed = if (index >> i) & 1 == 0 {
+            node_hash(&seed, h)
+        } else {
+            node_hash(h, &seed)
+        };
     }
     seed
 }
@@ -234,12 +253,17 @@ pub fn root_from_inclusion_proof<P: AsRef<[u8]>>(
     proof: &[P],
 ) -> Result<Hash, ProofError> {
     if index >= size {
-        return Err(ProofError::Range(format!("index {index} is not below tree size {size}")));
+        return Err(ProofError::Range(format!(
+            "index {index} is not below tree size {size}"
+        )));
     }
     let leaf = hash_of(leaf)?;
     let (inner, border) = decompose(index, size);
     if proof.len() != inner + border {
-        return Err(ProofError::Length { got: proof.len(), want: inner + border });
+        return Err(ProofError::Length {
+            got: proof.len(),
+            want: inner + border,
+        });
     }
     let proof = hashes_of(proof)?;
     let r = chain_inner(leaf, &proof[..inner], index);
@@ -267,16 +291,27 @@ pub fn verify_consistency<P: AsRef<[u8]>>(
     root2: &[u8],
 ) -> Result<(), ProofError> {
     if size2 < size1 {
-        return Err(ProofError::Range(format!("size2 {size2} is below size1 {size1}")));
+        return Err(ProofError::Range(format!(
+            "size2 {size2} is below size1 {size1}"
+        )));
     }
     if size1 == 0 {
-        return Err(ProofError::Range("a consistency proof from the empty tree proves nothing".into()));
+        return Err(ProofError::Range(
+            "a consistency proof from the empty tree proves nothing".into(),
+        ));
     }
     if size1 == size2 {
         if !proof.is_empty() {
-            return Err(ProofError::Length { got: proof.len(), want: 0 });
+            return Err(ProofError::Length {
+                got: proof.len(),
+                want: 0,
+            });
         }
-        return if root1 == root2 { Ok(()) } else { Err(mismatch(root2, root1)) };
+        return if root1 == root2 {
+            Ok(())
+        } else {
+            Err(mismatch(root2, root1))
+        };
     }
     if proof.is_empty() {
         return Err(ProofError::Length { got: 0, want: 1 });
@@ -294,10 +329,16 @@ pub fn verify_consistency<P: AsRef<[u8]>>(
     };
     let want = usize::from(size1 != 1 << shift) + inner + border;
     if proof.len() != want {
-        return Err(ProofError::Length { got: proof.len(), want });
+        return Err(ProofError::Length {
+            got: proof.len(),
+            want,
+        });
     }
     let mask = (size1 - 1) >> shift;
-    let hash1 = chain_border_right(chain_inner_right(seed, &rest[..inner], mask), &rest[inner..]);
+    let hash1 = chain_border_right(
+        chain_inner_right(seed, &rest[..inner], mask),
+        &rest[inner..],
+    );
     expect_root(hash1, root1)?;
     let hash2 = chain_border_right(chain_inner(seed, &rest[..inner], mask), &rest[inner..]);
     expect_root(hash2, root2)
@@ -357,7 +398,9 @@ impl CompactRange {
     /// The root of the tree so far.
     pub fn root(&self) -> Hash {
         let mut peaks = self.peaks.iter().rev();
-        let Some(last) = peaks.next() else { return empty_root() };
+        let Some(last) = peaks.next() else {
+            return empty_root();
+        };
         peaks.fold(*last, |acc, p| node_hash(p, &acc))
     }
 }
@@ -460,7 +503,11 @@ mod tests {
             }
             assert_eq!(tree.root(), mth(&l), "size {n}");
             assert_eq!(range.root(), mth(&l), "size {n}");
-            assert_eq!(CompactRange::from_source(&tree, n).unwrap(), range, "size {n}");
+            assert_eq!(
+                CompactRange::from_source(&tree, n).unwrap(),
+                range,
+                "size {n}"
+            );
         }
     }
 
@@ -494,6 +541,9 @@ mod tests {
             b"\x60\x61\x62\x63\x64\x65\x66\x67\x68\x69\x6a\x6b\x6c\x6d\x6e\x6f",
         ];
         let tree = MemoryTree::from_leaves(inputs.iter().map(|e| leaf_hash(e)));
-        assert_eq!(tree.root().to_hex(), "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");
+        assert_eq!(
+            tree.root().to_hex(),
+            "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+        );
     }
 }

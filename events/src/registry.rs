@@ -20,7 +20,9 @@ use crate::org::{self, KeyHolder, KeyRegistered, KeyRevoked, LedgerInitialized};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyRuleError {
     /// Position 0 is not the ledger's initialization by the trusted key.
-    #[error("the ledger must begin with ledger.initialized in the org stream, signed by the trusted ledger key")]
+    #[error(
+        "the ledger must begin with ledger.initialized in the org stream, signed by the trusted ledger key"
+    )]
     NotInitialized,
     /// A second `ledger.initialized`.
     #[error("ledger.initialized may only appear at position 0")]
@@ -73,14 +75,22 @@ pub struct KeyRegistry {
 
 fn payload<T: serde::de::DeserializeOwned>(event: &Event) -> Result<T, KeyRuleError> {
     let e = event.envelope();
-    serde_json::from_value(serde_json::Value::Object(e.data.clone()))
-        .map_err(|err| KeyRuleError::BadPayload { kind: e.kind.to_string(), reason: err.to_string() })
+    serde_json::from_value(serde_json::Value::Object(e.data.clone())).map_err(|err| {
+        KeyRuleError::BadPayload {
+            kind: e.kind.to_string(),
+            reason: err.to_string(),
+        }
+    })
 }
 
 impl KeyRegistry {
     /// A registry that trusts `ledger` as the root.
     pub fn new(ledger: PublicKey) -> Self {
-        Self { ledger, origin: None, keys: HashMap::new() }
+        Self {
+            ledger,
+            origin: None,
+            keys: HashMap::new(),
+        }
     }
 
     /// The trusted ledger key.
@@ -111,8 +121,12 @@ impl KeyRegistry {
         let by_ledger = envelope.actor == self.ledger.key_id();
         let initializing = envelope.kind == org::LEDGER_INITIALIZED;
         if position == 0 {
-            let ok = initializing && by_ledger && envelope.stream == StreamId::org() && envelope.seq == 0;
-            return if ok { Ok(self.ledger) } else { Err(KeyRuleError::NotInitialized) };
+            let ok = initializing && by_ledger && envelope.stream.is_org() && envelope.seq == 0;
+            return if ok {
+                Ok(self.ledger)
+            } else {
+                Err(KeyRuleError::NotInitialized)
+            };
         }
         if initializing {
             return Err(KeyRuleError::Reinitialized);
@@ -120,17 +134,23 @@ impl KeyRegistry {
         if by_ledger {
             return Ok(self.ledger);
         }
-        if envelope.stream == StreamId::org() {
+        if envelope.stream.is_org() {
             return Err(KeyRuleError::OrgNotByLedgerKey(envelope.actor));
         }
-        let r = self.keys.get(&envelope.actor).ok_or(KeyRuleError::NotRegistered(envelope.actor))?;
+        let r = self
+            .keys
+            .get(&envelope.actor)
+            .ok_or(KeyRuleError::NotRegistered(envelope.actor))?;
         if r.revoked {
             return Err(KeyRuleError::Revoked(envelope.actor));
         }
         if let Some(scope) = &r.scope
             && *scope != envelope.stream
         {
-            return Err(KeyRuleError::OutOfScope { key: envelope.actor, stream: scope.clone() });
+            return Err(KeyRuleError::OutOfScope {
+                key: envelope.actor,
+                stream: scope.clone(),
+            });
         }
         Ok(r.key)
     }
@@ -138,7 +158,7 @@ impl KeyRegistry {
     /// Learns the key events of an authorized `event`; they take effect for later positions.
     pub fn observe(&mut self, event: &Event) -> Result<(), KeyRuleError> {
         let e = event.envelope();
-        if e.stream != StreamId::org() {
+        if !e.stream.is_org() {
             return Ok(());
         }
         if e.kind == org::LEDGER_INITIALIZED {
@@ -150,12 +170,18 @@ impl KeyRegistry {
         } else if e.kind == org::KEY_REGISTERED {
             let reg: KeyRegistered = payload(event)?;
             if reg.key_id != reg.public_key.key_id() {
-                return Err(KeyRuleError::BadPayload { kind: e.kind.to_string(), reason: "key_id does not match public_key".into() });
+                return Err(KeyRuleError::BadPayload {
+                    kind: e.kind.to_string(),
+                    reason: "key_id does not match public_key".into(),
+                });
             }
             self.insert(reg.public_key, Some(reg.holder), None)?;
         } else if e.kind == org::KEY_REVOKED {
             let rev: KeyRevoked = payload(event)?;
-            let r = self.keys.get_mut(&rev.key_id).ok_or(KeyRuleError::NotRegistered(rev.key_id))?;
+            let r = self
+                .keys
+                .get_mut(&rev.key_id)
+                .ok_or(KeyRuleError::NotRegistered(rev.key_id))?;
             if r.revoked {
                 return Err(KeyRuleError::Revoked(rev.key_id));
             }
@@ -166,16 +192,33 @@ impl KeyRegistry {
 
     /// Registers a key that may sign in `stream` only (a complainant's key), from the next
     /// position on.
-    pub fn register_stream_key(&mut self, key: PublicKey, stream: StreamId) -> Result<(), KeyRuleError> {
+    pub fn register_stream_key(
+        &mut self,
+        key: PublicKey,
+        stream: StreamId,
+    ) -> Result<(), KeyRuleError> {
         self.insert(key, None, Some(stream))
     }
 
-    fn insert(&mut self, key: PublicKey, holder: Option<KeyHolder>, scope: Option<StreamId>) -> Result<(), KeyRuleError> {
+    fn insert(
+        &mut self,
+        key: PublicKey,
+        holder: Option<KeyHolder>,
+        scope: Option<StreamId>,
+    ) -> Result<(), KeyRuleError> {
         let id = key.key_id();
         if id == self.ledger.key_id() || self.keys.contains_key(&id) {
             return Err(KeyRuleError::Duplicate(id));
         }
-        self.keys.insert(id, Registered { key, holder, scope, revoked: false });
+        self.keys.insert(
+            id,
+            Registered {
+                key,
+                holder,
+                scope,
+                revoked: false,
+            },
+        );
         Ok(())
     }
 }

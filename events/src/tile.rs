@@ -47,7 +47,11 @@ impl TileRef {
     /// The path of this tile below the log's prefix, e.g. `tile/0/x001/234.p/7`.
     pub fn path(&self) -> String {
         let (head, index, width) = match *self {
-            TileRef::Hashes { level, index, width } => (level.to_string(), index, width),
+            TileRef::Hashes {
+                level,
+                index,
+                width,
+            } => (level.to_string(), index, width),
             TileRef::Entries { index, width } => ("entries".to_string(), index, width),
         };
         let mut p = format!("tile/{head}/{}", encode_index(index));
@@ -64,7 +68,10 @@ impl TileRef {
         let (head, rest) = rest.split_once('/').ok_or_else(bad)?;
         let (index_part, width) = match rest.split_once(".p/") {
             Some((i, w)) => {
-                let w: u16 = parse_decimal(w).ok_or_else(bad)?.try_into().map_err(|_| bad())?;
+                let w: u16 = parse_decimal(w)
+                    .ok_or_else(bad)?
+                    .try_into()
+                    .map_err(|_| bad())?;
                 if w == 0 || u64::from(w) >= TILE_WIDTH {
                     return Err(bad());
                 }
@@ -76,18 +83,25 @@ impl TileRef {
         if head == "entries" {
             return Ok(TileRef::Entries { index, width });
         }
-        let level: u8 = parse_decimal(head).and_then(|l| l.try_into().ok()).ok_or_else(bad)?;
+        let level: u8 = parse_decimal(head)
+            .and_then(|l| l.try_into().ok())
+            .ok_or_else(bad)?;
         // Height 8 levels cover 2^(8*L) leaves; past level 7 the index space is exhausted.
         if level > 7 {
             return Err(bad());
         }
-        Ok(TileRef::Hashes { level, index, width })
+        Ok(TileRef::Hashes {
+            level,
+            index,
+            width,
+        })
     }
 }
 
 /// Decimal digits only, no sign, no leading zeros (except "0").
 fn parse_decimal(s: &str) -> Option<u64> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) || (s.len() > 1 && s.starts_with('0')) {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) || (s.len() > 1 && s.starts_with('0'))
+    {
         return None;
     }
     s.parse().ok()
@@ -118,7 +132,9 @@ fn decode_index(s: &str) -> Option<u64> {
         if i == 0 && digits == "000" {
             return None;
         }
-        n = n.checked_mul(1000)?.checked_add(digits.parse::<u64>().ok()?)?;
+        n = n
+            .checked_mul(1000)?
+            .checked_add(digits.parse::<u64>().ok()?)?;
     }
     if last.len() != 3 || !last.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -131,9 +147,15 @@ fn decode_index(s: &str) -> Option<u64> {
 pub fn node_from_tile(tile: &[u8], r: u8, offset: usize) -> Option<Hash> {
     let count = 1usize << r;
     let bytes = tile.get(offset * 32..(offset + count) * 32)?;
-    let mut level: Vec<Hash> = bytes.chunks_exact(32).map(|c| Hash(c.try_into().unwrap())).collect();
+    let mut level: Vec<Hash> = bytes
+        .chunks_exact(32)
+        .map(|c| Hash(c.try_into().unwrap()))
+        .collect();
     while level.len() > 1 {
-        level = level.chunks_exact(2).map(|p| node_hash(&p[0], &p[1])).collect();
+        level = level
+            .chunks_exact(2)
+            .map(|p| node_hash(&p[0], &p[1]))
+            .collect();
     }
     level.first().copied()
 }
@@ -176,12 +198,34 @@ mod tests {
 
     #[test]
     fn paths_follow_the_spec_examples() {
-        let t = TileRef::Hashes { level: 0, index: 1234067, width: 256 };
+        let t = TileRef::Hashes {
+            level: 0,
+            index: 1234067,
+            width: 256,
+        };
         assert_eq!(t.path(), "tile/0/x001/x234/067");
-        let p = TileRef::Hashes { level: 1, index: 0, width: 7 };
+        let p = TileRef::Hashes {
+            level: 1,
+            index: 0,
+            width: 7,
+        };
         assert_eq!(p.path(), "tile/1/000.p/7");
-        assert_eq!(TileRef::Entries { index: 5, width: 256 }.path(), "tile/entries/005");
-        for t in [t, p, TileRef::Entries { index: 1000, width: 1 }] {
+        assert_eq!(
+            TileRef::Entries {
+                index: 5,
+                width: 256
+            }
+            .path(),
+            "tile/entries/005"
+        );
+        for t in [
+            t,
+            p,
+            TileRef::Entries {
+                index: 1000,
+                width: 1,
+            },
+        ] {
             assert_eq!(TileRef::parse(&t.path()), Ok(t));
         }
     }
@@ -189,8 +233,17 @@ mod tests {
     #[test]
     fn rejects_malformed_paths() {
         for bad in [
-            "tile/0/1", "tile/0/0001", "tile/0/x000/001", "tile/0/001.p/0", "tile/0/001.p/256",
-            "tile/0/001.p/07", "tile/9/001", "tile/-1/001", "tiles/0/001", "tile/0/x1/001", "tile/0/",
+            "tile/0/1",
+            "tile/0/0001",
+            "tile/0/x000/001",
+            "tile/0/001.p/0",
+            "tile/0/001.p/256",
+            "tile/0/001.p/07",
+            "tile/9/001",
+            "tile/-1/001",
+            "tiles/0/001",
+            "tile/0/x1/001",
+            "tile/0/",
         ] {
             assert!(TileRef::parse(bad).is_err(), "{bad}");
         }
@@ -199,12 +252,23 @@ mod tests {
     #[test]
     fn nodes_come_from_one_tile() {
         let tree = MemoryTree::from_leaves((0..1024u32).map(|i| leaf_hash(&i.to_be_bytes())));
-        let tile: Vec<u8> = (256..512).flat_map(|i| tree.node(0, i).unwrap().0).collect();
+        let tile: Vec<u8> = (256..512)
+            .flat_map(|i| tree.node(0, i).unwrap().0)
+            .collect();
         for (height, index) in [(0u8, 300u64), (3, 40), (8, 1)] {
             let (level, tile_index, r, offset) = locate_node(height, index);
-            assert_eq!((level, tile_index), (if height == 8 { 1 } else { 0 }, if height == 8 { 0 } else { 1 }));
+            assert_eq!(
+                (level, tile_index),
+                (
+                    if height == 8 { 1 } else { 0 },
+                    if height == 8 { 0 } else { 1 }
+                )
+            );
             if level == 0 {
-                assert_eq!(node_from_tile(&tile, r, offset), Some(tree.node(height, index).unwrap()));
+                assert_eq!(
+                    node_from_tile(&tile, r, offset),
+                    Some(tree.node(height, index).unwrap())
+                );
             }
         }
     }

@@ -26,7 +26,7 @@ use crate::merkle::CompactRange;
 use crate::registry::{KeyRegistry, KeyRuleError};
 
 /// Signatures per Ed25519 batch: large enough to amortize, small enough to locate failures fast.
-const SIGNATURE_BATCH: usize = 64;
+const SIGNATURE_BATCH: usize = 512;
 
 /// What is wrong at a position.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -67,7 +67,12 @@ pub struct LedgerVerifier {
 impl LedgerVerifier {
     /// A verifier that trusts `ledger` as the root key.
     pub fn new(ledger: PublicKey) -> Self {
-        Self { registry: KeyRegistry::new(ledger), chains: Chains::new(), tree: CompactRange::new(), roots: BTreeMap::new() }
+        Self {
+            registry: KeyRegistry::new(ledger),
+            chains: Chains::new(),
+            tree: CompactRange::new(),
+            roots: BTreeMap::new(),
+        }
     }
 
     /// Asks to remember the tree root when the tree reaches each of `sizes` (to check
@@ -112,18 +117,30 @@ impl LedgerVerifier {
     pub fn verify<E: AsRef<[u8]> + Sync>(
         &mut self,
         entries: &[E],
-        mut on_node: impl FnMut(u8, u64, &Hash),
+        on_node: impl FnMut(u8, u64, &Hash),
     ) -> Result<(), Failure> {
+        self.replay(entries, on_node).check()
+    }
+
+    /// Everything [`verify`](Self::verify) does except checking signatures, which the returned
+    /// [`Pending`] does; callers can check one batch's signatures while replaying the next.
+    pub fn replay<E: AsRef<[u8]> + Sync>(
+        &mut self,
+        entries: &[E],
+        mut on_node: impl FnMut(u8, u64, &Hash),
+    ) -> Pending {
         let start = self.tree.size();
-        let parsed: Vec<Result<Event, EnvelopeError>> =
-            entries.par_iter().map(|e| Event::from_entry(e.as_ref())).collect();
+        let parsed: Vec<Result<Event, EnvelopeError>> = entries
+            .par_iter()
+            .map(|e| Event::from_entry(e.as_ref()))
+            .collect();
 
         let mut events: Vec<Event> = Vec::with_capacity(parsed.len());
         let mut keys: Vec<PublicKey> = Vec::with_capacity(parsed.len());
-        let mut first_problem: Option<Failure> = None;
+        let mut problem: Option<Failure> = None;
         for (i, result) in parsed.into_iter().enumerate() {
             let position = start + i as u64;
-            match self.replay(result, position) {
+            match self.replay_one(result, position) {
                 Ok((event, key)) => {
                     self.tree.push(event.leaf_hash(), &mut on_node);
                     if let Some(slot) = self.roots.get_mut(&self.tree.size()) {
@@ -132,26 +149,28 @@ impl LedgerVerifier {
                     events.push(event);
                     keys.push(key);
                 }
-                Err(problem) => {
-                    first_problem = Some(Failure { position, problem });
+                Err(p) => {
+                    problem = Some(Failure {
+                        position,
+                        problem: p,
+                    });
                     break;
                 }
             }
         }
-
-        let bad_signature = events
-            .par_chunks(SIGNATURE_BATCH)
-            .zip(keys.par_chunks(SIGNATURE_BATCH))
-            .enumerate()
-            .find_map_first(|(c, (evs, ks))| first_bad_signature(evs, ks).map(|i| c * SIGNATURE_BATCH + i));
-        if let Some(i) = bad_signature {
-            let problem = Problem::Signature(events[i].envelope().actor);
-            return Err(Failure { position: start + i as u64, problem });
+        Pending {
+            start,
+            events,
+            keys,
+            problem,
         }
-        first_problem.map_or(Ok(()), Err)
     }
 
-    fn replay(&mut self, parsed: Result<Event, EnvelopeError>, position: u64) -> Result<(Event, PublicKey), Problem> {
+    fn replay_one(
+        &mut self,
+        parsed: Result<Event, EnvelopeError>,
+        position: u64,
+    ) -> Result<(Event, PublicKey), Problem> {
         let event = parsed?;
         let key = self.registry.authorize(event.envelope(), position)?;
         self.chains.append(event.envelope(), event.leaf_hash())?;
@@ -160,9 +179,46 @@ impl LedgerVerifier {
     }
 }
 
+/// A replayed batch whose signatures are still to be checked.
+#[must_use = "signatures are only verified by Pending::check"]
+#[derive(Debug)]
+pub struct Pending {
+    start: u64,
+    events: Vec<Event>,
+    keys: Vec<PublicKey>,
+    problem: Option<Failure>,
+}
+
+impl Pending {
+    /// The failure the replay found (signatures not yet considered), if any.
+    pub fn problem(&self) -> Option<&Failure> {
+        self.problem.as_ref()
+    }
+
+    /// Checks the signatures (in parallel batches) and returns the batch's first failure.
+    pub fn check(self) -> Result<(), Failure> {
+        let bad_signature = self
+            .events
+            .par_chunks(SIGNATURE_BATCH)
+            .zip(self.keys.par_chunks(SIGNATURE_BATCH))
+            .enumerate()
+            .find_map_first(|(c, (evs, ks))| {
+                first_bad_signature(evs, ks).map(|i| c * SIGNATURE_BATCH + i)
+            });
+        if let Some(i) = bad_signature {
+            let problem = Problem::Signature(self.events[i].envelope().actor);
+            return Err(Failure {
+                position: self.start + i as u64,
+                problem,
+            });
+        }
+        self.problem.map_or(Ok(()), Err)
+    }
+}
+
 /// Index of the first event in the chunk whose signature fails, if any.
 fn first_bad_signature(events: &[Event], keys: &[PublicKey]) -> Option<usize> {
-    let messages: Vec<Vec<u8>> = events.iter().map(|e| e.envelope().signing_bytes().unwrap_or_default()).collect();
+    let messages: Vec<Vec<u8>> = events.iter().map(Event::signing_bytes).collect();
     let refs: Vec<&[u8]> = messages.iter().map(Vec::as_slice).collect();
     let sigs: Vec<Signature> = events.iter().map(|e| *e.signature()).collect();
     let vks: Vec<VerifyingKey> = keys.iter().map(|k| *k.verifying_key()).collect();

@@ -5,7 +5,8 @@
 use proptest::prelude::*;
 use recourse_events::Hash;
 use recourse_events::merkle::{
-    MemoryTree, NodeSource, consistency_proof, inclusion_proof, leaf_hash, root, verify_consistency, verify_inclusion,
+    MemoryTree, NodeSource, consistency_proof, inclusion_proof, leaf_hash, root,
+    verify_consistency, verify_inclusion,
 };
 
 const MAX: u64 = 300;
@@ -28,7 +29,8 @@ fn every_inclusion_proof_up_to_300_verifies() {
         for index in 0..size {
             let leaf = full.node(0, index).unwrap();
             let p = inclusion_proof(&full, index, size).unwrap();
-            verify_inclusion(index, size, &leaf.0, &p, &r.0).unwrap_or_else(|e| panic!("{index}/{size}: {e}"));
+            verify_inclusion(index, size, &leaf.0, &p, &r.0)
+                .unwrap_or_else(|e| panic!("{index}/{size}: {e}"));
             // The same proof for another index, or against the real root of another size, fails.
             if index + 1 < size {
                 assert!(verify_inclusion(index + 1, size, &leaf.0, &p, &r.0).is_err());
@@ -46,11 +48,35 @@ fn every_consistency_proof_up_to_300_verifies() {
     for size2 in 1..=MAX {
         for size1 in 1..=size2 {
             let p = consistency_proof(&full, size1, size2).unwrap();
-            verify_consistency(size1, size2, &p, &roots[size1 as usize].0, &roots[size2 as usize].0)
-                .unwrap_or_else(|e| panic!("{size1}->{size2}: {e}"));
+            verify_consistency(
+                size1,
+                size2,
+                &p,
+                &roots[size1 as usize].0,
+                &roots[size2 as usize].0,
+            )
+            .unwrap_or_else(|e| panic!("{size1}->{size2}: {e}"));
             if size1 < size2 {
-                assert!(verify_consistency(size1 + 1, size2, &p, &roots[size1 as usize].0, &roots[size2 as usize].0).is_err());
-                assert!(verify_consistency(size1, size2, &p, &roots[size1 as usize].0, &roots[size2 as usize - 1].0).is_err());
+                assert!(
+                    verify_consistency(
+                        size1 + 1,
+                        size2,
+                        &p,
+                        &roots[size1 as usize].0,
+                        &roots[size2 as usize].0
+                    )
+                    .is_err()
+                );
+                assert!(
+                    verify_consistency(
+                        size1,
+                        size2,
+                        &p,
+                        &roots[size1 as usize].0,
+                        &roots[size2 as usize - 1].0
+                    )
+                    .is_err()
+                );
             }
         }
     }

@@ -20,19 +20,33 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn vectors(kind: &str) -> Vec<(PathBuf, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/rfc6962").join(kind);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/rfc6962")
+        .join(kind);
     let mut files = Vec::new();
     walk(&dir, &mut files);
     files.sort();
-    files.into_iter().map(|p| (p.clone(), serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap())).collect()
+    files
+        .into_iter()
+        .map(|p| {
+            (
+                p.clone(),
+                serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap(),
+            )
+        })
+        .collect()
 }
 
 fn bytes(v: &Value) -> Vec<u8> {
-    v.as_str().map(|s| B64.decode(s).unwrap()).unwrap_or_default()
+    v.as_str()
+        .map(|s| B64.decode(s).unwrap())
+        .unwrap_or_default()
 }
 
 fn proof(v: &Value) -> Vec<Vec<u8>> {
-    v.as_array().map(|a| a.iter().map(bytes).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().map(bytes).collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -47,7 +61,12 @@ fn inclusion_vectors() {
             &proof(&v["proof"]),
             &bytes(&v["root"]),
         );
-        assert_eq!(result.is_err(), v["wantErr"].as_bool().unwrap(), "{}: {result:?}", path.display());
+        assert_eq!(
+            result.is_err(),
+            v["wantErr"].as_bool().unwrap(),
+            "{}: {result:?}",
+            path.display()
+        );
     }
 }
 
@@ -63,6 +82,11 @@ fn consistency_vectors() {
             &bytes(&v["root1"]),
             &bytes(&v["root2"]),
         );
-        assert_eq!(result.is_err(), v["wantErr"].as_bool().unwrap(), "{}: {result:?}", path.display());
+        assert_eq!(
+            result.is_err(),
+            v["wantErr"].as_bool().unwrap(),
+            "{}: {result:?}",
+            path.display()
+        );
     }
 }

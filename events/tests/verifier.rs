@@ -19,17 +19,40 @@ struct Ledger {
 impl Ledger {
     fn new() -> Self {
         let ledger = SecretKey::from_seed(&[1; 32]);
-        let mut l = Ledger { ledger: ledger.clone(), chains: Chains::new(), entries: vec![], n: 0 };
-        let init = LedgerInitialized { origin: "test/log".into(), ledger_key: ledger.public() };
-        l.append(&ledger, StreamId::org(), org::LEDGER_INITIALIZED, serde_json::to_value(init).unwrap());
+        let mut l = Ledger {
+            ledger: ledger.clone(),
+            chains: Chains::new(),
+            entries: vec![],
+            n: 0,
+        };
+        let init = LedgerInitialized {
+            origin: "test/log".into(),
+            ledger_key: ledger.public(),
+        };
+        l.append(
+            &ledger,
+            StreamId::org(),
+            org::LEDGER_INITIALIZED,
+            serde_json::to_value(init).unwrap(),
+        );
         l
     }
 
-    fn envelope(&mut self, key: &SecretKey, stream: StreamId, kind: EventType, data: Value) -> Envelope {
+    fn envelope(
+        &mut self,
+        key: &SecretKey,
+        stream: StreamId,
+        kind: EventType,
+        data: Value,
+    ) -> Envelope {
         self.n += 1;
         let head = self.chains.head(&stream);
         Envelope {
-            id: Uuid::new_v7(uuid::Timestamp::from_unix(uuid::NoContext, 1_700_000_000 + self.n, 0)),
+            id: Uuid::new_v7(uuid::Timestamp::from_unix(
+                uuid::NoContext,
+                1_700_000_000 + self.n,
+                0,
+            )),
             stream,
             seq: head.next_seq,
             kind,
@@ -42,24 +65,48 @@ impl Ledger {
 
     fn append(&mut self, key: &SecretKey, stream: StreamId, kind: EventType, data: Value) {
         let event = self.envelope(key, stream, kind, data).sign(key).unwrap();
-        self.chains.append(event.envelope(), event.leaf_hash()).unwrap();
+        self.chains
+            .append(event.envelope(), event.leaf_hash())
+            .unwrap();
         self.entries.push(event.into_entry());
     }
 
     fn register(&mut self, key: &SecretKey) {
-        let reg = KeyRegistered { key_id: key.key_id(), public_key: key.public(), holder: KeyHolder::Staff { id: "s1".into() } };
+        let reg = KeyRegistered {
+            key_id: key.key_id(),
+            public_key: key.public(),
+            holder: KeyHolder::Staff { id: "s1".into() },
+        };
         let ledger = self.ledger.clone();
-        self.append(&ledger, StreamId::org(), org::KEY_REGISTERED, serde_json::to_value(reg).unwrap());
+        self.append(
+            &ledger,
+            StreamId::org(),
+            org::KEY_REGISTERED,
+            serde_json::to_value(reg).unwrap(),
+        );
     }
 
     fn revoke(&mut self, key: &SecretKey) {
-        let rev = KeyRevoked { key_id: key.key_id(), reason: "left".into() };
+        let rev = KeyRevoked {
+            key_id: key.key_id(),
+            reason: "left".into(),
+        };
         let ledger = self.ledger.clone();
-        self.append(&ledger, StreamId::org(), org::KEY_REVOKED, serde_json::to_value(rev).unwrap());
+        self.append(
+            &ledger,
+            StreamId::org(),
+            org::KEY_REVOKED,
+            serde_json::to_value(rev).unwrap(),
+        );
     }
 
     fn note(&mut self, key: &SecretKey, case: u128) {
-        self.append(key, StreamId::case(Uuid::from_u128(case)), EventType::parse("note.added").unwrap(), json!({"n": self.n}));
+        self.append(
+            key,
+            StreamId::case(Uuid::from_u128(case)),
+            EventType::parse("note.added").unwrap(),
+            json!({"n": self.n}),
+        );
     }
 
     fn verify(&self) -> Result<LedgerVerifier, recourse_events::verify::Failure> {
@@ -83,7 +130,11 @@ fn a_well_formed_ledger_verifies_and_its_root_is_the_tree_root() {
         l.note(&staff(1), i % 5);
     }
     let v = l.verify().unwrap();
-    let tree = recourse_events::merkle::MemoryTree::from_leaves(l.entries.iter().map(|e| recourse_events::merkle::leaf_hash(e)));
+    let tree = recourse_events::merkle::MemoryTree::from_leaves(
+        l.entries
+            .iter()
+            .map(|e| recourse_events::merkle::leaf_hash(e)),
+    );
     assert_eq!(v.size(), 202);
     assert_eq!(v.root(), tree.root());
     assert_eq!(v.registry().origin(), Some("test/log"));
@@ -94,7 +145,13 @@ fn an_unregistered_key_is_refused_at_its_position() {
     let mut l = Ledger::new();
     l.note(&staff(1), 1);
     let f = l.verify().unwrap_err();
-    assert_eq!((f.position, f.problem), (1, Problem::Key(KeyRuleError::NotRegistered(staff(1).key_id()))));
+    assert_eq!(
+        (f.position, f.problem),
+        (
+            1,
+            Problem::Key(KeyRuleError::NotRegistered(staff(1).key_id()))
+        )
+    );
 }
 
 #[test]
@@ -106,16 +163,30 @@ fn a_key_is_valid_after_registration_and_until_revocation() {
     assert!(l.verify().is_ok());
     l.note(&staff(1), 1);
     let f = l.verify().unwrap_err();
-    assert_eq!((f.position, f.problem), (4, Problem::Key(KeyRuleError::Revoked(staff(1).key_id()))));
+    assert_eq!(
+        (f.position, f.problem),
+        (4, Problem::Key(KeyRuleError::Revoked(staff(1).key_id())))
+    );
 }
 
 #[test]
 fn only_the_ledger_key_signs_the_org_stream() {
     let mut l = Ledger::new();
     l.register(&staff(1));
-    l.append(&staff(1), StreamId::org(), EventType::parse("settings.changed").unwrap(), json!({}));
+    l.append(
+        &staff(1),
+        StreamId::org(),
+        EventType::parse("settings.changed").unwrap(),
+        json!({}),
+    );
     let f = l.verify().unwrap_err();
-    assert_eq!((f.position, f.problem), (2, Problem::Key(KeyRuleError::OrgNotByLedgerKey(staff(1).key_id()))));
+    assert_eq!(
+        (f.position, f.problem),
+        (
+            2,
+            Problem::Key(KeyRuleError::OrgNotByLedgerKey(staff(1).key_id()))
+        )
+    );
 }
 
 #[test]
@@ -125,7 +196,10 @@ fn the_ledger_must_start_with_its_initialization_by_the_trusted_key() {
     // Verify with another trusted key: position 0 is refused.
     let mut v = LedgerVerifier::new(staff(9).public());
     let f = v.verify(&l.entries, |_, _, _| {}).unwrap_err();
-    assert_eq!((f.position, f.problem), (0, Problem::Key(KeyRuleError::NotInitialized)));
+    assert_eq!(
+        (f.position, f.problem),
+        (0, Problem::Key(KeyRuleError::NotInitialized))
+    );
 }
 
 #[test]
@@ -145,7 +219,10 @@ fn a_forged_signature_is_found_among_many() {
     };
     l.entries[100] = forged;
     let f = l.verify().unwrap_err();
-    assert_eq!((f.position, f.problem), (100, Problem::Signature(staff(1).key_id())));
+    assert_eq!(
+        (f.position, f.problem),
+        (100, Problem::Signature(staff(1).key_id()))
+    );
 }
 
 #[test]
@@ -157,7 +234,14 @@ fn a_reordered_stream_breaks_its_chain() {
     l.entries.swap(2, 3);
     let f = l.verify().unwrap_err();
     assert_eq!(f.position, 2);
-    assert!(matches!(f.problem, Problem::Chain(ChainError::Seq { expected: 0, got: 1, .. })));
+    assert!(matches!(
+        f.problem,
+        Problem::Chain(ChainError::Seq {
+            expected: 0,
+            got: 1,
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -168,10 +252,18 @@ fn a_stream_key_signs_only_in_its_stream() {
     l.note(&staff(3), 8);
     v.verify(&l.entries[..1], |_, _, _| {}).unwrap();
     let mut registry = v.registry().clone();
-    registry.register_stream_key(staff(3).public(), StreamId::case(Uuid::from_u128(7))).unwrap();
+    registry
+        .register_stream_key(staff(3).public(), StreamId::case(Uuid::from_u128(7)))
+        .unwrap();
     let e1 = recourse_events::Event::from_entry(&l.entries[1]).unwrap();
     let e2 = recourse_events::Event::from_entry(&l.entries[2]).unwrap();
     assert!(registry.authorize(e1.envelope(), 1).is_ok());
-    assert!(matches!(registry.authorize(e2.envelope(), 2), Err(KeyRuleError::OutOfScope { .. })));
-    assert_eq!(registry.register_stream_key(staff(3).public(), StreamId::case(Uuid::from_u128(8))), Err(KeyRuleError::Duplicate(staff(3).key_id())));
+    assert!(matches!(
+        registry.authorize(e2.envelope(), 2),
+        Err(KeyRuleError::OutOfScope { .. })
+    ));
+    assert_eq!(
+        registry.register_stream_key(staff(3).public(), StreamId::case(Uuid::from_u128(8))),
+        Err(KeyRuleError::Duplicate(staff(3).key_id()))
+    );
 }

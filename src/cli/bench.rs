@@ -1,0 +1,274 @@
+//! `recourse bench`: measured figures for the performance targets in DESIGN.md.
+//!
+//! - `append`: signed synthetic events, each appended durably through the store's group commit
+//!   by many concurrent writers (one stream each), as fast as possible or at a fixed rate;
+//!   prints events/s, acknowledge latency percentiles, commits and RSS. With `--ack-log` every
+//!   acknowledged event is printed as it is acknowledged (for crash tests).
+//! - `verify`: full verification of the data folder, events/s.
+//! - `prove`: inclusion proofs at random positions against the current tree, latency.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::{Args, Subcommand};
+use recourse_events::org::{self, KeyHolder, KeyRegistered};
+use recourse_events::{Envelope, EventType, SecretKey, StreamId};
+use serde_json::json;
+use tokio::sync::Mutex;
+use uuid::Uuid;
+
+use super::DataArg;
+use crate::data_dir::random_bytes;
+use crate::ledger::Ledger;
+use crate::store::EventStore;
+use crate::verification;
+
+/// Arguments of `bench`.
+#[derive(Debug, Args)]
+pub struct Bench {
+    #[command(subcommand)]
+    kind: BenchKind,
+}
+
+#[derive(Debug, Subcommand)]
+enum BenchKind {
+    /// Append signed synthetic events durably (initializes the data folder if needed).
+    Append(AppendBench),
+    /// Verify the whole data folder and report events/s.
+    Verify {
+        #[command(flatten)]
+        data: DataArg,
+    },
+    /// Time inclusion proofs at random positions against the current tree size.
+    Prove {
+        #[command(flatten)]
+        data: DataArg,
+        /// Proofs to generate.
+        #[arg(long, default_value_t = 2000)]
+        samples: usize,
+    },
+}
+
+#[derive(Debug, Args)]
+struct AppendBench {
+    #[command(flatten)]
+    data: DataArg,
+    /// Events to append.
+    #[arg(long, default_value_t = 100_000)]
+    events: u64,
+    /// Concurrent writers, each appending to its own stream.
+    #[arg(long, default_value_t = 256)]
+    concurrency: u64,
+    /// Target rate in events/s across all writers (default: as fast as possible).
+    #[arg(long)]
+    rate: Option<f64>,
+    /// Print `<position> <event id>` for each event once acknowledged.
+    #[arg(long)]
+    ack_log: bool,
+}
+
+/// Latency percentiles of a sample, in milliseconds.
+fn percentiles(mut samples: Vec<Duration>) -> String {
+    if samples.is_empty() {
+        return "no samples".into();
+    }
+    samples.sort_unstable();
+    let at = |q: f64| {
+        samples[((samples.len() as f64 * q) as usize).min(samples.len() - 1)].as_secs_f64() * 1e3
+    };
+    format!(
+        "p50 {:.3} ms, p90 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        at(0.50),
+        at(0.90),
+        at(0.99),
+        at(1.0)
+    )
+}
+
+/// Resident and peak resident memory of this process, from /proc.
+pub fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| "?".into())
+    };
+    format!("RSS {}, peak {}", field("VmRSS:"), field("VmHWM:"))
+}
+
+impl Bench {
+    /// Runs the command.
+    pub async fn run(self) -> anyhow::Result<ExitCode> {
+        match self.kind {
+            BenchKind::Append(a) => a.run().await,
+            BenchKind::Verify { data } => {
+                let vkey = data.dir().verifier()?;
+                let store = super::open_read_only(&data).await?;
+                let code =
+                    super::verify::report(verification::verify_store(store.into(), &vkey).await);
+                println!("memory: {}", memory());
+                Ok(code)
+            }
+            BenchKind::Prove { data, samples } => {
+                let store = super::open_read_only(&data).await?;
+                let size = store.size().await?;
+                anyhow::ensure!(size > 0, "the ledger is empty");
+                let mut times = Vec::with_capacity(samples);
+                let mut total_hashes = 0;
+                for _ in 0..samples {
+                    let position = u64::from_le_bytes(random_bytes::<8>()) % size;
+                    let t = Instant::now();
+                    total_hashes += store.inclusion_proof(position, size).await?.len();
+                    times.push(t.elapsed());
+                }
+                println!(
+                    "inclusion proof at tree size {size}: {} ({} proofs, {:.1} hashes each)",
+                    percentiles(times),
+                    samples,
+                    total_hashes as f64 / samples as f64
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+        }
+    }
+}
+
+impl AppendBench {
+    async fn run(self) -> anyhow::Result<ExitCode> {
+        let dir = self.data.dir();
+        let ledger = if dir.is_initialized() {
+            Ledger::open(&dir).await?
+        } else {
+            Ledger::init(&dir, "bench.recourse.local/ledger").await?
+        };
+        // Events are signed by a registered staff key, as real staff events are.
+        let staff = SecretKey::from_seed(&random_bytes::<32>());
+        let reg = KeyRegistered {
+            key_id: staff.key_id(),
+            public_key: staff.public(),
+            holder: KeyHolder::Service {
+                name: "bench".into(),
+            },
+        };
+        let ledger_key = ledger.signer().key.clone();
+        ledger
+            .append(
+                &ledger_key,
+                &StreamId::org(),
+                org::KEY_REGISTERED,
+                serde_json::to_value(reg)?,
+            )
+            .await?;
+
+        let store = ledger.store().clone();
+        let writers = self.concurrency.clamp(1, self.events.max(1));
+        let per_writer = self.events / writers;
+        let extra = self.events % writers;
+        let interval = self
+            .rate
+            .map(|r| Duration::from_secs_f64(writers as f64 / r));
+        let kind = EventType::parse("bench.recorded")?;
+        let out = Arc::new(Mutex::new(std::io::stdout()));
+        let started = Instant::now();
+        let mut tasks = Vec::new();
+        for w in 0..writers {
+            let count = per_writer + u64::from(w < extra);
+            let (store, staff, kind, out, ack_log) = (
+                store.clone(),
+                staff.clone(),
+                kind.clone(),
+                out.clone(),
+                self.ack_log,
+            );
+            tasks.push(tokio::spawn(async move {
+                writer(store, staff, kind, count, interval, ack_log.then_some(out)).await
+            }));
+        }
+        let mut latencies = Vec::with_capacity(self.events as usize);
+        let mut commits = std::collections::HashSet::new();
+        for t in tasks {
+            let (l, c) = t.await??;
+            latencies.extend(l);
+            commits.extend(c);
+        }
+        let secs = started.elapsed().as_secs_f64();
+        if !self.ack_log {
+            let n = latencies.len();
+            println!(
+                "append: {n} events in {secs:.2} s = {:.0} events/s (signed, durable, group commit, {writers} concurrent writers{})",
+                n as f64 / secs,
+                self.rate
+                    .map(|r| format!(", target rate {r:.0}/s"))
+                    .unwrap_or_default()
+            );
+            println!("acknowledge latency: {}", percentiles(latencies));
+            println!(
+                "commits: {} (avg {:.1} events per fsync)",
+                commits.len(),
+                n as f64 / commits.len().max(1) as f64
+            );
+            println!("memory: {}", super::bench::memory());
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+type AckLog = Arc<Mutex<std::io::Stdout>>;
+
+/// One writer: appends `count` events to a fresh stream, returns latencies and commit sizes.
+async fn writer(
+    store: Arc<dyn EventStore>,
+    key: SecretKey,
+    kind: EventType,
+    count: u64,
+    interval: Option<Duration>,
+    ack_log: Option<AckLog>,
+) -> anyhow::Result<(Vec<Duration>, Vec<u64>)> {
+    let stream = StreamId::case(Uuid::now_v7());
+    let mut head = recourse_events::chain::StreamHead::default();
+    let mut ticker = interval.map(|i| {
+        let mut t = tokio::time::interval(i);
+        t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        t
+    });
+    let mut latencies = Vec::with_capacity(count as usize);
+    let mut commits = Vec::with_capacity(count as usize);
+    // A sealed-looking payload of realistic size (~500-byte entries).
+    use base64::Engine as _;
+    let sealed = base64::engine::general_purpose::STANDARD.encode(random_bytes::<240>());
+    for n in 0..count {
+        if let Some(t) = ticker.as_mut() {
+            t.tick().await;
+        }
+        let t0 = Instant::now();
+        let envelope = Envelope {
+            id: Uuid::now_v7(),
+            stream: stream.clone(),
+            seq: head.next_seq,
+            kind: kind.clone(),
+            at: jiff::Timestamp::now(),
+            actor: key.key_id(),
+            prev: head.last,
+            data: json!({"n": n, "category": "service-quality", "narrative": {"sealed": sealed, "key": "bench"}})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+        };
+        let event = envelope.sign(&key)?;
+        let (id, leaf) = (event.envelope().id, event.leaf_hash());
+        let appended = store.append(vec![event]).await?;
+        latencies.push(t0.elapsed());
+        commits.push(appended.tree_size);
+        head = head.advanced(leaf);
+        if let Some(out) = &ack_log {
+            let mut out = out.lock().await;
+            writeln!(out, "{} {id}", appended.positions.start)?;
+            out.flush()?;
+        }
+    }
+    Ok((latencies, commits))
+}

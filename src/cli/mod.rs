@@ -1,0 +1,96 @@
+//! The command line: one command per file, each a clap `Args` struct with an async `run`.
+//!
+//! Exit status: 0 success, 1 verification failure, 2 bad usage or unreadable input (clap's own
+//! usage errors already exit with 2).
+
+mod bench;
+mod checkpoint;
+mod export;
+mod init;
+mod prove;
+mod show;
+mod verify;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Exit status of a verification failure.
+pub const EXIT_VERIFICATION_FAILED: u8 = 1;
+/// Exit status of bad usage or unreadable input.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Recourse: an event-sourced complaints and accountability ledger.
+#[derive(Debug, Parser)]
+#[command(name = "recourse", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The data folder, shared by every command.
+#[derive(Debug, Clone, Args)]
+pub struct DataArg {
+    /// The data folder (ledger database and keys).
+    #[arg(
+        long,
+        env = "RECOURSE_DATA",
+        default_value = "./recourse-data",
+        value_name = "DIR"
+    )]
+    pub data: PathBuf,
+}
+
+impl DataArg {
+    /// The data folder.
+    pub fn dir(&self) -> crate::data_dir::DataDir {
+        crate::data_dir::DataDir::new(&self.data)
+    }
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a data folder: ledger key, master key, database and the org stream's first event.
+    Init(init::Init),
+    /// Verify every signature, chain link, key validity and the Merkle tree against checkpoints.
+    Verify(verify::Verify),
+    /// Write a bundle that a third party verifies without the server.
+    Export(export::Export),
+    /// Print the latest signed checkpoint, or with --vkey the ledger's verifier key.
+    Checkpoint(checkpoint::CheckpointCmd),
+    /// Print the exact entry bytes at a position.
+    Show(show::Show),
+    /// Print an inclusion or consistency proof, one base64 hash per line.
+    Prove(prove::Prove),
+    /// Measure append, verification and proof performance.
+    Bench(bench::Bench),
+}
+
+/// Runs a parsed command line.
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Init(c) => c.run().await,
+        Command::Verify(c) => c.run().await,
+        Command::Export(c) => c.run().await,
+        Command::Checkpoint(c) => c.run().await,
+        Command::Show(c) => c.run().await,
+        Command::Prove(c) => c.run().await,
+        Command::Bench(c) => c.run().await,
+    }
+}
+
+/// Opens the data folder's store for reading only.
+async fn open_read_only(data: &DataArg) -> anyhow::Result<Box<dyn crate::store::EventStore>> {
+    let dir = data.dir();
+    if !dir.db_path().exists() {
+        anyhow::bail!(
+            "{} holds no ledger database (ledger.db): run `recourse init --data {}` first",
+            dir.root().display(),
+            dir.root().display()
+        );
+    }
+    Ok(crate::store::open(&dir.store_url(), None).await?)
+}

@@ -1,0 +1,41 @@
+//! `recourse show`: print the exact bytes of the entry at a position.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::DataArg;
+
+/// Arguments of `show`.
+#[derive(Debug, Args)]
+pub struct Show {
+    #[command(flatten)]
+    data: DataArg,
+    /// The entry's position (leaf index).
+    #[arg(long, value_name = "N")]
+    position: u64,
+}
+
+impl Show {
+    /// Runs the command.
+    pub async fn run(self) -> anyhow::Result<ExitCode> {
+        let store = super::open_read_only(&self.data).await?;
+        let found = store
+            .read_from(self.position, 1)
+            .await?
+            .into_iter()
+            .find(|e| e.position == self.position);
+        let Some(entry) = found else {
+            anyhow::bail!(
+                "no entry at position {} (the log holds {})",
+                self.position,
+                store.size().await?
+            );
+        };
+        let mut out = std::io::stdout().lock();
+        out.write_all(&entry.entry)?;
+        out.flush()?;
+        Ok(ExitCode::SUCCESS)
+    }
+}

@@ -1,0 +1,13 @@
+//! Recourse: an event-sourced complaints and accountability ledger.
+//!
+//! - [`store`]: the event log behind one trait, a backend per module.
+//! - [`data_dir`]: the data folder, its keys and files.
+//! - [`ledger`]: creating, opening and appending to a ledger.
+//! - [`verification`]: verifying a data folder or an export bundle.
+//! - [`cli`]: the command line.
+
+pub mod cli;
+pub mod data_dir;
+pub mod ledger;
+pub mod store;
+pub mod verification;

@@ -1,0 +1,152 @@
+//! Where events are kept: one [`EventStore`] trait, a backend per module, picked from a URL.
+//!
+//! A store is an append-only log of canonical entries in position order, with per-stream
+//! optimistic concurrency (an append names the stream's next `seq` through its first event, and
+//! a mismatch is a [`StoreError::Conflict`]), the Merkle tree kept as C2SP tiles, and a signed
+//! checkpoint written in the same transaction as the entries it covers. An append returns only
+//! once it is durable. Backends differ in how they get there; the contract tests in
+//! `tests/` hold every backend to the same behaviour.
+
+pub mod log_tree;
+pub mod sqlite;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use async_trait::async_trait;
+use recourse_events::chain::StreamHead;
+use recourse_events::{Event, Hash, SecretKey, StreamId};
+use tokio::sync::watch;
+
+/// A failed store operation. Appends that fail leave the store as it was.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// The stream moved on since the caller read it.
+    #[error("conflict on stream {stream}: expected seq {expected}, the stream is at {actual}")]
+    Conflict {
+        /// The stream.
+        stream: StreamId,
+        /// The seq the append expected to be next.
+        expected: u64,
+        /// The stream's actual next seq.
+        actual: u64,
+    },
+    /// The append itself is malformed (empty, several streams, broken chain).
+    #[error("invalid append: {0}")]
+    InvalidAppend(String),
+    /// The store was opened without the ledger key, for reading only.
+    #[error("the store is open read-only")]
+    ReadOnly,
+    /// Something asked for does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The stored data is inconsistent (tiles disagree with entries, missing rows).
+    #[error("store is corrupt: {0}")]
+    Corrupt(String),
+    /// The database failed.
+    #[error("storage failure: {0}")]
+    Backend(String),
+}
+
+/// An entry at its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEntry {
+    /// Leaf index in the log.
+    pub position: u64,
+    /// The canonical entry bytes.
+    pub entry: Vec<u8>,
+}
+
+/// What an append did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appended {
+    /// Positions given to the appended events, in order.
+    pub positions: Range<u64>,
+    /// Size of the tree after the commit that made them durable (covered by its checkpoint).
+    pub tree_size: u64,
+}
+
+/// The key and name the log signs checkpoints with.
+#[derive(Debug, Clone)]
+pub struct LogSigner {
+    /// The checkpoint origin, also the note key name.
+    pub origin: String,
+    /// The ledger key.
+    pub key: SecretKey,
+}
+
+/// The event log.
+#[async_trait]
+pub trait EventStore: Send + Sync {
+    /// Appends `events`, consecutive events of one stream starting at the stream's next seq,
+    /// all or none, durably.
+    async fn append(&self, events: Vec<Event>) -> Result<Appended, StoreError>;
+
+    /// The stream's next seq and last leaf hash.
+    async fn head(&self, stream: &StreamId) -> Result<StreamHead, StoreError>;
+
+    /// All entries of a stream, in seq order.
+    async fn read_stream(&self, stream: &StreamId) -> Result<Vec<StoredEntry>, StoreError>;
+
+    /// Up to `limit` entries from `position` on, in position order.
+    async fn read_from(&self, position: u64, limit: usize) -> Result<Vec<StoredEntry>, StoreError>;
+
+    /// Number of entries committed.
+    async fn size(&self) -> Result<u64, StoreError>;
+
+    /// Committed size, updated after each commit: wait on it to follow new events.
+    fn watch_size(&self) -> watch::Receiver<u64>;
+
+    /// The latest signed checkpoint (note text), if any.
+    async fn checkpoint(&self) -> Result<Option<String>, StoreError>;
+
+    /// Up to `limit` stored checkpoints with a size above `after`, ascending: (size, note).
+    async fn checkpoints(&self, after: u64, limit: usize)
+    -> Result<Vec<(u64, String)>, StoreError>;
+
+    /// The stored hashes of tile `level`/`index` (as many as exist, 32 bytes each).
+    async fn tile(&self, level: u8, index: u64) -> Result<Option<Vec<u8>>, StoreError>;
+
+    /// The inclusion proof of `position` in the tree of `size` entries.
+    async fn inclusion_proof(&self, position: u64, size: u64) -> Result<Vec<Hash>, StoreError>;
+
+    /// The consistency proof from the tree of `from` entries to that of `to` entries.
+    async fn consistency_proof(&self, from: u64, to: u64) -> Result<Vec<Hash>, StoreError>;
+
+    /// The Merkle root of the first `size` entries.
+    async fn root(&self, size: u64) -> Result<Hash, StoreError>;
+}
+
+/// Where a store lives, parsed from a URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreUrl {
+    /// `sqlite://<path>`: the embedded store.
+    Sqlite(PathBuf),
+}
+
+impl StoreUrl {
+    /// Parses `sqlite://PATH`.
+    pub fn parse(url: &str) -> Result<StoreUrl, String> {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err(
+                    "sqlite:// URL needs a path, e.g. sqlite://./recourse-data/ledger.db".into(),
+                );
+            }
+            return Ok(StoreUrl::Sqlite(PathBuf::from(path)));
+        }
+        Err(format!(
+            "unsupported store URL {url:?}: expected sqlite://PATH"
+        ))
+    }
+}
+
+/// Opens the store a URL names; with a signer it can append, without it is read-only.
+pub async fn open(
+    url: &StoreUrl,
+    signer: Option<LogSigner>,
+) -> Result<Box<dyn EventStore>, StoreError> {
+    match url {
+        StoreUrl::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, signer).await?)),
+    }
+}

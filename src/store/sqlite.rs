@@ -1,0 +1,573 @@
+//! The embedded store: one SQLite file in the data folder.
+//!
+//! Writes go through one writer thread that owns the only write connection. Callers send their
+//! appends over a channel; the writer takes everything queued, validates each append against the
+//! stream heads (including earlier appends in the same batch), inserts the entries, the tiles
+//! they changed and a freshly signed checkpoint in one transaction, commits (WAL with
+//! `synchronous=FULL`, so the commit is fsynced), and only then answers each caller. While one
+//! commit is being fsynced the next batch queues up, which is group commit without a timer: at low
+//! load every append commits alone with minimal latency, at high load one fsync serves hundreds.
+//!
+//! Reads use a small pool of separate connections; WAL lets them run beside the writer.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use recourse_events::chain::StreamHead;
+use recourse_events::checkpoint::Checkpoint;
+use recourse_events::merkle::{self, NodeSource};
+use recourse_events::tile::{locate_node, node_from_tile};
+use recourse_events::{Event, Hash, StreamId};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use tokio::sync::{mpsc, oneshot, watch};
+
+use super::log_tree::{LogTree, TileMismatch};
+use super::{Appended, EventStore, LogSigner, StoreError, StoredEntry};
+
+/// Events per transaction at most; the rest of the queue waits for the next commit.
+const MAX_BATCH_EVENTS: usize = 8192;
+/// Stream heads cached by the writer before the cache is dropped and refilled on demand.
+const MAX_CACHED_HEADS: usize = 200_000;
+/// Appends that may wait for the writer before callers are slowed down.
+const QUEUE_DEPTH: usize = 16_384;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    position INTEGER PRIMARY KEY,
+    stream   TEXT NOT NULL,
+    seq      INTEGER NOT NULL,
+    entry    BLOB NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS entries_stream_seq ON entries (stream, seq);
+CREATE TABLE IF NOT EXISTS tiles (
+    level  INTEGER NOT NULL,
+    idx    INTEGER NOT NULL,
+    hashes BLOB NOT NULL,
+    PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL);
+";
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Backend(e.to_string())
+    }
+}
+
+impl From<TileMismatch> for StoreError {
+    fn from(e: TileMismatch) -> Self {
+        StoreError::Corrupt(e.to_string())
+    }
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).expect("positions fit in i64")
+}
+
+fn to_u64(n: i64) -> Result<u64, StoreError> {
+    u64::try_from(n)
+        .map_err(|_| StoreError::Corrupt(format!("negative number {n} in the database")))
+}
+
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+/// The SQLite backend.
+pub struct SqliteStore {
+    writer: Option<mpsc::Sender<WriteRequest>>,
+    readers: Arc<Readers>,
+    size: watch::Receiver<u64>,
+}
+
+struct WriteRequest {
+    events: Vec<Event>,
+    reply: oneshot::Sender<Result<Appended, StoreError>>,
+}
+
+impl SqliteStore {
+    /// Opens the database at `path`. With a signer the file is created if missing and appends
+    /// are accepted; without one the file must exist and the store only reads.
+    pub async fn open(path: &Path, signer: Option<LogSigner>) -> Result<Self, StoreError> {
+        let path = path.to_path_buf();
+        tokio::task::spawn_blocking(move || Self::open_blocking(path, signer))
+            .await
+            .map_err(|e| StoreError::Backend(e.to_string()))?
+    }
+
+    fn open_blocking(path: PathBuf, signer: Option<LogSigner>) -> Result<Self, StoreError> {
+        if signer.is_none() && !path.exists() {
+            return Err(StoreError::NotFound(format!(
+                "no ledger database at {}",
+                path.display()
+            )));
+        }
+        let conn = Connection::open(&path)?;
+        configure(&conn)?;
+        if signer.is_some() {
+            conn.execute_batch(SCHEMA)?;
+        } else {
+            let tables: i64 = conn.query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('entries', 'tiles', 'checkpoints')",
+                [],
+                |r| r.get(0),
+            )?;
+            if tables != 3 {
+                return Err(StoreError::Corrupt(format!(
+                    "{} is not a Recourse ledger database",
+                    path.display()
+                )));
+            }
+        }
+        let size = committed_size(&conn)?;
+        let (size_tx, size_rx) = watch::channel(size);
+        let readers = Arc::new(Readers {
+            path: path.clone(),
+            pool: Mutex::new(Vec::new()),
+        });
+        let writer = match signer {
+            None => None,
+            Some(signer) => {
+                let count: i64 =
+                    conn.query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0))?;
+                if to_u64(count)? != size {
+                    return Err(StoreError::Corrupt(format!(
+                        "{count} entries stored but positions run to {size}: entries are missing"
+                    )));
+                }
+                let tree = LogTree::load(size, |level, index| read_tile(&conn, level, index))?;
+                let (tx, rx) = mpsc::channel(QUEUE_DEPTH);
+                let writer = Writer {
+                    conn,
+                    signer,
+                    tree,
+                    heads: HashMap::new(),
+                    size_tx,
+                };
+                std::thread::Builder::new()
+                    .name("ledger-writer".into())
+                    .spawn(move || writer.run(rx))
+                    .map_err(|e| StoreError::Backend(e.to_string()))?;
+                Some(tx)
+            }
+        };
+        Ok(Self {
+            writer,
+            readers,
+            size: size_rx,
+        })
+    }
+
+    async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let readers = self.readers.clone();
+        tokio::task::spawn_blocking(move || readers.with(f))
+            .await
+            .map_err(|e| StoreError::Backend(e.to_string()))?
+    }
+}
+
+fn committed_size(conn: &Connection) -> Result<u64, StoreError> {
+    let max: Option<i64> = conn.query_row("SELECT MAX(position) FROM entries", [], |r| r.get(0))?;
+    max.map_or(Ok(0), |m| Ok(to_u64(m)? + 1))
+}
+
+fn read_tile(conn: &Connection, level: u8, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT hashes FROM tiles WHERE level = ?1 AND idx = ?2")?
+        .query_row(params![level, to_i64(index)], |r| r.get(0))
+        .optional()?)
+}
+
+fn read_head(conn: &Connection, stream: &StreamId) -> Result<StreamHead, StoreError> {
+    let last: Option<(i64, Vec<u8>)> = conn
+        .prepare_cached(
+            "SELECT seq, entry FROM entries WHERE stream = ?1 ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([stream.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(match last {
+        None => StreamHead::default(),
+        Some((seq, entry)) => StreamHead {
+            next_seq: to_u64(seq)? + 1,
+            last: Some(merkle::leaf_hash(&entry)),
+        },
+    })
+}
+
+/// Complete nodes read from the tiles table, with the tiles of one proof cached.
+struct TileNodes<'c> {
+    conn: &'c Connection,
+    cache: std::cell::RefCell<HashMap<(u8, u64), Vec<u8>>>,
+}
+
+impl NodeSource for TileNodes<'_> {
+    type Error = StoreError;
+    fn node(&self, height: u8, index: u64) -> Result<Hash, StoreError> {
+        let (level, tile, r, offset) = locate_node(height, index);
+        let mut cache = self.cache.borrow_mut();
+        let hashes = match cache.entry((level, tile)) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(read_tile(self.conn, level, tile)?.ok_or_else(|| {
+                    StoreError::Corrupt(format!("tile {level}/{tile} is missing"))
+                })?)
+            }
+        };
+        node_from_tile(hashes, r, offset).ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "tile {level}/{tile} is too short for node {height}/{index}"
+            ))
+        })
+    }
+}
+
+fn check_size(conn: &Connection, size: u64) -> Result<(), StoreError> {
+    let committed = committed_size(conn)?;
+    if size > committed {
+        return Err(StoreError::NotFound(format!(
+            "tree size {size} is beyond the log's {committed} entries"
+        )));
+    }
+    Ok(())
+}
+
+struct Readers {
+    path: PathBuf,
+    pool: Mutex<Vec<Connection>>,
+}
+
+impl Readers {
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let pooled = self.pool.lock().expect("reader pool lock").pop();
+        let conn = match pooled {
+            Some(c) => c,
+            None => {
+                let c = Connection::open_with_flags(
+                    &self.path,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                configure(&c)?;
+                c
+            }
+        };
+        let result = f(&conn);
+        self.pool.lock().expect("reader pool lock").push(conn);
+        result
+    }
+}
+
+#[async_trait]
+impl EventStore for SqliteStore {
+    async fn append(&self, events: Vec<Event>) -> Result<Appended, StoreError> {
+        let writer = self.writer.as_ref().ok_or(StoreError::ReadOnly)?;
+        let first = events
+            .first()
+            .ok_or_else(|| StoreError::InvalidAppend("no events".into()))?;
+        let stream = first.envelope().stream.clone();
+        if events.iter().any(|e| e.envelope().stream != stream) {
+            return Err(StoreError::InvalidAppend(
+                "an append holds events of one stream".into(),
+            ));
+        }
+        let (reply, answer) = oneshot::channel();
+        writer
+            .send(WriteRequest { events, reply })
+            .await
+            .map_err(|_| StoreError::Backend("the ledger writer has stopped".into()))?;
+        answer
+            .await
+            .map_err(|_| StoreError::Backend("the ledger writer has stopped".into()))?
+    }
+
+    async fn head(&self, stream: &StreamId) -> Result<StreamHead, StoreError> {
+        let stream = stream.clone();
+        self.read(move |c| read_head(c, &stream)).await
+    }
+
+    async fn read_stream(&self, stream: &StreamId) -> Result<Vec<StoredEntry>, StoreError> {
+        let stream = stream.clone();
+        self.read(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT position, entry FROM entries WHERE stream = ?1 ORDER BY seq",
+            )?;
+            let rows = stmt.query_map([stream.as_str()], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })?;
+            rows.map(|r| {
+                let (p, entry) = r?;
+                Ok(StoredEntry {
+                    position: to_u64(p)?,
+                    entry,
+                })
+            })
+            .collect()
+        })
+        .await
+    }
+
+    async fn read_from(&self, position: u64, limit: usize) -> Result<Vec<StoredEntry>, StoreError> {
+        self.read(move |c| {
+            let mut stmt =
+                c.prepare_cached("SELECT position, entry FROM entries WHERE position >= ?1 ORDER BY position LIMIT ?2")?;
+            let rows = stmt.query_map(params![to_i64(position), to_i64(limit as u64)], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })?;
+            rows.map(|r| {
+                let (p, entry) = r?;
+                Ok(StoredEntry { position: to_u64(p)?, entry })
+            })
+            .collect()
+        })
+        .await
+    }
+
+    async fn size(&self) -> Result<u64, StoreError> {
+        self.read(committed_size).await
+    }
+
+    fn watch_size(&self) -> watch::Receiver<u64> {
+        self.size.clone()
+    }
+
+    async fn checkpoint(&self) -> Result<Option<String>, StoreError> {
+        self.read(|c| {
+            Ok(c.query_row(
+                "SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    async fn checkpoints(
+        &self,
+        after: u64,
+        limit: usize,
+    ) -> Result<Vec<(u64, String)>, StoreError> {
+        self.read(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT size, note FROM checkpoints WHERE size > ?1 ORDER BY size LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![to_i64(after), to_i64(limit as u64)], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            rows.map(|r| {
+                let (size, note) = r?;
+                Ok((to_u64(size)?, note))
+            })
+            .collect()
+        })
+        .await
+    }
+
+    async fn tile(&self, level: u8, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        self.read(move |c| read_tile(c, level, index)).await
+    }
+
+    async fn inclusion_proof(&self, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
+        self.read(move |c| {
+            check_size(c, size)?;
+            let nodes = TileNodes {
+                conn: c,
+                cache: Default::default(),
+            };
+            merkle::inclusion_proof(&nodes, position, size).map_err(|e| match e {
+                merkle::ProofError::Source(e) => e,
+                other => StoreError::NotFound(other.to_string()),
+            })
+        })
+        .await
+    }
+
+    async fn consistency_proof(&self, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
+        self.read(move |c| {
+            check_size(c, to)?;
+            let nodes = TileNodes {
+                conn: c,
+                cache: Default::default(),
+            };
+            merkle::consistency_proof(&nodes, from, to).map_err(|e| match e {
+                merkle::ProofError::Source(e) => e,
+                other => StoreError::NotFound(other.to_string()),
+            })
+        })
+        .await
+    }
+
+    async fn root(&self, size: u64) -> Result<Hash, StoreError> {
+        self.read(move |c| {
+            check_size(c, size)?;
+            merkle::root(
+                &TileNodes {
+                    conn: c,
+                    cache: Default::default(),
+                },
+                size,
+            )
+        })
+        .await
+    }
+}
+
+/// The single writer: owns the write connection and the tree's right edge.
+struct Writer {
+    conn: Connection,
+    signer: LogSigner,
+    tree: LogTree,
+    heads: HashMap<StreamId, StreamHead>,
+    size_tx: watch::Sender<u64>,
+}
+
+impl Writer {
+    fn run(mut self, mut rx: mpsc::Receiver<WriteRequest>) {
+        while let Some(first) = rx.blocking_recv() {
+            let mut batch = vec![first];
+            let mut events = batch[0].events.len();
+            while events < MAX_BATCH_EVENTS {
+                match rx.try_recv() {
+                    Ok(req) => {
+                        events += req.events.len();
+                        batch.push(req);
+                    }
+                    Err(_) => break,
+                }
+            }
+            self.commit(batch);
+        }
+    }
+
+    fn commit(&mut self, batch: Vec<WriteRequest>) {
+        let snapshot = self.tree.clone();
+        let start = self.tree.size();
+        let mut staged: HashMap<StreamId, StreamHead> = HashMap::new();
+        let mut outcomes: Vec<Result<std::ops::Range<u64>, StoreError>> =
+            Vec::with_capacity(batch.len());
+        let result = (|| -> Result<(), StoreError> {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut position = start;
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO entries (position, stream, seq, entry) VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                for req in &batch {
+                    // A head is the batch's staged one, the cached one, or read inside this
+                    // transaction (which sees exactly the committed data).
+                    let checked = {
+                        let stream = &req.events[0].envelope().stream;
+                        let cached = staged
+                            .get(stream)
+                            .or_else(|| self.heads.get(stream))
+                            .copied();
+                        let head = match cached {
+                            Some(h) => h,
+                            None => read_head(&tx, stream)?,
+                        };
+                        validate_against(head, &req.events).map(|h| (stream.clone(), h))
+                    };
+                    match checked {
+                        Err(e) => outcomes.push(Err(e)),
+                        Ok((stream, head)) => {
+                            let first = position;
+                            for e in &req.events {
+                                let env = e.envelope();
+                                insert.execute(params![
+                                    to_i64(position),
+                                    env.stream.as_str(),
+                                    to_i64(env.seq),
+                                    e.entry()
+                                ])?;
+                                self.tree.push(e.leaf_hash());
+                                position += 1;
+                            }
+                            staged.insert(stream, head);
+                            outcomes.push(Ok(first..position));
+                        }
+                    }
+                }
+            }
+            if position > start {
+                let mut upsert = tx.prepare_cached(
+                    "INSERT OR REPLACE INTO tiles (level, idx, hashes) VALUES (?1, ?2, ?3)",
+                )?;
+                for (level, index, hashes) in self.tree.take_dirty() {
+                    upsert.execute(params![level, to_i64(index), hashes])?;
+                }
+                drop(upsert);
+                let cp = Checkpoint {
+                    origin: self.signer.origin.clone(),
+                    size: position,
+                    root: self.tree.root(),
+                    extensions: vec![],
+                };
+                let note = cp
+                    .sign(&self.signer.key)
+                    .map_err(|e| StoreError::Backend(e.to_string()))?;
+                tx.execute(
+                    "INSERT INTO checkpoints (size, note) VALUES (?1, ?2)",
+                    params![to_i64(position), note.to_string()],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })();
+
+        match result {
+            Ok(()) => {
+                let size = self.tree.size();
+                if self.heads.len() + staged.len() > MAX_CACHED_HEADS {
+                    self.heads.clear();
+                }
+                self.heads.extend(staged);
+                self.size_tx.send_replace(size);
+                for (req, outcome) in batch.into_iter().zip(outcomes) {
+                    let _ = req.reply.send(outcome.map(|positions| Appended {
+                        positions,
+                        tree_size: size,
+                    }));
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "ledger commit failed; nothing in this batch was written");
+                self.tree = snapshot;
+                self.tree.take_dirty();
+                for req in batch {
+                    let _ = req.reply.send(Err(e.clone()));
+                }
+            }
+        }
+    }
+}
+
+fn validate_against(mut head: StreamHead, events: &[Event]) -> Result<StreamHead, StoreError> {
+    let env = events[0].envelope();
+    if env.seq != head.next_seq {
+        return Err(StoreError::Conflict {
+            stream: env.stream.clone(),
+            expected: env.seq,
+            actual: head.next_seq,
+        });
+    }
+    for e in events {
+        head.check(e.envelope())
+            .map_err(|err| StoreError::InvalidAppend(err.to_string()))?;
+        head = head.advanced(e.leaf_hash());
+    }
+    Ok(head)
+}
