@@ -73,6 +73,14 @@ impl From<StoreError> for VerifyError {
     }
 }
 
+/// Tile mismatches: at a leaf (an exact position), or at a higher level (a range of positions,
+/// reported only when nothing more precise explains it: a leaf mismatch implies them all).
+#[derive(Default)]
+struct TileFindings {
+    exact: Option<(u64, String)>,
+    ranged: Option<(u64, String)>,
+}
+
 /// Compares the tile nodes recomputed from entries with the tiles a store holds.
 struct TileAudit {
     /// (level, tile index) -> (offset, recomputed hash) not yet compared.
@@ -95,7 +103,7 @@ impl TileAudit {
         &mut self,
         store: &dyn EventStore,
         all: bool,
-    ) -> Result<Option<(u64, String)>, StoreError> {
+    ) -> Result<TileFindings, StoreError> {
         let ready: Vec<(u8, u64)> = self
             .pending
             .iter()
@@ -104,7 +112,7 @@ impl TileAudit {
             })
             .map(|(k, _)| *k)
             .collect();
-        let mut first: Option<(u64, String)> = None;
+        let mut findings = TileFindings::default();
         for (level, index) in ready {
             let nodes = self.pending.remove(&(level, index)).unwrap_or_default();
             let stored = store.tile(level, index).await?.unwrap_or_default();
@@ -123,14 +131,17 @@ impl TileAudit {
                             position + span
                         )
                     };
-                    if first.as_ref().is_none_or(|(p, _)| position < *p) {
-                        first = Some((position, reason));
-                    }
+                    let slot = if level == 0 {
+                        &mut findings.exact
+                    } else {
+                        &mut findings.ranged
+                    };
+                    *slot = earliest(slot.take(), Some((position, reason)));
                     break;
                 }
             }
         }
-        Ok(first)
+        Ok(findings)
     }
 }
 
@@ -262,7 +273,8 @@ pub async fn verify_store(
                 problem = earliest(problem, Some((f.position, f.problem.to_string())));
             }
         }
-        if let Some((p, reason)) = earliest(problem, audit.check(store, done).await?) {
+        let tiles = audit.check(store, done).await?;
+        if let Some((p, reason)) = earliest(problem, tiles.exact).or(tiles.ranged) {
             return Err(failed(p, reason));
         }
         if done {

@@ -110,7 +110,7 @@ impl Bench {
                 let store = super::open_read_only(&data).await?;
                 let code =
                     super::verify::report(verification::verify_store(store.into(), &vkey).await);
-                println!("memory: {}", memory());
+                say!("memory: {}", memory());
                 Ok(code)
             }
             BenchKind::Prove { data, samples } => {
@@ -125,7 +125,7 @@ impl Bench {
                     total_hashes += store.inclusion_proof(position, size).await?.len();
                     times.push(t.elapsed());
                 }
-                println!(
+                say!(
                     "inclusion proof at tree size {size}: {} ({} proofs, {:.1} hashes each)",
                     percentiles(times),
                     samples,
@@ -198,20 +198,20 @@ impl AppendBench {
         let secs = started.elapsed().as_secs_f64();
         if !self.ack_log {
             let n = latencies.len();
-            println!(
+            say!(
                 "append: {n} events in {secs:.2} s = {:.0} events/s (signed, durable, group commit, {writers} concurrent writers{})",
                 n as f64 / secs,
                 self.rate
                     .map(|r| format!(", target rate {r:.0}/s"))
                     .unwrap_or_default()
             );
-            println!("acknowledge latency: {}", percentiles(latencies));
-            println!(
+            say!("acknowledge latency: {}", percentiles(latencies));
+            say!(
                 "commits: {} (avg {:.1} events per fsync)",
                 commits.len(),
                 n as f64 / commits.len().max(1) as f64
             );
-            println!("memory: {}", super::bench::memory());
+            say!("memory: {}", super::bench::memory());
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -230,8 +230,11 @@ async fn writer(
 ) -> anyhow::Result<(Vec<Duration>, Vec<u64>)> {
     let stream = StreamId::case(Uuid::now_v7());
     let mut head = recourse_events::chain::StreamHead::default();
+    // Writers start staggered across one interval, so a fixed rate arrives evenly, not in bursts.
     let mut ticker = interval.map(|i| {
-        let mut t = tokio::time::interval(i);
+        let offset =
+            i.mul_f64(f64::from(u32::from_le_bytes(random_bytes::<4>())) / f64::from(u32::MAX));
+        let mut t = tokio::time::interval_at(tokio::time::Instant::now() + offset, i);
         t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         t
     });

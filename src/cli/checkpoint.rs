@@ -21,7 +21,7 @@ impl CheckpointCmd {
     /// Runs the command.
     pub async fn run(self) -> anyhow::Result<ExitCode> {
         if self.vkey {
-            println!("{}", self.data.dir().verifier()?);
+            say!("{}", self.data.dir().verifier()?);
             return Ok(ExitCode::SUCCESS);
         }
         let store = super::open_read_only(&self.data).await?;
@@ -29,7 +29,10 @@ impl CheckpointCmd {
             .checkpoint()
             .await?
             .context("the ledger has no checkpoint yet")?;
-        print!("{note}");
+        {
+            use std::io::Write as _;
+            let _ = std::io::stdout().lock().write_all(note.as_bytes());
+        }
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -64,7 +64,7 @@ impl Export {
         let file = w.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         std::fs::rename(&tmp, &self.out)?;
-        println!(
+        say!(
             "wrote {} entries and checkpoint of size {} to {}",
             position,
             cp.size,

@@ -29,16 +29,16 @@ impl Init {
         });
         let ledger = Ledger::init(&dir, &origin).await?;
         let vkey = dir.verifier()?;
-        println!("Initialized a Recourse ledger in {}", dir.root().display());
-        println!("  origin:       {origin}");
-        println!("  verifier key: {vkey}");
-        println!("  entries:      {}", ledger.store().size().await?);
-        println!(
+        say!("Initialized a Recourse ledger in {}", dir.root().display());
+        say!("  origin:       {origin}");
+        say!("  verifier key: {vkey}");
+        say!("  entries:      {}", ledger.store().size().await?);
+        say!(
             "Keep {} and {} secret and backed up.",
             dir.ledger_key_path().display(),
             dir.master_key_path().display()
         );
-        println!(
+        say!(
             "Give the verifier key (also in {}) to auditors and witnesses.",
             dir.vkey_path().display()
         );

@@ -3,6 +3,15 @@
 //! Exit status: 0 success, 1 verification failure, 2 bad usage or unreadable input (clap's own
 //! usage errors already exit with 2).
 
+/// `println!` that does not panic when stdout is closed (`recourse checkpoint | head -1`):
+/// the reader has gone, so there is no one left to tell.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod bench;
 mod checkpoint;
 mod export;

@@ -77,7 +77,7 @@ impl Prove {
             }
         };
         for h in proof {
-            println!("{}", h.to_base64());
+            say!("{}", h.to_base64());
         }
         Ok(ExitCode::SUCCESS)
     }

@@ -38,14 +38,14 @@ pub fn report(result: Result<Report, VerifyError>) -> ExitCode {
     match result {
         Ok(r) => {
             let secs = r.elapsed.as_secs_f64();
-            println!(
+            say!(
                 "ok: {} entries in {} streams verified in {:.2} s ({:.0} events/s)",
                 r.entries,
                 r.streams,
                 secs,
                 r.entries as f64 / secs.max(1e-9)
             );
-            println!(
+            say!(
                 "root {} matches {} signed checkpoint(s)",
                 r.root.to_base64(),
                 r.checkpoints

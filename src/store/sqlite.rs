@@ -29,20 +29,29 @@ use super::{Appended, EventStore, LogSigner, StoreError, StoredEntry};
 
 /// Events per transaction at most; the rest of the queue waits for the next commit.
 const MAX_BATCH_EVENTS: usize = 8192;
-/// Stream heads cached by the writer before the cache is dropped and refilled on demand.
-const MAX_CACHED_HEADS: usize = 200_000;
+/// Stream tips cached by the writer before the cache is dropped and refilled on demand.
+const MAX_CACHED_TIPS: usize = 200_000;
 /// Appends that may wait for the writer before callers are slowed down.
 const QUEUE_DEPTH: usize = 16_384;
 
+/// Entries are keyed by position only, so appends extend one B-tree at its right edge. Streams
+/// are found through `streams` (one row per stream: its next seq, last position and last leaf
+/// hash) and each entry's `prev_position` back-pointer. An index on (stream, seq) over all
+/// entries would turn every append into a random page write in the WAL and halve throughput.
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entries (
-    position INTEGER PRIMARY KEY,
-    stream   TEXT NOT NULL,
-    seq      INTEGER NOT NULL,
-    entry    BLOB NOT NULL
+    position      INTEGER PRIMARY KEY,
+    seq           INTEGER NOT NULL,
+    prev_position INTEGER,
+    entry         BLOB NOT NULL
 );
-CREATE UNIQUE INDEX IF NOT EXISTS entries_stream_seq ON entries (stream, seq);
+CREATE TABLE IF NOT EXISTS streams (
+    name          TEXT PRIMARY KEY,
+    next_seq      INTEGER NOT NULL,
+    last_position INTEGER NOT NULL,
+    last_hash     BLOB NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tiles (
     level  INTEGER NOT NULL,
     idx    INTEGER NOT NULL,
@@ -115,11 +124,11 @@ impl SqliteStore {
             conn.execute_batch(SCHEMA)?;
         } else {
             let tables: i64 = conn.query_row(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('entries', 'tiles', 'checkpoints')",
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('entries', 'streams', 'tiles', 'checkpoints')",
                 [],
                 |r| r.get(0),
             )?;
-            if tables != 3 {
+            if tables != 4 {
                 return Err(StoreError::Corrupt(format!(
                     "{} is not a Recourse ledger database",
                     path.display()
@@ -143,13 +152,23 @@ impl SqliteStore {
                     )));
                 }
                 let tree = LogTree::load(size, |level, index| read_tile(&conn, level, index))?;
+                // The writer never checkpoints the WAL itself (that would stall an append for a
+                // whole checkpoint); a companion thread does it passively after commits.
+                conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+                conn.pragma_update(None, "journal_size_limit", 32 << 20)?;
+                spawn_wal_checkpointer(&path, size_rx.clone())?;
                 let (tx, rx) = mpsc::channel(QUEUE_DEPTH);
+                let latest: Option<i64> =
+                    conn.query_row("SELECT MAX(size) FROM checkpoints", [], |r| r.get(0))?;
+                // The latest checkpoint found at start-up stays: it may be all a witness saw.
+                let latest_checkpoint = latest.map(to_u64).transpose()?.map(|s| (s, true));
                 let writer = Writer {
                     conn,
                     signer,
                     tree,
-                    heads: HashMap::new(),
+                    tips: HashMap::new(),
                     size_tx,
+                    latest_checkpoint,
                 };
                 std::thread::Builder::new()
                     .name("ledger-writer".into())
@@ -176,6 +195,34 @@ impl SqliteStore {
     }
 }
 
+/// Checkpoints the WAL into the database after commits, without blocking the writer or
+/// readers (PASSIVE), and stops when the writer has stopped.
+fn spawn_wal_checkpointer(path: &Path, mut size: watch::Receiver<u64>) -> Result<(), StoreError> {
+    let conn = Connection::open(path)?;
+    configure(&conn)?;
+    std::thread::Builder::new()
+        .name("wal-checkpointer".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(Duration::from_millis(200));
+                match size.has_changed() {
+                    Err(_) => return,
+                    Ok(false) => continue,
+                    Ok(true) => {
+                        size.mark_unchanged();
+                        if let Err(e) =
+                            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+                        {
+                            tracing::warn!(error = %e, "WAL checkpoint failed; will retry");
+                        }
+                    }
+                }
+            }
+        })
+        .map_err(|e| StoreError::Backend(e.to_string()))?;
+    Ok(())
+}
+
 fn committed_size(conn: &Connection) -> Result<u64, StoreError> {
     let max: Option<i64> = conn.query_row("SELECT MAX(position) FROM entries", [], |r| r.get(0))?;
     max.map_or(Ok(0), |m| Ok(to_u64(m)? + 1))
@@ -188,19 +235,29 @@ fn read_tile(conn: &Connection, level: u8, index: u64) -> Result<Option<Vec<u8>>
         .optional()?)
 }
 
-fn read_head(conn: &Connection, stream: &StreamId) -> Result<StreamHead, StoreError> {
-    let last: Option<(i64, Vec<u8>)> = conn
-        .prepare_cached(
-            "SELECT seq, entry FROM entries WHERE stream = ?1 ORDER BY seq DESC LIMIT 1",
-        )?
-        .query_row([stream.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
+/// Where a stream ends: its head and the position of its last entry.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tip {
+    head: StreamHead,
+    last_position: Option<u64>,
+}
+
+fn read_tip(conn: &Connection, stream: &StreamId) -> Result<Tip, StoreError> {
+    let row: Option<(i64, i64, Vec<u8>)> = conn
+        .prepare_cached("SELECT next_seq, last_position, last_hash FROM streams WHERE name = ?1")?
+        .query_row([stream.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
-    Ok(match last {
-        None => StreamHead::default(),
-        Some((seq, entry)) => StreamHead {
-            next_seq: to_u64(seq)? + 1,
-            last: Some(merkle::leaf_hash(&entry)),
+    let Some((next_seq, last_position, hash)) = row else {
+        return Ok(Tip::default());
+    };
+    let hash = Hash::from_slice(&hash)
+        .map_err(|_| StoreError::Corrupt(format!("stream {stream}: bad last hash")))?;
+    Ok(Tip {
+        head: StreamHead {
+            next_seq: to_u64(next_seq)?,
+            last: Some(hash),
         },
+        last_position: Some(to_u64(last_position)?),
     })
 }
 
@@ -294,26 +351,47 @@ impl EventStore for SqliteStore {
 
     async fn head(&self, stream: &StreamId) -> Result<StreamHead, StoreError> {
         let stream = stream.clone();
-        self.read(move |c| read_head(c, &stream)).await
+        self.read(move |c| Ok(read_tip(c, &stream)?.head)).await
     }
 
     async fn read_stream(&self, stream: &StreamId) -> Result<Vec<StoredEntry>, StoreError> {
         let stream = stream.clone();
         self.read(move |c| {
+            // Walk the back-pointers from the stream's last entry to its first.
+            let tip = read_tip(c, &stream)?;
+            let mut out = Vec::with_capacity(tip.head.next_seq as usize);
             let mut stmt = c.prepare_cached(
-                "SELECT position, entry FROM entries WHERE stream = ?1 ORDER BY seq",
+                "SELECT seq, prev_position, entry FROM entries WHERE position = ?1",
             )?;
-            let rows = stmt.query_map([stream.as_str()], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
-            })?;
-            rows.map(|r| {
-                let (p, entry) = r?;
-                Ok(StoredEntry {
-                    position: to_u64(p)?,
-                    entry,
-                })
-            })
-            .collect()
+            let mut next = tip.last_position;
+            let mut expected = tip.head.next_seq;
+            while let Some(position) = next {
+                let (seq, prev, entry): (i64, Option<i64>, Vec<u8>) = stmt
+                    .query_row([to_i64(position)], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })
+                    .optional()?
+                    .ok_or_else(|| {
+                        StoreError::Corrupt(format!("stream {stream}: entry {position} is missing"))
+                    })?;
+                expected = expected
+                    .checked_sub(1)
+                    .filter(|e| *e == to_u64(seq).unwrap_or(u64::MAX))
+                    .ok_or_else(|| {
+                        StoreError::Corrupt(format!(
+                            "stream {stream}: entry {position} has seq {seq} out of order"
+                        ))
+                    })?;
+                out.push(StoredEntry { position, entry });
+                next = prev.map(to_u64).transpose()?;
+            }
+            if expected != 0 {
+                return Err(StoreError::Corrupt(format!(
+                    "stream {stream}: entries before seq {expected} are missing"
+                )));
+            }
+            out.reverse();
+            Ok(out)
         })
         .await
     }
@@ -429,8 +507,10 @@ struct Writer {
     conn: Connection,
     signer: LogSigner,
     tree: LogTree,
-    heads: HashMap<StreamId, StreamHead>,
+    tips: HashMap<StreamId, Tip>,
     size_tx: watch::Sender<u64>,
+    /// The latest stored checkpoint's size, and whether it is kept in the history.
+    latest_checkpoint: Option<(u64, bool)>,
 }
 
 impl Writer {
@@ -454,9 +534,10 @@ impl Writer {
     fn commit(&mut self, batch: Vec<WriteRequest>) {
         let snapshot = self.tree.clone();
         let start = self.tree.size();
-        let mut staged: HashMap<StreamId, StreamHead> = HashMap::new();
+        let mut staged: HashMap<StreamId, Tip> = HashMap::new();
         let mut outcomes: Vec<Result<std::ops::Range<u64>, StoreError>> =
             Vec::with_capacity(batch.len());
+        let mut new_checkpoint = None;
         let result = (|| -> Result<(), StoreError> {
             let tx = self
                 .conn
@@ -464,52 +545,62 @@ impl Writer {
             let mut position = start;
             {
                 let mut insert = tx.prepare_cached(
-                    "INSERT INTO entries (position, stream, seq, entry) VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO entries (position, seq, prev_position, entry) VALUES (?1, ?2, ?3, ?4)",
                 )?;
                 for req in &batch {
-                    // A head is the batch's staged one, the cached one, or read inside this
+                    let stream = &req.events[0].envelope().stream;
+                    // The tip is the batch's staged one, the cached one, or read inside this
                     // transaction (which sees exactly the committed data).
-                    let checked = {
-                        let stream = &req.events[0].envelope().stream;
-                        let cached = staged
-                            .get(stream)
-                            .or_else(|| self.heads.get(stream))
-                            .copied();
-                        let head = match cached {
-                            Some(h) => h,
-                            None => read_head(&tx, stream)?,
-                        };
-                        validate_against(head, &req.events).map(|h| (stream.clone(), h))
+                    let cached = staged
+                        .get(stream)
+                        .or_else(|| self.tips.get(stream))
+                        .copied();
+                    let mut tip = match cached {
+                        Some(t) => t,
+                        None => read_tip(&tx, stream)?,
                     };
-                    match checked {
+                    match validate_against(tip.head, &req.events) {
                         Err(e) => outcomes.push(Err(e)),
-                        Ok((stream, head)) => {
+                        Ok(head) => {
                             let first = position;
                             for e in &req.events {
-                                let env = e.envelope();
+                                let seq = to_i64(e.envelope().seq);
                                 insert.execute(params![
                                     to_i64(position),
-                                    env.stream.as_str(),
-                                    to_i64(env.seq),
+                                    seq,
+                                    tip.last_position.map(to_i64),
                                     e.entry()
                                 ])?;
                                 self.tree.push(e.leaf_hash());
+                                tip.last_position = Some(position);
                                 position += 1;
                             }
-                            staged.insert(stream, head);
+                            tip.head = head;
+                            staged.insert(stream.clone(), tip);
                             outcomes.push(Ok(first..position));
                         }
                     }
                 }
             }
             if position > start {
-                let mut upsert = tx.prepare_cached(
+                let mut upsert_stream = tx.prepare_cached(
+                    "INSERT OR REPLACE INTO streams (name, next_seq, last_position, last_hash) VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                for (stream, tip) in &staged {
+                    let last_hash = tip.head.last.map(|h| h.0.to_vec()).unwrap_or_default();
+                    upsert_stream.execute(params![
+                        stream.as_str(),
+                        to_i64(tip.head.next_seq),
+                        tip.last_position.map(to_i64),
+                        last_hash
+                    ])?;
+                }
+                let mut upsert_tile = tx.prepare_cached(
                     "INSERT OR REPLACE INTO tiles (level, idx, hashes) VALUES (?1, ?2, ?3)",
                 )?;
                 for (level, index, hashes) in self.tree.take_dirty() {
-                    upsert.execute(params![level, to_i64(index), hashes])?;
+                    upsert_tile.execute(params![level, to_i64(index), hashes])?;
                 }
-                drop(upsert);
                 let cp = Checkpoint {
                     origin: self.signer.origin.clone(),
                     size: position,
@@ -523,6 +614,14 @@ impl Writer {
                     "INSERT INTO checkpoints (size, note) VALUES (?1, ?2)",
                     params![to_i64(position), note.to_string()],
                 )?;
+                let keep = keep_in_history(self.latest_checkpoint.map(|c| c.0), position);
+                if let Some((previous, false)) = self.latest_checkpoint {
+                    tx.execute(
+                        "DELETE FROM checkpoints WHERE size = ?1",
+                        [to_i64(previous)],
+                    )?;
+                }
+                new_checkpoint = Some((position, keep));
             }
             tx.commit()?;
             Ok(())
@@ -531,10 +630,11 @@ impl Writer {
         match result {
             Ok(()) => {
                 let size = self.tree.size();
-                if self.heads.len() + staged.len() > MAX_CACHED_HEADS {
-                    self.heads.clear();
+                if self.tips.len() + staged.len() > MAX_CACHED_TIPS {
+                    self.tips.clear();
                 }
-                self.heads.extend(staged);
+                self.tips.extend(staged);
+                self.latest_checkpoint = new_checkpoint.or(self.latest_checkpoint);
                 self.size_tx.send_replace(size);
                 for (req, outcome) in batch.into_iter().zip(outcomes) {
                     let _ = req.reply.send(outcome.map(|positions| Appended {
@@ -553,6 +653,16 @@ impl Writer {
             }
         }
     }
+}
+
+/// Every commit signs a checkpoint covering it, but history keeps only the first checkpoint to
+/// reach each multiple of this many entries (plus the latest): enough to localize tampering and
+/// to show what the log signed over time, without a row per commit on a quiet ledger.
+const CHECKPOINT_HISTORY_SPACING: u64 = 4096;
+
+/// Whether the checkpoint of `size`, following one of `previous`, stays in the history.
+fn keep_in_history(previous: Option<u64>, size: u64) -> bool {
+    previous.is_none_or(|p| size / CHECKPOINT_HISTORY_SPACING > p / CHECKPOINT_HISTORY_SPACING)
 }
 
 fn validate_against(mut head: StreamHead, events: &[Event]) -> Result<StreamHead, StoreError> {

@@ -1,0 +1,100 @@
+//! Shared helpers: run the `recourse` binary on a fresh data folder, open its database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fresh data folder in a temporary directory, removed when dropped.
+pub struct DataFolder {
+    _tmp: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl DataFolder {
+    /// An empty folder (not initialized).
+    pub fn empty() -> Self {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let path = tmp.path().join("data");
+        DataFolder { _tmp: tmp, path }
+    }
+
+    /// An initialized ledger with `events` synthetic signed events appended.
+    pub fn with_events(events: u64) -> Self {
+        let d = Self::empty();
+        let out = d.run(&["init", "--origin", "test.recourse.example/ledger"]);
+        assert!(out.status.success(), "init failed: {}", text(&out.stderr));
+        if events > 0 {
+            let n = events.to_string();
+            let out = d.run(&["bench", "append", "--events", &n, "--concurrency", "8"]);
+            assert!(
+                out.status.success(),
+                "bench append failed: {}",
+                text(&out.stderr)
+            );
+        }
+        d
+    }
+
+    /// Runs `recourse <args> --data <folder>`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        run(&with_data(args, &self.path))
+    }
+
+    /// The ledger database file.
+    pub fn db(&self) -> PathBuf {
+        self.path.join("ledger.db")
+    }
+
+    /// A read-write connection straight to the database (for tampering).
+    pub fn sqlite(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.db()).expect("open ledger.db")
+    }
+}
+
+fn with_data(args: &[&str], data: &Path) -> Vec<String> {
+    let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    // `--data` goes after the (sub)command words, before or among the flags.
+    v.push("--data".into());
+    v.push(data.display().to_string());
+    v
+}
+
+/// Runs the binary with arguments.
+pub fn run(args: &[String]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_recourse"))
+        .args(args)
+        .output()
+        .expect("run recourse")
+}
+
+/// Lossy UTF-8 of process output.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Asserts `recourse verify` fails with status 1 and names `position`.
+pub fn assert_verify_fails_at(d: &DataFolder, position: u64, why: &str) {
+    let out = d.run(&["verify"]);
+    let err = text(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "verify should fail ({why}); stdout {} stderr {err}",
+        text(&out.stdout)
+    );
+    assert!(
+        err.contains(&format!("at position {position}:")),
+        "verify should name position {position} ({why}), said: {err}"
+    );
+}
+
+/// Asserts `recourse verify` passes.
+pub fn assert_verifies(d: &DataFolder) {
+    let out = d.run(&["verify"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "verify failed: {} {}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+}

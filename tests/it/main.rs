@@ -1,0 +1,8 @@
+//! Integration tests: the whole binary on real data folders, the store contract, crash and
+//! tamper tests. One test binary, helpers in `helpers`.
+
+mod cli;
+mod crash;
+mod helpers;
+mod store_contract;
+mod tamper;

@@ -1,0 +1,361 @@
+//! The store contract: what every `EventStore` backend must do. Each test gets a fresh store
+//! from `fresh()`; a new backend adds itself there and passes the same tests.
+
+use std::sync::Arc;
+
+use recourse::store::{self, EventStore, LogSigner, StoreError, StoreUrl};
+use recourse_events::chain::StreamHead;
+use recourse_events::checkpoint::{Checkpoint, NoteVerifier};
+use recourse_events::merkle::{self, MemoryTree};
+use recourse_events::org::{self, LedgerInitialized};
+use recourse_events::{Envelope, Event, EventType, SecretKey, StreamId};
+use serde_json::json;
+use uuid::Uuid;
+
+struct Fresh {
+    _tmp: tempfile::TempDir,
+    url: StoreUrl,
+    store: Arc<dyn EventStore>,
+    key: SecretKey,
+    signer: LogSigner,
+}
+
+async fn fresh() -> Fresh {
+    let tmp = tempfile::tempdir().unwrap();
+    let url = StoreUrl::parse(&format!(
+        "sqlite://{}",
+        tmp.path().join("ledger.db").display()
+    ))
+    .unwrap();
+    let key = SecretKey::from_seed(&[3; 32]);
+    let signer = LogSigner {
+        origin: "contract.test/log".into(),
+        key: key.clone(),
+    };
+    let store: Arc<dyn EventStore> =
+        Arc::from(store::open(&url, Some(signer.clone())).await.unwrap());
+    let init = LedgerInitialized {
+        origin: signer.origin.clone(),
+        ledger_key: key.public(),
+    };
+    let f = Fresh {
+        _tmp: tmp,
+        url,
+        store,
+        key,
+        signer,
+    };
+    let e = event(
+        &f.key,
+        &StreamId::org(),
+        StreamHead::default(),
+        org::LEDGER_INITIALIZED,
+        serde_json::to_value(init).unwrap(),
+    );
+    f.store.append(vec![e]).await.unwrap();
+    f
+}
+
+fn event(
+    key: &SecretKey,
+    stream: &StreamId,
+    head: StreamHead,
+    kind: EventType,
+    data: serde_json::Value,
+) -> Event {
+    Envelope {
+        id: Uuid::now_v7(),
+        stream: stream.clone(),
+        seq: head.next_seq,
+        kind,
+        at: jiff::Timestamp::now(),
+        actor: key.key_id(),
+        prev: head.last,
+        data: data.as_object().cloned().unwrap_or_default(),
+    }
+    .sign(key)
+    .unwrap()
+}
+
+fn note(key: &SecretKey, stream: &StreamId, head: StreamHead, n: u64) -> Event {
+    event(
+        key,
+        stream,
+        head,
+        EventType::parse("note.added").unwrap(),
+        json!({ "n": n }),
+    )
+}
+
+/// Appends `n` events to `stream` one by one.
+async fn append_n(f: &Fresh, stream: &StreamId, n: u64) -> Vec<Event> {
+    let mut out = Vec::new();
+    for i in 0..n {
+        let head = f.store.head(stream).await.unwrap();
+        let e = note(&f.key, stream, head, i);
+        f.store.append(vec![e.clone()]).await.unwrap();
+        out.push(e);
+    }
+    out
+}
+
+fn case(n: u128) -> StreamId {
+    StreamId::case(Uuid::from_u128(n))
+}
+
+#[tokio::test]
+async fn appends_are_read_back_by_stream_and_by_position() {
+    let f = fresh().await;
+    let a = append_n(&f, &case(1), 5).await;
+    let b = append_n(&f, &case(2), 3).await;
+    let more_a = append_n(&f, &case(1), 0).await;
+    assert!(more_a.is_empty());
+    let stream_a = f.store.read_stream(&case(1)).await.unwrap();
+    assert_eq!(
+        stream_a.iter().map(|e| e.entry.clone()).collect::<Vec<_>>(),
+        a.iter().map(|e| e.entry().to_vec()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        stream_a.iter().map(|e| e.position).collect::<Vec<_>>(),
+        vec![1, 2, 3, 4, 5]
+    );
+    assert_eq!(f.store.read_stream(&case(2)).await.unwrap().len(), 3);
+    assert!(f.store.read_stream(&case(3)).await.unwrap().is_empty());
+    let all = f.store.read_from(0, 100).await.unwrap();
+    assert_eq!(all.len(), 9);
+    assert_eq!(
+        all.iter().map(|e| e.position).collect::<Vec<_>>(),
+        (0..9).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        f.store.read_from(6, 2).await.unwrap()[0].entry,
+        b[0].entry()
+    );
+    let head = f.store.head(&case(2)).await.unwrap();
+    assert_eq!(
+        head,
+        StreamHead {
+            next_seq: 3,
+            last: Some(b[2].leaf_hash())
+        }
+    );
+    assert_eq!(f.store.size().await.unwrap(), 9);
+}
+
+#[tokio::test]
+async fn a_stale_expected_seq_is_a_conflict_and_changes_nothing() {
+    let f = fresh().await;
+    append_n(&f, &case(1), 2).await;
+    let stale = note(&f.key, &case(1), StreamHead::default(), 99);
+    let err = f.store.append(vec![stale]).await.unwrap_err();
+    assert_eq!(
+        err,
+        StoreError::Conflict {
+            stream: case(1),
+            expected: 0,
+            actual: 2
+        }
+    );
+    assert_eq!(f.store.size().await.unwrap(), 3);
+    assert_eq!(f.store.read_stream(&case(1)).await.unwrap().len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_appends_with_the_same_expected_seq_exactly_one_wins() {
+    let f = fresh().await;
+    append_n(&f, &case(7), 3).await;
+    for round in 0..5 {
+        let head = f.store.head(&case(7)).await.unwrap();
+        let attempts: Vec<Event> = (0..24)
+            .map(|i| note(&f.key, &case(7), head, 1000 * round + i))
+            .collect();
+        let tasks: Vec<_> = attempts
+            .iter()
+            .cloned()
+            .map(|e| {
+                let store = f.store.clone();
+                tokio::spawn(async move { store.append(vec![e]).await })
+            })
+            .collect();
+        let mut wins = Vec::new();
+        for (i, t) in tasks.into_iter().enumerate() {
+            match t.await.unwrap() {
+                Ok(_) => wins.push(i),
+                Err(StoreError::Conflict {
+                    expected, actual, ..
+                }) => assert_eq!((expected, actual), (head.next_seq, head.next_seq + 1)),
+                Err(e) => panic!("unexpected error {e}"),
+            }
+        }
+        assert_eq!(wins.len(), 1, "round {round}: exactly one append wins");
+        let stream = f.store.read_stream(&case(7)).await.unwrap();
+        assert_eq!(stream.len() as u64, head.next_seq + 1);
+        assert_eq!(stream.last().unwrap().entry, attempts[wins[0]].entry());
+    }
+    assert_eq!(f.store.size().await.unwrap(), 1 + 3 + 5);
+}
+
+#[tokio::test]
+async fn malformed_appends_are_refused_whole() {
+    let f = fresh().await;
+    let first = note(&f.key, &case(1), StreamHead::default(), 0);
+    // Events of two streams in one append.
+    let other = note(&f.key, &case(2), StreamHead::default(), 0);
+    assert!(matches!(
+        f.store.append(vec![first.clone(), other]).await,
+        Err(StoreError::InvalidAppend(_))
+    ));
+    // A second event that does not link to the first.
+    let unlinked = note(
+        &f.key,
+        &case(1),
+        StreamHead {
+            next_seq: 1,
+            last: Some(recourse_events::Hash::digest(b"x")),
+        },
+        1,
+    );
+    assert!(matches!(
+        f.store.append(vec![first.clone(), unlinked]).await,
+        Err(StoreError::InvalidAppend(_))
+    ));
+    assert!(matches!(
+        f.store.append(vec![]).await,
+        Err(StoreError::InvalidAppend(_))
+    ));
+    assert_eq!(f.store.size().await.unwrap(), 1);
+    // A well-linked pair is appended whole, in one commit.
+    let second = note(
+        &f.key,
+        &case(1),
+        StreamHead {
+            next_seq: 1,
+            last: Some(first.leaf_hash()),
+        },
+        1,
+    );
+    let appended = f.store.append(vec![first, second]).await.unwrap();
+    assert_eq!(appended.positions, 1..3);
+    assert_eq!(appended.tree_size, 3);
+}
+
+#[tokio::test]
+async fn followers_see_new_events_as_they_land() {
+    let f = fresh().await;
+    let mut size = f.store.watch_size();
+    assert_eq!(*size.borrow_and_update(), 1);
+    let store = f.store.clone();
+    let key = f.key.clone();
+    let writer = tokio::spawn(async move {
+        for i in 0..3 {
+            let head = store.head(&case(5)).await.unwrap();
+            store
+                .append(vec![note(&key, &case(5), head, i)])
+                .await
+                .unwrap();
+        }
+    });
+    let mut seen = 1;
+    while seen < 4 {
+        tokio::time::timeout(std::time::Duration::from_secs(10), size.changed())
+            .await
+            .unwrap()
+            .unwrap();
+        let now = *size.borrow_and_update();
+        let new = f.store.read_from(seen, 100).await.unwrap();
+        assert_eq!(new.len() as u64, now - seen);
+        seen = now;
+    }
+    writer.await.unwrap();
+}
+
+#[tokio::test]
+async fn proofs_roots_and_checkpoints_agree_with_an_in_memory_tree() {
+    let f = fresh().await;
+    for s in 0..9 {
+        append_n(&f, &case(s), 70).await;
+    }
+    let entries = f.store.read_from(0, 10_000).await.unwrap();
+    let tree = MemoryTree::from_leaves(entries.iter().map(|e| merkle::leaf_hash(&e.entry)));
+    let n = tree.size();
+    assert_eq!(n, 631);
+    for size in [1, 2, 255, 256, 257, 512, 600, n] {
+        assert_eq!(
+            f.store.root(size).await.unwrap(),
+            merkle::root(&tree, size).unwrap(),
+            "root {size}"
+        );
+        for index in [0, size / 2, size - 1] {
+            assert_eq!(
+                f.store.inclusion_proof(index, size).await.unwrap(),
+                merkle::inclusion_proof(&tree, index, size).unwrap()
+            );
+        }
+        if size > 1 {
+            assert_eq!(
+                f.store.consistency_proof(1, size).await.unwrap(),
+                merkle::consistency_proof(&tree, 1, size).unwrap()
+            );
+        }
+    }
+    assert!(matches!(
+        f.store.inclusion_proof(0, n + 1).await,
+        Err(StoreError::NotFound(_))
+    ));
+    let note = f.store.checkpoint().await.unwrap().unwrap();
+    let vkey = NoteVerifier::new(&f.signer.origin, f.key.public()).unwrap();
+    let (cp, _) = Checkpoint::open(&note, &vkey).unwrap();
+    assert_eq!((cp.size, cp.root), (n, tree.root()));
+    // History holds the first checkpoint and the latest at least, all signed, ascending.
+    let history = f.store.checkpoints(0, 100).await.unwrap();
+    assert_eq!(history.first().unwrap().0, 1);
+    assert_eq!(history.last().unwrap().0, n);
+    for (size, note) in history {
+        let (cp, _) = Checkpoint::open(&note, &vkey).unwrap();
+        assert_eq!(
+            (cp.size, cp.root),
+            (size, merkle::root(&tree, size).unwrap())
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_reopened_store_continues_where_it_stopped() {
+    let f = fresh().await;
+    append_n(&f, &case(1), 300).await;
+    let root_before = f.store.root(301).await.unwrap();
+    let Fresh {
+        _tmp,
+        url,
+        store,
+        key,
+        signer,
+    } = f;
+    drop(store);
+    let reopened: Arc<dyn EventStore> =
+        Arc::from(store::open(&url, Some(signer.clone())).await.unwrap());
+    assert_eq!(reopened.size().await.unwrap(), 301);
+    assert_eq!(reopened.root(301).await.unwrap(), root_before);
+    let head = reopened.head(&case(1)).await.unwrap();
+    assert_eq!(head.next_seq, 300);
+    reopened
+        .append(vec![note(&key, &case(1), head, 300)])
+        .await
+        .unwrap();
+    let f2 = Fresh {
+        _tmp,
+        url,
+        store: reopened,
+        key,
+        signer,
+    };
+    assert_eq!(f2.store.read_stream(&case(1)).await.unwrap().len(), 301);
+    // A read-only handle reads but refuses to append.
+    let ro = store::open(&f2.url, None).await.unwrap();
+    assert_eq!(ro.size().await.unwrap(), 302);
+    let head = ro.head(&case(1)).await.unwrap();
+    assert_eq!(
+        ro.append(vec![note(&f2.key, &case(1), head, 301)]).await,
+        Err(StoreError::ReadOnly)
+    );
+}
