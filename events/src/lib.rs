@@ -8,21 +8,26 @@
 //! - [`merkle`]: the RFC 9162 tree, inclusion and consistency proofs.
 //! - [`tile`]: the C2SP tlog-tiles layout the tree is stored and served in.
 //! - [`checkpoint`]: C2SP signed notes and checkpoints.
-//! - [`org`], [`registry`]: key events and the rule for which key signs what, where.
+//! - [`org`], [`case`], [`vocabulary`]: every event type and its payload; [`ids`], [`sealed`].
+//! - [`registry`]: the rule for which key signs what, where.
 //! - [`verify`]: whole-ledger verification; [`bundle`]: the export format it reads.
 
 pub mod bundle;
 pub mod canonical;
+pub mod case;
 pub mod chain;
 pub mod checkpoint;
 pub mod envelope;
 pub mod hash;
+pub mod ids;
 pub mod key;
 pub mod merkle;
 pub mod org;
 pub mod registry;
+pub mod sealed;
 pub mod tile;
 pub mod verify;
+pub mod vocabulary;
 
 pub use envelope::{Envelope, Event, EventType, StreamId};
 pub use hash::Hash;

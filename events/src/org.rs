@@ -1,13 +1,12 @@
-//! Events of the `org` stream that the verifier must understand: the ledger's creation and the
-//! registration and revocation of signing keys.
-//!
-//! Everything else an organization records (staff, roles, settings) is vocabulary for the
-//! projections; these three are part of the trust model, so they live next to the verifier.
+//! Events of the `org` stream: the ledger's creation, signing keys (which the verifier must
+//! understand: they are the trust model), staff, roles and settings.
 
 use serde::{Deserialize, Serialize};
 
 use crate::envelope::EventType;
+use crate::ids::StaffId;
 use crate::key::{KeyId, PublicKey};
+use crate::sealed::Sealed;
 
 /// `ledger.initialized`: the first event of every ledger (position 0, `org` seq 0).
 pub const LEDGER_INITIALIZED: EventType = EventType::from_static("ledger.initialized");
@@ -52,6 +51,9 @@ pub struct KeyRegistered {
     pub public_key: PublicKey,
     /// Who holds it.
     pub holder: KeyHolder,
+    /// The administrator who asked (the org stream is signed by the ledger key on their behalf).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<StaffId>,
 }
 
 /// Payload of `key.revoked`.
@@ -62,4 +64,187 @@ pub struct KeyRevoked {
     pub key_id: KeyId,
     /// Why (rotation, departure, compromise).
     pub reason: String,
+    /// The administrator who asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<StaffId>,
+}
+
+/// `staff.enrolled`: a staff member joins; their name is sealed with the organization's staff key.
+pub const STAFF_ENROLLED: EventType = EventType::from_static("staff.enrolled");
+/// `staff.departed`: a staff member leaves (their roles and keys are revoked by separate events).
+pub const STAFF_DEPARTED: EventType = EventType::from_static("staff.departed");
+/// `role.granted`.
+pub const ROLE_GRANTED: EventType = EventType::from_static("role.granted");
+/// `role.revoked`.
+pub const ROLE_REVOKED: EventType = EventType::from_static("role.revoked");
+/// `settings.changed`: the full new settings.
+pub const SETTINGS_CHANGED: EventType = EventType::from_static("settings.changed");
+
+/// A role a staff member can hold. Clients act through their receipt code, not a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Files for clients, acknowledges, triages, routes.
+    Intake,
+    /// Investigates assigned cases, records findings, proposes decisions.
+    Reviewer,
+    /// Chairs the review committee: assigns, decides, verifies corrective actions, closes.
+    Chair,
+    /// Reads dashboards and approves framework reviews; never sees personal data.
+    Board,
+    /// Enrols staff, grants roles, rotates keys, changes settings.
+    Admin,
+    /// Audits trails and verifies the ledger.
+    Auditor,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 6] = [
+        Role::Intake,
+        Role::Reviewer,
+        Role::Chair,
+        Role::Board,
+        Role::Admin,
+        Role::Auditor,
+    ];
+
+    /// The role's name as in events.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Role::Intake => "intake",
+            Role::Reviewer => "reviewer",
+            Role::Chair => "chair",
+            Role::Board => "board",
+            Role::Admin => "admin",
+            Role::Auditor => "auditor",
+        }
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown role {s:?}"))
+    }
+}
+
+/// Payload of `staff.enrolled`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffEnrolled {
+    /// The new staff member's id.
+    pub staff: StaffId,
+    /// Their name, sealed with the organization's staff data key.
+    pub name: Sealed,
+    /// Their sign-in name, sealed likewise.
+    pub login: Sealed,
+    /// The administrator who asked (none for the first administrator, enrolled at set-up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<StaffId>,
+}
+
+/// Payload of `staff.departed`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffDeparted {
+    /// Who left.
+    pub staff: StaffId,
+    /// The administrator who recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<StaffId>,
+}
+
+/// Payload of `role.granted` and `role.revoked`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleChange {
+    /// The staff member.
+    pub staff: StaffId,
+    /// The role.
+    pub role: Role,
+    /// The administrator who asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<StaffId>,
+}
+
+/// A named place or program of the organization (not personal data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Named {
+    /// Stable id (lowercase slug).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// Payload of `settings.changed`: the full new settings and who changed them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsChanged {
+    /// The new settings.
+    pub settings: Settings,
+    /// The administrator who asked (none at set-up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<StaffId>,
+}
+
+/// The organization's settings, replaced whole by `settings.changed`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Business days to acknowledge a complaint.
+    pub acknowledge_business_days: u32,
+    /// Calendar days to decide a complaint.
+    pub decide_calendar_days: u32,
+    /// Calendar days after a decision during which the client may appeal.
+    pub appeal_window_days: u32,
+    /// IANA time zone of the organization, for business days.
+    pub time_zone: String,
+    /// Holiday jurisdiction code (`federal`, `on`, `qc`, ...).
+    pub holiday_jurisdiction: String,
+    /// Extra non-working dates (closures).
+    pub extra_holidays: Vec<jiff::civil::Date>,
+    /// Statutory holidays the organization works anyway.
+    pub removed_holidays: Vec<jiff::civil::Date>,
+    /// Languages offered to clients (BCP 47 codes), the first being the default.
+    pub languages: Vec<String>,
+    /// Days after closure before personal data is erased.
+    pub retention_days: u32,
+    /// Id of the quality framework in use.
+    pub framework: String,
+    /// Programs complaints can concern.
+    pub programs: Vec<Named>,
+    /// Sites of the organization.
+    pub sites: Vec<Named>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            acknowledge_business_days: 2,
+            decide_calendar_days: 30,
+            appeal_window_days: 30,
+            time_zone: "America/Toronto".into(),
+            holiday_jurisdiction: "on".into(),
+            extra_holidays: vec![],
+            removed_holidays: vec![],
+            languages: ["en", "fr", "ar", "fa", "es", "uk"]
+                .map(String::from)
+                .to_vec(),
+            retention_days: 7 * 365,
+            framework: "ccr-cleo-2021".into(),
+            programs: vec![Named {
+                id: "settlement".into(),
+                name: "Settlement services".into(),
+            }],
+            sites: vec![Named {
+                id: "main".into(),
+                name: "Main office".into(),
+            }],
+        }
+    }
 }

@@ -159,6 +159,11 @@ impl KeyRegistry {
     pub fn observe(&mut self, event: &Event) -> Result<(), KeyRuleError> {
         let e = event.envelope();
         if !e.stream.is_org() {
+            // A complaint registers the complainant's key for its own stream.
+            if e.kind.as_str() == "complaint.filed" {
+                let filed: crate::case::ComplaintFiled = payload(event)?;
+                self.register_stream_key(filed.complainant_key, e.stream.clone())?;
+            }
             return Ok(());
         }
         if e.kind == org::LEDGER_INITIALIZED {

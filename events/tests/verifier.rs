@@ -76,6 +76,7 @@ impl Ledger {
             key_id: key.key_id(),
             public_key: key.public(),
             holder: KeyHolder::Staff { id: "s1".into() },
+            requested_by: None,
         };
         let ledger = self.ledger.clone();
         self.append(
@@ -90,6 +91,7 @@ impl Ledger {
         let rev = KeyRevoked {
             key_id: key.key_id(),
             reason: "left".into(),
+            requested_by: None,
         };
         let ledger = self.ledger.clone();
         self.append(

@@ -153,6 +153,7 @@ impl AppendBench {
             holder: KeyHolder::Service {
                 name: "bench".into(),
             },
+            requested_by: None,
         };
         let ledger_key = ledger.signer().key.clone();
         ledger

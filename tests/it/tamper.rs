@@ -135,6 +135,7 @@ async fn an_event_signed_by_a_key_after_its_revocation_is_caught() {
             key_id: staff.key_id(),
             public_key: staff.public(),
             holder: KeyHolder::Staff { id: "s-1".into() },
+            requested_by: None,
         };
         ledger
             .append(
@@ -157,6 +158,7 @@ async fn an_event_signed_by_a_key_after_its_revocation_is_caught() {
         let rev = KeyRevoked {
             key_id: staff.key_id(),
             reason: "left the organization".into(),
+            requested_by: None,
         };
         ledger
             .append(

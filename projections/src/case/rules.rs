@@ -1,0 +1,653 @@
+//! The rules: who may do what to a case, and when.
+//!
+//! - Roles: the client acts through their receipt code; intake files, acknowledges, triages and
+//!   routes; reviewers handle the cases assigned to them; the chair assigns, decides, verifies
+//!   corrective actions and closes; auditors may open files for audit; the board and
+//!   administrators never touch cases.
+//! - A staff member named in a complaint, or who declared a conflict on it, can never be
+//!   assigned to it, open its sealed data, or decide it.
+//! - An appeal goes to a reviewer who took no part in the decision appealed.
+//! - No decision without a recorded finding; a case closes only when every corrective action is
+//!   verified or waived with reasons.
+//! - A closed or withdrawn case accepts only the client's comments (and satisfaction answer), an
+//!   appeal within the appeal window, reopening and erasure; opening its file is still recorded.
+//! - After erasure nothing is accepted: the data key is gone.
+
+use jiff::{SignedDuration, Timestamp};
+use recourse_events::case::*;
+use recourse_events::ids::{ActionId, StaffId};
+use recourse_events::org::Role;
+use recourse_events::vocabulary::{Empty, Payload};
+
+use super::command::Command;
+use super::state::{ActionStatus, Case, Status};
+use crate::actor::{Actor, WEB_INTAKE};
+use crate::framework::Reference;
+use crate::org::Org;
+use crate::rule::{RuleError, is_language_tag};
+
+/// What a decision needs besides the case and the command.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Who asks.
+    pub actor: &'a Actor,
+    /// The organization: roles and settings.
+    pub org: &'a Org,
+    /// The reference data: rights, framework items, service streams.
+    pub reference: &'a Reference,
+    /// When (the recorded events carry this time).
+    pub now: Timestamp,
+}
+
+impl Context<'_> {
+    /// The acting staff member if they hold one of `roles`.
+    fn staff_with(&self, roles: &[Role], why: &'static str) -> Result<StaffId, RuleError> {
+        match self.actor {
+            Actor::Staff(s) if roles.iter().any(|r| self.org.has_role(*s, *r)) => Ok(*s),
+            _ => Err(RuleError::Forbidden(why)),
+        }
+    }
+
+    fn is_client(&self) -> bool {
+        *self.actor == Actor::Client
+    }
+}
+
+fn invalid(field: &'static str, reason: impl Into<String>) -> RuleError {
+    RuleError::Invalid {
+        field,
+        reason: reason.into(),
+    }
+}
+
+fn wrong_state(case: &Case, command: &Command) -> RuleError {
+    RuleError::WrongState {
+        status: case.status().as_str(),
+        action: command.name(),
+    }
+}
+
+fn check_ids(
+    field: &'static str,
+    ids: &[String],
+    known: impl Fn(&str) -> bool,
+) -> Result<(), RuleError> {
+    let mut seen = std::collections::BTreeSet::new();
+    for id in ids {
+        if !known(id) || !seen.insert(id) {
+            return Err(invalid(field, format!("{id:?} is unknown or repeated")));
+        }
+    }
+    if ids.len() > 32 {
+        return Err(invalid(field, "at most 32"));
+    }
+    Ok(())
+}
+
+fn check_rights(ctx: &Context, rights: &[String]) -> Result<(), RuleError> {
+    check_ids("rights", rights, |id| ctx.reference.right(id).is_some())
+}
+
+fn check_items(ctx: &Context, items: &[String]) -> Result<(), RuleError> {
+    check_ids("framework_items", items, |id| {
+        ctx.reference.framework_item(id).is_some()
+    })
+}
+
+/// The staff member must exist, be active, hold reviewer or chair, and have no conflict.
+fn check_assignable(case: &Case, ctx: &Context, staff: StaffId) -> Result<(), RuleError> {
+    if !ctx.org.staff.get(&staff).is_some_and(|m| m.active) {
+        return Err(RuleError::UnknownStaff(staff));
+    }
+    if !ctx.org.has_role(staff, Role::Reviewer) && !ctx.org.has_role(staff, Role::Chair) {
+        return Err(RuleError::NotReviewer(staff));
+    }
+    if case.conflicted(staff) {
+        return Err(RuleError::Conflicted(staff));
+    }
+    Ok(())
+}
+
+/// The assigned reviewer or a chair, without a conflict.
+fn handler(case: &Case, ctx: &Context, why: &'static str) -> Result<StaffId, RuleError> {
+    let staff = match ctx.actor {
+        Actor::Staff(s) if case.reviewer == Some(*s) && ctx.org.has_role(*s, Role::Reviewer) => *s,
+        _ => ctx.staff_with(&[Role::Chair], why)?,
+    };
+    if case.conflicted(staff) {
+        return Err(RuleError::Conflicted(staff));
+    }
+    Ok(staff)
+}
+
+/// Intake, the assigned reviewer or a chair, without a conflict.
+fn committee(case: &Case, ctx: &Context, why: &'static str) -> Result<StaffId, RuleError> {
+    let staff = match ctx.actor {
+        Actor::Staff(s) if case.reviewer == Some(*s) && ctx.org.has_role(*s, Role::Reviewer) => *s,
+        _ => ctx.staff_with(&[Role::Intake, Role::Chair], why)?,
+    };
+    if case.conflicted(staff) {
+        return Err(RuleError::Conflicted(staff));
+    }
+    Ok(staff)
+}
+
+fn action_owner_or_chair(case: &Case, ctx: &Context, action: ActionId) -> Result<(), RuleError> {
+    let a = case
+        .actions
+        .get(&action)
+        .ok_or(RuleError::UnknownAction(action))?;
+    match ctx.actor {
+        Actor::Staff(s) if *s == a.owner && ctx.org.staff.get(s).is_some_and(|m| m.active) => {
+            Ok(())
+        }
+        _ => ctx
+            .staff_with(
+                &[Role::Chair],
+                "only the action's owner or the chair may update it",
+            )
+            .map(|_| ()),
+    }
+}
+
+/// When the appeal window of the decision in force closes.
+fn appeal_deadline(case: &Case, ctx: &Context) -> Option<Timestamp> {
+    let days = i64::from(ctx.org.settings.appeal_window_days);
+    case.decision
+        .as_ref()
+        .map(|d| d.at + SignedDuration::from_hours(24 * days))
+}
+
+fn check_filing(ctx: &Context, f: &ComplaintFiled) -> Result<(), RuleError> {
+    let settings = &ctx.org.settings;
+    if !is_language_tag(&f.language) {
+        return Err(invalid("language", "a language code such as fr or ar"));
+    }
+    if !settings.programs.iter().any(|p| p.id == f.program) {
+        return Err(invalid(
+            "program",
+            format!("{:?} is not one of the organization's programs", f.program),
+        ));
+    }
+    if !settings.sites.iter().any(|s| s.id == f.site) {
+        return Err(invalid(
+            "site",
+            format!("{:?} is not one of the organization's sites", f.site),
+        ));
+    }
+    if let Some(s) = &f.service_stream
+        && ctx.reference.service_stream(s).is_none()
+    {
+        return Err(invalid("service_stream", format!("{s:?} is unknown")));
+    }
+    check_rights(ctx, &f.rights)?;
+    if !f.consent.handle {
+        return Err(invalid(
+            "consent",
+            "the complaint can only be handled with consent to use the information",
+        ));
+    }
+    if f.contact_preference != ContactPreference::None
+        && (f.contact.is_none() || !f.consent.contact)
+    {
+        return Err(invalid(
+            "contact",
+            "a contact preference needs contact details and consent to be contacted",
+        ));
+    }
+    let wants_interpreter = f.accommodations.contains(&Accommodation::Interpreter);
+    match &f.interpreter_language {
+        Some(l) if !wants_interpreter || !is_language_tag(l) => {
+            return Err(invalid(
+                "interpreter_language",
+                "a language code, only with an interpreter",
+            ));
+        }
+        None if wants_interpreter => {
+            return Err(invalid(
+                "interpreter_language",
+                "which language the interpreter should speak",
+            ));
+        }
+        _ => {}
+    }
+    if f.named_staff.len() > 16 {
+        return Err(invalid("named_staff", "at most 16"));
+    }
+    Ok(())
+}
+
+/// Decides `command` on `case`: the events to record, or why not.
+pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Payload>, RuleError> {
+    let status = case.status();
+    if let Command::File(f) = command {
+        if case.filing.is_some() {
+            return Err(invalid("case", "this case is already filed"));
+        }
+        match ctx.actor {
+            Actor::Service(name) if name == WEB_INTAKE && f.channel == Channel::Web => {}
+            Actor::Staff(_) if f.channel != Channel::Web => {
+                ctx.staff_with(
+                    &[Role::Intake],
+                    "only intake staff file complaints for clients",
+                )?;
+            }
+            _ => {
+                return Err(RuleError::Forbidden(
+                    "web filings come from the form; staff file by phone, in person, email or referral",
+                ));
+            }
+        }
+        check_filing(ctx, f)?;
+        return Ok(vec![Payload::ComplaintFiled((**f).clone())]);
+    }
+    if case.filing.is_none() {
+        return Err(invalid("case", "no such case"));
+    }
+    if status == Status::Erased {
+        return Err(RuleError::Erased);
+    }
+    let settled = matches!(status, Status::Closed | Status::Withdrawn);
+    let allowed_when_settled = matches!(
+        command,
+        Command::Comment(_)
+            | Command::RecordSatisfaction(_)
+            | Command::Appeal(_)
+            | Command::Reopen(_)
+            | Command::RequestErasure
+            | Command::Erase(_)
+            | Command::View { .. }
+    );
+    if settled && !allowed_when_settled {
+        return Err(wrong_state(case, command));
+    }
+
+    let event = match command {
+        Command::File(_) => unreachable!("handled above"),
+        Command::Acknowledge { note } => {
+            ctx.staff_with(
+                &[Role::Intake, Role::Chair],
+                "only intake or the chair acknowledge complaints",
+            )?;
+            if case.acknowledged_at.is_some() {
+                return Err(wrong_state(case, command));
+            }
+            Payload::Acknowledged(Acknowledged { note: note.clone() })
+        }
+        Command::Triage(t) => {
+            let staff = ctx.staff_with(
+                &[Role::Intake, Role::Chair],
+                "only intake or the chair triage complaints",
+            )?;
+            if case.conflicted(staff) {
+                return Err(RuleError::Conflicted(staff));
+            }
+            if !status.is_open() {
+                return Err(wrong_state(case, command));
+            }
+            check_rights(ctx, &t.rights)?;
+            check_items(ctx, &t.framework_items)?;
+            if t.category.is_empty()
+                || t.category.len() > 64
+                || !t
+                    .category
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_')
+            {
+                return Err(invalid("category", "a category id such as service_quality"));
+            }
+            Payload::Triaged(t.clone())
+        }
+        Command::AssignReviewer { reviewer } => {
+            let staff = ctx.staff_with(
+                &[Role::Intake, Role::Chair],
+                "only intake or the chair route complaints",
+            )?;
+            if case.conflicted(staff) {
+                return Err(RuleError::Conflicted(staff));
+            }
+            if !matches!(status, Status::Acknowledged | Status::UnderReview) {
+                return Err(wrong_state(case, command));
+            }
+            check_assignable(case, ctx, *reviewer)?;
+            if case.reviewer == Some(*reviewer) {
+                return Err(invalid("reviewer", "already the reviewer"));
+            }
+            Payload::ReviewerAssigned(ReviewerAssigned {
+                reviewer: *reviewer,
+            })
+        }
+        Command::Recuse(r) => {
+            match ctx.actor {
+                Actor::Staff(s)
+                    if *s == r.staff && ctx.org.staff.get(s).is_some_and(|m| m.active) => {}
+                _ => {
+                    ctx.staff_with(
+                        &[Role::Chair],
+                        "staff recuse themselves; only the chair records it for another",
+                    )?;
+                }
+            }
+            if !ctx.org.staff.contains_key(&r.staff) {
+                return Err(RuleError::UnknownStaff(r.staff));
+            }
+            if case.recused.contains(&r.staff) {
+                return Err(invalid("staff", "already recused"));
+            }
+            Payload::Recused(r.clone())
+        }
+        Command::PostMessage(m) => {
+            if ctx.is_client() {
+                if m.audience != Audience::Client {
+                    return Err(RuleError::Forbidden(
+                        "clients write to the committee through client messages",
+                    ));
+                }
+            } else {
+                committee(
+                    case,
+                    ctx,
+                    "only intake, the assigned reviewer or the chair write on a case",
+                )?;
+            }
+            Payload::MessagePosted(m.clone())
+        }
+        Command::AddEvidence(e) => {
+            if !ctx.is_client() {
+                committee(
+                    case,
+                    ctx,
+                    "only intake, the assigned reviewer, the chair or the client add documents",
+                )?;
+            }
+            if e.size == 0 || e.size > 50 << 20 {
+                return Err(invalid("size", "1 byte to 50 MiB"));
+            }
+            Payload::EvidenceAdded(e.clone())
+        }
+        Command::View { purpose } => {
+            let staff = ctx.staff_with(
+                &[Role::Intake, Role::Reviewer, Role::Chair, Role::Auditor],
+                "only committee members and auditors open complaint files",
+            )?;
+            if case.conflicted(staff) {
+                return Err(RuleError::Conflicted(staff));
+            }
+            if *purpose == Purpose::Audit
+                && !ctx.org.has_role(staff, Role::Auditor)
+                && !ctx.org.has_role(staff, Role::Chair)
+            {
+                return Err(RuleError::Forbidden(
+                    "audit views are for auditors and the chair",
+                ));
+            }
+            Payload::FileViewed(FileViewed { purpose: *purpose })
+        }
+        Command::RecordFinding(f) => {
+            handler(
+                case,
+                ctx,
+                "only the assigned reviewer or the chair record findings",
+            )?;
+            if status != Status::UnderReview {
+                return Err(wrong_state(case, command));
+            }
+            check_rights(ctx, &f.rights)?;
+            check_items(ctx, &f.framework_items)?;
+            Payload::FindingRecorded(f.clone())
+        }
+        Command::Decide(d) => {
+            handler(case, ctx, "only the assigned reviewer or the chair decide")?;
+            if status != Status::UnderReview {
+                return Err(wrong_state(case, command));
+            }
+            if case.findings.is_empty() {
+                return Err(RuleError::NoFinding);
+            }
+            if d.outcome == Outcome::Withdrawn {
+                return Err(invalid(
+                    "outcome",
+                    "a withdrawal is the client's, not a decision",
+                ));
+            }
+            Payload::DecisionIssued(d.clone())
+        }
+        Command::OpenAction {
+            owner,
+            due,
+            framework_item,
+            description,
+        } => {
+            handler(
+                case,
+                ctx,
+                "only the assigned reviewer or the chair open corrective actions",
+            )?;
+            if !matches!(
+                status,
+                Status::UnderReview | Status::Decided | Status::UnderAppeal
+            ) || case.findings.is_empty()
+            {
+                return Err(RuleError::WrongState {
+                    status: status.as_str(),
+                    action: "open a corrective action before a finding",
+                });
+            }
+            if !ctx.org.staff.get(owner).is_some_and(|m| m.active) {
+                return Err(RuleError::UnknownStaff(*owner));
+            }
+            if *due < ctx.now.to_zoned(jiff::tz::TimeZone::UTC).date() {
+                return Err(invalid("due", "a date in the future"));
+            }
+            if let Some(item) = framework_item {
+                check_items(ctx, std::slice::from_ref(item))?;
+            }
+            let next = case.actions.keys().next_back().map_or(1, |a| a.0 + 1);
+            Payload::ActionOpened(ActionOpened {
+                action: ActionId(next),
+                owner: *owner,
+                due: *due,
+                framework_item: framework_item.clone(),
+                description: description.clone(),
+            })
+        }
+        Command::UpdateAction(u) => {
+            action_owner_or_chair(case, ctx, u.action)?;
+            if case.actions[&u.action].status != ActionStatus::Open {
+                return Err(invalid("action", "only an open action is updated"));
+            }
+            Payload::ActionUpdated(u.clone())
+        }
+        Command::CompleteAction(n) => {
+            action_owner_or_chair(case, ctx, n.action)?;
+            if case.actions[&n.action].status != ActionStatus::Open {
+                return Err(invalid("action", "only an open action is completed"));
+            }
+            Payload::ActionCompleted(n.clone())
+        }
+        Command::VerifyAction(n) => {
+            let chair =
+                ctx.staff_with(&[Role::Chair], "only the chair verifies corrective actions")?;
+            let a = case
+                .actions
+                .get(&n.action)
+                .ok_or(RuleError::UnknownAction(n.action))?;
+            if a.status != ActionStatus::Completed {
+                return Err(invalid(
+                    "action",
+                    "only an action reported done is verified",
+                ));
+            }
+            if a.owner == chair {
+                return Err(RuleError::Forbidden(
+                    "the owner of an action cannot verify it: another chair must",
+                ));
+            }
+            Payload::ActionVerified(n.clone())
+        }
+        Command::WaiveAction(n) => {
+            ctx.staff_with(&[Role::Chair], "only the chair waives corrective actions")?;
+            let a = case
+                .actions
+                .get(&n.action)
+                .ok_or(RuleError::UnknownAction(n.action))?;
+            if !a.outstanding() {
+                return Err(invalid("action", "already verified or waived"));
+            }
+            Payload::ActionWaived(n.clone())
+        }
+        Command::Comment(c) => {
+            if !ctx.is_client() {
+                return Err(RuleError::Forbidden(
+                    "comments on the file are the client's",
+                ));
+            }
+            Payload::ComplainantCommented(c.clone())
+        }
+        Command::AddInformation(c) => {
+            if !ctx.is_client() {
+                return Err(RuleError::Forbidden(
+                    "only the client adds information to their complaint",
+                ));
+            }
+            Payload::InformationAdded(c.clone())
+        }
+        Command::Appeal(a) => {
+            if !ctx.is_client() {
+                return Err(RuleError::Forbidden("only the client appeals"));
+            }
+            if !matches!(status, Status::Decided | Status::Closed) || case.decision.is_none() {
+                return Err(wrong_state(case, command));
+            }
+            if case.appeal.is_some() {
+                return Err(invalid("appeal", "this decision was already appealed"));
+            }
+            let deadline = appeal_deadline(case, ctx).expect("a decision");
+            if ctx.now > deadline {
+                return Err(RuleError::AppealWindowClosed(
+                    deadline.to_zoned(jiff::tz::TimeZone::UTC).date(),
+                ));
+            }
+            Payload::AppealFiled(a.clone())
+        }
+        Command::AssignAppealReviewer { reviewer } => {
+            ctx.staff_with(&[Role::Chair], "only the chair assigns appeals")?;
+            if status != Status::UnderAppeal {
+                return Err(wrong_state(case, command));
+            }
+            check_assignable(case, ctx, *reviewer)?;
+            if case.decision_participants.contains(reviewer) {
+                return Err(RuleError::TookPartInDecision(*reviewer));
+            }
+            Payload::AppealReviewerAssigned(ReviewerAssigned {
+                reviewer: *reviewer,
+            })
+        }
+        Command::DecideAppeal(d) => {
+            let reviewer = case.appeal.as_ref().and_then(|a| a.reviewer);
+            match ctx.actor {
+                Actor::Staff(s) if Some(*s) == reviewer => {
+                    if case.conflicted(*s) {
+                        return Err(RuleError::Conflicted(*s));
+                    }
+                }
+                _ => {
+                    return Err(RuleError::Forbidden(
+                        "only the appeal's reviewer decides it",
+                    ));
+                }
+            }
+            if status != Status::UnderAppeal {
+                return Err(wrong_state(case, command));
+            }
+            Payload::AppealDecided(d.clone())
+        }
+        Command::PauseClock(p) => {
+            committee(
+                case,
+                ctx,
+                "only intake, the assigned reviewer or the chair pause the clock",
+            )?;
+            if !status.is_open() || case.paused_since.is_some() {
+                return Err(wrong_state(case, command));
+            }
+            Payload::ClockPaused(p.clone())
+        }
+        Command::ResumeClock => {
+            committee(
+                case,
+                ctx,
+                "only intake, the assigned reviewer or the chair resume the clock",
+            )?;
+            if case.paused_since.is_none() {
+                return Err(invalid("clock", "not paused"));
+            }
+            Payload::ClockResumed(Empty {})
+        }
+        Command::RecordSatisfaction(s) => {
+            if !ctx.is_client() {
+                return Err(RuleError::Forbidden("satisfaction is the client's to say"));
+            }
+            if case.decision.is_none() && status != Status::Withdrawn {
+                return Err(wrong_state(case, command));
+            }
+            if !(1..=5).contains(&s.rating) {
+                return Err(invalid("rating", "1 to 5"));
+            }
+            Payload::SatisfactionRecorded(s.clone())
+        }
+        Command::Close => {
+            ctx.staff_with(&[Role::Chair], "only the chair closes cases")?;
+            if status != Status::Decided || case.paused_since.is_some() {
+                return Err(wrong_state(case, command));
+            }
+            let outstanding = case.outstanding_actions();
+            if outstanding > 0 {
+                return Err(RuleError::ActionsOutstanding(outstanding));
+            }
+            Payload::CaseClosed(Empty {})
+        }
+        Command::Reopen(r) => {
+            ctx.staff_with(&[Role::Chair], "only the chair reopens cases")?;
+            if !settled {
+                return Err(wrong_state(case, command));
+            }
+            Payload::CaseReopened(r.clone())
+        }
+        Command::Withdraw => {
+            if !ctx.is_client() {
+                ctx.staff_with(
+                    &[Role::Intake, Role::Chair],
+                    "only the client, or intake or the chair on their word, withdraw",
+                )?;
+            }
+            if !status.is_open() {
+                return Err(wrong_state(case, command));
+            }
+            Payload::Withdrawn(Empty {})
+        }
+        Command::RequestErasure => {
+            if !ctx.is_client() {
+                return Err(RuleError::Forbidden(
+                    "only the client asks for erasure; retention erasure is automatic",
+                ));
+            }
+            Payload::ErasureRequested(Empty {})
+        }
+        Command::Erase(e) => {
+            if *ctx.actor != Actor::Ledger {
+                return Err(RuleError::Forbidden(
+                    "erasure is recorded by the organization once the data key is destroyed",
+                ));
+            }
+            if case.filing.as_ref().map(|f| &f.data_key) != Some(&e.data_key) {
+                return Err(invalid("data_key", "not this case's data key"));
+            }
+            if e.reason == ErasureReason::ClientRequest && case.erasure_requested_at.is_none() {
+                return Err(invalid("reason", "the client has not asked for erasure"));
+            }
+            Payload::PersonalDataErased(e.clone())
+        }
+    };
+    Ok(vec![event])
+}

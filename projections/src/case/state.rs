@@ -1,0 +1,386 @@
+//! The state of one case, folded from its stream. `apply` is total: it never refuses an event
+//! (that is `decide`'s job, before recording), so any history the ledger holds can be read.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use recourse_events::case::*;
+use recourse_events::ids::{ActionId, CaseId, StaffId};
+use recourse_events::vocabulary::Payload;
+
+use crate::actor::Actor;
+
+/// Where a case stands, derived from what happened to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Filed, not yet acknowledged.
+    Filed,
+    /// Acknowledged, no reviewer yet.
+    Acknowledged,
+    /// A reviewer is on it.
+    UnderReview,
+    /// Decided, not closed.
+    Decided,
+    /// The client appealed; the appeal is not decided.
+    UnderAppeal,
+    /// Closed.
+    Closed,
+    /// Withdrawn by the client.
+    Withdrawn,
+    /// Personal data erased.
+    Erased,
+}
+
+impl Status {
+    /// Words for messages and pages.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Filed => "filed",
+            Status::Acknowledged => "acknowledged",
+            Status::UnderReview => "under review",
+            Status::Decided => "decided",
+            Status::UnderAppeal => "under appeal",
+            Status::Closed => "closed",
+            Status::Withdrawn => "withdrawn",
+            Status::Erased => "erased",
+        }
+    }
+
+    /// Still being handled (not decided, closed, withdrawn or erased).
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self,
+            Status::Filed | Status::Acknowledged | Status::UnderReview
+        )
+    }
+}
+
+/// A recorded finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// When.
+    pub at: Timestamp,
+    /// By whom.
+    pub by: Actor,
+    /// Rights concerned.
+    pub rights: Vec<String>,
+    /// Framework items concerned.
+    pub framework_items: Vec<String>,
+    /// Substantiated or not.
+    pub substantiated: bool,
+}
+
+/// The decision in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// When.
+    pub at: Timestamp,
+    /// By whom.
+    pub by: Actor,
+    /// Outcome.
+    pub outcome: Outcome,
+}
+
+/// Where a corrective action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionStatus {
+    /// Open.
+    Open,
+    /// Reported done, awaiting verification.
+    Completed,
+    /// Verified done.
+    Verified,
+    /// Waived, with reasons.
+    Waived,
+}
+
+/// A corrective action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionState {
+    /// Number within the case.
+    pub id: ActionId,
+    /// Owner.
+    pub owner: StaffId,
+    /// Due date.
+    pub due: Date,
+    /// Framework item served.
+    pub framework_item: Option<String>,
+    /// Status.
+    pub status: ActionStatus,
+    /// Opened when.
+    pub opened_at: Timestamp,
+    /// Verified or waived when.
+    pub settled_at: Option<Timestamp>,
+}
+
+impl ActionState {
+    /// Still to be verified or waived.
+    pub fn outstanding(&self) -> bool {
+        matches!(self.status, ActionStatus::Open | ActionStatus::Completed)
+    }
+}
+
+/// An appeal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppealState {
+    /// Filed when.
+    pub filed_at: Timestamp,
+    /// Its reviewer.
+    pub reviewer: Option<StaffId>,
+    /// Decided when, with what outcome.
+    pub decided: Option<(Timestamp, AppealOutcome)>,
+}
+
+/// One case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    /// Id.
+    pub id: CaseId,
+    /// Next seq of the stream.
+    pub seq: u64,
+    /// The filing (with its sealed fields).
+    pub filing: Option<ComplaintFiled>,
+    /// Filed when.
+    pub filed_at: Option<Timestamp>,
+    /// Filed by.
+    pub filed_by: Option<Actor>,
+    /// First acknowledged when.
+    pub acknowledged_at: Option<Timestamp>,
+    /// Latest triage.
+    pub triage: Option<Triaged>,
+    /// Current reviewer.
+    pub reviewer: Option<StaffId>,
+    /// Everyone who recused.
+    pub recused: BTreeSet<StaffId>,
+    /// Findings since filing or the last reopening.
+    pub findings: Vec<Finding>,
+    /// Decision in force.
+    pub decision: Option<Decision>,
+    /// When the first decision was issued (for timeliness).
+    pub first_decided_at: Option<Timestamp>,
+    /// Staff who took part in the decision in force (reviewer, finding authors, decider).
+    pub decision_participants: BTreeSet<StaffId>,
+    /// Corrective actions.
+    pub actions: BTreeMap<ActionId, ActionState>,
+    /// Appeal of the decision in force.
+    pub appeal: Option<AppealState>,
+    /// Appeals ever filed.
+    pub appeals: u32,
+    /// Paused since, while waiting for the client.
+    pub paused_since: Option<Timestamp>,
+    /// Completed pauses.
+    pub pauses: Vec<(Timestamp, Timestamp)>,
+    /// Closed (and not reopened since) when.
+    pub closed_at: Option<Timestamp>,
+    /// Withdrawn (and not reopened since) when.
+    pub withdrawn_at: Option<Timestamp>,
+    /// Times reopened.
+    pub reopened: u32,
+    /// Latest satisfaction answer.
+    pub satisfaction: Option<(Timestamp, SatisfactionRecorded)>,
+    /// The client asked for erasure when.
+    pub erasure_requested_at: Option<Timestamp>,
+    /// Erased when, why.
+    pub erased: Option<(Timestamp, ErasureReason)>,
+    /// The client came back with their code (any event they signed after filing).
+    pub client_returned: bool,
+}
+
+impl Case {
+    /// A case with no events yet.
+    pub fn new(id: CaseId) -> Self {
+        Case {
+            id,
+            seq: 0,
+            filing: None,
+            filed_at: None,
+            filed_by: None,
+            acknowledged_at: None,
+            triage: None,
+            reviewer: None,
+            recused: BTreeSet::new(),
+            findings: Vec::new(),
+            decision: None,
+            first_decided_at: None,
+            decision_participants: BTreeSet::new(),
+            actions: BTreeMap::new(),
+            appeal: None,
+            appeals: 0,
+            paused_since: None,
+            pauses: Vec::new(),
+            closed_at: None,
+            withdrawn_at: None,
+            reopened: 0,
+            satisfaction: None,
+            erasure_requested_at: None,
+            erased: None,
+            client_returned: false,
+        }
+    }
+
+    /// Where the case stands.
+    pub fn status(&self) -> Status {
+        if self.erased.is_some() {
+            Status::Erased
+        } else if self.withdrawn_at.is_some() {
+            Status::Withdrawn
+        } else if self.closed_at.is_some() {
+            Status::Closed
+        } else if self.appeal.as_ref().is_some_and(|a| a.decided.is_none()) {
+            Status::UnderAppeal
+        } else if self.decision.is_some() {
+            Status::Decided
+        } else if self.reviewer.is_some() {
+            Status::UnderReview
+        } else if self.acknowledged_at.is_some() {
+            Status::Acknowledged
+        } else {
+            Status::Filed
+        }
+    }
+
+    /// Named in the complaint or recused: may never handle it.
+    pub fn conflicted(&self, staff: StaffId) -> bool {
+        self.recused.contains(&staff)
+            || self
+                .filing
+                .as_ref()
+                .is_some_and(|f| f.named_staff.contains(&staff))
+    }
+
+    /// Corrective actions still to be verified or waived.
+    pub fn outstanding_actions(&self) -> usize {
+        self.actions.values().filter(|a| a.outstanding()).count()
+    }
+
+    /// Folds one event of this case's stream.
+    pub fn apply(&mut self, seq: u64, at: Timestamp, actor: &Actor, payload: &Payload) {
+        self.seq = seq + 1;
+        if *actor == Actor::Client && !matches!(payload, Payload::ComplaintFiled(_)) {
+            self.client_returned = true;
+        }
+        match payload {
+            Payload::ComplaintFiled(f) => {
+                self.filing = Some(f.clone());
+                self.filed_at = Some(at);
+                self.filed_by = Some(actor.clone());
+            }
+            Payload::Acknowledged(_) => {
+                self.acknowledged_at.get_or_insert(at);
+            }
+            Payload::Triaged(t) => self.triage = Some(t.clone()),
+            Payload::ReviewerAssigned(r) => self.reviewer = Some(r.reviewer),
+            Payload::Recused(r) => {
+                self.recused.insert(r.staff);
+                if self.reviewer == Some(r.staff) {
+                    self.reviewer = None;
+                }
+                if let Some(a) = self.appeal.as_mut().filter(|a| a.reviewer == Some(r.staff)) {
+                    a.reviewer = None;
+                }
+            }
+            Payload::FindingRecorded(f) => self.findings.push(Finding {
+                at,
+                by: actor.clone(),
+                rights: f.rights.clone(),
+                framework_items: f.framework_items.clone(),
+                substantiated: f.substantiated,
+            }),
+            Payload::DecisionIssued(d) => {
+                let mut participants: BTreeSet<StaffId> =
+                    self.findings.iter().filter_map(|f| f.by.staff()).collect();
+                participants.extend(self.reviewer);
+                participants.extend(actor.staff());
+                self.decision_participants = participants;
+                self.decision = Some(Decision {
+                    at,
+                    by: actor.clone(),
+                    outcome: d.outcome,
+                });
+                self.first_decided_at.get_or_insert(at);
+                self.appeal = None;
+            }
+            Payload::ActionOpened(a) => {
+                self.actions.insert(
+                    a.action,
+                    ActionState {
+                        id: a.action,
+                        owner: a.owner,
+                        due: a.due,
+                        framework_item: a.framework_item.clone(),
+                        status: ActionStatus::Open,
+                        opened_at: at,
+                        settled_at: None,
+                    },
+                );
+            }
+            Payload::ActionUpdated(u) => {
+                if let (Some(a), Some(due)) = (self.actions.get_mut(&u.action), u.due) {
+                    a.due = due;
+                }
+            }
+            Payload::ActionCompleted(n) => self.set_action(n.action, ActionStatus::Completed, None),
+            Payload::ActionVerified(n) => {
+                self.set_action(n.action, ActionStatus::Verified, Some(at))
+            }
+            Payload::ActionWaived(n) => self.set_action(n.action, ActionStatus::Waived, Some(at)),
+            Payload::AppealFiled(_) => {
+                self.appeal = Some(AppealState {
+                    filed_at: at,
+                    reviewer: None,
+                    decided: None,
+                });
+                self.appeals += 1;
+                self.closed_at = None;
+            }
+            Payload::AppealReviewerAssigned(r) => {
+                if let Some(a) = self.appeal.as_mut() {
+                    a.reviewer = Some(r.reviewer);
+                }
+            }
+            Payload::AppealDecided(d) => {
+                if let Some(a) = self.appeal.as_mut() {
+                    a.decided = Some((at, d.outcome));
+                }
+            }
+            Payload::ClockPaused(_) => {
+                self.paused_since.get_or_insert(at);
+            }
+            Payload::ClockResumed(_) => {
+                if let Some(since) = self.paused_since.take() {
+                    self.pauses.push((since, at));
+                }
+            }
+            Payload::SatisfactionRecorded(s) => self.satisfaction = Some((at, s.clone())),
+            Payload::CaseClosed(_) => self.closed_at = Some(at),
+            Payload::CaseReopened(_) => {
+                self.closed_at = None;
+                self.withdrawn_at = None;
+                self.decision = None;
+                self.findings.clear();
+                self.decision_participants.clear();
+                self.appeal = None;
+                self.reopened += 1;
+            }
+            Payload::Withdrawn(_) => {
+                self.withdrawn_at = Some(at);
+                if let Some(since) = self.paused_since.take() {
+                    self.pauses.push((since, at));
+                }
+            }
+            Payload::ErasureRequested(_) => {
+                self.erasure_requested_at.get_or_insert(at);
+            }
+            Payload::PersonalDataErased(e) => self.erased = Some((at, e.reason)),
+            _ => {}
+        }
+    }
+
+    fn set_action(&mut self, id: ActionId, status: ActionStatus, settled: Option<Timestamp>) {
+        if let Some(a) = self.actions.get_mut(&id) {
+            a.status = status;
+            a.settled_at = settled.or(a.settled_at);
+        }
+    }
+}

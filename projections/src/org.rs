@@ -1,0 +1,418 @@
+//! The organization as its `org` stream says: staff, their roles and keys, and the settings.
+//!
+//! Administration commands are decided here like case commands: only administrators act, an
+//! organization is never left without an administrator, and settings are validated before they
+//! are recorded.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use recourse_events::case::Channel;
+use recourse_events::ids::StaffId;
+use recourse_events::key::{KeyId, PublicKey};
+use recourse_events::org::*;
+use recourse_events::sealed::Sealed;
+use recourse_events::vocabulary::Payload;
+use recourse_events::{Envelope, StreamId};
+
+use crate::actor::Actor;
+use crate::rule::RuleError;
+
+/// A staff member as the org stream describes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffMember {
+    /// Id.
+    pub id: StaffId,
+    /// Sealed name.
+    pub name: Sealed,
+    /// Sealed sign-in name.
+    pub login: Sealed,
+    /// Current roles.
+    pub roles: BTreeSet<Role>,
+    /// Current (unrevoked) keys.
+    pub keys: BTreeSet<KeyId>,
+    /// False once departed.
+    pub active: bool,
+}
+
+/// Who holds a key, as registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRecord {
+    /// The public key.
+    pub key: PublicKey,
+    /// Holder.
+    pub holder: KeyHolder,
+    /// False once revoked.
+    pub active: bool,
+}
+
+/// The organization's state.
+#[derive(Debug, Clone, Default)]
+pub struct Org {
+    /// Log origin.
+    pub origin: String,
+    /// The ledger key's id.
+    pub ledger_key: Option<KeyId>,
+    /// Staff by id.
+    pub staff: BTreeMap<StaffId, StaffMember>,
+    /// Keys by id.
+    pub keys: HashMap<KeyId, KeyRecord>,
+    /// Current settings.
+    pub settings: Settings,
+    /// Next seq of the org stream.
+    pub seq: u64,
+}
+
+/// Administration commands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrgCommand {
+    /// Enrol a staff member.
+    Enroll {
+        /// New id.
+        staff: StaffId,
+        /// Sealed name.
+        name: Sealed,
+        /// Sealed sign-in name.
+        login: Sealed,
+    },
+    /// Record that a staff member left (roles and keys are revoked with it).
+    Depart {
+        /// Who.
+        staff: StaffId,
+    },
+    /// Grant a role.
+    Grant {
+        /// To whom.
+        staff: StaffId,
+        /// Which.
+        role: Role,
+    },
+    /// Revoke a role.
+    Revoke {
+        /// From whom.
+        staff: StaffId,
+        /// Which.
+        role: Role,
+    },
+    /// Register a signing key for a staff member or a service.
+    RegisterKey {
+        /// The key.
+        key: PublicKey,
+        /// Holder.
+        holder: KeyHolder,
+    },
+    /// Revoke a key.
+    RevokeKey {
+        /// Which.
+        key: KeyId,
+        /// Why.
+        reason: String,
+    },
+    /// Replace the settings.
+    ChangeSettings(Box<Settings>),
+}
+
+fn invalid(field: &'static str, reason: impl Into<String>) -> RuleError {
+    RuleError::Invalid {
+        field,
+        reason: reason.into(),
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Checks settings for values the clocks and forms cannot work with.
+pub fn validate_settings(s: &Settings) -> Result<(), RuleError> {
+    if !(1..=30).contains(&s.acknowledge_business_days) {
+        return Err(invalid("acknowledge_business_days", "between 1 and 30"));
+    }
+    if !(1..=365).contains(&s.decide_calendar_days) {
+        return Err(invalid("decide_calendar_days", "between 1 and 365"));
+    }
+    if !(1..=365).contains(&s.appeal_window_days) {
+        return Err(invalid("appeal_window_days", "between 1 and 365"));
+    }
+    if !(30..=36_500).contains(&s.retention_days) {
+        return Err(invalid("retention_days", "between 30 and 36500"));
+    }
+    if s.holiday_jurisdiction
+        .parse::<crate::holiday::Jurisdiction>()
+        .is_err()
+    {
+        return Err(invalid(
+            "holiday_jurisdiction",
+            format!("unknown jurisdiction {:?}", s.holiday_jurisdiction),
+        ));
+    }
+    if s.time_zone.is_empty() || s.time_zone.len() > 64 {
+        return Err(invalid(
+            "time_zone",
+            "an IANA time zone such as America/Toronto",
+        ));
+    }
+    if s.languages.is_empty() || s.languages.iter().any(|l| !crate::rule::is_language_tag(l)) {
+        return Err(invalid(
+            "languages",
+            "one or more language codes such as en, fr, ar",
+        ));
+    }
+    for (field, list) in [("programs", &s.programs), ("sites", &s.sites)] {
+        if list.is_empty() {
+            return Err(invalid(field, "at least one"));
+        }
+        let mut ids = BTreeSet::new();
+        for n in list {
+            if !is_slug(&n.id) || !ids.insert(&n.id) {
+                return Err(invalid(
+                    field,
+                    format!("id {:?} is not a unique lowercase slug", n.id),
+                ));
+            }
+            if n.name.trim().is_empty() || n.name.len() > 200 {
+                return Err(invalid(
+                    field,
+                    format!("{:?} needs a name of 1 to 200 characters", n.id),
+                ));
+            }
+        }
+    }
+    if !is_slug(&s.framework) {
+        return Err(invalid("framework", "a framework id"));
+    }
+    Ok(())
+}
+
+impl Org {
+    /// Folds one `org` stream event.
+    pub fn apply(&mut self, envelope: &Envelope, payload: &Payload) {
+        if !envelope.stream.is_org() {
+            return;
+        }
+        self.seq = envelope.seq + 1;
+        match payload {
+            Payload::LedgerInitialized(init) => {
+                self.origin = init.origin.clone();
+                self.ledger_key = Some(init.ledger_key.key_id());
+            }
+            Payload::KeyRegistered(r) => {
+                if let KeyHolder::Staff { id } = &r.holder
+                    && let Some(m) = id
+                        .parse()
+                        .ok()
+                        .and_then(|id: StaffId| self.staff.get_mut(&id))
+                {
+                    m.keys.insert(r.key_id);
+                }
+                self.keys.insert(
+                    r.key_id,
+                    KeyRecord {
+                        key: r.public_key,
+                        holder: r.holder.clone(),
+                        active: true,
+                    },
+                );
+            }
+            Payload::KeyRevoked(r) => {
+                if let Some(k) = self.keys.get_mut(&r.key_id) {
+                    k.active = false;
+                }
+                for m in self.staff.values_mut() {
+                    m.keys.remove(&r.key_id);
+                }
+            }
+            Payload::StaffEnrolled(e) => {
+                self.staff.insert(
+                    e.staff,
+                    StaffMember {
+                        id: e.staff,
+                        name: e.name.clone(),
+                        login: e.login.clone(),
+                        roles: BTreeSet::new(),
+                        keys: BTreeSet::new(),
+                        active: true,
+                    },
+                );
+            }
+            Payload::StaffDeparted(d) => {
+                if let Some(m) = self.staff.get_mut(&d.staff) {
+                    m.active = false;
+                    m.roles.clear();
+                }
+            }
+            Payload::RoleGranted(g) => {
+                if let Some(m) = self.staff.get_mut(&g.staff) {
+                    m.roles.insert(g.role);
+                }
+            }
+            Payload::RoleRevoked(r) => {
+                if let Some(m) = self.staff.get_mut(&r.staff) {
+                    m.roles.remove(&r.role);
+                }
+            }
+            Payload::SettingsChanged(c) => self.settings = c.settings.clone(),
+            _ => {}
+        }
+    }
+
+    /// Who signed with `key`. Complainant keys are not in the org state: a case knows its own.
+    pub fn actor_of(&self, key: &KeyId) -> Actor {
+        if Some(*key) == self.ledger_key {
+            return Actor::Ledger;
+        }
+        match self.keys.get(key).map(|k| &k.holder) {
+            Some(KeyHolder::Staff { id }) => id.parse().map(Actor::Staff).unwrap_or(Actor::Unknown),
+            Some(KeyHolder::Service { name }) => Actor::Service(name.clone()),
+            None => Actor::Unknown,
+        }
+    }
+
+    /// Current roles of a staff member (none if unknown or departed).
+    pub fn roles(&self, staff: StaffId) -> BTreeSet<Role> {
+        self.staff
+            .get(&staff)
+            .filter(|m| m.active)
+            .map(|m| m.roles.clone())
+            .unwrap_or_default()
+    }
+
+    /// True if `staff` is active and holds `role`.
+    pub fn has_role(&self, staff: StaffId, role: Role) -> bool {
+        self.staff
+            .get(&staff)
+            .is_some_and(|m| m.active && m.roles.contains(&role))
+    }
+
+    /// Active holders of `role`.
+    pub fn holders(&self, role: Role) -> Vec<StaffId> {
+        self.staff
+            .values()
+            .filter(|m| m.active && m.roles.contains(&role))
+            .map(|m| m.id)
+            .collect()
+    }
+
+    /// Whether a channel is one staff may file through (the web form is the client's own).
+    pub fn staff_channel(channel: Channel) -> bool {
+        channel != Channel::Web
+    }
+
+    /// Decides an administration command by `actor`.
+    pub fn decide(&self, actor: &Actor, command: &OrgCommand) -> Result<Vec<Payload>, RuleError> {
+        let requested_by = match actor {
+            Actor::Ledger => None,
+            Actor::Staff(s) if self.has_role(*s, Role::Admin) => Some(*s),
+            _ => {
+                return Err(RuleError::Forbidden(
+                    "only an administrator may change the organization",
+                ));
+            }
+        };
+        let member = |s: &StaffId| {
+            self.staff
+                .get(s)
+                .filter(|m| m.active)
+                .ok_or(RuleError::UnknownStaff(*s))
+        };
+        Ok(vec![match command {
+            OrgCommand::Enroll { staff, name, login } => {
+                if self.staff.contains_key(staff) {
+                    return Err(invalid("staff", "already enrolled"));
+                }
+                Payload::StaffEnrolled(StaffEnrolled {
+                    staff: *staff,
+                    name: name.clone(),
+                    login: login.clone(),
+                    requested_by,
+                })
+            }
+            OrgCommand::Depart { staff } => {
+                member(staff)?;
+                if self.would_leave_no_admin(*staff, None) {
+                    return Err(RuleError::LastAdministrator);
+                }
+                Payload::StaffDeparted(StaffDeparted {
+                    staff: *staff,
+                    requested_by,
+                })
+            }
+            OrgCommand::Grant { staff, role } => {
+                if member(staff)?.roles.contains(role) {
+                    return Err(invalid("role", "already held"));
+                }
+                Payload::RoleGranted(RoleChange {
+                    staff: *staff,
+                    role: *role,
+                    requested_by,
+                })
+            }
+            OrgCommand::Revoke { staff, role } => {
+                if !member(staff)?.roles.contains(role) {
+                    return Err(invalid("role", "not held"));
+                }
+                if self.would_leave_no_admin(*staff, Some(*role)) {
+                    return Err(RuleError::LastAdministrator);
+                }
+                Payload::RoleRevoked(RoleChange {
+                    staff: *staff,
+                    role: *role,
+                    requested_by,
+                })
+            }
+            OrgCommand::RegisterKey { key, holder } => {
+                if let KeyHolder::Staff { id } = holder {
+                    let id: StaffId = id
+                        .parse()
+                        .map_err(|_| invalid("holder", "not a staff id"))?;
+                    member(&id)?;
+                }
+                if self.keys.contains_key(&key.key_id()) || Some(key.key_id()) == self.ledger_key {
+                    return Err(invalid("key", "already registered"));
+                }
+                Payload::KeyRegistered(KeyRegistered {
+                    key_id: key.key_id(),
+                    public_key: *key,
+                    holder: holder.clone(),
+                    requested_by,
+                })
+            }
+            OrgCommand::RevokeKey { key, reason } => {
+                if !self.keys.get(key).is_some_and(|k| k.active) {
+                    return Err(invalid("key", "not an active key"));
+                }
+                if reason.trim().is_empty() || reason.len() > 500 {
+                    return Err(invalid("reason", "1 to 500 characters"));
+                }
+                Payload::KeyRevoked(KeyRevoked {
+                    key_id: *key,
+                    reason: reason.clone(),
+                    requested_by,
+                })
+            }
+            OrgCommand::ChangeSettings(settings) => {
+                validate_settings(settings)?;
+                Payload::SettingsChanged(SettingsChanged {
+                    settings: (**settings).clone(),
+                    requested_by,
+                })
+            }
+        }])
+    }
+
+    /// True if removing `staff` (or only their `role`, when given, and it is Admin) leaves no
+    /// active administrator.
+    fn would_leave_no_admin(&self, staff: StaffId, role: Option<Role>) -> bool {
+        if role.is_some_and(|r| r != Role::Admin) || !self.has_role(staff, Role::Admin) {
+            return false;
+        }
+        self.holders(Role::Admin).into_iter().all(|s| s == staff)
+    }
+
+    /// The stream this state folds.
+    pub fn stream() -> StreamId {
+        StreamId::org()
+    }
+}

@@ -1,0 +1,142 @@
+//! Rule tests of organization administration.
+
+mod support;
+
+use recourse_events::ids::StaffId;
+use recourse_events::org::{KeyHolder, Role, Settings};
+use recourse_events::vocabulary::Payload;
+use recourse_events::{EventType, SecretKey, StreamId};
+use recourse_projections::actor::Actor;
+use recourse_projections::org::OrgCommand;
+use recourse_projections::rule::RuleError;
+use support::*;
+
+#[test]
+fn only_administrators_change_the_organization() {
+    let org = org();
+    let cmd = OrgCommand::Grant {
+        staff: staff(REVIEWER),
+        role: Role::Chair,
+    };
+    for who in [INTAKE, CHAIR, BOARD, AUDITOR] {
+        assert!(
+            matches!(
+                org.decide(&as_staff(who), &cmd),
+                Err(RuleError::Forbidden(_))
+            ),
+            "{who}"
+        );
+    }
+    assert!(matches!(
+        org.decide(&Actor::Client, &cmd),
+        Err(RuleError::Forbidden(_))
+    ));
+    let events = org.decide(&as_staff(ADMIN), &cmd).unwrap();
+    let Payload::RoleGranted(g) = &events[0] else {
+        panic!()
+    };
+    assert_eq!(
+        g.requested_by,
+        Some(staff(ADMIN)),
+        "the org stream says who asked"
+    );
+}
+
+#[test]
+fn the_last_administrator_cannot_be_removed() {
+    let org = org();
+    assert_eq!(
+        org.decide(
+            &as_staff(ADMIN),
+            &OrgCommand::Revoke {
+                staff: staff(ADMIN),
+                role: Role::Admin
+            }
+        ),
+        Err(RuleError::LastAdministrator)
+    );
+    assert_eq!(
+        org.decide(
+            &as_staff(ADMIN),
+            &OrgCommand::Depart {
+                staff: staff(ADMIN)
+            }
+        ),
+        Err(RuleError::LastAdministrator)
+    );
+}
+
+#[test]
+fn keys_are_registered_once_for_enrolled_staff() {
+    let mut org = org();
+    let key = SecretKey::from_seed(&[5; 32]).public();
+    let unknown = OrgCommand::RegisterKey {
+        key,
+        holder: KeyHolder::Staff {
+            id: StaffId(uuid::Uuid::from_u128(999)).to_string(),
+        },
+    };
+    assert!(matches!(
+        org.decide(&as_staff(ADMIN), &unknown),
+        Err(RuleError::UnknownStaff(_))
+    ));
+    let ok = OrgCommand::RegisterKey {
+        key,
+        holder: KeyHolder::Staff {
+            id: staff(REVIEWER).to_string(),
+        },
+    };
+    let events = org.decide(&as_staff(ADMIN), &ok).unwrap();
+    let env = recourse_events::Envelope {
+        id: uuid::Uuid::now_v7(),
+        stream: StreamId::org(),
+        seq: org.seq,
+        kind: EventType::from_static("key.registered"),
+        at: jiff::Timestamp::now(),
+        actor: key.key_id(),
+        prev: None,
+        data: Default::default(),
+    };
+    org.apply(&env, &events[0]);
+    assert_eq!(org.actor_of(&key.key_id()), as_staff(REVIEWER));
+    assert!(
+        org.decide(&as_staff(ADMIN), &ok).is_err(),
+        "a key is registered once"
+    );
+}
+
+#[test]
+fn settings_are_validated_before_they_are_recorded() {
+    let org = org();
+    let bad = [
+        Settings {
+            acknowledge_business_days: 0,
+            ..Settings::default()
+        },
+        Settings {
+            holiday_jurisdiction: "atlantis".into(),
+            ..Settings::default()
+        },
+        Settings {
+            languages: vec!["English".into()],
+            ..Settings::default()
+        },
+        Settings {
+            programs: vec![],
+            ..Settings::default()
+        },
+    ];
+    for s in bad {
+        assert!(matches!(
+            org.decide(&as_staff(ADMIN), &OrgCommand::ChangeSettings(Box::new(s))),
+            Err(RuleError::Invalid { .. })
+        ));
+    }
+    assert!(
+        org.decide(
+            &as_staff(ADMIN),
+            &OrgCommand::ChangeSettings(Box::new(Settings::default()))
+        )
+        .is_ok()
+    );
+}
