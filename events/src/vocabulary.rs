@@ -68,8 +68,8 @@ vocabulary! {
     "staff.departed" => StaffDeparted(StaffDeparted), "A staff member left.";
     "role.granted" => RoleGranted(RoleChange), "A role was granted.";
     "role.revoked" => RoleRevoked(RoleChange), "A role was revoked.";
-    "settings.changed" => SettingsChanged(SettingsChanged), "The settings were replaced.";
-    "complaint.filed" => ComplaintFiled(ComplaintFiled), "A complaint was filed.";
+    "settings.changed" => SettingsChanged(Box<SettingsChanged>), "The settings were replaced.";
+    "complaint.filed" => ComplaintFiled(Box<ComplaintFiled>), "A complaint was filed.";
     "complaint.acknowledged" => Acknowledged(Acknowledged), "The complaint was acknowledged.";
     "complaint.triaged" => Triaged(Triaged), "The complaint was triaged.";
     "reviewer.assigned" => ReviewerAssigned(ReviewerAssigned), "A reviewer was assigned.";

@@ -394,10 +394,10 @@ impl Org {
             }
             OrgCommand::ChangeSettings(settings) => {
                 validate_settings(settings)?;
-                Payload::SettingsChanged(SettingsChanged {
+                Payload::SettingsChanged(Box::new(SettingsChanged {
                     settings: (**settings).clone(),
                     requested_by,
-                })
+                }))
             }
         }])
     }

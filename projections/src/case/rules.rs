@@ -239,7 +239,7 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
             }
         }
         check_filing(ctx, f)?;
-        return Ok(vec![Payload::ComplaintFiled((**f).clone())]);
+        return Ok(vec![Payload::ComplaintFiled(f.clone())]);
     }
     if case.filing.is_none() {
         return Err(invalid("case", "no such case"));

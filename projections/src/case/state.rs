@@ -262,7 +262,7 @@ impl Case {
         }
         match payload {
             Payload::ComplaintFiled(f) => {
-                self.filing = Some(f.clone());
+                self.filing = Some((**f).clone());
                 self.filed_at = Some(at);
                 self.filed_by = Some(actor.clone());
             }

@@ -64,10 +64,10 @@ pub fn org() -> Org {
     };
     apply(
         &mut org,
-        Payload::SettingsChanged(SettingsChanged {
+        Payload::SettingsChanged(Box::new(SettingsChanged {
             settings: Settings::default(),
             requested_by: None,
-        }),
+        })),
     );
     let roles = [
         (ADMIN, Role::Admin),
