@@ -135,7 +135,7 @@ fn settings_are_validated_before_they_are_recorded() {
     assert!(
         org.decide(
             &as_staff(ADMIN),
-            &OrgCommand::ChangeSettings(Box::new(Settings::default()))
+            &OrgCommand::ChangeSettings(Box::default())
         )
         .is_ok()
     );
