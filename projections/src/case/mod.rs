@@ -9,4 +9,6 @@ mod state;
 
 pub use command::Command;
 pub use rules::{Context, decide};
-pub use state::{ActionState, ActionStatus, AppealState, Case, Decision, Finding, Status};
+pub use state::{
+    ActionState, ActionStatus, AppealState, Case, Decision, Filing, Finding, Status, View,
+};

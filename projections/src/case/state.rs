@@ -132,6 +132,73 @@ pub struct AppealState {
     pub decided: Option<(Timestamp, AppealOutcome)>,
 }
 
+/// The clear (non-personal) facts of a filing; the sealed fields stay in the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filing {
+    /// How it arrived.
+    pub channel: Channel,
+    /// Client's language.
+    pub language: String,
+    /// Anonymous filing.
+    pub anonymous: bool,
+    /// Program.
+    pub program: String,
+    /// Site.
+    pub site: String,
+    /// IRCC service stream.
+    pub service_stream: Option<String>,
+    /// Rights cited by the client.
+    pub rights: Vec<String>,
+    /// Contact preference.
+    pub contact_preference: ContactPreference,
+    /// Accommodations asked for.
+    pub accommodations: Vec<Accommodation>,
+    /// Interpreter language.
+    pub interpreter_language: Option<String>,
+    /// Staff named in the complaint.
+    pub named_staff: Vec<StaffId>,
+    /// The complainant's key.
+    pub complainant_key: recourse_events::PublicKey,
+    /// Receipt lookup hash.
+    pub receipt_lookup: recourse_events::Hash,
+    /// Data key id.
+    pub data_key: String,
+}
+
+impl From<&ComplaintFiled> for Filing {
+    fn from(f: &ComplaintFiled) -> Self {
+        Filing {
+            channel: f.channel,
+            language: f.language.clone(),
+            anonymous: f.anonymous,
+            program: f.program.clone(),
+            site: f.site.clone(),
+            service_stream: f.service_stream.clone(),
+            rights: f.rights.clone(),
+            contact_preference: f.contact_preference,
+            accommodations: f.accommodations.clone(),
+            interpreter_language: f.interpreter_language.clone(),
+            named_staff: f.named_staff.clone(),
+            complainant_key: f.complainant_key,
+            receipt_lookup: f.receipt_lookup,
+            data_key: f.data_key.clone(),
+        }
+    }
+}
+
+/// A recorded opening of the sealed data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// When.
+    pub at: Timestamp,
+    /// Who.
+    pub by: StaffId,
+    /// Why.
+    pub purpose: Purpose,
+    /// The viewer had no part in the case before this view.
+    pub outsider: bool,
+}
+
 /// One case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
@@ -139,8 +206,8 @@ pub struct Case {
     pub id: CaseId,
     /// Next seq of the stream.
     pub seq: u64,
-    /// The filing (with its sealed fields).
-    pub filing: Option<ComplaintFiled>,
+    /// The filing's clear facts.
+    pub filing: Option<Filing>,
     /// Filed when.
     pub filed_at: Option<Timestamp>,
     /// Filed by.
@@ -153,6 +220,12 @@ pub struct Case {
     pub reviewer: Option<StaffId>,
     /// Everyone who recused.
     pub recused: BTreeSet<StaffId>,
+    /// When each recusal happened.
+    pub recusal_times: Vec<Timestamp>,
+    /// Staff who took part in the case (acted on it, were assigned to it, own an action).
+    pub involved: BTreeSet<StaffId>,
+    /// The access log: every opening of the sealed data.
+    pub views: Vec<View>,
     /// Findings since filing or the last reopening.
     pub findings: Vec<Finding>,
     /// Decision in force.
@@ -200,6 +273,9 @@ impl Case {
             triage: None,
             reviewer: None,
             recused: BTreeSet::new(),
+            recusal_times: Vec::new(),
+            involved: BTreeSet::new(),
+            views: Vec::new(),
             findings: Vec::new(),
             decision: None,
             first_decided_at: None,
@@ -260,9 +336,23 @@ impl Case {
         if *actor == Actor::Client && !matches!(payload, Payload::ComplaintFiled(_)) {
             self.client_returned = true;
         }
+        // A view is judged before the viewer counts as involved.
+        if let (Payload::FileViewed(v), Some(by)) = (payload, actor.staff()) {
+            self.views.push(View {
+                at,
+                by,
+                purpose: v.purpose,
+                outsider: !self.involved.contains(&by),
+            });
+        }
+        if let Some(s) = actor.staff()
+            && !matches!(payload, Payload::FileViewed(_) | Payload::Recused(_))
+        {
+            self.involved.insert(s);
+        }
         match payload {
             Payload::ComplaintFiled(f) => {
-                self.filing = Some((**f).clone());
+                self.filing = Some(Filing::from(&**f));
                 self.filed_at = Some(at);
                 self.filed_by = Some(actor.clone());
             }
@@ -270,9 +360,13 @@ impl Case {
                 self.acknowledged_at.get_or_insert(at);
             }
             Payload::Triaged(t) => self.triage = Some(t.clone()),
-            Payload::ReviewerAssigned(r) => self.reviewer = Some(r.reviewer),
+            Payload::ReviewerAssigned(r) => {
+                self.reviewer = Some(r.reviewer);
+                self.involved.insert(r.reviewer);
+            }
             Payload::Recused(r) => {
                 self.recused.insert(r.staff);
+                self.recusal_times.push(at);
                 if self.reviewer == Some(r.staff) {
                     self.reviewer = None;
                 }
@@ -302,6 +396,7 @@ impl Case {
                 self.appeal = None;
             }
             Payload::ActionOpened(a) => {
+                self.involved.insert(a.owner);
                 self.actions.insert(
                     a.action,
                     ActionState {
@@ -335,6 +430,7 @@ impl Case {
                 self.closed_at = None;
             }
             Payload::AppealReviewerAssigned(r) => {
+                self.involved.insert(r.reviewer);
                 if let Some(a) = self.appeal.as_mut() {
                     a.reviewer = Some(r.reviewer);
                 }
