@@ -7,6 +7,9 @@
 //!   ledger.vkey        the ledger's public note verifier key: give this to auditors and witnesses
 //!   keys/ledger.key    the ledger signing key (0600), in the standard note signer key format
 //!   keys/master.key    the master key that wraps case data keys (0600)
+//!   keys/web-intake.key  the web form's signing key (0600)
+//!   vault.db           wrapped data keys (the key vault), apart from the ledger
+//!   evidence/          documents, each sealed under its case's data key
 //! ```
 //!
 //! Secrets are written to a temporary file created with mode 0600, fsynced, and renamed into
@@ -103,6 +106,28 @@ impl DataDir {
     /// The master key file.
     pub fn master_key_path(&self) -> PathBuf {
         self.root.join("keys").join("master.key")
+    }
+
+    /// The key vault database (wrapped data keys), kept apart from the ledger database.
+    pub fn vault_path(&self) -> PathBuf {
+        self.root.join("vault.db")
+    }
+
+    /// The web intake service's signing key.
+    pub fn web_intake_key_path(&self) -> PathBuf {
+        self.root.join("keys").join("web-intake.key")
+    }
+
+    /// The web intake service's signing key (hex seed).
+    pub fn web_intake_key(&self) -> Result<SecretKey, DataDirError> {
+        let path = self.web_intake_key_path();
+        let text = read_text(&path)?;
+        let mut seed = [0u8; 32];
+        hex::decode_to_slice(text.trim(), &mut seed).map_err(|_| DataDirError::BadKey {
+            path: path.display().to_string(),
+            reason: "expected 64 hex digits".into(),
+        })?;
+        Ok(SecretKey::from_seed(&seed))
     }
 
     /// The public verifier key file.
@@ -238,7 +263,8 @@ fn decode_signer_key(text: &str) -> Result<LogSigner, String> {
     })
 }
 
-fn write_secret(path: &Path, bytes: &[u8]) -> Result<(), DataDirError> {
+/// Writes a secret file (mode 0600) atomically and durably.
+pub fn write_secret(path: &Path, bytes: &[u8]) -> Result<(), DataDirError> {
     write_file(path, bytes, 0o600)
 }
 

@@ -3,11 +3,16 @@
 //! - [`store`]: the event log behind one trait, a backend per module.
 //! - [`data_dir`]: the data folder, its keys and files.
 //! - [`ledger`]: creating, opening and appending to a ledger.
+//! - [`service`]: the ledger service: command -> rules -> seal and sign -> append -> project.
+//! - [`vault`]: data keys, sealing and erasure; [`receipt`]: clients' receipt codes.
 //! - [`verification`]: verifying a data folder or an export bundle.
 //! - [`cli`]: the command line.
 
 pub mod cli;
 pub mod data_dir;
 pub mod ledger;
+pub mod receipt;
+pub mod service;
 pub mod store;
+pub mod vault;
 pub mod verification;

@@ -52,6 +52,8 @@ pub struct Org {
     pub origin: String,
     /// The ledger key's id.
     pub ledger_key: Option<KeyId>,
+    /// The ledger key.
+    pub ledger_public: Option<PublicKey>,
     /// Staff by id.
     pub staff: BTreeMap<StaffId, StaffMember>,
     /// Keys by id.
@@ -197,6 +199,7 @@ impl Org {
             Payload::LedgerInitialized(init) => {
                 self.origin = init.origin.clone();
                 self.ledger_key = Some(init.ledger_key.key_id());
+                self.ledger_public = Some(init.ledger_key);
             }
             Payload::KeyRegistered(r) => {
                 if let KeyHolder::Staff { id } = &r.holder
@@ -268,6 +271,14 @@ impl Org {
             Some(KeyHolder::Service { name }) => Actor::Service(name.clone()),
             None => Actor::Unknown,
         }
+    }
+
+    /// The public key of `key`, if the ledger key or a registered key (active or not).
+    pub fn public_key(&self, key: &KeyId) -> Option<PublicKey> {
+        if Some(*key) == self.ledger_key {
+            return self.ledger_public;
+        }
+        self.keys.get(key).map(|k| k.key)
     }
 
     /// Current roles of a staff member (none if unknown or departed).

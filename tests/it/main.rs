@@ -4,5 +4,6 @@
 mod cli;
 mod crash;
 mod helpers;
+mod service;
 mod store_contract;
 mod tamper;

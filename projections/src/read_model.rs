@@ -1,0 +1,190 @@
+//! The read model: everything the service decides with and the pages show, folded from the
+//! ledger in position order. It is rebuilt from position 0 at start-up and then follows new
+//! events; the same `apply` serves both, so an incremental model and a rebuilt one agree.
+//!
+//! Only clear facts are kept in memory (the organization, each case's state, the receipt index);
+//! sealed fields stay in the ledger and are read from a case's stream when someone with the
+//! right to see them opens the file.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use recourse_events::ids::CaseId;
+use recourse_events::vocabulary::{Payload, PayloadError};
+use recourse_events::{Envelope, Event, Hash};
+
+use crate::actor::Actor;
+use crate::case::Case;
+use crate::framework::Reference;
+use crate::org::Org;
+
+/// An entry the model cannot fold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProjectionError {
+    /// Positions must arrive in order, without gaps.
+    #[error("expected position {expected}, got {got}")]
+    OutOfOrder {
+        /// The next position the model needs.
+        expected: u64,
+        /// The position offered.
+        got: u64,
+    },
+    /// Not a valid entry (the verifier would say why).
+    #[error("entry {position} is not a valid event: {reason}")]
+    BadEntry {
+        /// Its position.
+        position: u64,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The read model.
+#[derive(Debug, Clone)]
+pub struct ReadModel {
+    next: u64,
+    org: Org,
+    cases: HashMap<CaseId, Case>,
+    receipts: HashMap<Hash, CaseId>,
+    unreadable: u64,
+    reference: Arc<Reference>,
+}
+
+/// An entry parsed for folding.
+pub struct Parsed {
+    /// Position.
+    pub position: u64,
+    /// The event.
+    pub event: Event,
+    /// Its payload, or why it could not be read.
+    pub payload: Result<Payload, PayloadError>,
+}
+
+/// Parses an entry (signature not checked: the verifier does that).
+pub fn parse(position: u64, entry: &[u8]) -> Result<Parsed, ProjectionError> {
+    let event = Event::from_entry(entry).map_err(|e| ProjectionError::BadEntry {
+        position,
+        reason: e.to_string(),
+    })?;
+    let payload = Payload::parse(&event.envelope().kind, &event.envelope().data);
+    Ok(Parsed {
+        position,
+        event,
+        payload,
+    })
+}
+
+impl ReadModel {
+    /// An empty model.
+    pub fn new(reference: Arc<Reference>) -> Self {
+        ReadModel {
+            next: 0,
+            org: Org::default(),
+            cases: HashMap::new(),
+            receipts: HashMap::new(),
+            unreadable: 0,
+            reference,
+        }
+    }
+
+    /// The next position to fold (the number of events folded).
+    pub fn position(&self) -> u64 {
+        self.next
+    }
+
+    /// The reference data.
+    pub fn reference(&self) -> &Arc<Reference> {
+        &self.reference
+    }
+
+    /// The organization.
+    pub fn org(&self) -> &Org {
+        &self.org
+    }
+
+    /// A case.
+    pub fn case(&self, id: &CaseId) -> Option<&Case> {
+        self.cases.get(id)
+    }
+
+    /// All cases.
+    pub fn cases(&self) -> impl Iterator<Item = &Case> {
+        self.cases.values()
+    }
+
+    /// Number of cases.
+    pub fn case_count(&self) -> usize {
+        self.cases.len()
+    }
+
+    /// The case a receipt lookup hash belongs to.
+    pub fn case_by_receipt(&self, lookup: &Hash) -> Option<CaseId> {
+        self.receipts.get(lookup).copied()
+    }
+
+    /// Events whose payload this version could not read (skipped).
+    pub fn unreadable(&self) -> u64 {
+        self.unreadable
+    }
+
+    /// Who signed `envelope`: the case's complainant, or whoever the org stream says.
+    pub fn actor(&self, envelope: &Envelope) -> Actor {
+        if let Some(case) = CaseId::from_stream(&envelope.stream).and_then(|id| self.cases.get(&id))
+            && case
+                .filing
+                .as_ref()
+                .is_some_and(|f| f.complainant_key.key_id() == envelope.actor)
+        {
+            return Actor::Client;
+        }
+        self.org.actor_of(&envelope.actor)
+    }
+
+    /// Folds entries from the next position on: parsed in parallel, applied in order.
+    pub fn apply_entries(&mut self, entries: &[(u64, &[u8])]) -> Result<(), ProjectionError> {
+        let parsed: Vec<Result<Parsed, ProjectionError>> =
+            entries.par_iter().map(|(p, e)| parse(*p, e)).collect();
+        for p in parsed {
+            self.apply(&p?)?;
+        }
+        Ok(())
+    }
+
+    /// Folds one parsed entry, which must be at the next position.
+    pub fn apply(&mut self, parsed: &Parsed) -> Result<(), ProjectionError> {
+        if parsed.position != self.next {
+            return Err(ProjectionError::OutOfOrder {
+                expected: self.next,
+                got: parsed.position,
+            });
+        }
+        self.next += 1;
+        let Ok(payload) = &parsed.payload else {
+            self.unreadable += 1;
+            return Ok(());
+        };
+        self.apply_payload(parsed.event.envelope(), payload);
+        Ok(())
+    }
+
+    fn apply_payload(&mut self, envelope: &Envelope, payload: &Payload) {
+        if envelope.stream.is_org() {
+            self.org.apply(envelope, payload);
+            return;
+        }
+        let Some(id) = CaseId::from_stream(&envelope.stream) else {
+            return;
+        };
+        if let Payload::ComplaintFiled(f) = payload {
+            self.receipts.insert(f.receipt_lookup, id);
+        }
+        let actor = match payload {
+            // The filing registers the complainant key; it is signed by intake or the web form.
+            Payload::ComplaintFiled(_) => self.org.actor_of(&envelope.actor),
+            _ => self.actor(envelope),
+        };
+        let case = self.cases.entry(id).or_insert_with(|| Case::new(id));
+        case.apply(envelope.seq, envelope.at, &actor, payload);
+    }
+}

@@ -1,0 +1,223 @@
+//! Reading a case: its timeline, and its sealed fields for those allowed to open them.
+//!
+//! Staff open a file only through a recorded `file.viewed` event, which the rules refuse to
+//! conflicted staff, the board and administrators; the opening is in the ledger before a single
+//! field is unsealed. Clients read their own file with their receipt code, minus what is
+//! internal to the committee.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use recourse_events::Event;
+use recourse_events::case::{Audience, Purpose};
+use recourse_events::ids::{CaseId, StaffId};
+use recourse_events::sealed::Sealed;
+use recourse_events::vocabulary::Payload;
+use recourse_projections::case::Command;
+use recourse_projections::history::{TimelineEntry, timeline};
+use serde_json::Value;
+
+use super::{Acting, STAFF_KEY, Service, ServiceError};
+use crate::receipt::ReceiptCode;
+
+/// One sealed field, opened (or why it could not be).
+#[derive(Debug, Clone)]
+pub struct OpenedField {
+    /// Position of the event holding it.
+    pub position: u64,
+    /// Field name in the payload.
+    pub field: String,
+    /// The text, or why it is unreadable (erased).
+    pub text: Result<String, String>,
+}
+
+/// A case as a reader sees it.
+#[derive(Debug, Clone)]
+pub struct CaseFile {
+    /// The case.
+    pub case: CaseId,
+    /// Its timeline.
+    pub timeline: Vec<TimelineEntry>,
+    /// Opened sealed fields (empty unless the reader may open them).
+    pub fields: Vec<OpenedField>,
+}
+
+impl CaseFile {
+    /// The opened text of `field` of the event at `position`.
+    pub fn text(&self, position: u64, field: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.position == position && f.field == field)
+            .and_then(|f| f.text.as_deref().ok())
+    }
+}
+
+/// The sealed values of a payload, with their field names (sealed values are top-level fields).
+pub fn sealed_fields(payload: &Payload) -> Vec<(String, Sealed)> {
+    payload
+        .to_data()
+        .into_iter()
+        .filter_map(|(k, v)| match v {
+            Value::Object(_) => serde_json::from_value::<Sealed>(v).ok().map(|s| (k, s)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What a client may read of their own file.
+fn client_visible(payload: &Payload) -> bool {
+    !matches!(
+        payload,
+        Payload::MessagePosted(m) if m.audience == Audience::Committee
+    ) && !matches!(
+        payload,
+        Payload::Recused(_)
+            | Payload::FindingRecorded(_)
+            | Payload::ActionOpened(_)
+            | Payload::ActionUpdated(_)
+            | Payload::ActionCompleted(_)
+            | Payload::ActionVerified(_)
+            | Payload::ActionWaived(_)
+    )
+}
+
+impl Service {
+    async fn events(&self, case: CaseId) -> Result<Vec<(u64, Event)>, ServiceError> {
+        let stored = self.store().read_stream(&case.stream()).await?;
+        if stored.is_empty() {
+            return Err(ServiceError::NotFound(format!("no case {case}")));
+        }
+        stored
+            .into_iter()
+            .map(|s| {
+                Event::from_entry(&s.entry)
+                    .map(|e| (s.position, e))
+                    .map_err(|e| ServiceError::Input(e.to_string()))
+            })
+            .collect()
+    }
+
+    /// The case's timeline, sealed fields unopened (no view is recorded).
+    pub async fn timeline(&self, case: CaseId) -> Result<Vec<TimelineEntry>, ServiceError> {
+        let events = self.events(case).await?;
+        Ok(self.read(|m| timeline(m, &events)))
+    }
+
+    fn open_all(
+        &self,
+        case: CaseId,
+        timeline: Vec<TimelineEntry>,
+        keep: impl Fn(&Payload) -> bool,
+    ) -> CaseFile {
+        let mut fields = Vec::new();
+        for entry in &timeline {
+            let Some(payload) = entry.payload.as_ref().filter(|p| keep(p)) else {
+                continue;
+            };
+            for (field, sealed) in sealed_fields(payload) {
+                let text = self
+                    .vault
+                    .open_sealed(&sealed, &field)
+                    .map_err(|e| e.to_string());
+                fields.push(OpenedField {
+                    position: entry.position,
+                    field,
+                    text,
+                });
+            }
+        }
+        CaseFile {
+            case,
+            timeline,
+            fields,
+        }
+    }
+
+    /// Records that `who` opens the file for `purpose`, then opens its sealed fields.
+    pub async fn open_file(
+        &self,
+        who: &Acting,
+        case: CaseId,
+        purpose: Purpose,
+        at: Timestamp,
+    ) -> Result<CaseFile, ServiceError> {
+        self.act(who, case, Command::View { purpose }, at).await?;
+        let timeline = self.timeline(case).await?;
+        Ok(self.open_all(case, timeline, |_| true))
+    }
+
+    /// The client's own file, by receipt code.
+    pub async fn client_file(&self, code: &ReceiptCode) -> Result<CaseFile, ServiceError> {
+        let (case, _) = self.client(code)?;
+        let timeline = self.timeline(case).await?;
+        Ok(self.open_all(case, timeline, client_visible))
+    }
+
+    /// Staff names (unsealed with the organization's staff key).
+    pub fn staff_names(&self) -> HashMap<StaffId, String> {
+        self.read(|m| {
+            m.org()
+                .staff
+                .values()
+                .map(|s| {
+                    (
+                        s.id,
+                        self.vault
+                            .open_sealed(&s.name, "name")
+                            .unwrap_or_else(|_| "(name unavailable)".into()),
+                    )
+                })
+                .collect()
+        })
+    }
+
+    /// Seals a staff member's name or sign-in with the organization's staff key.
+    pub fn seal_staff(&self, field: &str, text: &str) -> Result<Sealed, ServiceError> {
+        debug_assert!(field == "name" || field == "login");
+        Ok(self.vault.seal(STAFF_KEY, field, text)?)
+    }
+
+    /// Seals text for a case's field with the case's data key.
+    pub fn seal_for(&self, case: CaseId, field: &str, text: &str) -> Result<Sealed, ServiceError> {
+        let key = self
+            .read(|m| {
+                m.case(&case)
+                    .and_then(|c| c.filing.as_ref().map(|f| f.data_key.clone()))
+            })
+            .ok_or_else(|| ServiceError::NotFound(format!("no case {case}")))?;
+        Ok(self.vault.seal(&key, field, text)?)
+    }
+
+    /// Opens a staff file purpose-less read for the audit trail: who viewed this file and why.
+    pub fn access_log(&self, case: CaseId) -> Vec<recourse_projections::case::View> {
+        self.read(|m| m.case(&case).map(|c| c.views.clone()).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use recourse_events::case::{MessagePosted, Triaged, Urgency};
+
+    #[test]
+    fn sealed_fields_are_found_by_name_and_clear_ones_ignored() {
+        let s = Sealed {
+            sealed: "AAAA".into(),
+            key: "dk-1".into(),
+        };
+        let p = Payload::MessagePosted(MessagePosted {
+            audience: Audience::Client,
+            body: s.clone(),
+        });
+        assert_eq!(sealed_fields(&p), vec![("body".to_string(), s)]);
+        let t = Payload::Triaged(Triaged {
+            category: "fees".into(),
+            rights: vec![],
+            framework_items: vec![],
+            urgency: Urgency::Routine,
+            sensitive: false,
+        });
+        assert!(sealed_fields(&t).is_empty());
+        let _ = Purpose::Handling;
+    }
+}

@@ -1,0 +1,198 @@
+//! Filing a complaint: plaintext from the form (or from staff taking it by phone, in person,
+//! email or referral) becomes a sealed `complaint.filed` under a fresh data key, and the client
+//! gets a receipt code.
+
+use jiff::Timestamp;
+use recourse_events::case::{Accommodation, Channel, ComplaintFiled, Consent, ContactPreference};
+use recourse_events::ids::{CaseId, StaffId};
+use recourse_projections::case::Command;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{Acting, Service, ServiceError};
+use crate::receipt::ReceiptCode;
+
+/// Longest narrative accepted, in characters.
+pub const MAX_NARRATIVE: usize = 10_000;
+/// Longest short text (outcome wanted, names, contact details), in characters.
+pub const MAX_SHORT: usize = 2_000;
+
+/// What a client tells us, in plain text (never logged, sealed before it is recorded).
+#[derive(Clone, Default, Serialize, Deserialize)]
+pub struct ComplaintForm {
+    /// How it arrived.
+    pub channel: Option<Channel>,
+    /// Client's language.
+    pub language: String,
+    /// No name given.
+    pub anonymous: bool,
+    /// Name, if given.
+    pub name: Option<String>,
+    /// Email, if given.
+    pub email: Option<String>,
+    /// Phone, if given.
+    pub phone: Option<String>,
+    /// Program concerned.
+    pub program: String,
+    /// Site concerned.
+    pub site: String,
+    /// IRCC service stream, if known.
+    pub service_stream: Option<String>,
+    /// Client Code rights concerned.
+    pub rights: Vec<String>,
+    /// What happened.
+    pub what_happened: String,
+    /// The outcome wanted.
+    pub outcome_wanted: Option<String>,
+    /// How to be contacted.
+    pub contact_preference: Option<ContactPreference>,
+    /// Accommodations.
+    pub accommodations: Vec<Accommodation>,
+    /// Interpreter's language.
+    pub interpreter_language: Option<String>,
+    /// Consent to use the information to handle the complaint.
+    pub consent_handle: bool,
+    /// Consent to be contacted.
+    pub consent_contact: bool,
+    /// Staff the complaint names.
+    pub named_staff: Vec<StaffId>,
+}
+
+impl std::fmt::Debug for ComplaintForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Personal data never reaches logs, even through Debug.
+        f.debug_struct("ComplaintForm")
+            .field("channel", &self.channel)
+            .field("language", &self.language)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A filed complaint.
+#[derive(Debug)]
+pub struct Filed {
+    /// The new case.
+    pub case: CaseId,
+    /// The client's receipt code (shown once, never stored).
+    pub receipt: ReceiptCode,
+    /// Ledger position of the filing.
+    pub position: u64,
+}
+
+fn trimmed(
+    field: &str,
+    value: &Option<String>,
+    max: usize,
+) -> Result<Option<String>, ServiceError> {
+    let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    if v.chars().count() > max {
+        return Err(ServiceError::Input(format!(
+            "{field}: at most {max} characters"
+        )));
+    }
+    Ok(Some(v.to_string()))
+}
+
+impl Service {
+    /// Files a complaint for `who` (the web intake, or intake staff), at `at`.
+    pub async fn file(
+        &self,
+        who: &Acting,
+        form: ComplaintForm,
+        at: Timestamp,
+    ) -> Result<Filed, ServiceError> {
+        let what = form.what_happened.trim();
+        if what.is_empty() {
+            return Err(ServiceError::Input(
+                "what_happened: please say what happened".into(),
+            ));
+        }
+        if what.chars().count() > MAX_NARRATIVE {
+            return Err(ServiceError::Input(format!(
+                "what_happened: at most {MAX_NARRATIVE} characters"
+            )));
+        }
+        let outcome = trimmed("outcome_wanted", &form.outcome_wanted, MAX_SHORT)?;
+        let name = if form.anonymous {
+            None
+        } else {
+            trimmed("name", &form.name, 200)?
+        };
+        let email = trimmed("email", &form.email, 254)?;
+        let phone = trimmed("phone", &form.phone, 40)?;
+        if email.as_deref().is_some_and(|e| !e.contains('@')) {
+            return Err(ServiceError::Input("email: not an email address".into()));
+        }
+        let case = CaseId(Uuid::now_v7());
+        let receipt = ReceiptCode::generate();
+        let data_key = self.vault.create_key()?;
+        let result = async {
+            let seal = |field: &str, text: &str| self.vault.seal(&data_key, field, text);
+            let contact = if name.is_some() || email.is_some() || phone.is_some() {
+                let json =
+                    serde_json::json!({ "name": name, "email": email, "phone": phone }).to_string();
+                Some(seal("contact", &json)?)
+            } else {
+                None
+            };
+            let filed = ComplaintFiled {
+                channel: form.channel.unwrap_or(Channel::Web),
+                language: form.language.clone(),
+                anonymous: form.anonymous,
+                program: form.program.clone(),
+                site: form.site.clone(),
+                service_stream: form.service_stream.clone().filter(|s| !s.is_empty()),
+                rights: form.rights.clone(),
+                narrative: seal("narrative", what)?,
+                outcome_wanted: outcome
+                    .as_deref()
+                    .map(|o| seal("outcome_wanted", o))
+                    .transpose()?,
+                contact,
+                contact_preference: form.contact_preference.unwrap_or(ContactPreference::None),
+                accommodations: form.accommodations.clone(),
+                interpreter_language: form.interpreter_language.clone().filter(|l| !l.is_empty()),
+                consent: Consent {
+                    handle: form.consent_handle,
+                    contact: form.consent_contact,
+                    text_version: "2026-1".into(),
+                },
+                named_staff: form.named_staff.clone(),
+                complainant_key: receipt.complainant_key(self.origin()).public(),
+                receipt_lookup: receipt.lookup(self.origin()),
+                data_key: data_key.clone(),
+            };
+            self.act(who, case, Command::File(Box::new(filed)), at)
+                .await
+        }
+        .await;
+        match result {
+            Ok(appended) => Ok(Filed {
+                case,
+                receipt,
+                position: appended.positions.start,
+            }),
+            Err(e) => {
+                // Nothing was recorded: the fresh key protects nothing, remove it.
+                let _ = self.vault.destroy(&data_key);
+                Err(e)
+            }
+        }
+    }
+
+    /// The case of a receipt code, and the complainant acting through it.
+    pub fn client(&self, code: &ReceiptCode) -> Result<(CaseId, Acting), ServiceError> {
+        let case = self
+            .read(|m| m.case_by_receipt(&code.lookup(self.origin())))
+            .ok_or_else(|| ServiceError::NotFound("no complaint has this receipt code".into()))?;
+        Ok((
+            case,
+            Acting {
+                actor: recourse_projections::actor::Actor::Client,
+                key: code.complainant_key(self.origin()),
+            },
+        ))
+    }
+}

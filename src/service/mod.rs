@@ -1,0 +1,350 @@
+//! The ledger service: command -> rules -> seal and sign -> append -> project.
+//!
+//! One read model per process, folded by a single follower task that reads new entries from
+//! the store in position order (so several processes sharing a store each see every append).
+//! A command is decided against the model, signed by the acting person's key as the stream's
+//! next event, and appended with optimistic concurrency; on a conflict the model catches up and
+//! the command is decided again. A command returns once its own events are folded, so a caller
+//! always reads its own writes.
+
+mod erasure;
+mod file;
+mod filing;
+mod staff;
+
+pub use file::{CaseFile, OpenedField, sealed_fields as sealed_fields_of};
+pub use filing::{ComplaintForm, Filed};
+
+use std::sync::{Arc, RwLock};
+
+use jiff::Timestamp;
+use recourse_events::ids::CaseId;
+use recourse_events::org::{KeyHolder, Settings};
+use recourse_events::vocabulary::Payload;
+use recourse_events::{Envelope, SecretKey, StreamId};
+use recourse_projections::actor::{Actor, WEB_INTAKE};
+use recourse_projections::case::{Command, Context, decide};
+use recourse_projections::framework::Reference;
+use recourse_projections::org::OrgCommand;
+use recourse_projections::read_model::ReadModel;
+use recourse_projections::rule::RuleError;
+use tokio::sync::watch;
+use uuid::Uuid;
+
+use crate::data_dir::{DataDir, DataDirError, random_bytes};
+use crate::ledger::{Ledger, LedgerError};
+use crate::store::{Appended, EventStore, StoreError};
+use crate::vault::{Vault, VaultError};
+
+/// Conflicts tolerated before a command gives up.
+const MAX_ATTEMPTS: usize = 16;
+/// Id of the data key that seals staff names.
+pub const STAFF_KEY: &str = "org-staff";
+
+/// Why a command or query failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// A rule refused it.
+    #[error(transparent)]
+    Rule(#[from] RuleError),
+    /// Bad input at the edge.
+    #[error("{0}")]
+    Input(String),
+    /// No such case, code or staff member.
+    #[error("{0}")]
+    NotFound(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The vault failed.
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// Opening or creating the ledger failed.
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    /// The data folder.
+    #[error(transparent)]
+    DataDir(#[from] DataDirError),
+    /// Other appenders kept winning.
+    #[error("the case is changing too fast; try again")]
+    Busy,
+}
+
+/// Who acts, and the key that signs for them.
+#[derive(Clone)]
+pub struct Acting {
+    /// The actor the rules see.
+    pub actor: Actor,
+    /// The signing key (the staff member's, the complainant's, a service's or the ledger's).
+    pub key: SecretKey,
+}
+
+impl std::fmt::Debug for Acting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Acting({:?}, key {})", self.actor, self.key.key_id())
+    }
+}
+
+/// The service.
+#[derive(Clone)]
+pub struct Service {
+    ledger: Ledger,
+    vault: Arc<Vault>,
+    model: Arc<RwLock<ReadModel>>,
+    applied: watch::Receiver<u64>,
+    web_intake: SecretKey,
+}
+
+impl Service {
+    /// Creates a new data folder: keys, ledger, vault, the web intake's key and default settings.
+    pub async fn setup(
+        dir: &DataDir,
+        origin: &str,
+        reference: Arc<Reference>,
+    ) -> Result<Service, ServiceError> {
+        let ledger = Ledger::init(dir, origin).await?;
+        let web_intake = SecretKey::from_seed(&random_bytes::<32>());
+        crate::data_dir::write_secret(
+            &dir.web_intake_key_path(),
+            format!("{}\n", hex::encode(web_intake.seed())).as_bytes(),
+        )?;
+        let service = Self::start(dir, ledger, reference).await?;
+        service.vault.create_key_with_id(STAFF_KEY)?;
+        let setup = service.ledger_acting();
+        service
+            .org(
+                &setup,
+                OrgCommand::RegisterKey {
+                    key: web_intake.public(),
+                    holder: KeyHolder::Service {
+                        name: WEB_INTAKE.into(),
+                    },
+                },
+            )
+            .await?;
+        service
+            .org(
+                &setup,
+                OrgCommand::ChangeSettings(Box::new(Settings::default())),
+            )
+            .await?;
+        Ok(service)
+    }
+
+    /// Opens an existing data folder and rebuilds the read model.
+    pub async fn open(dir: &DataDir, reference: Arc<Reference>) -> Result<Service, ServiceError> {
+        let ledger = Ledger::open(dir).await?;
+        Self::start(dir, ledger, reference).await
+    }
+
+    async fn start(
+        dir: &DataDir,
+        ledger: Ledger,
+        reference: Arc<Reference>,
+    ) -> Result<Service, ServiceError> {
+        let vault = Arc::new(Vault::open(&dir.vault_path(), &dir.master_key()?)?);
+        let web_intake = dir
+            .web_intake_key()
+            .unwrap_or_else(|_| SecretKey::from_seed(&[0; 32]));
+        let model = Arc::new(RwLock::new(ReadModel::new(reference)));
+        let (applied_tx, applied) = watch::channel(0);
+        let store = ledger.store().clone();
+        catch_up(&store, &model, &applied_tx).await?;
+        tokio::spawn(follow(store, model.clone(), applied_tx));
+        Ok(Service {
+            ledger,
+            vault,
+            model,
+            applied,
+            web_intake,
+        })
+    }
+
+    /// The underlying ledger.
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// The store.
+    pub fn store(&self) -> &Arc<dyn EventStore> {
+        self.ledger.store()
+    }
+
+    /// The vault.
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    /// The log's origin.
+    pub fn origin(&self) -> &str {
+        &self.ledger.signer().origin
+    }
+
+    /// Reads the model.
+    pub fn read<T>(&self, f: impl FnOnce(&ReadModel) -> T) -> T {
+        f(&self.model.read().expect("read model lock"))
+    }
+
+    /// The organization acting through its ledger key (set-up, retention, erasure).
+    pub fn ledger_acting(&self) -> Acting {
+        Acting {
+            actor: Actor::Ledger,
+            key: self.ledger.signer().key.clone(),
+        }
+    }
+
+    /// The web form's intake service.
+    pub fn web_intake(&self) -> Acting {
+        Acting {
+            actor: Actor::Service(WEB_INTAKE.into()),
+            key: self.web_intake.clone(),
+        }
+    }
+
+    /// Waits until the model has folded every position below `position`.
+    pub async fn wait_applied(&self, position: u64) {
+        let mut applied = self.applied.clone();
+        let _ = applied.wait_for(|p| *p >= position).await;
+    }
+
+    /// Decides and records an administration command.
+    pub async fn org(&self, who: &Acting, command: OrgCommand) -> Result<Appended, ServiceError> {
+        let ledger_key = self.ledger_acting();
+        self.record(
+            &StreamId::org(),
+            &ledger_key.key,
+            Timestamp::now(),
+            |model| Ok((model.org().seq, model.org().decide(&who.actor, &command)?)),
+        )
+        .await
+    }
+
+    /// Decides and records a command on a case, at time `at`.
+    pub async fn act(
+        &self,
+        who: &Acting,
+        case: CaseId,
+        command: Command,
+        at: Timestamp,
+    ) -> Result<Appended, ServiceError> {
+        self.record(&case.stream(), &who.key, at, |model| {
+            let fresh;
+            let state = match model.case(&case) {
+                Some(c) => c,
+                None => {
+                    fresh = recourse_projections::case::Case::new(case);
+                    &fresh
+                }
+            };
+            let ctx = Context {
+                actor: &who.actor,
+                org: model.org(),
+                reference: model.reference(),
+                now: at,
+            };
+            Ok((state.seq, decide(state, &ctx, &command)?))
+        })
+        .await
+    }
+
+    /// Decide against the model, sign as the stream's next events, append; retry on conflict.
+    async fn record(
+        &self,
+        stream: &StreamId,
+        key: &SecretKey,
+        at: Timestamp,
+        decide: impl Fn(&ReadModel) -> Result<(u64, Vec<Payload>), ServiceError>,
+    ) -> Result<Appended, ServiceError> {
+        let store = self.store();
+        for _ in 0..MAX_ATTEMPTS {
+            let (seq, payloads) = self.read(&decide)?;
+            let head = store.head(stream).await?;
+            if head.next_seq != seq {
+                // The model is behind the store: catch up and decide again.
+                self.wait_applied(store.size().await?).await;
+                continue;
+            }
+            let mut events = Vec::with_capacity(payloads.len());
+            let mut chain = head;
+            for p in payloads {
+                let envelope = Envelope {
+                    id: Uuid::now_v7(),
+                    stream: stream.clone(),
+                    seq: chain.next_seq,
+                    kind: p.kind(),
+                    at,
+                    actor: key.key_id(),
+                    prev: chain.last,
+                    data: p.to_data(),
+                };
+                let event = envelope
+                    .sign(key)
+                    .map_err(|e| ServiceError::Input(e.to_string()))?;
+                chain = chain.advanced(event.leaf_hash());
+                events.push(event);
+            }
+            match store.append(events).await {
+                Ok(appended) => {
+                    self.wait_applied(appended.positions.end).await;
+                    return Ok(appended);
+                }
+                Err(StoreError::Conflict { .. }) => self.wait_applied(store.size().await?).await,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(ServiceError::Busy)
+    }
+}
+
+/// Folds everything the store holds beyond the model's position.
+async fn catch_up(
+    store: &Arc<dyn EventStore>,
+    model: &RwLock<ReadModel>,
+    applied: &watch::Sender<u64>,
+) -> Result<(), StoreError> {
+    loop {
+        let from = model.read().expect("read model lock").position();
+        let batch = store.read_from(from, 8192).await?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let entries: Vec<(u64, &[u8])> = batch
+            .iter()
+            .map(|e| (e.position, e.entry.as_slice()))
+            .collect();
+        let result = model
+            .write()
+            .expect("read model lock")
+            .apply_entries(&entries);
+        if let Err(e) = result {
+            // An entry the model cannot fold is a corrupt ledger: `recourse verify` will say
+            // where. Stop folding rather than show a partial picture as complete.
+            tracing::error!(error = %e, "read model stopped");
+            return Err(StoreError::Corrupt(e.to_string()));
+        }
+        applied.send_replace(model.read().expect("read model lock").position());
+    }
+}
+
+/// Follows the store for the life of the process.
+async fn follow(
+    store: Arc<dyn EventStore>,
+    model: Arc<RwLock<ReadModel>>,
+    applied: watch::Sender<u64>,
+) {
+    let mut size = store.watch_size();
+    loop {
+        if let Err(e) = catch_up(&store, &model, &applied).await {
+            tracing::error!(error = %e, "read model follower failed; retrying");
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
+        tokio::select! {
+            changed = size.changed() => if changed.is_err() { return },
+            // Other processes sharing the store do not ring this process's bell.
+            _ = tokio::time::sleep(std::time::Duration::from_millis(500)) => {}
+        }
+        if applied.is_closed() {
+            return;
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! The key vault: one data key per case, wrapped by the master key, kept outside the ledger.
+//!
+//! Personal fields are sealed with XChaCha20-Poly1305 under their case's data key, with the key
+//! id and the field name as associated data (a sealed value cannot be moved to another field or
+//! case). Data keys are stored wrapped (XChaCha20-Poly1305 under the master key, which lives in
+//! a file outside the database) in `vault.db`, beside but separate from the ledger database, so
+//! that a backup of the ledger never holds a data key. Erasure deletes the wrapped key with
+//! SQLite's `secure_delete` on (freed pages are overwritten) and a rollback journal (no WAL copy
+//! lingers): from then on the sealed fields are unreadable everywhere, while every hash and
+//! signature in the ledger still verifies.
+//!
+//! Documents (evidence) are stored as `evidence/<sha256>.sealed` files, sealed the same way.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
+use recourse_events::Hash;
+use recourse_events::sealed::{MAX_SEALED_LEN, Sealed};
+use rusqlite::{Connection, OptionalExtension, params};
+use zeroize::Zeroizing;
+
+use crate::data_dir::random_bytes;
+
+/// A vault operation that failed.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// The data key was destroyed (erasure), or never existed.
+    #[error("data key {0} does not exist or was destroyed: the data is erased")]
+    NoKey(String),
+    /// Decryption failed: wrong key, field, or tampered ciphertext.
+    #[error("sealed value does not open with data key {0} (altered, or sealed for another field)")]
+    Unsealable(String),
+    /// A sealed value that is not base64 of nonce and ciphertext.
+    #[error("malformed sealed value")]
+    Malformed,
+    /// The plaintext is too large to seal into an entry.
+    #[error("text too long ({0} bytes)")]
+    TooLong(usize),
+    /// The vault database failed.
+    #[error("vault storage: {0}")]
+    Storage(String),
+}
+
+impl From<rusqlite::Error> for VaultError {
+    fn from(e: rusqlite::Error) -> Self {
+        VaultError::Storage(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for VaultError {
+    fn from(e: std::io::Error) -> Self {
+        VaultError::Storage(e.to_string())
+    }
+}
+
+type DataKey = Zeroizing<[u8; 32]>;
+
+/// The vault.
+pub struct Vault {
+    conn: Mutex<Connection>,
+    master: XChaCha20Poly1305,
+    keys: Mutex<HashMap<String, DataKey>>,
+    evidence: PathBuf,
+}
+
+fn seal_with(cipher: &XChaCha20Poly1305, plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
+    let nonce_bytes = random_bytes::<24>();
+    let nonce = XNonce::from(nonce_bytes);
+    let mut out = nonce_bytes.to_vec();
+    out.extend(
+        cipher
+            .encrypt(
+                &nonce,
+                Payload {
+                    msg: plaintext,
+                    aad,
+                },
+            )
+            .expect("encryption of in-memory data"),
+    );
+    out
+}
+
+fn open_with(cipher: &XChaCha20Poly1305, sealed: &[u8], aad: &[u8]) -> Option<Vec<u8>> {
+    if sealed.len() < 24 + 16 {
+        return None;
+    }
+    let (nonce, ciphertext) = sealed.split_at(24);
+    let nonce = XNonce::from(<[u8; 24]>::try_from(nonce).ok()?);
+    cipher
+        .decrypt(
+            &nonce,
+            Payload {
+                msg: ciphertext,
+                aad,
+            },
+        )
+        .ok()
+}
+
+fn field_aad(key_id: &str, field: &str) -> Vec<u8> {
+    format!("recourse/sealed/v1\n{key_id}\n{field}").into_bytes()
+}
+
+impl Vault {
+    /// Opens (creating if needed) the vault database at `path`, with the master key.
+    pub fn open(path: &Path, master_key: &[u8; 32]) -> Result<Vault, VaultError> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "DELETE")?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS data_keys (id TEXT PRIMARY KEY, wrapped BLOB NOT NULL) WITHOUT ROWID;
+             CREATE TABLE IF NOT EXISTS destroyed (id TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;",
+        )?;
+        let evidence = path.parent().unwrap_or(Path::new(".")).join("evidence");
+        std::fs::create_dir_all(&evidence)?;
+        Ok(Vault {
+            conn: Mutex::new(conn),
+            master: XChaCha20Poly1305::new(&Key::from(*master_key)),
+            keys: Mutex::new(HashMap::new()),
+            evidence,
+        })
+    }
+
+    /// Creates a fresh data key; returns its id (`dk-<16 hex>`).
+    pub fn create_key(&self) -> Result<String, VaultError> {
+        let id = format!("dk-{}", hex::encode(random_bytes::<8>()));
+        self.create_key_with_id(&id)?;
+        Ok(id)
+    }
+
+    /// Creates a fresh data key with a chosen id (e.g. the organization's staff key).
+    pub fn create_key_with_id(&self, id: &str) -> Result<(), VaultError> {
+        let key: DataKey = Zeroizing::new(random_bytes::<32>());
+        let wrapped = seal_with(
+            &self.master,
+            key.as_slice(),
+            format!("recourse/data-key/v1\n{id}").as_bytes(),
+        );
+        self.conn.lock().expect("vault lock").execute(
+            "INSERT INTO data_keys (id, wrapped) VALUES (?1, ?2)",
+            params![id, wrapped],
+        )?;
+        self.keys
+            .lock()
+            .expect("vault lock")
+            .insert(id.to_string(), key);
+        Ok(())
+    }
+
+    /// Whether a data key exists (not destroyed).
+    pub fn has_key(&self, id: &str) -> Result<bool, VaultError> {
+        Ok(self.cipher(id).is_ok())
+    }
+
+    fn cipher(&self, id: &str) -> Result<XChaCha20Poly1305, VaultError> {
+        if let Some(k) = self.keys.lock().expect("vault lock").get(id) {
+            return Ok(XChaCha20Poly1305::new(&Key::from(**k)));
+        }
+        let wrapped: Option<Vec<u8>> = self
+            .conn
+            .lock()
+            .expect("vault lock")
+            .query_row("SELECT wrapped FROM data_keys WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let wrapped = wrapped.ok_or_else(|| VaultError::NoKey(id.into()))?;
+        let raw = open_with(
+            &self.master,
+            &wrapped,
+            format!("recourse/data-key/v1\n{id}").as_bytes(),
+        )
+        .ok_or_else(|| {
+            VaultError::Storage(format!("data key {id} does not unwrap: wrong master key?"))
+        })?;
+        let key: DataKey = Zeroizing::new(
+            raw.try_into()
+                .map_err(|_| VaultError::Storage("bad data key length".into()))?,
+        );
+        let cipher = XChaCha20Poly1305::new(&Key::from(*key));
+        self.keys
+            .lock()
+            .expect("vault lock")
+            .insert(id.to_string(), key);
+        Ok(cipher)
+    }
+
+    /// Seals `plaintext` as field `field` under data key `key_id`.
+    pub fn seal(&self, key_id: &str, field: &str, plaintext: &str) -> Result<Sealed, VaultError> {
+        // Base64 grows by 4/3; keep the sealed text within the entry budget.
+        if plaintext.len() * 4 / 3 + 64 > MAX_SEALED_LEN {
+            return Err(VaultError::TooLong(plaintext.len()));
+        }
+        let cipher = self.cipher(key_id)?;
+        let bytes = seal_with(&cipher, plaintext.as_bytes(), &field_aad(key_id, field));
+        Ok(Sealed {
+            sealed: BASE64.encode(bytes),
+            key: key_id.to_string(),
+        })
+    }
+
+    /// Opens a sealed value of field `field`.
+    pub fn open_sealed(&self, sealed: &Sealed, field: &str) -> Result<String, VaultError> {
+        let cipher = self.cipher(&sealed.key)?;
+        let bytes = BASE64
+            .decode(&sealed.sealed)
+            .map_err(|_| VaultError::Malformed)?;
+        let plain = open_with(&cipher, &bytes, &field_aad(&sealed.key, field))
+            .ok_or_else(|| VaultError::Unsealable(sealed.key.clone()))?;
+        String::from_utf8(plain).map_err(|_| VaultError::Malformed)
+    }
+
+    /// Destroys a data key for good; returns false if it was already gone.
+    pub fn destroy(&self, key_id: &str) -> Result<bool, VaultError> {
+        if let Some(mut k) = self.keys.lock().expect("vault lock").remove(key_id) {
+            zeroize::Zeroize::zeroize(&mut *k);
+        }
+        let conn = self.conn.lock().expect("vault lock");
+        let deleted = conn.execute("DELETE FROM data_keys WHERE id = ?1", [key_id])?;
+        conn.execute(
+            "INSERT OR IGNORE INTO destroyed (id, at) VALUES (?1, ?2)",
+            params![key_id, jiff::Timestamp::now().to_string()],
+        )?;
+        // Return freed pages to the file system too (they were overwritten by secure_delete).
+        conn.execute_batch("VACUUM")?;
+        Ok(deleted > 0)
+    }
+
+    /// Stores a document sealed under `key_id`; returns its SHA-256 (of the plaintext).
+    pub fn store_document(&self, key_id: &str, bytes: &[u8]) -> Result<Hash, VaultError> {
+        let hash = Hash::digest(bytes);
+        let cipher = self.cipher(key_id)?;
+        let sealed = seal_with(
+            &cipher,
+            bytes,
+            format!("recourse/evidence/v1\n{key_id}\n{}", hash.to_hex()).as_bytes(),
+        );
+        let path = self.evidence.join(format!("{}.sealed", hash.to_hex()));
+        let tmp = path.with_extension("tmp");
+        {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&sealed)?;
+            f.sync_all()?;
+        }
+        std::fs::rename(&tmp, &path)?;
+        Ok(hash)
+    }
+
+    /// Reads a document back (fails once its case's key is destroyed).
+    pub fn read_document(&self, key_id: &str, hash: &Hash) -> Result<Vec<u8>, VaultError> {
+        let cipher = self.cipher(key_id)?;
+        let sealed = std::fs::read(self.evidence.join(format!("{}.sealed", hash.to_hex())))?;
+        let aad = format!("recourse/evidence/v1\n{key_id}\n{}", hash.to_hex());
+        open_with(&cipher, &sealed, aad.as_bytes())
+            .ok_or_else(|| VaultError::Unsealable(key_id.into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vault() -> (tempfile::TempDir, Vault) {
+        let tmp = tempfile::tempdir().unwrap();
+        let v = Vault::open(&tmp.path().join("vault.db"), &[7; 32]).unwrap();
+        (tmp, v)
+    }
+
+    #[test]
+    fn sealed_values_open_only_for_their_field_and_key() {
+        let (_t, v) = vault();
+        let k = v.create_key().unwrap();
+        let s = v
+            .seal(&k, "narrative", "Je n'ai pas eu d'interprète.")
+            .unwrap();
+        assert!(!s.sealed.contains("interprète"));
+        assert_eq!(
+            v.open_sealed(&s, "narrative").unwrap(),
+            "Je n'ai pas eu d'interprète."
+        );
+        assert!(matches!(
+            v.open_sealed(&s, "contact"),
+            Err(VaultError::Unsealable(_))
+        ));
+        let other = v.create_key().unwrap();
+        let moved = Sealed {
+            key: other,
+            ..s.clone()
+        };
+        assert!(v.open_sealed(&moved, "narrative").is_err());
+    }
+
+    #[test]
+    fn destroyed_keys_leave_nothing_readable_even_after_reopening() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("vault.db");
+        let (s, doc, k) = {
+            let v = Vault::open(&path, &[7; 32]).unwrap();
+            let k = v.create_key().unwrap();
+            let doc = v.store_document(&k, b"scan of a letter").unwrap();
+            (v.seal(&k, "contact", "Amina, 555-0100").unwrap(), doc, k)
+        };
+        let v = Vault::open(&path, &[7; 32]).unwrap();
+        assert_eq!(v.open_sealed(&s, "contact").unwrap(), "Amina, 555-0100");
+        assert_eq!(v.read_document(&k, &doc).unwrap(), b"scan of a letter");
+        let wrapped: Vec<u8> = v
+            .conn
+            .lock()
+            .unwrap()
+            .query_row("SELECT wrapped FROM data_keys WHERE id = ?1", [&k], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let in_file = |bytes: &[u8]| {
+            std::fs::read(&path)
+                .unwrap()
+                .windows(bytes.len())
+                .any(|w| w == bytes)
+        };
+        assert!(
+            in_file(&wrapped),
+            "the wrapped key is in the file before erasure"
+        );
+        assert!(v.destroy(&k).unwrap());
+        assert!(matches!(
+            v.open_sealed(&s, "contact"),
+            Err(VaultError::NoKey(_))
+        ));
+        assert!(v.read_document(&k, &doc).is_err());
+        drop(v);
+        assert!(
+            !in_file(&wrapped),
+            "the wrapped key's bytes must not survive in vault.db"
+        );
+        let v = Vault::open(&path, &[7; 32]).unwrap();
+        assert!(matches!(
+            v.open_sealed(&s, "contact"),
+            Err(VaultError::NoKey(_))
+        ));
+        assert!(!v.has_key(&k).unwrap());
+    }
+
+    #[test]
+    fn a_wrong_master_key_cannot_unwrap() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("vault.db");
+        let s = {
+            let v = Vault::open(&path, &[1; 32]).unwrap();
+            let k = v.create_key().unwrap();
+            v.seal(&k, "f", "secret").unwrap()
+        };
+        let v = Vault::open(&path, &[2; 32]).unwrap();
+        assert!(matches!(
+            v.open_sealed(&s, "f"),
+            Err(VaultError::Storage(_))
+        ));
+    }
+}
