@@ -19,7 +19,7 @@ use std::sync::{Arc, RwLock};
 
 use jiff::Timestamp;
 use recourse_events::ids::CaseId;
-use recourse_events::org::{KeyHolder, Settings};
+use recourse_events::org::KeyHolder;
 use recourse_events::vocabulary::Payload;
 use recourse_events::{Envelope, SecretKey, StreamId};
 use recourse_projections::actor::{Actor, WEB_INTAKE};
@@ -125,7 +125,7 @@ impl Service {
         service
             .org(
                 &setup,
-                OrgCommand::ChangeSettings(Box::new(Settings::default())),
+                OrgCommand::ChangeSettings(Box::default()),
             )
             .await?;
         Ok(service)
