@@ -123,10 +123,7 @@ impl Service {
             )
             .await?;
         service
-            .org(
-                &setup,
-                OrgCommand::ChangeSettings(Box::default()),
-            )
+            .org(&setup, OrgCommand::ChangeSettings(Box::default()))
             .await?;
         Ok(service)
     }

@@ -21,7 +21,6 @@ pub struct Org {
     pub intake: Acting,
     pub reviewer: Acting,
     pub chair: Acting,
-    pub chair2: Acting,
     pub auditor: Acting,
     pub board: Acting,
 }
@@ -67,7 +66,6 @@ pub async fn organization(d: &DataFolder) -> Org {
         intake: p.next().unwrap(),
         reviewer: p.next().unwrap(),
         chair: p.next().unwrap(),
-        chair2: p.next().unwrap(),
         auditor: p.next().unwrap(),
         board: p.next().unwrap(),
     }
