@@ -40,8 +40,17 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// Creates the data folder, keys and database, and appends `ledger.initialized`.
+    /// Creates the data folder, keys and database, and appends `ledger.initialized` now.
     pub async fn init(dir: &DataDir, origin: &str) -> Result<Ledger, LedgerError> {
+        Self::init_at(dir, origin, jiff::Timestamp::now()).await
+    }
+
+    /// Like [`init`](Self::init), with the first event recorded at `at`.
+    pub async fn init_at(
+        dir: &DataDir,
+        origin: &str,
+        at: jiff::Timestamp,
+    ) -> Result<Ledger, LedgerError> {
         let signer = dir.create(origin)?;
         let store: Arc<dyn EventStore> =
             Arc::from(store::open(&dir.store_url(), Some(signer.clone())).await?);
@@ -51,13 +60,9 @@ impl Ledger {
             ledger_key: ledger.signer.key.public(),
         };
         let data = serde_json::to_value(init).expect("serializable");
+        let key = ledger.signer.key.clone();
         ledger
-            .append(
-                &ledger.signer.key.clone(),
-                &StreamId::org(),
-                org::LEDGER_INITIALIZED,
-                data,
-            )
+            .append_at(&key, &StreamId::org(), org::LEDGER_INITIALIZED, data, at)
             .await?;
         Ok(ledger)
     }
@@ -80,13 +85,26 @@ impl Ledger {
         &self.signer
     }
 
-    /// Appends one event to `stream`, signed by `key`, as the stream's next event.
+    /// Appends one event to `stream`, signed by `key`, as the stream's next event, now.
     pub async fn append(
         &self,
         key: &SecretKey,
         stream: &StreamId,
         kind: EventType,
         data: Value,
+    ) -> Result<Appended, LedgerError> {
+        self.append_at(key, stream, kind, data, jiff::Timestamp::now())
+            .await
+    }
+
+    /// Like [`append`](Self::append), recorded at `at`.
+    pub async fn append_at(
+        &self,
+        key: &SecretKey,
+        stream: &StreamId,
+        kind: EventType,
+        data: Value,
+        at: jiff::Timestamp,
     ) -> Result<Appended, LedgerError> {
         let data = match data {
             Value::Object(m) => m,
@@ -101,7 +119,7 @@ impl Ledger {
                 stream: stream.clone(),
                 seq: head.next_seq,
                 kind: kind.clone(),
-                at: jiff::Timestamp::now(),
+                at,
                 actor: key.key_id(),
                 prev: head.last,
                 data: data.clone(),

@@ -102,28 +102,33 @@ impl Service {
         origin: &str,
         reference: Arc<Reference>,
     ) -> Result<Service, ServiceError> {
-        let ledger = Ledger::init(dir, origin).await?;
+        Self::setup_at(dir, origin, reference, Timestamp::now()).await
+    }
+
+    /// Like [`setup`](Self::setup), recorded at `at` (the demo builds a past).
+    pub async fn setup_at(
+        dir: &DataDir,
+        origin: &str,
+        reference: Arc<Reference>,
+        at: Timestamp,
+    ) -> Result<Service, ServiceError> {
+        let ledger = Ledger::init_at(dir, origin, at).await?;
         let web_intake = SecretKey::from_seed(&random_bytes::<32>());
-        crate::data_dir::write_secret(
-            &dir.web_intake_key_path(),
-            format!("{}\n", hex::encode(web_intake.seed())).as_bytes(),
-        )?;
+        let seed = format!("{}\n", hex::encode(web_intake.seed()));
+        crate::data_dir::write_secret(&dir.web_intake_key_path(), seed.as_bytes())?;
         let service = Self::start(dir, ledger, reference).await?;
         service.vault.create_key_with_id(STAFF_KEY)?;
         let setup = service.ledger_acting();
+        let holder = KeyHolder::Service {
+            name: WEB_INTAKE.into(),
+        };
+        let register = OrgCommand::RegisterKey {
+            key: web_intake.public(),
+            holder,
+        };
+        service.org_at(&setup, register, at).await?;
         service
-            .org(
-                &setup,
-                OrgCommand::RegisterKey {
-                    key: web_intake.public(),
-                    holder: KeyHolder::Service {
-                        name: WEB_INTAKE.into(),
-                    },
-                },
-            )
-            .await?;
-        service
-            .org(&setup, OrgCommand::ChangeSettings(Box::default()))
+            .org_at(&setup, OrgCommand::ChangeSettings(Box::default()), at)
             .await?;
         Ok(service)
     }
@@ -204,15 +209,22 @@ impl Service {
         let _ = applied.wait_for(|p| *p >= position).await;
     }
 
-    /// Decides and records an administration command.
+    /// Decides and records an administration command, now.
     pub async fn org(&self, who: &Acting, command: OrgCommand) -> Result<Appended, ServiceError> {
+        self.org_at(who, command, Timestamp::now()).await
+    }
+
+    /// Decides and records an administration command at `at`.
+    pub async fn org_at(
+        &self,
+        who: &Acting,
+        command: OrgCommand,
+        at: Timestamp,
+    ) -> Result<Appended, ServiceError> {
         let ledger_key = self.ledger_acting();
-        self.record(
-            &StreamId::org(),
-            &ledger_key.key,
-            Timestamp::now(),
-            |model| Ok((model.org().seq, model.org().decide(&who.actor, &command)?)),
-        )
+        self.record(&StreamId::org(), &ledger_key.key, at, |model| {
+            Ok((model.org().seq, model.org().decide(&who.actor, &command)?))
+        })
         .await
     }
 
