@@ -3,7 +3,8 @@
 //! - [`actor`]: who acts; [`rule`]: why a command is refused.
 //! - [`org`]: the organization (staff, roles, keys, settings) and its administration rules.
 //! - [`case`]: a complaint as an aggregate: `decide` and `apply`.
-//! - [`read_model`]: the fold of the whole ledger; [`history`]: one case's timeline.
+//! - [`read_model`]: the fold of the whole ledger; [`history`]: one case's timeline;
+//!   [`queue`]: the committee's work queue.
 //! - [`framework`]: the sector's reference documents as data; [`holiday`]: business days.
 //! - [`clock`]: service-level clocks (due dates, time taken, overdue, pauses).
 //! - [`dashboard`]: the board's metrics, aggregated from one compact fact row per case.
@@ -16,5 +17,6 @@ pub mod framework;
 pub mod history;
 pub mod holiday;
 pub mod org;
+pub mod queue;
 pub mod read_model;
 pub mod rule;
