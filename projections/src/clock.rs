@@ -38,16 +38,20 @@
 //!   acknowledge_business_days`; decided within target iff days to decide `<=
 //!   decide_calendar_days`.
 //! - **Overdue at `now`** (for the work queue, [`Clocks::status`]), with `today = local(now)`:
-//!   - acknowledgement: not acknowledged, not withdrawn or erased, not paused, and `today >
+//!   - acknowledgement: not acknowledged, not withdrawn or erased, and `today >
 //!     acknowledgement due`;
-//!   - decision: not decided yet (no first decision), not withdrawn, closed or erased, not
-//!     paused, and `today > decision due`;
+//!   - decision: not decided yet (no first decision), not withdrawn, closed or erased, and
+//!     `today > decision due`;
 //!   - corrective actions: those still outstanding (open or reported done, not verified or
 //!     waived) whose own `due` date is before `today`. Actions are the organization's own
 //!     commitments, not something the client is awaited for, so a pause does not stop them.
 //!
-//!   While a case is paused its acknowledgement and decision are never overdue: the due dates
-//!   move with the pause.
+//!   While a case is paused nothing *becomes* overdue: the due dates move with the pause, and
+//!   the acknowledgement and decision flags are those of the moment the pause began. A case
+//!   that was already overdue when it was paused stays overdue: a pause does not hide
+//!   lateness. (Freezing the flags also avoids a false alarm: paused on the Wednesday the
+//!   acknowledgement is due, on Saturday only Thursday and Friday have been removed, which
+//!   would put the due date on Friday, before Saturday.)
 //!
 //! One consequence of counting on dates: an acknowledgement due on a Friday is overdue on
 //! Saturday in the queue, yet an acknowledgement actually sent that Saturday is still within
@@ -258,17 +262,24 @@ impl Clocks {
     /// Where `case` stands at `now`, for the work queue.
     pub fn status(&self, case: &Case, now: Timestamp) -> ClockStatus {
         let today = self.local_date(now);
-        let paused = case.paused_since.is_some();
         let withdrawn_or_erased = case.withdrawn_at.is_some() || case.erased.is_some();
-        let acknowledge_due =
-            self.acknowledge_due_at(case, Some(case.acknowledged_at.unwrap_or(now)));
-        let decide_due = self.decide_due_at(case, Some(case.first_decided_at.unwrap_or(now)));
         let awaiting_ack = case.acknowledged_at.is_none() && !withdrawn_or_erased;
         let awaiting_decision =
             case.first_decided_at.is_none() && !withdrawn_or_erased && case.closed_at.is_none();
-        let acknowledge_overdue =
-            awaiting_ack && !paused && acknowledge_due.is_some_and(|d| today > d);
-        let decide_overdue = awaiting_decision && !paused && decide_due.is_some_and(|d| today > d);
+        let acknowledge_due =
+            self.acknowledge_due_at(case, Some(case.acknowledged_at.unwrap_or(now)));
+        let decide_due = self.decide_due_at(case, Some(case.first_decided_at.unwrap_or(now)));
+        // While paused, the flags are those of the moment the pause began.
+        let judged = case.paused_since.map_or(now, |since| since.min(now));
+        let judged_day = self.local_date(judged);
+        let acknowledge_overdue = awaiting_ack
+            && self
+                .acknowledge_due_at(case, Some(judged))
+                .is_some_and(|d| judged_day > d);
+        let decide_overdue = awaiting_decision
+            && self
+                .decide_due_at(case, Some(judged))
+                .is_some_and(|d| judged_day > d);
         let outstanding = || case.actions.values().filter(|a| a.outstanding());
         let overdue_actions = outstanding().filter(|a| a.due < today).count();
         let next_due = outstanding()
@@ -282,7 +293,7 @@ impl Clocks {
             acknowledge_overdue,
             decide_overdue,
             overdue_actions,
-            paused,
+            paused: case.paused_since.is_some(),
             next_due,
         }
     }

@@ -401,6 +401,40 @@ impl Interner {
     }
 }
 
+/// A set of interned ids: ids below 64 as bits, inline, so that reading a fact row follows no
+/// pointer; larger ids, rare, in a list.
+#[derive(Debug, Clone, Default)]
+struct IdSet {
+    bits: u64,
+    spill: Vec<u32>,
+}
+
+impl IdSet {
+    fn clear(&mut self) {
+        self.bits = 0;
+        self.spill.clear();
+    }
+
+    fn insert(&mut self, id: u32) {
+        if id < 64 {
+            self.bits |= 1 << id;
+        } else if !self.spill.contains(&id) {
+            self.spill.push(id);
+        }
+    }
+
+    fn for_each(&self, mut f: impl FnMut(u32)) {
+        let mut bits = self.bits;
+        while bits != 0 {
+            f(bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+        for &id in &self.spill {
+            f(id);
+        }
+    }
+}
+
 const OPEN: u16 = 1;
 const ANONYMOUS: u16 = 1 << 1;
 const RETURNED: u16 = 1 << 2;
@@ -436,10 +470,10 @@ struct Fact {
     satisfaction: Option<(u8, bool, bool)>,
     views: u32,
     outsider_views: u32,
-    /// Interned right ids, sorted, without repeats.
-    rights: Vec<u32>,
-    /// Interned framework item ids, sorted, without repeats.
-    items: Vec<u32>,
+    /// Interned right ids.
+    rights: IdSet,
+    /// Interned framework item ids.
+    items: IdSet,
     actions: Vec<ActionFact>,
     /// Local dates of the recusals.
     recusals: Vec<Date>,
@@ -499,7 +533,9 @@ impl Dashboard {
             rights,
             items,
         } = self;
+        let mut new = false;
         let row = *index.entry(case.id).or_insert_with(|| {
+            new = true;
             facts.push(Fact {
                 filed: Date::default(),
                 channel: filing.channel,
@@ -514,8 +550,8 @@ impl Dashboard {
                 satisfaction: None,
                 views: 0,
                 outsider_views: 0,
-                rights: Vec::new(),
-                items: Vec::new(),
+                rights: IdSet::default(),
+                items: IdSet::default(),
                 actions: Vec::new(),
                 recusals: Vec::new(),
             });
@@ -524,12 +560,15 @@ impl Dashboard {
         let fact = &mut facts[row];
         let local = |t: Timestamp| clocks.local_date(t);
 
-        fact.filed = local(filed_at);
-        fact.channel = filing.channel;
-        fact.program = programs.intern(&filing.program);
-        fact.site = sites.intern(&filing.site);
-        fact.stream = streams.intern(filing.service_stream.as_deref().unwrap_or(UNSPECIFIED));
-        fact.language = languages.intern(&filing.language);
+        // The filing never changes once recorded.
+        if new {
+            fact.filed = local(filed_at);
+            fact.channel = filing.channel;
+            fact.program = programs.intern(&filing.program);
+            fact.site = sites.intern(&filing.site);
+            fact.stream = streams.intern(filing.service_stream.as_deref().unwrap_or(UNSPECIFIED));
+            fact.language = languages.intern(&filing.language);
+        }
 
         let mut flags = 0;
         let mut set = |on: bool, flag: u16| {
@@ -565,25 +604,17 @@ impl Dashboard {
         fact.outsider_views = case.views.iter().filter(|v| v.outsider).count() as u32;
 
         fact.rights.clear();
-        fact.rights
-            .extend(filing.rights.iter().map(|r| rights.intern(r)));
         fact.items.clear();
-        if let Some(t) = &case.triage {
-            fact.rights
-                .extend(t.rights.iter().map(|r| rights.intern(r)));
-            fact.items
-                .extend(t.framework_items.iter().map(|i| items.intern(i)));
+        let triage = case.triage.iter();
+        let cited = filing.rights.iter();
+        let cited = cited.chain(triage.clone().flat_map(|t| &t.rights));
+        for r in cited.chain(case.findings.iter().flat_map(|f| &f.rights)) {
+            fact.rights.insert(rights.intern(r));
         }
-        for f in &case.findings {
-            fact.rights
-                .extend(f.rights.iter().map(|r| rights.intern(r)));
-            fact.items
-                .extend(f.framework_items.iter().map(|i| items.intern(i)));
+        let concerned = triage.flat_map(|t| &t.framework_items);
+        for i in concerned.chain(case.findings.iter().flat_map(|f| &f.framework_items)) {
+            fact.items.insert(items.intern(i));
         }
-        fact.rights.sort_unstable();
-        fact.rights.dedup();
-        fact.items.sort_unstable();
-        fact.items.dedup();
 
         fact.actions.clear();
         fact.actions
@@ -646,6 +677,8 @@ impl Dashboard {
             language: vec![Acc::default(); self.languages.len()],
             right: vec![Acc::default(); self.rights.len()],
             area: vec![Acc::default(); areas.len() + 1],
+            area_stamp: vec![0; areas.len() + 1],
+            stamp: 0,
         };
 
         for fact in &self.facts {
@@ -765,6 +798,10 @@ struct Groups {
     language: Vec<Acc>,
     right: Vec<Acc>,
     area: Vec<Acc>,
+    /// The `stamp` of the latest [`Groups::each`] that counted each area: a case with several
+    /// items of one area counts there once, without a per-case set.
+    area_stamp: Vec<u32>,
+    stamp: u32,
 }
 
 impl Groups {
@@ -779,19 +816,15 @@ impl Groups {
             .unwrap_or(0);
         op(&mut self.channel[channel]);
         op(&mut self.language[fact.language as usize]);
-        for &r in &fact.rights {
-            op(&mut self.right[r as usize]);
-        }
-        for (i, &item) in fact.items.iter().enumerate() {
+        fact.rights.for_each(|r| op(&mut self.right[r as usize]));
+        self.stamp += 1;
+        fact.items.for_each(|item| {
             let area = item_area[item as usize];
-            // Several items of one area count the case once.
-            if !fact.items[..i]
-                .iter()
-                .any(|&other| item_area[other as usize] == area)
-            {
+            if self.area_stamp[area] != self.stamp {
+                self.area_stamp[area] = self.stamp;
                 op(&mut self.area[area]);
             }
-        }
+        });
     }
 }
 
