@@ -150,7 +150,7 @@ pub fn validate_settings(s: &Settings) -> Result<(), RuleError> {
             format!("unknown jurisdiction {:?}", s.holiday_jurisdiction),
         ));
     }
-    if s.time_zone.is_empty() || s.time_zone.len() > 64 {
+    if s.time_zone.len() > 64 || jiff::tz::TimeZone::get(&s.time_zone).is_err() {
         return Err(invalid(
             "time_zone",
             "an IANA time zone such as America/Toronto",

@@ -765,3 +765,23 @@ fn satisfaction_is_the_clients_after_a_decision_rated_one_to_five() {
     w.run(Actor::Client, Command::RecordSatisfaction(s(4)));
     assert!(w.case.client_returned);
 }
+
+#[test]
+fn a_decision_ends_a_pause_so_the_case_can_close() {
+    let mut w = World::filed(&[]);
+    w.under_review();
+    w.run(
+        as_staff(REVIEWER),
+        Command::PauseClock(ClockPaused {
+            reason: sealed("documents"),
+        }),
+    )
+    .run(as_staff(REVIEWER), Command::RecordFinding(finding()))
+    .run(
+        as_staff(REVIEWER),
+        Command::Decide(decision(Outcome::NotUpheld)),
+    );
+    assert_eq!(w.case.paused_since, None);
+    assert_eq!(w.case.pauses.len(), 1);
+    assert!(w.when(as_staff(CHAIR), Command::Close).is_ok());
+}

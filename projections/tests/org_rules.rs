@@ -125,6 +125,10 @@ fn settings_are_validated_before_they_are_recorded() {
             programs: vec![],
             ..Settings::default()
         },
+        Settings {
+            time_zone: "Mars/Olympus_Mons".into(),
+            ..Settings::default()
+        },
     ];
     for s in bad {
         assert!(matches!(

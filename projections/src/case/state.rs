@@ -392,6 +392,8 @@ impl Case {
                     by: actor.clone(),
                     outcome: d.outcome,
                 });
+                // Once decided the clock stops for good: nothing is awaited from the client.
+                self.end_pause(at);
                 self.first_decided_at.get_or_insert(at);
                 self.appeal = None;
             }
@@ -443,11 +445,7 @@ impl Case {
             Payload::ClockPaused(_) => {
                 self.paused_since.get_or_insert(at);
             }
-            Payload::ClockResumed(_) => {
-                if let Some(since) = self.paused_since.take() {
-                    self.pauses.push((since, at));
-                }
-            }
+            Payload::ClockResumed(_) => self.end_pause(at),
             Payload::SatisfactionRecorded(s) => self.satisfaction = Some((at, s.clone())),
             Payload::CaseClosed(_) => self.closed_at = Some(at),
             Payload::CaseReopened(_) => {
@@ -461,15 +459,22 @@ impl Case {
             }
             Payload::Withdrawn(_) => {
                 self.withdrawn_at = Some(at);
-                if let Some(since) = self.paused_since.take() {
-                    self.pauses.push((since, at));
-                }
+                self.end_pause(at);
             }
             Payload::ErasureRequested(_) => {
                 self.erasure_requested_at.get_or_insert(at);
             }
-            Payload::PersonalDataErased(e) => self.erased = Some((at, e.reason)),
+            Payload::PersonalDataErased(e) => {
+                self.erased = Some((at, e.reason));
+                self.end_pause(at);
+            }
             _ => {}
+        }
+    }
+
+    fn end_pause(&mut self, at: Timestamp) {
+        if let Some(since) = self.paused_since.take() {
+            self.pauses.push((since, at));
         }
     }
 
