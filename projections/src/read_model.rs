@@ -16,6 +16,8 @@ use recourse_events::{Envelope, Event, Hash};
 
 use crate::actor::Actor;
 use crate::case::Case;
+use crate::clock::Clocks;
+use crate::dashboard::{Dashboard, Query, Report};
 use crate::framework::Reference;
 use crate::org::Org;
 
@@ -49,6 +51,8 @@ pub struct ReadModel {
     receipts: HashMap<Hash, CaseId>,
     unreadable: u64,
     reference: Arc<Reference>,
+    clocks: Clocks,
+    dashboard: Dashboard,
 }
 
 /// An entry parsed for folding.
@@ -78,13 +82,18 @@ pub fn parse(position: u64, entry: &[u8]) -> Result<Parsed, ProjectionError> {
 impl ReadModel {
     /// An empty model.
     pub fn new(reference: Arc<Reference>) -> Self {
+        let org = Org::default();
+        let clocks =
+            Clocks::from_settings(&org.settings).expect("the default settings make valid clocks");
         ReadModel {
             next: 0,
-            org: Org::default(),
+            org,
             cases: HashMap::new(),
             receipts: HashMap::new(),
             unreadable: 0,
             reference,
+            clocks,
+            dashboard: Dashboard::new(),
         }
     }
 
@@ -116,6 +125,17 @@ impl ReadModel {
     /// Number of cases.
     pub fn case_count(&self) -> usize {
         self.cases.len()
+    }
+
+    /// The service-level clocks of the settings in force.
+    pub fn clocks(&self) -> &Clocks {
+        &self.clocks
+    }
+
+    /// The board's dashboard for `query` as of `now`.
+    pub fn dashboard(&self, query: &Query, now: jiff::Timestamp) -> Report {
+        self.dashboard
+            .report(query, &self.reference, now, &self.clocks)
     }
 
     /// The case a receipt lookup hash belongs to.
@@ -171,6 +191,9 @@ impl ReadModel {
     fn apply_payload(&mut self, envelope: &Envelope, payload: &Payload) {
         if envelope.stream.is_org() {
             self.org.apply(envelope, payload);
+            if matches!(payload, Payload::SettingsChanged(_)) {
+                self.settings_changed();
+            }
             return;
         }
         let Some(id) = CaseId::from_stream(&envelope.stream) else {
@@ -186,5 +209,19 @@ impl ReadModel {
         };
         let case = self.cases.entry(id).or_insert_with(|| Case::new(id));
         case.apply(envelope.seq, envelope.at, &actor, payload);
+        self.dashboard.update(case, &self.clocks);
+    }
+
+    /// New settings may move the calendar or the time zone: rebuild the clocks and every
+    /// case's durations. Settings accepted by the rules always make clocks; should a ledger hold
+    /// settings that do not, the previous clocks stay (the fold must not stop on them).
+    fn settings_changed(&mut self) {
+        let Ok(clocks) = Clocks::from_settings(&self.org.settings) else {
+            return;
+        };
+        self.clocks = clocks;
+        for case in self.cases.values() {
+            self.dashboard.update(case, &self.clocks);
+        }
     }
 }

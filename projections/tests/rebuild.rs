@@ -20,6 +20,7 @@ use recourse_events::vocabulary::Payload;
 use recourse_events::{Envelope, Event, SecretKey, StreamId};
 use recourse_projections::actor::{Actor, WEB_INTAKE};
 use recourse_projections::case::{Case, Command, Context, decide};
+use recourse_projections::dashboard::{Granularity, Query};
 use recourse_projections::framework::Reference;
 use recourse_projections::read_model::{Parsed, ReadModel};
 use support::*;
@@ -286,6 +287,18 @@ fn assert_same(a: &ReadModel, b: &ReadModel) -> Result<(), TestCaseError> {
     prop_assert_eq!(a.case_count(), b.case_count());
     prop_assert_eq!(&a.org().staff, &b.org().staff);
     prop_assert_eq!(&a.org().settings, &b.org().settings);
+    // The board's figures agree too.
+    let query = Query {
+        granularity: Granularity::Month,
+        from: jiff::civil::date(2026, 1, 1),
+        to: jiff::civil::date(2026, 12, 31),
+    };
+    let now: Timestamp = "2026-12-31T12:00:00Z".parse().unwrap();
+    let (ra, rb) = (
+        serde_json::to_value(a.dashboard(&query, now)).unwrap(),
+        serde_json::to_value(b.dashboard(&query, now)).unwrap(),
+    );
+    prop_assert_eq!(ra, rb);
     for case in a.cases() {
         prop_assert_eq!(Some(case), b.case(&case.id));
         if let Some(f) = &case.filing {
