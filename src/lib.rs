@@ -6,10 +6,12 @@
 //! - [`service`]: the ledger service: command -> rules -> seal and sign -> append -> project.
 //! - [`vault`]: data keys, sealing and erasure; [`receipt`]: clients' receipt codes.
 //! - [`verification`]: verifying a data folder or an export bundle.
+//! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
 //! - [`cli`]: the command line.
 
 pub mod cli;
 pub mod data_dir;
+pub mod demo;
 pub mod ledger;
 pub mod receipt;
 pub mod service;

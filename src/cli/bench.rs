@@ -41,6 +41,11 @@ enum BenchKind {
         #[command(flatten)]
         data: DataArg,
     },
+    /// Rebuild the read model from position 0; time it, a dashboard report and the queue.
+    Project {
+        #[command(flatten)]
+        data: DataArg,
+    },
     /// Time inclusion proofs at random positions against the current tree size.
     Prove {
         #[command(flatten)]
@@ -113,6 +118,7 @@ impl Bench {
                 say!("memory: {}", memory());
                 Ok(code)
             }
+            BenchKind::Project { data } => project(&data).await,
             BenchKind::Prove { data, samples } => {
                 let store = super::open_read_only(&data).await?;
                 let size = store.size().await?;
@@ -275,4 +281,74 @@ async fn writer(
         }
     }
     Ok((latencies, commits))
+}
+
+/// Rebuilds the read model from the store, as the server does at start-up, and times the
+/// board's dashboard and the work queue on it.
+async fn project(data: &DataArg) -> anyhow::Result<ExitCode> {
+    use recourse_projections::dashboard::{Granularity, Query};
+    use recourse_projections::queue::{QueueFilter, queue};
+    use recourse_projections::read_model::ReadModel;
+
+    let store = super::open_read_only(data).await?;
+    let mut model = ReadModel::new(std::sync::Arc::new(
+        recourse_projections::framework::Reference::shipped(),
+    ));
+    let started = Instant::now();
+    let mut read_time = Duration::ZERO;
+    loop {
+        let t = Instant::now();
+        let batch = store.read_from(model.position(), 16_384).await?;
+        read_time += t.elapsed();
+        if batch.is_empty() {
+            break;
+        }
+        let entries: Vec<(u64, &[u8])> = batch
+            .iter()
+            .map(|e| (e.position, e.entry.as_slice()))
+            .collect();
+        model.apply_entries(&entries)?;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let n = model.position();
+    say!(
+        "rebuild: {n} events, {} cases in {secs:.2} s = {:.0} events/s (reading the store: {:.2} s; {} unreadable)",
+        model.case_count(),
+        n as f64 / secs,
+        read_time.as_secs_f64(),
+        model.unreadable()
+    );
+    say!("memory: {}", memory());
+    let now = jiff::Timestamp::now();
+    let today = model.clocks().local_date(now);
+    for (granularity, days) in [
+        (Granularity::Month, 730),
+        (Granularity::Quarter, 730),
+        (Granularity::Year, 730),
+    ] {
+        let query = Query {
+            granularity,
+            from: today - jiff::Span::new().days(days),
+            to: today,
+        };
+        let mut times = Vec::new();
+        for _ in 0..20 {
+            let t = Instant::now();
+            std::hint::black_box(model.dashboard(&query, now));
+            times.push(t.elapsed());
+        }
+        say!(
+            "dashboard by {granularity:?} over 2 years: {}",
+            percentiles(times)
+        );
+    }
+    let mut times = Vec::new();
+    let mut rows = 0;
+    for _ in 0..20 {
+        let t = Instant::now();
+        rows = queue(model.cases(), model.clocks(), &QueueFilter::default(), now).len();
+        times.push(t.elapsed());
+    }
+    say!("work queue ({rows} open cases): {}", percentiles(times));
+    Ok(ExitCode::SUCCESS)
 }

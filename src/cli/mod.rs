@@ -14,9 +14,11 @@ macro_rules! say {
 
 mod bench;
 mod checkpoint;
+mod demo;
 mod export;
 mod init;
 mod prove;
+mod retention;
 mod show;
 mod verify;
 
@@ -76,6 +78,10 @@ pub enum Command {
     Prove(prove::Prove),
     /// Measure append, verification and proof performance.
     Bench(bench::Bench),
+    /// Build a demo agency's ledger: two years of synthetic complaints, in a new data folder.
+    Demo(demo::Demo),
+    /// Erase personal data whose retention period has ended (safe to run daily).
+    Retention(retention::Retention),
 }
 
 /// Runs a parsed command line.
@@ -88,6 +94,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(c) => c.run().await,
         Command::Prove(c) => c.run().await,
         Command::Bench(c) => c.run().await,
+        Command::Demo(c) => c.run().await,
+        Command::Retention(c) => c.run().await,
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod cli;
 mod crash;
+mod demo;
 mod helpers;
 mod service;
 mod store_contract;

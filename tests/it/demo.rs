@@ -1,0 +1,182 @@
+//! The demo ledger: built through the service, it verifies, holds the complaints asked for, and
+//! has something to show for every figure (each status, channel, outcome, recusals, corrective
+//! actions verified and waived, appeals, satisfaction, returning anonymous clients, outsider
+//! views, erasures). The same seed and "now" give the same figures. Through the binary:
+//! `recourse demo` and `recourse retention`.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use recourse::data_dir::DataDir;
+use recourse::demo::{self, DemoCounts, DemoOptions};
+use recourse_events::case::Channel;
+use recourse_projections::case::Status;
+use recourse_projections::framework::Reference;
+
+use crate::helpers::{DataFolder, assert_verifies, text};
+
+fn options() -> DemoOptions {
+    DemoOptions {
+        complaints: 120,
+        seed: 7,
+        days: 730,
+        now: Some("2026-03-11T16:30:00Z".parse().unwrap()),
+    }
+}
+
+async fn build(d: &DataFolder) -> (DemoCounts, u64, usize) {
+    let report = demo::build(
+        &DataDir::new(&d.path),
+        Arc::new(Reference::shipped()),
+        &options(),
+    )
+    .await
+    .expect("the demo builds without a refusal");
+    let in_model = report.service.read(|m| m.case_count());
+    (report.counts, report.events, in_model)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demo_ledger_shows_every_figure_verifies_and_is_reproducible() {
+    let d = DataFolder::empty();
+    let (c, events, cases) = build(&d).await;
+    assert_verifies(&d);
+
+    assert_eq!(cases, 120);
+    assert_eq!(c.cases, 120);
+    assert!(events > 120 * 8, "only {events} events");
+    for status in [
+        Status::Filed,
+        Status::Acknowledged,
+        Status::UnderReview,
+        Status::Closed,
+        Status::Withdrawn,
+        Status::Erased,
+    ] {
+        assert!(
+            c.by_status.get(&status).copied().unwrap_or(0) > 0,
+            "no case {}: {:?}",
+            status.as_str(),
+            c.by_status
+        );
+    }
+    assert!(
+        c.by_status.get(&Status::Decided).copied().unwrap_or(0)
+            + c.by_status.get(&Status::UnderAppeal).copied().unwrap_or(0)
+            > 0,
+        "no case decided and not yet closed: {:?}",
+        c.by_status
+    );
+    for channel in Channel::ALL {
+        assert!(
+            c.by_channel.get(&channel).copied().unwrap_or(0) > 0,
+            "no {} filing: {:?}",
+            channel.as_str(),
+            c.by_channel
+        );
+    }
+    assert!(c.by_language.len() >= 5, "{:?}", c.by_language);
+    assert!(c.outcomes.len() >= 4, "{:?}", c.outcomes);
+    assert!(c.decided > 60, "{c:?}");
+    assert!(c.withdrawn > 0, "{c:?}");
+    assert!(c.recusals > 0, "{c:?}");
+    assert!(c.actions_verified > 0 && c.actions_waived > 0, "{c:?}");
+    assert!(c.appeals > 0, "{c:?}");
+    assert!(c.satisfaction > 0, "{c:?}");
+    assert!(c.anonymous_returned > 0, "{c:?}");
+    assert!(c.outsider_views > 0, "{c:?}");
+    assert!(c.erased_by_retention > 0, "{c:?}");
+    assert!(c.erased_on_request > 0, "{c:?}");
+    assert!(c.interpreters > 0, "{c:?}");
+
+    let again = DataFolder::empty();
+    let (c2, events2, _) = build(&again).await;
+    assert_eq!(c2, c, "the same seed and now give the same figures");
+    assert_eq!(events2, events);
+}
+
+#[test]
+fn demo_and_retention_through_the_binary() {
+    let d = DataFolder::empty();
+    let out = d.run(&["demo", "--complaints", "40", "--seed", "3"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout} {}", text(&out.stderr));
+    for line in [
+        "complaints:    40",
+        "events:",
+        "elapsed:",
+        "events/s",
+        "status:",
+        "corrective actions:",
+        "erased:",
+        "fsiddiqui",
+        "admin",
+        "Grace Nakamura",
+        "chair",
+        "auditor",
+    ] {
+        assert!(stdout.contains(line), "{line:?} missing from: {stdout}");
+    }
+    assert!(
+        !stdout.to_lowercase().contains("key:"),
+        "no key is printed: {stdout}"
+    );
+
+    let again = d.run(&["demo", "--complaints", "40"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        text(&again.stderr).contains("already holds a ledger"),
+        "{}",
+        text(&again.stderr)
+    );
+
+    // Retention ran at the end of the demo: the cases whose period ends later stay.
+    let out = d.run(&["retention"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.trim_end().ends_with("erased"), "{stdout}");
+
+    // In ten years, every settled case has reached the end of its retention period.
+    let later = Timestamp::now() + jiff::SignedDuration::from_hours(24 * 3650);
+    let later = later.to_string();
+    let out = d.run(&["retention", "--now", &later]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let erased: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("erased case "))
+        .collect();
+    assert!(!erased.is_empty(), "{stdout}");
+    assert!(
+        erased
+            .iter()
+            .all(|l| l.ends_with(": retention period ended")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{} case", erased.len())),
+        "{stdout}"
+    );
+    let out = d.run(&["retention", "--now", &later]);
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "0 cases erased",
+        "a second run erases nothing"
+    );
+
+    let bad = d.run(&["retention", "--now", "yesterday"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_verifies(&d);
+}
+
+#[test]
+fn retention_refuses_an_empty_folder() {
+    let d = DataFolder::empty();
+    let out = d.run(&["retention"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("holds no ledger"),
+        "{}",
+        text(&out.stderr)
+    );
+}
