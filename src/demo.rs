@@ -2218,19 +2218,6 @@ fn note(
     })
 }
 
-/// Runs `f`, which blocks its thread on the vault's synchronous writes (a new data key, an
-/// erasure), on a thread of its own where the runtime allows it, so the other steps in flight
-/// keep their workers meanwhile.
-async fn off_the_runtime<T>(f: impl Future<Output = T>) -> T {
-    use tokio::runtime::{Handle, RuntimeFlavor};
-    let handle = Handle::current();
-    if handle.runtime_flavor() == RuntimeFlavor::MultiThread {
-        tokio::task::block_in_place(|| handle.block_on(f))
-    } else {
-        f.await
-    }
-}
-
 /// Carries out one step of one case.
 async fn execute(
     shared: &Shared,
@@ -2244,7 +2231,7 @@ async fn execute(
         let who = by.map_or_else(|| s.web_intake(), |i| staff(i).clone());
         let mut form = (**form).clone();
         form.named_staff = named.iter().map(|i| shared.ids[*i]).collect();
-        let filed = off_the_runtime(s.file(&who, form, at)).await?;
+        let filed = s.file(&who, form, at).await?;
         run.case = Some(filed.case);
         run.receipt = Some(filed.receipt);
         return Ok(());
@@ -2450,7 +2437,7 @@ async fn execute(
             Command::Withdraw,
         ),
         Step::RequestErasure => {
-            off_the_runtime(s.request_erasure(receipt, at)).await?;
+            s.request_erasure(receipt, at).await?;
             return Ok(());
         }
     };

@@ -5,8 +5,8 @@
 //! case). Data keys are stored wrapped (XChaCha20-Poly1305 under the master key, which lives in
 //! a file outside the database) in `vault.db`, beside but separate from the ledger database, so
 //! that a backup of the ledger never holds a data key. Erasure deletes the wrapped key with
-//! SQLite's `secure_delete` on (freed pages are overwritten) and a rollback journal (no WAL copy
-//! lingers): from then on the sealed fields are unreadable everywhere, while every hash and
+//! SQLite's `secure_delete` on (the deleted record's bytes are overwritten with zeros in the
+//! file) and a rollback journal (no WAL copy lingers): from then on the sealed fields are unreadable everywhere, while every hash and
 //! signature in the ledger still verifies.
 //!
 //! Documents (evidence) are stored as `evidence/<sha256>.sealed` files, sealed the same way.
@@ -229,8 +229,6 @@ impl Vault {
             "INSERT OR IGNORE INTO destroyed (id, at) VALUES (?1, ?2)",
             params![key_id, jiff::Timestamp::now().to_string()],
         )?;
-        // Return freed pages to the file system too (they were overwritten by secure_delete).
-        conn.execute_batch("VACUUM")?;
         Ok(deleted > 0)
     }
 

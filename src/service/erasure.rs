@@ -52,7 +52,8 @@ impl Service {
         let Some(data_key) = key else {
             return Ok(false);
         };
-        self.vault.destroy(&data_key)?;
+        let (vault, key) = (self.vault.clone(), data_key.clone());
+        super::blocking(move || vault.destroy(&key)).await?;
         self.act(
             &ledger,
             case,

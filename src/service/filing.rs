@@ -7,7 +7,6 @@ use recourse_events::case::{Accommodation, Channel, ComplaintFiled, Consent, Con
 use recourse_events::ids::{CaseId, StaffId};
 use recourse_projections::case::Command;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::{Acting, Service, ServiceError};
 use crate::receipt::ReceiptCode;
@@ -125,9 +124,10 @@ impl Service {
         if email.as_deref().is_some_and(|e| !e.contains('@')) {
             return Err(ServiceError::Input("email: not an email address".into()));
         }
-        let case = CaseId(Uuid::now_v7());
+        let case = CaseId(super::uuid_at(at));
         let receipt = ReceiptCode::generate();
-        let data_key = self.vault.create_key()?;
+        let vault = self.vault.clone();
+        let data_key = super::blocking(move || vault.create_key()).await?;
         let result = async {
             let seal = |field: &str, text: &str| self.vault.seal(&data_key, field, text);
             let contact = if name.is_some() || email.is_some() || phone.is_some() {
@@ -176,7 +176,8 @@ impl Service {
             }),
             Err(e) => {
                 // Nothing was recorded: the fresh key protects nothing, remove it.
-                let _ = self.vault.destroy(&data_key);
+                let vault = self.vault.clone();
+                let _ = super::blocking(move || vault.destroy(&data_key)).await;
                 Err(e)
             }
         }

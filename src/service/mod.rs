@@ -36,6 +36,22 @@ use crate::ledger::{Ledger, LedgerError};
 use crate::store::{Appended, EventStore, StoreError};
 use crate::vault::{Vault, VaultError};
 
+/// A UUID v7 carrying the time `at` (so ids sort with the events they name, also in a demo
+/// built in the past); the rest of it is random.
+pub fn uuid_at(at: Timestamp) -> Uuid {
+    let nanos = at.as_nanosecond();
+    let secs = u64::try_from(nanos.div_euclid(1_000_000_000)).unwrap_or(0);
+    let sub = u32::try_from(nanos.rem_euclid(1_000_000_000)).unwrap_or(0);
+    Uuid::new_v7(uuid::Timestamp::from_unix(uuid::NoContext, secs, sub))
+}
+
+/// Runs blocking vault work (synced SQLite writes) off the async worker threads.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    tokio::task::spawn_blocking(f)
+        .await
+        .expect("vault task panicked")
+}
+
 /// Conflicts tolerated before a command gives up.
 const MAX_ATTEMPTS: usize = 16;
 /// Id of the data key that seals staff names.
@@ -277,7 +293,7 @@ impl Service {
             let mut chain = head;
             for p in payloads {
                 let envelope = Envelope {
-                    id: Uuid::now_v7(),
+                    id: uuid_at(at),
                     stream: stream.clone(),
                     seq: chain.next_seq,
                     kind: p.kind(),

@@ -7,7 +7,6 @@ use recourse_events::ids::StaffId;
 use recourse_events::org::{KeyHolder, Role};
 use recourse_projections::actor::Actor;
 use recourse_projections::org::OrgCommand;
-use uuid::Uuid;
 
 use super::{Acting, Service, ServiceError};
 use crate::data_dir::random_bytes;
@@ -41,7 +40,7 @@ impl Service {
                 "a name (1-200 characters) and a sign-in name (1-100) are needed".into(),
             ));
         }
-        let staff = StaffId(Uuid::now_v7());
+        let staff = StaffId(super::uuid_at(at));
         let enroll = OrgCommand::Enroll {
             staff,
             name: self.seal_staff("name", name)?,
