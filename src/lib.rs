@@ -1,5 +1,6 @@
 //! Recourse: an event-sourced complaints and accountability ledger.
 //!
+//! - [`accounts`]: staff sign-in, with signing keys sealed under passwords.
 //! - [`store`]: the event log behind one trait, a backend per module.
 //! - [`data_dir`]: the data folder, its keys and files.
 //! - [`ledger`]: creating, opening and appending to a ledger.
@@ -9,6 +10,7 @@
 //! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
 //! - [`cli`]: the command line.
 
+pub mod accounts;
 pub mod cli;
 pub mod data_dir;
 pub mod demo;

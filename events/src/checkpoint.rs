@@ -123,6 +123,7 @@ impl NoteVerifier {
             .try_into()
             .map_err(|_| NoteError::BadVerifierKey("Ed25519 key is 32 bytes"))?;
         let key = PublicKey::from_bytes(&key)
+            .and_then(|k| k.check_trustworthy().map(|()| k))
             .map_err(|_| NoteError::BadVerifierKey("not a usable Ed25519 key"))?;
         let verifier = Self::new(name, key)?;
         if verifier.id != id {

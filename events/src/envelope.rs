@@ -426,6 +426,11 @@ impl Event {
         &self.entry
     }
 
+    /// Consumes the event, keeping its envelope.
+    pub fn into_envelope(self) -> Envelope {
+        self.envelope
+    }
+
     /// Consumes the event, keeping its entry bytes.
     pub fn into_entry(self) -> Vec<u8> {
         self.entry

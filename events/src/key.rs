@@ -2,9 +2,11 @@
 //!
 //! An envelope names its signer by a [`KeyId`]: the first 8 bytes of SHA-256 of the public key,
 //! in hex. Short enough to repeat in every event, and unambiguous because the key registry
-//! refuses a second key with an id already taken. Public keys are refused at the door if they are
-//! weak (small order) or carry a torsion component, so that batch verification and `verify_strict`
-//! agree on every signature made by a registered key.
+//! refuses a second key with an id already taken. Small-order (weak) public keys are refused when
+//! parsed; keys with a torsion component are refused where a key becomes trusted (registration,
+//! verifier keys), so that batch verification and `verify_strict` agree on every signature made
+//! by a registered key. That check costs a scalar multiplication, so it is not paid by every
+//! reader of an event that merely mentions a key.
 
 use std::fmt;
 use std::str::FromStr;
@@ -89,13 +91,22 @@ impl<'de> Deserialize<'de> for KeyId {
 pub struct PublicKey(VerifyingKey);
 
 impl PublicKey {
-    /// Checks the 32 bytes are a usable key.
+    /// Checks the 32 bytes are a point of the curve, not of small order.
     pub fn from_bytes(bytes: &[u8; 32]) -> Result<Self, KeyError> {
         let key = VerifyingKey::from_bytes(bytes).map_err(|_| KeyError::BadPublicKey)?;
-        if key.is_weak() || !key.to_edwards().is_torsion_free() {
+        if key.is_weak() {
             return Err(KeyError::WeakPublicKey);
         }
         Ok(PublicKey(key))
+    }
+
+    /// Refuses a key with a torsion component: required before a key is trusted to sign.
+    pub fn check_trustworthy(&self) -> Result<(), KeyError> {
+        if self.0.to_edwards().is_torsion_free() {
+            Ok(())
+        } else {
+            Err(KeyError::WeakPublicKey)
+        }
     }
 
     /// Parses standard base64 of the 32 key bytes.
@@ -226,6 +237,19 @@ mod tests {
         assert_eq!(
             PublicKey::from_bytes(&identity),
             Err(KeyError::WeakPublicKey)
+        );
+    }
+
+    #[test]
+    fn a_key_with_a_torsion_component_parses_but_is_not_trusted() {
+        use curve25519_dalek::constants::{ED25519_BASEPOINT_POINT, EIGHT_TORSION};
+        use curve25519_dalek::scalar::Scalar;
+        let mixed = ED25519_BASEPOINT_POINT * Scalar::from(12345u64) + EIGHT_TORSION[1];
+        let key = PublicKey::from_bytes(&mixed.compress().to_bytes()).unwrap();
+        assert_eq!(key.check_trustworthy(), Err(KeyError::WeakPublicKey));
+        assert_eq!(
+            SecretKey::from_seed(&[3; 32]).public().check_trustworthy(),
+            Ok(())
         );
     }
 

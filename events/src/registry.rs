@@ -44,6 +44,9 @@ pub enum KeyRuleError {
         /// Its stream.
         stream: StreamId,
     },
+    /// A key with a torsion component, which could make batch and strict verification differ.
+    #[error("key {0} has a torsion component and cannot be trusted")]
+    WeakKey(KeyId),
     /// A key event whose payload is wrong.
     #[error("invalid {kind} payload: {reason}")]
     BadPayload {
@@ -212,6 +215,8 @@ impl KeyRegistry {
         scope: Option<StreamId>,
     ) -> Result<(), KeyRuleError> {
         let id = key.key_id();
+        key.check_trustworthy()
+            .map_err(|_| KeyRuleError::WeakKey(id))?;
         if id == self.ledger.key_id() || self.keys.contains_key(&id) {
             return Err(KeyRuleError::Duplicate(id));
         }

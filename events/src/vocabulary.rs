@@ -102,12 +102,17 @@ vocabulary! {
 impl Payload {
     /// Reads the payload of an event of type `kind`.
     pub fn parse(kind: &EventType, data: &Map<String, Value>) -> Result<Payload, PayloadError> {
+        Self::from_data(kind, data.clone())
+    }
+
+    /// Like [`parse`](Self::parse), taking the data (no copy).
+    pub fn from_data(kind: &EventType, data: Map<String, Value>) -> Result<Payload, PayloadError> {
         if !Self::TYPES.contains(&kind.as_str()) {
             return Err(PayloadError::UnknownType(kind.to_string()));
         }
         let tagged = Value::Object(Map::from_iter([
             ("type".to_string(), Value::String(kind.to_string())),
-            ("data".to_string(), Value::Object(data.clone())),
+            ("data".to_string(), Value::Object(data)),
         ]));
         serde_json::from_value(tagged).map_err(|e| PayloadError::Invalid {
             kind: kind.to_string(),

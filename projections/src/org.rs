@@ -380,6 +380,12 @@ impl Org {
                         .map_err(|_| invalid("holder", "not a staff id"))?;
                     member(&id)?;
                 }
+                if key.check_trustworthy().is_err() {
+                    return Err(invalid(
+                        "key",
+                        "a key with a torsion component cannot be trusted",
+                    ));
+                }
                 if self.keys.contains_key(&key.key_id()) || Some(key.key_id()) == self.ledger_key {
                     return Err(invalid("key", "already registered"));
                 }

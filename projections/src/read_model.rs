@@ -47,7 +47,8 @@ pub enum ProjectionError {
 pub struct ReadModel {
     next: u64,
     org: Org,
-    cases: HashMap<CaseId, Case>,
+    /// Boxed: a case is ~1 KB and the map keeps up to half its slots empty.
+    cases: HashMap<CaseId, Box<Case>>,
     receipts: HashMap<Hash, CaseId>,
     unreadable: u64,
     reference: Arc<Reference>,
@@ -59,8 +60,8 @@ pub struct ReadModel {
 pub struct Parsed {
     /// Position.
     pub position: u64,
-    /// The event.
-    pub event: Event,
+    /// The envelope (its `data` moved into `payload`).
+    pub envelope: Envelope,
     /// Its payload, or why it could not be read.
     pub payload: Result<Payload, PayloadError>,
 }
@@ -71,10 +72,12 @@ pub fn parse(position: u64, entry: &[u8]) -> Result<Parsed, ProjectionError> {
         position,
         reason: e.to_string(),
     })?;
-    let payload = Payload::parse(&event.envelope().kind, &event.envelope().data);
+    let mut envelope = event.into_envelope();
+    let data = std::mem::take(&mut envelope.data);
+    let payload = Payload::from_data(&envelope.kind, data);
     Ok(Parsed {
         position,
-        event,
+        envelope,
         payload,
     })
 }
@@ -114,12 +117,12 @@ impl ReadModel {
 
     /// A case.
     pub fn case(&self, id: &CaseId) -> Option<&Case> {
-        self.cases.get(id)
+        self.cases.get(id).map(|c| &**c)
     }
 
     /// All cases.
     pub fn cases(&self) -> impl Iterator<Item = &Case> {
-        self.cases.values()
+        self.cases.values().map(|c| &**c)
     }
 
     /// Number of cases.
@@ -154,7 +157,7 @@ impl ReadModel {
             && case
                 .filing
                 .as_ref()
-                .is_some_and(|f| f.complainant_key.key_id() == envelope.actor)
+                .is_some_and(|f| f.complainant_key == envelope.actor)
         {
             return Actor::Client;
         }
@@ -167,6 +170,34 @@ impl ReadModel {
             entries.par_iter().map(|(p, e)| parse(*p, e)).collect();
         for p in parsed {
             self.apply(&p?)?;
+        }
+        Ok(())
+    }
+
+    /// Folds a whole sequence of batches (a rebuild from position 0): each batch is parsed in
+    /// parallel while the previous one is applied, since applying is sequential.
+    pub fn fold_batches(
+        &mut self,
+        batches: impl Iterator<Item = Vec<(u64, Vec<u8>)>>,
+    ) -> Result<(), ProjectionError> {
+        let parse_all = |batch: Vec<(u64, Vec<u8>)>| -> Vec<Result<Parsed, ProjectionError>> {
+            batch.par_iter().map(|(p, e)| parse(*p, e)).collect()
+        };
+        let mut batches = batches;
+        let mut ready = batches.next().map(parse_all);
+        while let Some(current) = ready.take() {
+            let next = batches.next();
+            let (applied, parsed) = rayon::join(
+                || -> Result<(), ProjectionError> {
+                    for p in current {
+                        self.apply(&p?)?;
+                    }
+                    Ok(())
+                },
+                || next.map(parse_all),
+            );
+            applied?;
+            ready = parsed;
         }
         Ok(())
     }
@@ -184,7 +215,7 @@ impl ReadModel {
             self.unreadable += 1;
             return Ok(());
         };
-        self.apply_payload(parsed.event.envelope(), payload);
+        self.apply_payload(&parsed.envelope, payload);
         Ok(())
     }
 
@@ -207,7 +238,10 @@ impl ReadModel {
             Payload::ComplaintFiled(_) => self.org.actor_of(&envelope.actor),
             _ => self.actor(envelope),
         };
-        let case = self.cases.entry(id).or_insert_with(|| Case::new(id));
+        let case = self
+            .cases
+            .entry(id)
+            .or_insert_with(|| Box::new(Case::new(id)));
         case.apply(envelope.seq, envelope.at, &actor, payload);
         self.dashboard.update(case, &self.clocks);
     }

@@ -68,7 +68,7 @@ impl Ledger {
         self.incremental
             .apply(&Parsed {
                 position,
-                event,
+                envelope: event.into_envelope(),
                 payload: Ok(payload),
             })
             .unwrap();

@@ -290,32 +290,18 @@ async fn project(data: &DataArg) -> anyhow::Result<ExitCode> {
     use recourse_projections::queue::{QueueFilter, queue};
     use recourse_projections::read_model::ReadModel;
 
-    let store = super::open_read_only(data).await?;
-    let mut model = ReadModel::new(std::sync::Arc::new(
+    let store: std::sync::Arc<dyn EventStore> = super::open_read_only(data).await?.into();
+    let started = Instant::now();
+    let empty = ReadModel::new(std::sync::Arc::new(
         recourse_projections::framework::Reference::shipped(),
     ));
-    let started = Instant::now();
-    let mut read_time = Duration::ZERO;
-    loop {
-        let t = Instant::now();
-        let batch = store.read_from(model.position(), 16_384).await?;
-        read_time += t.elapsed();
-        if batch.is_empty() {
-            break;
-        }
-        let entries: Vec<(u64, &[u8])> = batch
-            .iter()
-            .map(|e| (e.position, e.entry.as_slice()))
-            .collect();
-        model.apply_entries(&entries)?;
-    }
+    let model = crate::service::rebuild(store, empty).await?;
     let secs = started.elapsed().as_secs_f64();
     let n = model.position();
     say!(
-        "rebuild: {n} events, {} cases in {secs:.2} s = {:.0} events/s (reading the store: {:.2} s; {} unreadable)",
+        "rebuild: {n} events, {} cases in {secs:.2} s = {:.0} events/s ({} unreadable)",
         model.case_count(),
         n as f64 / secs,
-        read_time.as_secs_f64(),
         model.unreadable()
     );
     say!("memory: {}", memory());

@@ -164,9 +164,10 @@ impl Service {
         let web_intake = dir
             .web_intake_key()
             .unwrap_or_else(|_| SecretKey::from_seed(&[0; 32]));
-        let model = Arc::new(RwLock::new(ReadModel::new(reference)));
-        let (applied_tx, applied) = watch::channel(0);
         let store = ledger.store().clone();
+        let model = rebuild(store.clone(), ReadModel::new(reference)).await?;
+        let (applied_tx, applied) = watch::channel(model.position());
+        let model = Arc::new(RwLock::new(model));
         catch_up(&store, &model, &applied_tx).await?;
         tokio::spawn(follow(store, model.clone(), applied_tx));
         Ok(Service {
@@ -319,6 +320,55 @@ impl Service {
         }
         Err(ServiceError::Busy)
     }
+}
+
+/// Rebuilds `model` from its position to the end of the store: the store is read ahead on a
+/// task while batches are parsed and folded on blocking threads.
+pub async fn rebuild(
+    store: Arc<dyn EventStore>,
+    mut model: ReadModel,
+) -> Result<ReadModel, StoreError> {
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Vec<(u64, Vec<u8>)>, StoreError>>(2);
+    let from = model.position();
+    let reader = tokio::spawn(async move {
+        let mut position = from;
+        loop {
+            let batch = match store.read_from(position, 4096).await {
+                Ok(b) => b,
+                Err(e) => {
+                    let _ = tx.send(Err(e)).await;
+                    return;
+                }
+            };
+            let Some(last) = batch.last() else { return };
+            position = last.position + 1;
+            let batch = batch.into_iter().map(|e| (e.position, e.entry)).collect();
+            if tx.send(Ok(batch)).await.is_err() {
+                return;
+            }
+        }
+    });
+    let folded = tokio::task::spawn_blocking(move || {
+        let mut failure = None;
+        let batches = std::iter::from_fn(|| match rx.blocking_recv()? {
+            Ok(b) => Some(b),
+            Err(e) => {
+                failure = Some(e);
+                None
+            }
+        });
+        let result = model
+            .fold_batches(batches)
+            .map_err(|e| StoreError::Corrupt(e.to_string()));
+        match (result, failure) {
+            (Err(e), _) | (Ok(()), Some(e)) => Err(e),
+            (Ok(()), None) => Ok(model),
+        }
+    })
+    .await
+    .map_err(|e| StoreError::Backend(e.to_string()))?;
+    reader.abort();
+    folded
 }
 
 /// Folds everything the store holds beyond the model's position.

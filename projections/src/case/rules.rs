@@ -442,7 +442,7 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
             if let Some(item) = framework_item {
                 check_items(ctx, std::slice::from_ref(item))?;
             }
-            let next = case.actions.keys().next_back().map_or(1, |a| a.0 + 1);
+            let next = case.actions.last_id().map_or(1, |a| a.0 + 1);
             Payload::ActionOpened(ActionOpened {
                 action: ActionId(next),
                 owner: *owner,

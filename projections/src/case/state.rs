@@ -1,8 +1,6 @@
 //! The state of one case, folded from its stream. `apply` is total: it never refuses an event
 //! (that is `decide`'s job, before recording), so any history the ledger holds can be read.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use jiff::Timestamp;
 use jiff::civil::Date;
 use recourse_events::case::*;
@@ -132,6 +130,123 @@ pub struct AppealState {
     pub decided: Option<(Timestamp, AppealOutcome)>,
 }
 
+/// A small sorted set of staff: a case involves a handful, and a `BTreeSet` would spend a
+/// ~200-byte node on each (tens of megabytes over a large ledger).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StaffSet(Vec<StaffId>);
+
+impl StaffSet {
+    /// Adds a staff member; false if already present.
+    pub fn insert(&mut self, s: StaffId) -> bool {
+        match self.0.binary_search(&s) {
+            Ok(_) => false,
+            Err(i) => {
+                self.0.insert(i, s);
+                true
+            }
+        }
+    }
+
+    /// Membership.
+    pub fn contains(&self, s: &StaffId) -> bool {
+        self.0.binary_search(s).is_ok()
+    }
+
+    /// Empties the set.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Members, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = &StaffId> {
+        self.0.iter()
+    }
+
+    /// Number of members.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// No members.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<StaffId> for StaffSet {
+    fn from_iter<I: IntoIterator<Item = StaffId>>(iter: I) -> Self {
+        let mut v: Vec<StaffId> = iter.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        StaffSet(v)
+    }
+}
+
+impl Extend<StaffId> for StaffSet {
+    fn extend<I: IntoIterator<Item = StaffId>>(&mut self, iter: I) {
+        for s in iter {
+            self.insert(s);
+        }
+    }
+}
+
+/// A case's corrective actions by number (numbers are given in order, so a `Vec` is sorted).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actions(Vec<ActionState>);
+
+impl Actions {
+    /// The action numbered `id`.
+    pub fn get(&self, id: &ActionId) -> Option<&ActionState> {
+        self.0
+            .binary_search_by_key(id, |a| a.id)
+            .ok()
+            .map(|i| &self.0[i])
+    }
+
+    /// The action numbered `id`, to change it.
+    pub fn get_mut(&mut self, id: &ActionId) -> Option<&mut ActionState> {
+        self.0
+            .binary_search_by_key(id, |a| a.id)
+            .ok()
+            .map(|i| &mut self.0[i])
+    }
+
+    /// Adds or replaces an action.
+    pub fn insert(&mut self, a: ActionState) {
+        match self.0.binary_search_by_key(&a.id, |x| x.id) {
+            Ok(i) => self.0[i] = a,
+            Err(i) => self.0.insert(i, a),
+        }
+    }
+
+    /// All actions, by number.
+    pub fn values(&self) -> impl Iterator<Item = &ActionState> {
+        self.0.iter()
+    }
+
+    /// The highest action number so far.
+    pub fn last_id(&self) -> Option<ActionId> {
+        self.0.last().map(|a| a.id)
+    }
+
+    /// Number of actions.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// No actions.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Index<&ActionId> for Actions {
+    type Output = ActionState;
+    fn index(&self, id: &ActionId) -> &ActionState {
+        self.get(id).expect("an action checked to exist")
+    }
+}
+
 /// The clear (non-personal) facts of a filing; the sealed fields stay in the ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filing {
@@ -157,8 +272,8 @@ pub struct Filing {
     pub interpreter_language: Option<String>,
     /// Staff named in the complaint.
     pub named_staff: Vec<StaffId>,
-    /// The complainant's key.
-    pub complainant_key: recourse_events::PublicKey,
+    /// The id of the complainant's key (enough to recognize their events).
+    pub complainant_key: recourse_events::KeyId,
     /// Receipt lookup hash.
     pub receipt_lookup: recourse_events::Hash,
     /// Data key id.
@@ -179,7 +294,7 @@ impl From<&ComplaintFiled> for Filing {
             accommodations: f.accommodations.clone(),
             interpreter_language: f.interpreter_language.clone(),
             named_staff: f.named_staff.clone(),
-            complainant_key: f.complainant_key,
+            complainant_key: f.complainant_key.key_id(),
             receipt_lookup: f.receipt_lookup,
             data_key: f.data_key.clone(),
         }
@@ -219,11 +334,11 @@ pub struct Case {
     /// Current reviewer.
     pub reviewer: Option<StaffId>,
     /// Everyone who recused.
-    pub recused: BTreeSet<StaffId>,
+    pub recused: StaffSet,
     /// When each recusal happened.
     pub recusal_times: Vec<Timestamp>,
     /// Staff who took part in the case (acted on it, were assigned to it, own an action).
-    pub involved: BTreeSet<StaffId>,
+    pub involved: StaffSet,
     /// The access log: every opening of the sealed data.
     pub views: Vec<View>,
     /// Findings since filing or the last reopening.
@@ -233,9 +348,9 @@ pub struct Case {
     /// When the first decision was issued (for timeliness).
     pub first_decided_at: Option<Timestamp>,
     /// Staff who took part in the decision in force (reviewer, finding authors, decider).
-    pub decision_participants: BTreeSet<StaffId>,
+    pub decision_participants: StaffSet,
     /// Corrective actions.
-    pub actions: BTreeMap<ActionId, ActionState>,
+    pub actions: Actions,
     /// Appeal of the decision in force.
     pub appeal: Option<AppealState>,
     /// Appeals ever filed.
@@ -272,15 +387,15 @@ impl Case {
             acknowledged_at: None,
             triage: None,
             reviewer: None,
-            recused: BTreeSet::new(),
+            recused: StaffSet::default(),
             recusal_times: Vec::new(),
-            involved: BTreeSet::new(),
+            involved: StaffSet::default(),
             views: Vec::new(),
             findings: Vec::new(),
             decision: None,
             first_decided_at: None,
-            decision_participants: BTreeSet::new(),
-            actions: BTreeMap::new(),
+            decision_participants: StaffSet::default(),
+            actions: Actions::default(),
             appeal: None,
             appeals: 0,
             paused_since: None,
@@ -382,7 +497,7 @@ impl Case {
                 substantiated: f.substantiated,
             }),
             Payload::DecisionIssued(d) => {
-                let mut participants: BTreeSet<StaffId> =
+                let mut participants: StaffSet =
                     self.findings.iter().filter_map(|f| f.by.staff()).collect();
                 participants.extend(self.reviewer);
                 participants.extend(actor.staff());
@@ -399,18 +514,15 @@ impl Case {
             }
             Payload::ActionOpened(a) => {
                 self.involved.insert(a.owner);
-                self.actions.insert(
-                    a.action,
-                    ActionState {
-                        id: a.action,
-                        owner: a.owner,
-                        due: a.due,
-                        framework_item: a.framework_item.clone(),
-                        status: ActionStatus::Open,
-                        opened_at: at,
-                        settled_at: None,
-                    },
-                );
+                self.actions.insert(ActionState {
+                    id: a.action,
+                    owner: a.owner,
+                    due: a.due,
+                    framework_item: a.framework_item.clone(),
+                    status: ActionStatus::Open,
+                    opened_at: at,
+                    settled_at: None,
+                });
             }
             Payload::ActionUpdated(u) => {
                 if let (Some(a), Some(due)) = (self.actions.get_mut(&u.action), u.due) {
