@@ -66,6 +66,9 @@ impl std::fmt::Debug for SetupToken {
     }
 }
 
+/// A stored account: staff id, password salt and sealed key (none until set up).
+type StoredCredentials = (String, Option<Vec<u8>>, Option<Vec<u8>>);
+
 /// The staff accounts.
 pub struct Accounts {
     conn: Mutex<Connection>,
@@ -301,7 +304,7 @@ impl Accounts {
         password: &str,
     ) -> Result<(StaffId, SecretKey), AccountError> {
         let login = normalize(login);
-        let row: Option<(String, Option<Vec<u8>>, Option<Vec<u8>>)> = self
+        let row: Option<StoredCredentials> = self
             .conn
             .lock()
             .expect("accounts lock")
