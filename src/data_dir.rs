@@ -113,6 +113,11 @@ impl DataDir {
         self.root.join("vault.db")
     }
 
+    /// Staff accounts (sign-in names, sealed signing keys).
+    pub fn accounts_path(&self) -> PathBuf {
+        self.root.join("accounts.db")
+    }
+
     /// The web intake service's signing key.
     pub fn web_intake_key_path(&self) -> PathBuf {
         self.root.join("keys").join("web-intake.key")

@@ -8,6 +8,7 @@
 //! - [`vault`]: data keys, sealing and erasure; [`receipt`]: clients' receipt codes.
 //! - [`verification`]: verifying a data folder or an export bundle.
 //! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
+//! - [`web`]: the web application (warp): forms, pages, ledger endpoints, JSON API.
 //! - [`cli`]: the command line.
 
 pub mod accounts;
@@ -20,3 +21,4 @@ pub mod service;
 pub mod store;
 pub mod vault;
 pub mod verification;
+pub mod web;

@@ -19,6 +19,7 @@ mod export;
 mod init;
 mod prove;
 mod retention;
+pub mod serve;
 mod show;
 mod verify;
 
@@ -82,6 +83,8 @@ pub enum Command {
     Demo(demo::Demo),
     /// Erase personal data whose retention period has ended (safe to run daily).
     Retention(retention::Retention),
+    /// Run the web application (initializes a fresh data folder; --demo loads the demo agency).
+    Serve(serve::Serve),
 }
 
 /// Runs a parsed command line.
@@ -96,6 +99,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench(c) => c.run().await,
         Command::Demo(c) => c.run().await,
         Command::Retention(c) => c.run().await,
+        Command::Serve(c) => c.run().await,
     }
 }
 

@@ -9,7 +9,7 @@
 
 mod erasure;
 mod file;
-mod filing;
+pub mod filing;
 mod staff;
 
 pub use file::{CaseFile, OpenedField, sealed_fields as sealed_fields_of};

@@ -1,0 +1,22 @@
+# Staff: sign-in, set-up, password.
+login-title = Staff sign-in
+login-name = Sign-in name
+login-password = Password
+login-submit = Sign in
+login-failed = The sign-in name or password is not right.
+login-inactive = This account can no longer sign in. Ask an administrator.
+setup-title = Choose your password
+setup-intro = Your account is ready. Choose a password for
+setup-password = New password
+setup-hint = At least 12 characters. A few words you will remember work well.
+setup-confirm = Type the new password again
+setup-submit = Save and sign in
+setup-mismatch = The two passwords are not the same.
+setup-weak = Choose a password of at least 12 characters.
+password-title = Change your password
+password-current = Current password
+password-submit = Change password
+password-wrong = Your current password is not right.
+done-signed-out = You are signed out.
+done-password-set = Your password is saved. You are signed in.
+done-password-changed = Your password is changed.

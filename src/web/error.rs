@@ -1,0 +1,115 @@
+//! Errors mapped to HTTP in one place: every handler returns `Result<Response, WebError>`, and
+//! this module turns a `WebError` into a page (in the visitor's language) or JSON for the API.
+//! Internal failures are logged without personal data and shown as a generic message.
+
+use warp::http::StatusCode;
+
+use super::http::Response;
+use crate::accounts::AccountError;
+use crate::service::ServiceError;
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// No such page or record.
+    #[error("not found")]
+    NotFound,
+    /// Not signed in.
+    #[error("sign in first")]
+    Unauthorized,
+    /// Signed in, but not allowed.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Bad input.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The case is not in a state for this (or someone else changed it first).
+    #[error("{0}")]
+    Conflict(String),
+    /// The CSRF token is missing or wrong.
+    #[error("this form has expired; please go back, reload the page and try again")]
+    Csrf,
+    /// Too many requests from this address.
+    #[error("too many attempts; please wait a few minutes and try again")]
+    TooMany,
+    /// The body is too large.
+    #[error("the request is too large")]
+    TooLarge,
+    /// A server-side failure (details logged, not shown).
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl From<ServiceError> for WebError {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::Rule(r) if r.is_forbidden() => WebError::Forbidden(r.to_string()),
+            ServiceError::Rule(r @ recourse_projections::rule::RuleError::Invalid { .. }) => {
+                WebError::BadRequest(r.to_string())
+            }
+            ServiceError::Rule(r) => WebError::Conflict(r.to_string()),
+            ServiceError::Input(m) => WebError::BadRequest(m),
+            ServiceError::NotFound(_) => WebError::NotFound,
+            ServiceError::Busy => WebError::Conflict(e.to_string()),
+            other => WebError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<AccountError> for WebError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::Storage(m) => WebError::Internal(m),
+            AccountError::LoginTaken(_) => WebError::Conflict(e.to_string()),
+            other => WebError::BadRequest(other.to_string()),
+        }
+    }
+}
+
+impl WebError {
+    /// The status code.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Unauthorized => StatusCode::UNAUTHORIZED,
+            WebError::Forbidden(_) => StatusCode::FORBIDDEN,
+            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Csrf => StatusCode::FORBIDDEN,
+            WebError::TooMany => StatusCode::TOO_MANY_REQUESTS,
+            WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A short machine-readable code for the API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WebError::NotFound => "not_found",
+            WebError::Unauthorized => "unauthorized",
+            WebError::Forbidden(_) => "forbidden",
+            WebError::BadRequest(_) => "bad_request",
+            WebError::Conflict(_) => "conflict",
+            WebError::Csrf => "csrf",
+            WebError::TooMany => "too_many_requests",
+            WebError::TooLarge => "too_large",
+            WebError::Internal(_) => "internal",
+        }
+    }
+
+    /// The message shown (internal details never are).
+    pub fn public_message(&self) -> String {
+        match self {
+            WebError::Internal(_) => {
+                "Something went wrong on our side. Nothing was recorded; please try again.".into()
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// The JSON form: `{"error": {"code", "message"}}`.
+    pub fn json(&self) -> Response {
+        let body = serde_json::json!({ "error": { "code": self.code(), "message": self.public_message() } });
+        Response::json(&body).status(self.status())
+    }
+}

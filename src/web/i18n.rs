@@ -1,0 +1,226 @@
+//! Languages: every string on every page comes from Fluent files, `locales/<lang>/*.ftl` (one per
+//! area of the site: common, public, staff, board, admin).
+//!
+//! English is the reference and the fallback for any message a translation lacks (so a
+//! partial translation never shows a message id). The page language is chosen from the
+//! `?lang=` link a visitor followed (remembered in a cookie), else their browser's
+//! `Accept-Language`, among the languages the organization offers; Arabic and Farsi (and Dari)
+//! are written right to left. Files are compiled in, and checked at start-up.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The translation files of a language, one per area of the site, concatenated.
+macro_rules! ftl {
+    ($lang:literal) => {
+        concat!(
+            include_str!(concat!("../../locales/", $lang, "/common.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/public.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/staff.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/board.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
+        )
+    };
+}
+
+/// The languages shipped: code, name in the language itself, translations.
+pub const LANGUAGES: &[(&str, &str, &str)] = &[
+    ("en", "English", ftl!("en")),
+    ("fr", "Français", ftl!("fr")),
+    ("ar", "العربية", ftl!("ar")),
+    ("fa", "فارسی", ftl!("fa")),
+    ("es", "Español", ftl!("es")),
+    ("uk", "Українська", ftl!("uk")),
+];
+
+/// Right-to-left languages.
+const RTL: &[&str] = &["ar", "fa", "prs", "he", "ur", "ps"];
+
+/// All loaded translations.
+pub struct Catalog {
+    bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
+}
+
+/// A problem with a translation file.
+#[derive(Debug, thiserror::Error)]
+#[error("locales/{lang}: {reason}")]
+pub struct CatalogError {
+    /// The language.
+    pub lang: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl Catalog {
+    /// Parses every shipped translation.
+    pub fn load() -> Result<Catalog, CatalogError> {
+        let mut bundles = HashMap::new();
+        for (code, _, source) in LANGUAGES {
+            let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
+                CatalogError {
+                    lang: code.to_string(),
+                    reason: format!("{errors:?}"),
+                }
+            })?;
+            let id: LanguageIdentifier = code.parse().map_err(|e| CatalogError {
+                lang: code.to_string(),
+                reason: format!("{e}"),
+            })?;
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Directional isolates would leak invisible characters into attributes and tests;
+            // pages set `dir` on the whole document instead.
+            bundle.set_use_isolating(false);
+            bundle.add_resource(resource).map_err(|e| CatalogError {
+                lang: code.to_string(),
+                reason: format!("{e:?}"),
+            })?;
+            bundles.insert(*code, bundle);
+        }
+        Ok(Catalog { bundles })
+    }
+
+    /// Whether a language is shipped.
+    pub fn has(&self, lang: &str) -> bool {
+        self.bundles.contains_key(lang)
+    }
+
+    /// Message ids of a language's file.
+    pub fn ids(&self, lang: &str) -> Vec<String> {
+        let Some((_, _, source)) = LANGUAGES.iter().find(|(c, _, _)| *c == lang) else {
+            return vec![];
+        };
+        source
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim()))
+            .filter(|id| {
+                !id.is_empty()
+                    && !id.starts_with('#')
+                    && !id.starts_with(' ')
+                    && !id.starts_with('.')
+            })
+            .map(String::from)
+            .collect()
+    }
+
+    fn format(&self, lang: &str, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self.bundles.get(lang)?;
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = vec![];
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
+    }
+}
+
+/// The translator for one page: its language and direction.
+#[derive(Clone)]
+pub struct Tr {
+    catalog: Arc<Catalog>,
+    /// Language code.
+    pub lang: &'static str,
+}
+
+impl Tr {
+    /// A translator for `lang` (must be shipped; falls back to English otherwise).
+    pub fn new(catalog: Arc<Catalog>, lang: &str) -> Tr {
+        let lang = LANGUAGES
+            .iter()
+            .map(|(c, _, _)| *c)
+            .find(|c| *c == lang)
+            .unwrap_or("en");
+        Tr { catalog, lang }
+    }
+
+    /// `ltr` or `rtl`.
+    pub fn dir(&self) -> &'static str {
+        if RTL.contains(&self.lang) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// The message `id`, in this language or else in English, or the id itself if missing.
+    pub fn t(&self, id: &str) -> String {
+        self.catalog
+            .format(self.lang, id, None)
+            .or_else(|| self.catalog.format("en", id, None))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// The message `id` if this language or English has it.
+    pub fn t_opt(&self, id: &str) -> Option<String> {
+        self.catalog
+            .format(self.lang, id, None)
+            .or_else(|| self.catalog.format("en", id, None))
+    }
+
+    /// The message `id` only if this very language has it (no English fallback).
+    pub fn t_own(&self, id: &str) -> Option<String> {
+        self.catalog.format(self.lang, id, None)
+    }
+
+    /// The message `id` with arguments.
+    pub fn t1(&self, id: &str, name: &str, value: impl std::fmt::Display) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, FluentValue::from(value.to_string()));
+        self.catalog
+            .format(self.lang, id, Some(&args))
+            .or_else(|| self.catalog.format("en", id, Some(&args)))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// Names of languages, for the language menu: (code, own name).
+    pub fn languages(&self, offered: &[String]) -> Vec<(&'static str, &'static str)> {
+        LANGUAGES
+            .iter()
+            .filter(|(c, _, _)| offered.iter().any(|o| o == c))
+            .map(|(c, n, _)| (*c, *n))
+            .collect()
+    }
+}
+
+/// Picks a page language: an explicit choice, else the browser's preferences, among `offered`.
+pub fn negotiate(
+    choice: Option<&str>,
+    accept_language: Option<&str>,
+    offered: &[String],
+    catalog: &Catalog,
+) -> String {
+    let usable = |l: &str| offered.iter().any(|o| o == l) && catalog.has(l);
+    if let Some(c) = choice.filter(|c| usable(c)) {
+        return c.to_string();
+    }
+    if let Some(header) = accept_language {
+        let mut prefs: Vec<(f32, String)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut bits = part.trim().split(';');
+                let tag = bits.next()?.trim().to_lowercase();
+                let q = bits
+                    .find_map(|b| b.trim().strip_prefix("q=")?.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                Some((q, tag.split('-').next()?.to_string()))
+            })
+            .collect();
+        prefs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        if let Some((_, l)) = prefs.into_iter().find(|(_, l)| usable(l)) {
+            return l;
+        }
+    }
+    offered
+        .iter()
+        .find(|o| catalog.has(o))
+        .cloned()
+        .unwrap_or_else(|| "en".into())
+}

@@ -1,0 +1,37 @@
+//! The error page, in the visitor's language.
+
+use askama::Template;
+
+use super::layout::Layout;
+use crate::web::error::WebError;
+use crate::web::http::Response;
+use crate::web::router::Ctx;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    l: Layout,
+    heading: String,
+    message: String,
+}
+
+/// The page for `e`.
+pub fn page(ctx: &Ctx, e: &WebError) -> Response {
+    let tr = &ctx.tr;
+    let message = match e {
+        WebError::NotFound => tr.t("error-not-found"),
+        WebError::Unauthorized => tr.t("error-forbidden"),
+        WebError::Csrf => tr.t("error-csrf"),
+        WebError::TooMany => tr.t("error-too-many"),
+        WebError::Internal(_) => tr.t("error-internal"),
+        WebError::TooLarge => tr.t("error-bad-request"),
+        // Rule and input messages are precise; shown as they are (English from the rules).
+        other => other.public_message(),
+    };
+    let page = ErrorPage {
+        l: Layout::new(ctx, "error-title"),
+        heading: tr.t("error-title"),
+        message,
+    };
+    Response::html(page.render().unwrap_or_default())
+}

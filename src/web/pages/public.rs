@@ -1,0 +1,600 @@
+//! What a client sees without an account: the landing page, the complaint form in short steps
+//! (it works without JavaScript: earlier answers travel in hidden fields, each step is checked
+//! before the next, errors are listed at the top and linked to their fields), and the receipt.
+
+use askama::Template;
+use jiff::Timestamp;
+use recourse_events::case::{Accommodation, ContactPreference};
+use recourse_projections::framework::Reference;
+use warp::http::header;
+
+use super::layout::Layout;
+use crate::receipt::ReceiptCode;
+use crate::service::ComplaintForm;
+use crate::web::error::WebError;
+use crate::web::http::{Form, Response};
+use crate::web::i18n::Tr;
+use crate::web::limits::Purpose;
+use crate::web::router::Ctx;
+
+/// Steps of the form.
+pub const STEPS: u8 = 4;
+
+/// Languages offered for an interpreter: code and name in that language.
+pub const INTERPRETER_LANGUAGES: &[(&str, &str)] = &[
+    ("ar", "العربية"),
+    ("am", "አማርኛ"),
+    ("bn", "বাংলা"),
+    ("es", "Español"),
+    ("fa", "فارسی"),
+    ("fr", "Français"),
+    ("hi", "हिन्दी"),
+    ("ku", "Kurdî"),
+    ("ne", "नेपाली"),
+    ("prs", "دری"),
+    ("ps", "پښتو"),
+    ("pa", "ਪੰਜਾਬੀ"),
+    ("pt", "Português"),
+    ("ru", "Русский"),
+    ("so", "Soomaali"),
+    ("sw", "Kiswahili"),
+    ("ta", "தமிழ்"),
+    ("ti", "ትግርኛ"),
+    ("tr", "Türkçe"),
+    ("uk", "Українська"),
+    ("ur", "اردو"),
+    ("vi", "Tiếng Việt"),
+    ("zh", "中文"),
+];
+
+/// An option of a choice: value, label, hint.
+pub struct Choice {
+    /// Submitted value.
+    pub value: String,
+    /// Label.
+    pub label: String,
+    /// Plain-language explanation.
+    pub hint: String,
+}
+
+/// The answers so far.
+#[derive(Default, Clone)]
+pub struct Draft {
+    /// What happened.
+    pub what: String,
+    /// Program id.
+    pub program: String,
+    /// Site id.
+    pub site: String,
+    /// Service stream id.
+    pub stream: String,
+    /// Rights cited.
+    pub rights: Vec<String>,
+    /// Outcome wanted.
+    pub outcome: String,
+    /// `named` or `anonymous`.
+    pub identity: String,
+    /// Name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// Contact preference.
+    pub contact: String,
+    /// Accommodations asked for.
+    pub accommodations: Vec<String>,
+    /// Interpreter language.
+    pub interpreter: String,
+    /// Consent to handle.
+    pub consent_handle: bool,
+    /// Consent to be contacted.
+    pub consent_contact: bool,
+}
+
+impl Draft {
+    fn from_form(f: &Form) -> Draft {
+        let s = |n: &str| f.get(n).unwrap_or_default().to_string();
+        Draft {
+            what: f.text("what").unwrap_or_default().to_string(),
+            program: s("program"),
+            site: s("site"),
+            stream: s("stream"),
+            rights: f.all("rights").into_iter().map(String::from).collect(),
+            outcome: f.text("outcome").unwrap_or_default().to_string(),
+            identity: f.get("identity").unwrap_or("named").to_string(),
+            name: s("name"),
+            email: s("email"),
+            phone: s("phone"),
+            contact: f.get("contact").unwrap_or("none").to_string(),
+            accommodations: f
+                .all("accommodations")
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            interpreter: s("interpreter"),
+            consent_handle: f.checked("consent_handle"),
+            consent_contact: f.checked("consent_contact"),
+        }
+    }
+
+    /// Whether a right is cited.
+    pub fn has_right(&self, id: &str) -> bool {
+        self.rights.iter().any(|r| r == id)
+    }
+
+    /// Whether an accommodation is asked for.
+    pub fn has_accommodation(&self, id: &str) -> bool {
+        self.accommodations.iter().any(|a| a == id)
+    }
+
+    /// Hidden fields carrying every answer except those of `step` (shown as inputs).
+    pub fn hidden(&self, step: &u8) -> Vec<(&'static str, String)> {
+        let step = *step;
+        let mut v: Vec<(&'static str, String)> = Vec::new();
+        if step != 1 {
+            v.extend([
+                ("what", self.what.clone()),
+                ("program", self.program.clone()),
+                ("site", self.site.clone()),
+                ("stream", self.stream.clone()),
+            ]);
+        }
+        if step != 2 {
+            v.extend(self.rights.iter().map(|r| ("rights", r.clone())));
+            v.push(("outcome", self.outcome.clone()));
+        }
+        if step != 3 {
+            v.extend([
+                ("identity", self.identity.clone()),
+                ("name", self.name.clone()),
+                ("email", self.email.clone()),
+                ("phone", self.phone.clone()),
+                ("contact", self.contact.clone()),
+                ("interpreter", self.interpreter.clone()),
+            ]);
+            v.extend(
+                self.accommodations
+                    .iter()
+                    .map(|a| ("accommodations", a.clone())),
+            );
+        }
+        v.retain(|(_, value)| !value.is_empty());
+        v
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public/landing.html")]
+struct Landing {
+    l: Layout,
+    rights: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "public/complain.html")]
+struct Complain {
+    l: Layout,
+    step: u8,
+    step_names: Vec<(u8, String)>,
+    d: Draft,
+    errors: Vec<(&'static str, String)>,
+    programs: Vec<Choice>,
+    sites: Vec<Choice>,
+    streams: Vec<Choice>,
+    rights: Vec<Choice>,
+    contacts: Vec<Choice>,
+    accommodations: Vec<Choice>,
+    interpreters: &'static [(&'static str, &'static str)],
+    summary: Vec<(String, String)>,
+}
+
+impl Complain {
+    fn error(&self, field: &str) -> Option<&String> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public/receipt.html")]
+struct Receipt {
+    l: Layout,
+    code: String,
+}
+
+fn render(t: impl Template) -> Result<Response, WebError> {
+    Ok(Response::html(
+        t.render().map_err(|e| WebError::Internal(e.to_string()))?,
+    ))
+}
+
+/// Rights of the Client Code, in the page language where a translation exists.
+pub fn rights(tr: &Tr, reference: &Reference) -> Vec<Choice> {
+    reference
+        .client_code
+        .rights
+        .iter()
+        .map(|r| {
+            let (title, plain) = match tr.lang {
+                "en" => (r.title.clone(), r.plain.clone()),
+                "fr" => (r.title_fr.clone(), r.plain_fr.clone()),
+                _ => (
+                    tr.t_own(&format!("right-{}", r.id))
+                        .unwrap_or_else(|| r.title.clone()),
+                    tr.t_own(&format!("right-{}-plain", r.id))
+                        .unwrap_or_else(|| r.plain.clone()),
+                ),
+            };
+            Choice {
+                value: r.id.clone(),
+                label: title,
+                hint: plain,
+            }
+        })
+        .collect()
+}
+
+fn choices(ctx: &Ctx) -> (Vec<Choice>, Vec<Choice>, Vec<Choice>) {
+    let (programs, sites) = ctx.app.service.read(|m| {
+        (
+            m.org().settings.programs.clone(),
+            m.org().settings.sites.clone(),
+        )
+    });
+    let named = |v: Vec<recourse_events::org::Named>| {
+        v.into_iter()
+            .map(|n| Choice {
+                value: n.id,
+                label: n.name,
+                hint: String::new(),
+            })
+            .collect()
+    };
+    let reference = ctx.app.service.read(|m| m.reference().clone());
+    let fr = ctx.tr.lang == "fr";
+    let streams = reference
+        .service_streams
+        .iter()
+        .map(|s| Choice {
+            value: s.id.clone(),
+            label: if fr {
+                s.title_fr.clone()
+            } else {
+                ctx.tr
+                    .t_own(&format!("stream-{}", s.id))
+                    .unwrap_or_else(|| s.title.clone())
+            },
+            hint: String::new(),
+        })
+        .collect();
+    (named(programs), named(sites), streams)
+}
+
+fn options(tr: &Tr, prefix: &str, values: &[&str]) -> Vec<Choice> {
+    values
+        .iter()
+        .map(|v| Choice {
+            value: v.to_string(),
+            label: tr.t(&format!("{prefix}-{v}")),
+            hint: tr.t_opt(&format!("{prefix}-{v}-hint")).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The landing page.
+pub fn landing(ctx: &Ctx) -> Result<Response, WebError> {
+    let reference = ctx.app.service.read(|m| m.reference().clone());
+    render(Landing {
+        l: Layout::new(ctx, "landing-title"),
+        rights: rights(&ctx.tr, &reference),
+    })
+}
+
+fn page(
+    ctx: &Ctx,
+    step: u8,
+    d: Draft,
+    errors: Vec<(&'static str, String)>,
+) -> Result<Response, WebError> {
+    let (programs, sites, streams) = choices(ctx);
+    let reference = ctx.app.service.read(|m| m.reference().clone());
+    let tr = &ctx.tr;
+    let contacts = options(
+        tr,
+        "contact",
+        &["none", "email", "phone", "text_message", "in_person"],
+    );
+    let accommodations = options(
+        tr,
+        "accommodation",
+        &[
+            "interpreter",
+            "accessible_format",
+            "support_person",
+            "flexible_meeting",
+        ],
+    );
+    let rights = rights(tr, &reference);
+    let label = |list: &[Choice], v: &str| {
+        list.iter()
+            .find(|c| c.value == v)
+            .map(|c| c.label.clone())
+            .unwrap_or_else(|| tr.t("summary-none"))
+    };
+    let mut summary = vec![
+        (tr.t("field-what"), d.what.clone()),
+        (tr.t("field-program"), label(&programs, &d.program)),
+        (tr.t("field-site"), label(&sites, &d.site)),
+        (
+            tr.t("field-stream"),
+            if d.stream.is_empty() {
+                tr.t("summary-none")
+            } else {
+                label(&streams, &d.stream)
+            },
+        ),
+        (
+            tr.t("field-rights"),
+            if d.rights.is_empty() {
+                tr.t("summary-none")
+            } else {
+                d.rights
+                    .iter()
+                    .map(|r| label(&rights, r))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            },
+        ),
+        (
+            tr.t("field-outcome"),
+            if d.outcome.is_empty() {
+                tr.t("summary-none")
+            } else {
+                d.outcome.clone()
+            },
+        ),
+    ];
+    if d.identity == "anonymous" {
+        summary.push((tr.t("field-identity"), tr.t("identity-anonymous")));
+    } else {
+        summary.push((
+            tr.t("field-name"),
+            if d.name.is_empty() {
+                tr.t("summary-none")
+            } else {
+                d.name.clone()
+            },
+        ));
+    }
+    summary.push((tr.t("field-contact"), label(&contacts, &d.contact)));
+    if !d.accommodations.is_empty() {
+        summary.push((
+            tr.t("field-accommodations"),
+            d.accommodations
+                .iter()
+                .map(|a| label(&accommodations, a))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ));
+    }
+    let title = if errors.is_empty() {
+        "complain-title"
+    } else {
+        "complain-title-errors"
+    };
+    render(Complain {
+        l: Layout::new(ctx, title),
+        step,
+        step_names: (1..=STEPS)
+            .map(|n| (n, tr.t(&format!("step-{n}"))))
+            .collect(),
+        d,
+        errors,
+        programs,
+        sites,
+        streams,
+        rights,
+        contacts,
+        accommodations,
+        interpreters: INTERPRETER_LANGUAGES,
+        summary,
+    })
+}
+
+/// The first step of the form.
+pub fn complain_form(ctx: &Ctx) -> Result<Response, WebError> {
+    page(
+        ctx,
+        1,
+        Draft {
+            identity: "named".into(),
+            contact: "none".into(),
+            ..Draft::default()
+        },
+        vec![],
+    )
+}
+
+/// What is missing or wrong at `step`.
+fn check(ctx: &Ctx, step: u8, d: &Draft) -> Vec<(&'static str, String)> {
+    let tr = &ctx.tr;
+    let mut e = Vec::new();
+    let (programs, sites, streams) = choices(ctx);
+    let known = |list: &[Choice], v: &str| list.iter().any(|c| c.value == v);
+    match step {
+        1 => {
+            if d.what.trim().is_empty() {
+                e.push(("what", tr.t("error-what")));
+            } else if d.what.chars().count() > crate::service::filing::MAX_NARRATIVE {
+                e.push(("what", tr.t("error-too-long")));
+            }
+            if !known(&programs, &d.program) {
+                e.push(("program", tr.t("error-program")));
+            }
+            if !known(&sites, &d.site) {
+                e.push(("site", tr.t("error-site")));
+            }
+            if !d.stream.is_empty() && !known(&streams, &d.stream) {
+                e.push(("stream", tr.t("error-program")));
+            }
+        }
+        2 => {
+            if d.outcome.chars().count() > crate::service::filing::MAX_SHORT {
+                e.push(("outcome", tr.t("error-too-long")));
+            }
+        }
+        3 => {
+            let wants = d.contact.as_str();
+            if wants == "email" && !d.email.contains('@') {
+                e.push(("email", tr.t("error-email")));
+            }
+            if matches!(wants, "phone" | "text_message")
+                && d.phone.chars().filter(|c| c.is_ascii_digit()).count() < 7
+            {
+                e.push(("phone", tr.t("error-phone")));
+            }
+            if d.has_accommodation("interpreter")
+                && !INTERPRETER_LANGUAGES
+                    .iter()
+                    .any(|(c, _)| *c == d.interpreter)
+            {
+                e.push(("interpreter", tr.t("error-interpreter")));
+            }
+            if d.identity == "named" && d.name.trim().is_empty() && wants != "none" {
+                e.push(("name", tr.t("error-name")));
+            }
+        }
+        _ => {
+            if !d.consent_handle {
+                e.push(("consent_handle", tr.t("error-consent")));
+            }
+            if d.contact != "none" && !d.consent_contact {
+                e.push(("consent_contact", tr.t("error-consent-contact")));
+            }
+        }
+    }
+    e
+}
+
+/// A step submitted: go on, go back, or send.
+pub async fn complain_post(ctx: &Ctx<'_>) -> Result<Response, WebError> {
+    let form = ctx.req.form();
+    ctx.check_csrf(&form)?;
+    let step = form
+        .get("step")
+        .and_then(|s| s.parse::<u8>().ok())
+        .filter(|s| (1..=STEPS).contains(s))
+        .unwrap_or(1);
+    let d = Draft::from_form(&form);
+    match form.get("go") {
+        Some("back") => page(ctx, step.saturating_sub(1).max(1), d, vec![]),
+        Some("send") if step == STEPS => {
+            // Every step is checked again: hidden fields can be edited.
+            for s in 1..=STEPS {
+                let errors = check(ctx, s, &d);
+                if !errors.is_empty() {
+                    return page(ctx, s, d, errors);
+                }
+            }
+            if !ctx.app.limiter.allow(Purpose::Filing, ctx.req.remote) {
+                return Err(WebError::TooMany);
+            }
+            let filed = ctx
+                .app
+                .service
+                .file(
+                    &ctx.app.service.web_intake(),
+                    to_form(&d, ctx.tr.lang),
+                    Timestamp::now(),
+                )
+                .await?;
+            ctx.app
+                .metrics
+                .filed
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            render(Receipt {
+                l: Layout::new(ctx, "receipt-title"),
+                code: filed.receipt.grouped(),
+            })
+        }
+        _ => {
+            let errors = check(ctx, step, &d);
+            if errors.is_empty() {
+                page(ctx, (step + 1).min(STEPS), d, vec![])
+            } else {
+                page(ctx, step, d, errors)
+            }
+        }
+    }
+}
+
+/// The draft as the service's form.
+pub fn to_form(d: &Draft, language: &str) -> ComplaintForm {
+    let anonymous = d.identity == "anonymous";
+    let contact = match d.contact.as_str() {
+        "email" => ContactPreference::Email,
+        "phone" => ContactPreference::Phone,
+        "text_message" => ContactPreference::TextMessage,
+        "in_person" => ContactPreference::InPerson,
+        _ => ContactPreference::None,
+    };
+    let accommodations: Vec<Accommodation> = d
+        .accommodations
+        .iter()
+        .filter_map(|a| match a.as_str() {
+            "interpreter" => Some(Accommodation::Interpreter),
+            "accessible_format" => Some(Accommodation::AccessibleFormat),
+            "support_person" => Some(Accommodation::SupportPerson),
+            "flexible_meeting" => Some(Accommodation::FlexibleMeeting),
+            _ => None,
+        })
+        .collect();
+    let opt = |s: &str| Some(s.to_string()).filter(|s| !s.trim().is_empty());
+    ComplaintForm {
+        channel: None,
+        language: language.to_string(),
+        anonymous,
+        name: if anonymous { None } else { opt(&d.name) },
+        email: opt(&d.email),
+        phone: opt(&d.phone),
+        program: d.program.clone(),
+        site: d.site.clone(),
+        service_stream: opt(&d.stream),
+        rights: d.rights.clone(),
+        what_happened: d.what.clone(),
+        outcome_wanted: opt(&d.outcome),
+        contact_preference: Some(contact),
+        interpreter_language: if accommodations.contains(&Accommodation::Interpreter) {
+            opt(&d.interpreter)
+        } else {
+            None
+        },
+        accommodations,
+        consent_handle: d.consent_handle,
+        consent_contact: d.consent_contact,
+        named_staff: vec![],
+    }
+}
+
+/// The receipt as a small text file to keep (the code comes in the form: never in a URL).
+pub fn receipt_file(ctx: &Ctx) -> Result<Response, WebError> {
+    let form = ctx.req.form();
+    ctx.check_csrf(&form)?;
+    let code = ReceiptCode::parse(form.get("code").unwrap_or_default())
+        .map_err(|e| WebError::BadRequest(e.to_string()))?;
+    let tr = &ctx.tr;
+    let body = format!(
+        "{}\n\n{}\n\n    {}\n\n{}\n",
+        tr.t("receipt-file-title"),
+        tr.t("receipt-file-keep"),
+        code.grouped(),
+        tr.t("receipt-file-how")
+    );
+    Ok(Response::text(body).header(
+        header::CONTENT_DISPOSITION,
+        "attachment; filename=\"complaint-receipt.txt\"",
+    ))
+}

@@ -1,0 +1,282 @@
+//! Following a complaint with its receipt code: the timeline in plain words, the decision and
+//! its reasons, messages both ways, and what the client may do next (add information, write to
+//! the committee, comment on their file, appeal, say whether they were satisfied, withdraw, or
+//! have their personal data erased). The code travels in the form body, never in a URL, and
+//! every use of it counts against the look-up rate limit.
+
+use askama::Template;
+use jiff::Timestamp;
+use recourse_events::case::*;
+use recourse_events::vocabulary::Payload;
+use recourse_projections::actor::Actor;
+use recourse_projections::case::Command;
+
+use super::layout::Layout;
+use super::permit::{allowed, placeholder};
+use crate::receipt::ReceiptCode;
+use crate::service::CaseFile;
+use crate::web::error::WebError;
+use crate::web::http::Response;
+use crate::web::limits::Purpose;
+use crate::web::router::Ctx;
+
+#[derive(Template)]
+#[template(path = "public/track_form.html")]
+struct TrackForm {
+    l: Layout,
+    error: Option<String>,
+}
+
+/// One line of the client's timeline.
+pub struct Line {
+    /// Date, in the organization's time zone.
+    pub date: String,
+    /// What happened, in words.
+    pub what: String,
+    /// Who: the client, or the organization.
+    pub by_you: bool,
+    /// Texts to show (label, text).
+    pub texts: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "public/track_case.html")]
+struct TrackCase {
+    l: Layout,
+    code: String,
+    status: String,
+    status_hint: String,
+    lines: Vec<Line>,
+    can_info: bool,
+    can_message: bool,
+    can_comment: bool,
+    can_appeal: bool,
+    can_satisfaction: bool,
+    can_withdraw: bool,
+    can_erase: bool,
+}
+
+fn render(t: impl Template) -> Result<Response, WebError> {
+    Ok(Response::html(
+        t.render().map_err(|e| WebError::Internal(e.to_string()))?,
+    ))
+}
+
+/// The code form.
+pub fn form(ctx: &Ctx) -> Result<Response, WebError> {
+    render(TrackForm {
+        l: Layout::new(ctx, "track-title"),
+        error: None,
+    })
+}
+
+fn code_of(ctx: &Ctx, form: &crate::web::http::Form) -> Result<ReceiptCode, Box<Response>> {
+    let bad = |ctx: &Ctx| {
+        let page = TrackForm {
+            l: Layout::new(ctx, "track-title"),
+            error: Some(ctx.tr.t("track-not-found")),
+        };
+        render(page)
+            .map(|r| r.status(warp::http::StatusCode::NOT_FOUND))
+            .unwrap_or_else(|e| Response::text(e.to_string()))
+    };
+    let code =
+        ReceiptCode::parse(form.get("code").unwrap_or_default()).map_err(|_| Box::new(bad(ctx)))?;
+    if ctx.app.service.client(&code).is_err() {
+        return Err(Box::new(bad(ctx)));
+    }
+    Ok(code)
+}
+
+/// Shows the case of a code.
+pub async fn show(ctx: &Ctx<'_>) -> Result<Response, WebError> {
+    let form = ctx.req.form();
+    ctx.check_csrf(&form)?;
+    if !ctx.app.limiter.allow(Purpose::Lookup, ctx.req.remote) {
+        return Err(WebError::TooMany);
+    }
+    match code_of(ctx, &form) {
+        Ok(code) => page(ctx, &code, None).await,
+        Err(response) => Ok(*response),
+    }
+}
+
+/// An action by the client.
+pub async fn act(ctx: &Ctx<'_>, action: &str) -> Result<Response, WebError> {
+    let form = ctx.req.form();
+    ctx.check_csrf(&form)?;
+    if !ctx.app.limiter.allow(Purpose::Lookup, ctx.req.remote) {
+        return Err(WebError::TooMany);
+    }
+    let code = match code_of(ctx, &form) {
+        Ok(c) => c,
+        Err(response) => return Ok(*response),
+    };
+    let service = &ctx.app.service;
+    let (case, client) = service.client(&code)?;
+    let now = Timestamp::now();
+    let text = |name: &str| -> Result<String, WebError> {
+        let t = form.text(name).map(str::trim).unwrap_or_default();
+        if t.is_empty() {
+            return Err(WebError::BadRequest(ctx.tr.t("track-empty")));
+        }
+        if t.chars().count() > crate::service::filing::MAX_SHORT * 2 {
+            return Err(WebError::BadRequest(ctx.tr.t("error-too-long")));
+        }
+        Ok(t.to_string())
+    };
+    let seal = |field: &str, t: &str| service.seal_for(case, field, t).map_err(WebError::from);
+    let command = match action {
+        "info" => Command::AddInformation(ClientText {
+            text: seal("text", &text("text")?)?,
+        }),
+        "comment" => Command::Comment(ClientText {
+            text: seal("text", &text("text")?)?,
+        }),
+        "message" => Command::PostMessage(MessagePosted {
+            audience: Audience::Client,
+            body: seal("body", &text("text")?)?,
+        }),
+        "appeal" => Command::Appeal(AppealFiled {
+            grounds: seal("grounds", &text("text")?)?,
+        }),
+        "satisfaction" => {
+            let rating = form
+                .get("rating")
+                .and_then(|r| r.parse().ok())
+                .filter(|r| (1..=5).contains(r))
+                .ok_or_else(|| WebError::BadRequest(ctx.tr.t("track-rating")))?;
+            Command::RecordSatisfaction(SatisfactionRecorded {
+                explained: form.get("explained") == Some("yes"),
+                fair: form.get("fair") == Some("yes"),
+                rating,
+            })
+        }
+        "withdraw" => {
+            if !form.checked("confirm") {
+                return page(ctx, &code, Some(ctx.tr.t("track-confirm-needed"))).await;
+            }
+            Command::Withdraw
+        }
+        "erase" => {
+            if !form.checked("confirm") {
+                return page(ctx, &code, Some(ctx.tr.t("track-confirm-needed"))).await;
+            }
+            service.request_erasure(&code, now).await?;
+            return page(ctx, &code, Some(ctx.tr.t("done-erased"))).await;
+        }
+        _ => return Err(WebError::NotFound),
+    };
+    service.act(&client, case, command, now).await?;
+    page(ctx, &code, Some(ctx.tr.t(&format!("done-{action}")))).await
+}
+
+/// The kind of an event as a message id: `complaint.filed` -> `event-complaint-filed`.
+pub fn event_id(kind: &str) -> String {
+    format!("event-{}", kind.replace(['.', '_'], "-"))
+}
+
+fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
+    let tr = &ctx.tr;
+    let clocks = ctx.app.service.read(|m| m.clocks().clone());
+    let label = |field: &str| tr.t(&format!("text-{field}"));
+    file.timeline
+        .iter()
+        .filter(|e| match &e.payload {
+            Some(Payload::MessagePosted(m)) => m.audience == Audience::Client,
+            Some(p) => !matches!(
+                p,
+                Payload::FileViewed(_)
+                    | Payload::Recused(_)
+                    | Payload::FindingRecorded(_)
+                    | Payload::ActionOpened(_)
+                    | Payload::ActionUpdated(_)
+                    | Payload::ActionCompleted(_)
+                    | Payload::ActionVerified(_)
+                    | Payload::ActionWaived(_)
+                    | Payload::ReviewerAssigned(_)
+                    | Payload::AppealReviewerAssigned(_)
+                    | Payload::Triaged(_)
+            ),
+            None => false,
+        })
+        .map(|e| {
+            let mut what = tr.t(&event_id(e.kind.as_str()));
+            if let Some(Payload::DecisionIssued(d)) = &e.payload {
+                what = format!(
+                    "{what}: {}",
+                    tr.t(&format!("outcome-{}", d.outcome.as_str()))
+                );
+            }
+            if let Some(Payload::AppealDecided(d)) = &e.payload {
+                what = format!(
+                    "{what}: {}",
+                    tr.t(&format!(
+                        "appeal-outcome-{}",
+                        serde_json::to_value(d.outcome)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default()
+                    ))
+                );
+            }
+            let texts = file
+                .fields
+                .iter()
+                .filter(|f| f.position == e.position && f.field != "contact")
+                .map(|f| {
+                    (
+                        label(&f.field),
+                        f.text.clone().unwrap_or_else(|_| tr.t("text-erased")),
+                    )
+                })
+                .collect();
+            Line {
+                date: clocks.local_date(e.at).to_string(),
+                what,
+                by_you: e.actor == Actor::Client,
+                texts,
+            }
+        })
+        .collect()
+}
+
+async fn page(
+    ctx: &Ctx<'_>,
+    code: &ReceiptCode,
+    notice: Option<String>,
+) -> Result<Response, WebError> {
+    let service = &ctx.app.service;
+    let (case, client) = service.client(code)?;
+    let file = service.client_file(code).await?;
+    let status = service
+        .read(|m| m.case(&case).map(|c| c.status()))
+        .ok_or(WebError::NotFound)?;
+    let key = status.as_str().replace(' ', "-");
+    let p = placeholder;
+    let can = |cmd: Command| allowed(service, case, &client.actor, &cmd);
+    let erased = status == recourse_projections::case::Status::Erased;
+    let mut l = Layout::new(ctx, "track-case-title");
+    l.notice = notice;
+    render(TrackCase {
+        l,
+        code: code.grouped(),
+        status: ctx.tr.t(&format!("status-{key}")),
+        status_hint: ctx.tr.t(&format!("status-{key}-hint")),
+        lines: lines(ctx, &file),
+        can_info: can(Command::AddInformation(ClientText { text: p() })),
+        can_message: can(Command::PostMessage(MessagePosted {
+            audience: Audience::Client,
+            body: p(),
+        })),
+        can_comment: can(Command::Comment(ClientText { text: p() })),
+        can_appeal: can(Command::Appeal(AppealFiled { grounds: p() })),
+        can_satisfaction: can(Command::RecordSatisfaction(SatisfactionRecorded {
+            explained: true,
+            fair: true,
+            rating: 3,
+        })),
+        can_withdraw: can(Command::Withdraw),
+        can_erase: !erased,
+    })
+}
