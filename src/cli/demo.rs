@@ -53,6 +53,8 @@ impl Demo {
             now: None,
         };
         let report = demo::build(&dir, Arc::new(Reference::shipped()), &options).await?;
+        let accounts = crate::accounts::Accounts::open(&dir.accounts_path())?;
+        super::serve::demo_accounts(&accounts, &report)?;
         let c = &report.counts;
         let secs = report.elapsed.as_secs_f64();
         say!(
@@ -123,7 +125,10 @@ impl Demo {
             c.erased_on_request,
             c.erased_by_retention
         );
-        say!("Staff (signing keys are not shown):");
+        say!(
+            "Staff (sign in with `recourse serve` and the password \"{}\"; signing keys are not shown):",
+            super::serve::DEMO_PASSWORD
+        );
         for s in std::iter::once(&report.admin).chain(&report.staff) {
             let roles: Vec<&str> = s.roles.iter().map(|r| r.as_str()).collect();
             say!("  {:<20} {:<12} {}", s.name, s.login, roles.join(", "));

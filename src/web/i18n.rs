@@ -99,13 +99,8 @@ impl Catalog {
         };
         source
             .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
             .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim()))
-            .filter(|id| {
-                !id.is_empty()
-                    && !id.starts_with('#')
-                    && !id.starts_with(' ')
-                    && !id.starts_with('.')
-            })
             .map(String::from)
             .collect()
     }
@@ -223,4 +218,50 @@ pub fn negotiate(
         .find(|o| catalog.has(o))
         .cloned()
         .unwrap_or_else(|| "en".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_loads_without_duplicate_ids() {
+        let catalog = Catalog::load().expect("all translation files parse");
+        for (code, _, _) in LANGUAGES {
+            let ids = catalog.ids(code);
+            let mut seen = std::collections::HashSet::new();
+            for id in &ids {
+                assert!(seen.insert(id), "{code}: message {id} is defined twice");
+            }
+        }
+        assert!(catalog.ids("en").len() > 100);
+    }
+
+    #[test]
+    fn arabic_and_farsi_are_right_to_left_and_missing_messages_fall_back_to_english() {
+        let catalog = Arc::new(Catalog::load().unwrap());
+        assert_eq!(Tr::new(catalog.clone(), "ar").dir(), "rtl");
+        assert_eq!(Tr::new(catalog.clone(), "fa").dir(), "rtl");
+        assert_eq!(Tr::new(catalog.clone(), "fr").dir(), "ltr");
+        let uk = Tr::new(catalog.clone(), "uk");
+        assert!(!uk.t("site-name").is_empty());
+        assert_eq!(Tr::new(catalog, "xx").lang, "en");
+    }
+
+    #[test]
+    fn the_browser_preference_is_used_among_the_offered_languages() {
+        let catalog = Catalog::load().unwrap();
+        let offered: Vec<String> = ["en", "fr", "ar"].map(String::from).to_vec();
+        assert_eq!(
+            negotiate(
+                None,
+                Some("fa-IR,fa;q=0.9,ar;q=0.8,en;q=0.5"),
+                &offered,
+                &catalog
+            ),
+            "ar"
+        );
+        assert_eq!(negotiate(Some("fr"), Some("ar"), &offered, &catalog), "fr");
+        assert_eq!(negotiate(Some("uk"), None, &offered, &catalog), "en");
+    }
 }

@@ -93,7 +93,8 @@ pub struct Draft {
 }
 
 impl Draft {
-    fn from_form(f: &Form) -> Draft {
+    /// The answers in a submitted form.
+    pub fn from_form(f: &Form) -> Draft {
         let s = |n: &str| f.get(n).unwrap_or_default().to_string();
         Draft {
             what: f.text("what").unwrap_or_default().to_string(),
@@ -418,8 +419,8 @@ pub fn complain_form(ctx: &Ctx) -> Result<Response, WebError> {
     )
 }
 
-/// What is missing or wrong at `step`.
-fn check(ctx: &Ctx, step: u8, d: &Draft) -> Vec<(&'static str, String)> {
+/// What is missing or wrong at `step` (also used by the intake form).
+pub fn check(ctx: &Ctx, step: u8, d: &Draft) -> Vec<(&'static str, String)> {
     let tr = &ctx.tr;
     let mut e = Vec::new();
     let (programs, sites, streams) = choices(ctx);
