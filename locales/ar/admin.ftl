@@ -1,1 +1,146 @@
 # admin: ar
+# العربية. DRAFTED BY AN AI ASSISTANT from the English (locales/en/admin.ftl).
+# Not reviewed: a fluent Arabic speaker must review it before use.
+# Administration: staff, roles, keys, settings.
+admin-nav = الإدارة
+admin-nav-staff = الموظفون
+admin-nav-enrol = تسجيل موظف
+admin-nav-settings = الإعدادات
+admin-back = العودة إلى قائمة الموظفين
+admin-error-summary = يُرجى التحقق مما يلي
+
+admin-staff-title = الموظفون
+admin-staff-intro = كل من سُجِّل، مع أدوارهم. اختر اسمًا لتغيير الأدوار، أو إعادة تعيين كلمة المرور، أو تسجيل المغادرة.
+admin-staff-caption = الموظفون
+admin-name = الاسم
+admin-name-hint = الاسم الكامل كما يعرفه الزملاء. لا يراه هنا إلا المسؤولون.
+admin-login = اسم الدخول
+admin-login-hint = ما يكتبه الشخص لتسجيل الدخول. بدون مسافات، مثلًا amina.k. لا فرق بين الأحرف الكبيرة والصغيرة.
+admin-roles = الأدوار
+admin-roles-hint = اختر دورًا واحدًا على الأقل. لا تعطِ أي شخص إلا الأدوار التي يحتاجها عمله.
+admin-status = الحالة
+admin-keys = مفاتيح التوقيع النشطة
+admin-active = على رأس العمل
+admin-departed = غادر المنظمة
+admin-no-roles = بلا أدوار
+
+admin-role-intake = الاستقبال
+admin-role-intake-hint = يقدّم الشكاوى نيابةً عن العملاء، ويؤكد استلامها، ويفرزها ويوجّهها.
+admin-role-reviewer = مراجِع
+admin-role-reviewer-hint = يحقق في الملفات المسندة إليه ويقترح القرارات.
+admin-role-chair = رئيس اللجنة
+admin-role-chair-hint = يُسند الملفات، ويتخذ القرارات، ويتحقق من الإجراءات التصحيحية، ويغلق الملفات.
+admin-role-board = مجلس الإدارة
+admin-role-board-hint = يطّلع على لوحات المعلومات ويعتمد مراجعات الإطار. لا يرى البيانات الشخصية أبدًا.
+admin-role-admin = مسؤول النظام
+admin-role-admin-hint = يسجّل الموظفين، ويغيّر الأدوار والمفاتيح، ويغيّر الإعدادات.
+admin-role-auditor = مدقق
+admin-role-auditor-hint = يدقق مسارات الملفات ويتحقق من السجلّ.
+admin-role-grant = منح دور { $role }
+admin-role-remove = سحب دور { $role }
+
+admin-enrol-title = تسجيل موظف
+admin-enrol-intro = يحصل الموظف الجديد على مفتاح توقيع خاص به ورابط إعداد لاختيار كلمة المرور. سترى الرابط مرة واحدة فقط، في الصفحة التالية.
+admin-enrol-submit = التسجيل وإنشاء رابط إعداد
+admin-error-name = أدخل الاسم (200 حرف كحد أقصى).
+admin-error-login = أدخل اسم دخول لا يزيد على 100 حرف، بدون مسافات.
+admin-error-login-taken = اسم الدخول { $login } مستخدم بالفعل. اختر اسمًا آخر.
+admin-error-roles = اختر دورًا واحدًا على الأقل.
+admin-error-role = اختر دورًا.
+
+admin-link-title = رابط الإعداد
+admin-link-intro-enrolled = تم تسجيل { $name }. أعطِ هذا الرابط لهذا الشخص ليختار كلمة مرور ويسجّل الدخول:
+admin-link-intro-reset = تم استبدال مفتاح { $name } ولم تعد كلمة المرور القديمة تعمل. أعطِ هذا الرابط لهذا الشخص ليختار كلمة مرور جديدة:
+admin-link-copy = نسخ الرابط
+admin-link-copied = تم النسخ
+admin-link-expires = تنتهي صلاحية الرابط في
+admin-link-next = قبل أن تغادر هذه الصفحة
+admin-link-once = هذه الصفحة هي المرة الوحيدة التي يظهر فيها الرابط. انسخه الآن.
+admin-link-validity = يعمل الرابط مرة واحدة، وتنتهي صلاحيته بعد 7 أيام.
+admin-link-private = أعطِه للشخص بشكل خاص (شخصيًا، أو عبر وسيلة لا يقرأها غيره). أي شخص لديه الرابط يستطيع تعيين كلمة المرور.
+admin-link-lost = إذا ضاع الرابط أو انتهت صلاحيته، أعد تعيين كلمة المرور للحصول على رابط جديد.
+admin-link-back = الذهاب إلى صفحة هذا الموظف
+
+admin-person-title = موظف
+admin-role = الدور
+admin-held = لديه هذا الدور
+admin-held-yes = نعم
+admin-held-no = لا
+admin-change = تغيير
+admin-roles-caption = أدوار هذا الموظف
+admin-roles-change-hint = تسري التغييرات فورًا، من الصفحة التالية التي يفتحها.
+admin-last-admin = يجب أن يبقى في المنظمة مسؤول نظام واحد على الأقل. امنح دور مسؤول النظام لشخص آخر أولًا.
+admin-rotate-title = إعادة تعيين كلمة المرور واستبدال مفتاح التوقيع
+admin-rotate-intro = استخدم هذا عندما ينسى الشخص كلمة المرور، أو إذا كان من الممكن أن يعرف شخص آخر مفتاحه. تُلغى مفاتيحه الحالية، ويُسجَّل خروجه من كل مكان، وتحصل أنت على رابط إعداد جديد له.
+admin-rotate-self = هذا حسابك أنت: سيُسجَّل خروجك أيضًا.
+admin-rotate-reason = السبب
+admin-rotate-reason-hint = مثلًا «نسيان كلمة المرور». يُسجَّل السبب في السجلّ الذي يقرؤه المدققون: لا تكتب أي بيانات شخصية.
+admin-rotate-submit = إعادة تعيين كلمة المرور وإنشاء رابط إعداد
+admin-error-reason = أدخل سببًا (500 حرف كحد أقصى).
+admin-depart-title = تسجيل مغادرة
+admin-depart-intro = عندما يغادر شخص المنظمة. تُلغى أدواره ومفاتيحه، ويُسجَّل خروجه، ولا يعود قادرًا على تسجيل الدخول. لا يمكن التراجع عن ذلك: إذا عاد، سجّله من جديد.
+admin-depart-confirm = أؤكد أن هذا الشخص غادر المنظمة.
+admin-depart-submit = تسجيل المغادرة
+admin-error-confirm = ضع علامة في المربع لتأكيد المغادرة.
+admin-departed-note = غادر هذا الشخص المنظمة. أُلغيت مفاتيحه ولا يستطيع تسجيل الدخول.
+
+admin-settings-title = الإعدادات
+admin-settings-intro = تنطبق هذه الإعدادات على كل خطوة جديدة في كل ملف. يُسجَّل كل تغيير في السجلّ.
+admin-settings-targets = أهداف الخدمة
+admin-settings-acknowledge_business_days = هدف تأكيد الاستلام (أيام عمل)
+admin-settings-acknowledge_business_days-hint = أيام العمل لتأكيد استلام الشكوى، بين 1 و30.
+admin-settings-decide_calendar_days = هدف إصدار القرار (أيام تقويمية)
+admin-settings-decide_calendar_days-hint = الأيام لإصدار قرار في الشكوى، بين 1 و365.
+admin-settings-appeal_window_days = مهلة الاستئناف (أيام تقويمية)
+admin-settings-appeal_window_days-hint = الأيام بعد القرار التي يجوز للعميل خلالها الاستئناف، بين 1 و365.
+admin-settings-calendar = التقويم
+admin-settings-time_zone = المنطقة الزمنية
+admin-settings-time_zone-hint = اسم المنطقة الزمنية للمنظمة، مثلًا America/Toronto أو America/Vancouver.
+admin-settings-holiday_jurisdiction = العطل الرسمية
+admin-settings-holiday_jurisdiction-hint = الجهة التي لا تُعدّ عطلها الرسمية أيام عمل.
+admin-settings-extra_holidays = أيام إغلاق أخرى
+admin-settings-extra_holidays-hint = الأيام التي تُغلق فيها المنظمة، تاريخ واحد في كل سطر، بصيغة 2025-12-24.
+admin-settings-removed_holidays = عطل تعملون فيها
+admin-settings-removed_holidays-hint = العطل الرسمية التي تعمل فيها المنظمة رغم ذلك، تاريخ واحد في كل سطر، بصيغة 2025-08-04.
+admin-settings-languages = اللغات المتاحة
+admin-settings-languages-hint = لغات الموقع ونموذج الشكوى.
+admin-settings-default_language = اللغة الافتراضية
+admin-settings-default_language-hint = تُعرض للزوار الذين لا يطلب متصفحهم أيًّا من اللغات المتاحة.
+admin-settings-organization = البرامج والأماكن والإطار
+admin-settings-programs = البرامج
+admin-settings-programs-hint = برنامج واحد في كل سطر، بصيغة id = الاسم، مثلًا: linc = تعليم اللغة (LINC). يتكوّن الـ id من أحرف لاتينية صغيرة وأرقام و- أو _، ولا ينبغي تغييره بعد استخدامه.
+admin-settings-sites = الأماكن
+admin-settings-sites-hint = مكان واحد في كل سطر، بصيغة id = الاسم، مثلًا: main = المكتب الرئيسي.
+admin-settings-framework = إطار الجودة
+admin-settings-framework-hint = معرّف الإطار المستخدم. الإطار المرفق هو { $id }.
+admin-settings-privacy = البيانات الشخصية
+admin-settings-retention_days = الاحتفاظ بالبيانات الشخصية لمدة (أيام بعد الإغلاق)
+admin-settings-retention_days-hint = بعد هذه المدة تُمحى البيانات الشخصية للملف. بين 30 و36500 يوم.
+admin-settings-submit = حفظ الإعدادات
+admin-settings-stale = غيّر مسؤول آخر الإعدادات بينما كنت تعدّلها. قارن قيمك أدناه بقيمه، ثم احفظ مرة أخرى.
+admin-error-number = أدخل عددًا صحيحًا.
+admin-error-date = «{ $line }» ليس تاريخًا. اكتب تاريخًا واحدًا في كل سطر، مثل 2025-12-24.
+admin-error-named = السطر «{ $line }» غير مكتوب بصيغة id = الاسم.
+admin-error-default-language = اختر إحدى اللغات المتاحة.
+
+done-admin-role-granted = تم منح الدور.
+done-admin-role-revoked = تم سحب الدور.
+done-admin-departed = سُجِّلت المغادرة. أُلغيت المفاتيح وسُجِّل الخروج.
+done-admin-settings-saved = حُفظت الإعدادات.
+done-admin-settings-unchanged = لم يتغيّر شيء.
+
+# Names of the holiday jurisdictions (English uses the names in projections/src/holiday.rs).
+admin-jurisdiction-federal = اتحادي (قانون العمل الكندي)
+admin-jurisdiction-ab = ألبرتا
+admin-jurisdiction-bc = كولومبيا البريطانية
+admin-jurisdiction-mb = مانيتوبا
+admin-jurisdiction-nb = نيو برونزويك
+admin-jurisdiction-nl = نيوفاوندلاند ولابرادور
+admin-jurisdiction-ns = نوفا سكوشا
+admin-jurisdiction-nt = الأقاليم الشمالية الغربية
+admin-jurisdiction-nu = نونافوت
+admin-jurisdiction-on = أونتاريو
+admin-jurisdiction-pe = جزيرة الأمير إدوارد
+admin-jurisdiction-qc = كيبيك
+admin-jurisdiction-sk = ساسكاتشوان
+admin-jurisdiction-yt = يوكون

@@ -1,1 +1,146 @@
 # admin: es
+# Español. DRAFTED BY AN AI ASSISTANT from the English (locales/en/admin.ftl).
+# Not reviewed: a fluent Spanish speaker must review it before use.
+# Administration: staff, roles, keys, settings.
+admin-nav = Administración
+admin-nav-staff = Personal
+admin-nav-enrol = Dar de alta a un miembro del personal
+admin-nav-settings = Configuración
+admin-back = Volver a la lista del personal
+admin-error-summary = Revise lo siguiente, por favor
+
+admin-staff-title = Personal
+admin-staff-intro = Todas las personas dadas de alta, con sus funciones. Elija un nombre para cambiar funciones, restablecer una contraseña o registrar una salida.
+admin-staff-caption = Miembros del personal
+admin-name = Nombre
+admin-name-hint = Su nombre completo, como lo conocen sus colegas. Aquí solo lo ven los administradores.
+admin-login = Nombre de usuario
+admin-login-hint = Lo que escribe para iniciar sesión. Sin espacios, por ejemplo amina.k. Las mayúsculas no importan.
+admin-roles = Funciones
+admin-roles-hint = Elija al menos una. Dé a cada persona solo las funciones que necesita para su trabajo.
+admin-status = Estado
+admin-keys = Claves de firma activas
+admin-active = En funciones
+admin-departed = Dejó la organización
+admin-no-roles = Sin funciones
+
+admin-role-intake = Recepción
+admin-role-intake-hint = Presenta quejas por los clientes, acusa recibo, las clasifica y las encamina.
+admin-role-reviewer = Revisor
+admin-role-reviewer-hint = Investiga los casos que se le asignan y propone decisiones.
+admin-role-chair = Presidencia del comité
+admin-role-chair-hint = Asigna casos, decide, comprueba las acciones correctivas y cierra casos.
+admin-role-board = Junta directiva
+admin-role-board-hint = Consulta los paneles y aprueba las revisiones del marco. Nunca ve datos personales.
+admin-role-admin = Administrador
+admin-role-admin-hint = Da de alta al personal, cambia funciones y claves, y cambia la configuración.
+admin-role-auditor = Auditor
+admin-role-auditor-hint = Audita el historial de los casos y comprueba el registro.
+admin-role-grant = Dar la función { $role }
+admin-role-remove = Quitar la función { $role }
+
+admin-enrol-title = Dar de alta a un miembro del personal
+admin-enrol-intro = El nuevo miembro del personal recibe su propia clave de firma y un enlace de configuración para elegir una contraseña. Verá el enlace una sola vez, en la página siguiente.
+admin-enrol-submit = Dar de alta y crear un enlace de configuración
+admin-error-name = Escriba su nombre (hasta 200 caracteres).
+admin-error-login = Escriba un nombre de usuario de hasta 100 caracteres, sin espacios.
+admin-error-login-taken = El nombre de usuario { $login } ya está en uso. Elija otro.
+admin-error-roles = Elija al menos una función.
+admin-error-role = Elija una función.
+
+admin-link-title = Enlace de configuración
+admin-link-intro-enrolled = Se dio de alta a { $name }. Entréguele este enlace para que elija una contraseña e inicie sesión:
+admin-link-intro-reset = La clave de { $name } fue reemplazada y su contraseña anterior ya no funciona. Entréguele este enlace para que elija una nueva contraseña:
+admin-link-copy = Copiar el enlace
+admin-link-copied = Copiado
+admin-link-expires = El enlace caduca
+admin-link-next = Antes de salir de esta página
+admin-link-once = Esta página es la única vez que se muestra el enlace. Cópielo ahora.
+admin-link-validity = El enlace funciona una sola vez y caduca en 7 días.
+admin-link-private = Entrégueselo a la persona en privado (en persona, o por un medio que solo ella lea). Cualquiera que tenga el enlace puede establecer la contraseña.
+admin-link-lost = Si el enlace se pierde o caduca, restablezca su contraseña para obtener uno nuevo.
+admin-link-back = Ir a la página de este miembro del personal
+
+admin-person-title = Miembro del personal
+admin-role = Función
+admin-held = Tiene esta función
+admin-held-yes = Sí
+admin-held-no = No
+admin-change = Cambiar
+admin-roles-caption = Funciones de este miembro del personal
+admin-roles-change-hint = Los cambios se aplican de inmediato, en su próxima página.
+admin-last-admin = La organización debe mantener al menos un administrador. Primero dé la función de administrador a otra persona.
+admin-rotate-title = Restablecer la contraseña y reemplazar la clave de firma
+admin-rotate-intro = Úselo cuando la persona olvidó su contraseña, o cuando otra persona podría conocer su clave. Sus claves actuales se revocan, se cierran todas sus sesiones y usted obtiene un nuevo enlace de configuración para ella.
+admin-rotate-self = Esta es su propia cuenta: también se cerrará su sesión.
+admin-rotate-reason = Motivo
+admin-rotate-reason-hint = Por ejemplo «contraseña olvidada». Queda anotado en el registro que leen los auditores: no escriba datos personales.
+admin-rotate-submit = Restablecer la contraseña y crear un enlace de configuración
+admin-error-reason = Escriba un motivo (hasta 500 caracteres).
+admin-depart-title = Registrar una salida
+admin-depart-intro = Cuando alguien deja la organización. Sus funciones y claves se revocan, se cierra su sesión y ya no puede iniciar sesión. Esto no se puede deshacer: si vuelve, dele de alta de nuevo.
+admin-depart-confirm = Confirmo que esta persona dejó la organización.
+admin-depart-submit = Registrar la salida
+admin-error-confirm = Marque la casilla para confirmar la salida.
+admin-departed-note = Esta persona dejó la organización. Sus claves están revocadas y no puede iniciar sesión.
+
+admin-settings-title = Configuración
+admin-settings-intro = Esta configuración se aplica a cada nuevo paso de cada caso. Cada cambio queda anotado en el registro.
+admin-settings-targets = Metas de servicio
+admin-settings-acknowledge_business_days = Meta de acuse de recibo (días hábiles)
+admin-settings-acknowledge_business_days-hint = Días hábiles para acusar recibo de una queja, entre 1 y 30.
+admin-settings-decide_calendar_days = Meta de decisión (días naturales)
+admin-settings-decide_calendar_days-hint = Días para decidir una queja, entre 1 y 365.
+admin-settings-appeal_window_days = Plazo de apelación (días naturales)
+admin-settings-appeal_window_days-hint = Días después de una decisión durante los cuales el cliente puede apelar, entre 1 y 365.
+admin-settings-calendar = Calendario
+admin-settings-time_zone = Zona horaria
+admin-settings-time_zone-hint = El nombre de la zona horaria de la organización, por ejemplo America/Toronto o America/Vancouver.
+admin-settings-holiday_jurisdiction = Días feriados oficiales
+admin-settings-holiday_jurisdiction-hint = De qué jurisdicción son los feriados oficiales que no son días hábiles.
+admin-settings-extra_holidays = Otros días de cierre
+admin-settings-extra_holidays-hint = Días en que la organización cierra, una fecha por línea, escrita como 2025-12-24.
+admin-settings-removed_holidays = Feriados en que se trabaja
+admin-settings-removed_holidays-hint = Feriados oficiales en que la organización trabaja de todos modos, una fecha por línea, escrita como 2025-08-04.
+admin-settings-languages = Idiomas ofrecidos
+admin-settings-languages-hint = Los idiomas del sitio y del formulario de quejas.
+admin-settings-default_language = Idioma predeterminado
+admin-settings-default_language-hint = Se muestra a los visitantes cuyo navegador no pide ninguno de los idiomas ofrecidos.
+admin-settings-organization = Programas, lugares y marco
+admin-settings-programs = Programas
+admin-settings-programs-hint = Uno por línea, escrito como id = Nombre, por ejemplo: linc = Clases de idioma (LINC). El id usa letras minúsculas, cifras, - o _, y no debe cambiar una vez usado.
+admin-settings-sites = Lugares
+admin-settings-sites-hint = Uno por línea, escrito como id = Nombre, por ejemplo: main = Oficina principal.
+admin-settings-framework = Marco de calidad
+admin-settings-framework-hint = El id del marco en uso. El que viene incluido es { $id }.
+admin-settings-privacy = Datos personales
+admin-settings-retention_days = Conservar los datos personales durante (días después del cierre)
+admin-settings-retention_days-hint = Después de este plazo, los datos personales de un caso se borran. Entre 30 y 36500 días.
+admin-settings-submit = Guardar la configuración
+admin-settings-stale = Otro administrador cambió la configuración mientras usted la editaba. Compare sus valores de abajo con los de esa persona y vuelva a guardar.
+admin-error-number = escriba un número entero.
+admin-error-date = «{ $line }» no es una fecha. Escriba una fecha por línea, como 2025-12-24.
+admin-error-named = la línea «{ $line }» no está escrita como id = Nombre.
+admin-error-default-language = elija uno de los idiomas ofrecidos.
+
+done-admin-role-granted = La función se asignó.
+done-admin-role-revoked = La función se quitó.
+done-admin-departed = La salida quedó registrada. Sus claves están revocadas y se cerró su sesión.
+done-admin-settings-saved = La configuración se guardó.
+done-admin-settings-unchanged = No se cambió nada.
+
+# Names of the holiday jurisdictions (English uses the names in projections/src/holiday.rs).
+admin-jurisdiction-federal = Federal (Código Laboral de Canadá)
+admin-jurisdiction-ab = Alberta
+admin-jurisdiction-bc = Columbia Británica
+admin-jurisdiction-mb = Manitoba
+admin-jurisdiction-nb = Nuevo Brunswick
+admin-jurisdiction-nl = Terranova y Labrador
+admin-jurisdiction-ns = Nueva Escocia
+admin-jurisdiction-nt = Territorios del Noroeste
+admin-jurisdiction-nu = Nunavut
+admin-jurisdiction-on = Ontario
+admin-jurisdiction-pe = Isla del Príncipe Eduardo
+admin-jurisdiction-qc = Quebec
+admin-jurisdiction-sk = Saskatchewan
+admin-jurisdiction-yt = Yukón

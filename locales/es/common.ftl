@@ -1,1 +1,30 @@
 # common: es
+# Español (neutro, trato de "usted"). DRAFTED BY AN AI ASSISTANT from the English
+# (locales/en/common.ftl). Not reviewed: a fluent Spanish speaker must review every message
+# before use with clients.
+site-name = Recourse
+skip-to-content = Ir al contenido
+nav-languages = Idiomas
+nav-staff = Personal
+nav-queue = Lista de trabajo
+nav-file = Presentar una queja por un cliente
+nav-board = Panel
+nav-admin = Administración
+nav-password = Cambiar contraseña
+nav-sign-out = Cerrar sesión
+footer-ledger = Cada paso de cada queja queda anotado en un registro firmado que cualquier persona puede comprobar.
+footer-checkpoint = Último punto de control del registro
+footer-staff = Acceso del personal
+error-title = Algo salió mal
+error-not-found = No encontramos esta página.
+error-forbidden = No tiene permiso para hacer esto.
+error-bad-request = Revise lo que escribió, por favor.
+error-conflict = No se pudo hacer esto en este momento.
+error-too-many = Demasiados intentos. Espere unos minutos y vuelva a intentarlo.
+error-csrf = Este formulario caducó. Vuelva atrás, recargue la página e inténtelo de nuevo.
+error-internal = Algo salió mal de nuestro lado. No se guardó nada. Inténtelo de nuevo.
+error-home = Ir a la página de inicio
+error-role = Su función no le permite hacer esto.
+done-generic = Listo.
+yes = Sí
+no = No

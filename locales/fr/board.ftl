@@ -1,1 +1,156 @@
 # board: fr
+# Français (Canada). Rédigé par un assistant (IA) à partir de l'anglais (locales/en/board.ftl).
+# Drafted by an AI assistant from the English. Fairly confident, but it must be reviewed by a
+# fluent (Canadian) French speaker before the board relies on it.
+# The board's dashboard. Plain language: board members are volunteers, not analysts.
+# Variables in { $braces } are filled in by the page; keep them.
+board-title = Tableau de bord du conseil d'administration
+board-intro = Ces chiffres portent sur les plaintes que nous avons reçues et sur la façon dont nous les avons traitées. Ils ne montrent jamais qui s'est plaint, ce que la personne a écrit, ni qui a traité un dossier.
+board-period-legend = Quelles plaintes?
+board-granularity = Afficher les chiffres par
+board-granularity-month = mois
+board-granularity-quarter = trimestre (3 mois)
+board-granularity-year = année
+board-from = Premier jour
+board-to = Dernier jour
+board-date-hint = Année-mois-jour, par exemple 2025-01-31.
+board-show = Afficher les chiffres
+board-errors-title = Veuillez vérifier la période
+board-error-granularity = Choisissez le mois, le trimestre ou l'année.
+board-error-from = Entrez le premier jour sous la forme année-mois-jour, par exemple 2025-01-01.
+board-error-to = Entrez le dernier jour sous la forme année-mois-jour, par exemple 2025-12-31.
+board-error-order = Le premier jour doit être avant le dernier jour, ou le même jour.
+board-error-too-long = La période peut durer au plus 10 ans. Choisissez une période plus courte.
+board-range = Plaintes reçues du { $from } au { $to }.
+board-cohort-note = Chaque plainte compte dans la période où elle a été reçue, avec tout ce qui lui est arrivé depuis. Les mesures correctives et les conflits d'intérêts comptent dans la période où ils ont eu lieu.
+board-download = Télécharger ces chiffres
+board-download-csv = Tableur (CSV)
+board-download-json = Fichier de données (JSON)
+board-show-table = Afficher les chiffres sous forme de tableau
+board-no-data = aucune donnée
+board-total = Total
+board-partial = (période incomplète)
+board-pct = { $n } %
+board-of = { $part } sur { $whole }
+board-out-of-5 = { $n } sur 5
+board-quarter-short = T{ $n }
+board-month-1 = janv.
+board-month-2 = févr.
+board-month-3 = mars
+board-month-4 = avr.
+board-month-5 = mai
+board-month-6 = juin
+board-month-7 = juill.
+board-month-8 = août
+board-month-9 = sept.
+board-month-10 = oct.
+board-month-11 = nov.
+board-month-12 = déc.
+board-period-column = Période
+
+# Key figures
+board-key-title = En bref
+board-targets = Nos cibles : confirmer la réception d'une plainte dans un délai de { $ack } jours ouvrables, et rendre une décision dans un délai de { $decide } jours.
+board-key-received = Plaintes reçues
+board-key-open = Encore en traitement
+board-key-decided = Décision rendue
+board-key-ack-on-time = Réception confirmée à temps
+board-key-decided-on-time = Décision rendue à temps
+board-key-overdue = Mesures correctives en retard
+board-key-rating = Satisfaction moyenne
+
+# Section headings
+board-section-volumes = Combien de plaintes
+board-section-timeliness = À quelle vitesse nous répondons
+board-section-outcomes = Ce que nous avons décidé
+board-section-topics = Sur quoi portent les plaintes
+board-section-satisfaction = Ce que pensent les clients
+board-section-safeguards = Équité et vie privée
+board-section-breakdowns = Détails par programme, lieu et client
+
+# Charts: title (figure caption) and a sentence saying how to read it
+board-chart-volumes = Plaintes reçues et encore ouvertes, par période
+board-chart-volumes-read = Chaque paire de barres correspond à une période. Barres pleines : plaintes reçues. Barres hachurées : parmi elles, les plaintes encore en traitement aujourd'hui.
+board-series-received = Reçues
+board-series-open = Encore ouvertes
+board-chart-timeliness = Part des plaintes traitées dans les délais visés
+board-chart-timeliness-read = Plus c'est élevé, mieux c'est. 100 % veut dire que chaque plainte a respecté la cible.
+board-series-ack-on-time = Réception confirmée dans le délai visé
+board-series-decided-on-time = Décision rendue dans le délai visé
+board-chart-ack-days = Jours ouvrables pour confirmer la réception d'une plainte
+board-chart-ack-days-read = La plainte typique (médiane) et le dixième le plus lent (9 plaintes sur 10 ont été plus rapides). La ligne pointillée est notre cible.
+board-chart-decide-days = Jours pour rendre une décision
+board-chart-decide-days-read = La plainte typique (médiane) et le dixième le plus lent (9 plaintes sur 10 ont été plus rapides). La ligne pointillée est notre cible.
+board-series-median = Typique (médiane)
+board-series-p90 = 9 sur 10 en moins de
+board-series-target = Cible : { $n }
+board-chart-outcomes = Décisions, selon l'issue
+board-chart-outcomes-read = Plaintes reçues pendant la période, selon la décision en vigueur aujourd'hui.
+board-outcome-upheld = Fondée : le client avait raison
+board-outcome-partly_upheld = Fondée en partie
+board-outcome-not_upheld = Non fondée
+board-outcome-resolved_early = Réglée rapidement par une entente
+board-outcome-referred_out_of_scope = Transmise à un autre organisme
+board-outcome-withdrawn = Retirée par le client
+board-chart-actions = Mesures correctives : les changements que nous avons promis de faire
+board-chart-actions-read = Ouvertes, vérifiées comme terminées ou abandonnées pendant la période. En retard : toujours pas terminées après leur échéance.
+board-actions-opened = Ouvertes
+board-actions-verified = Vérifiées comme terminées
+board-actions-waived = Abandonnées (plus nécessaires)
+board-actions-overdue = En retard
+board-chart-rights = Droits des clients concernés
+board-chart-rights-read = Plaintes concernant chaque droit du Code des droits des clients relatifs aux services offerts. Une plainte peut concerner plusieurs droits.
+board-chart-areas = Volets du cadre de qualité concernés
+board-chart-areas-read = Plaintes concernant chaque volet du cadre de qualité. Une plainte peut concerner plusieurs volets.
+board-unknown-area = Absent du cadre actuel
+board-chart-satisfaction = Satisfaction des clients
+board-chart-satisfaction-read = D'après { $n } réponses de clients après la décision.
+board-satisfaction-rating = Note moyenne
+board-satisfaction-explained = Disent que la décision leur a été expliquée
+board-satisfaction-fair = Disent que le processus était juste
+board-chart-rates = Appels et plaintes rouvertes
+board-chart-rates-read = Appels : part des plaintes ayant fait l'objet d'une décision dont le client a fait appel. Rouvertes : part des plaintes ayant fait l'objet d'une décision ou retirées qui ont été rouvertes.
+board-rate-appeal = Portées en appel
+board-rate-reopen = Rouvertes
+board-chart-recusals = Conflits d'intérêts déclarés, par période
+board-chart-recusals-read = Chaque fois qu'un membre du comité s'est retiré d'un dossier en raison d'un conflit d'intérêts.
+board-series-recusals = Conflits déclarés
+board-chart-privacy = Clients anonymes et accès aux renseignements personnels
+board-chart-privacy-read = Les clients anonymes qui sont revenus avec leur code de suivi; et combien de fois des membres du personnel qui n'avaient aucun rôle dans un dossier en ont ouvert les renseignements personnels (chaque ouverture est enregistrée).
+board-privacy-returned = Clients anonymes qui sont revenus
+board-privacy-outsider = Ouvertures de renseignements personnels par du personnel extérieur au dossier
+board-privacy-erased = Plaintes dont les renseignements personnels ont été effacés
+
+# Breakdown tables
+board-breakdowns-intro = Sur toute la période. Une plainte peut compter sous plusieurs droits ou volets du cadre.
+board-dim-program = Par programme
+board-dim-site = Par lieu
+board-dim-service_stream = Par type de service
+board-dim-channel = Selon la façon dont la plainte est arrivée
+board-dim-language = Selon la langue du client
+board-dim-right = Par droit des clients
+board-dim-framework_area = Par volet du cadre de qualité
+board-col-name = Nom
+board-col-received = Reçues
+board-col-open = Encore ouvertes
+board-col-ack-on-time = Réception confirmée à temps
+board-col-decided-on-time = Décision rendue à temps
+board-col-median-decide = Jours typiques pour décider
+board-col-appeal-rate = Portées en appel
+board-col-actions = Mesures correctives ouvertes
+board-col-rating = Satisfaction moyenne
+board-breakdown-empty = Aucune plainte pendant cette période.
+board-unspecified = Non précisé
+board-channel-web = Formulaire Web
+board-channel-phone = Téléphone
+board-channel-in_person = En personne
+board-channel-email = Courriel
+board-channel-referral = Aiguillage
+board-col-acknowledged = Réception confirmée
+board-col-responses = Réponses
+board-col-share = Part
+board-col-appealed = Portées en appel (plaintes)
+board-col-reopened = Rouvertes (plaintes)
+board-col-anonymous = Plaintes anonymes
+board-col-views = Ouvertures de renseignements personnels
+board-col-outsider-views = Par du personnel extérieur au dossier

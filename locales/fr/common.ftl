@@ -1,1 +1,30 @@
 # common: fr
+# Français (Canada). Rédigé par un assistant (IA) à partir de l'anglais (locales/en/common.ftl).
+# Drafted by an AI assistant from the English. Fairly confident, but it must be reviewed by a
+# fluent (Canadian) French speaker before use with clients.
+site-name = Recourse
+skip-to-content = Aller au contenu
+nav-languages = Langues
+nav-staff = Personnel
+nav-queue = File de travail
+nav-file = Déposer une plainte pour un client
+nav-board = Tableau de bord
+nav-admin = Administration
+nav-password = Changer le mot de passe
+nav-sign-out = Se déconnecter
+footer-ledger = Chaque étape de chaque plainte est inscrite dans un registre signé que tout le monde peut vérifier.
+footer-checkpoint = Dernier point de contrôle du registre
+footer-staff = Connexion du personnel
+error-title = Un problème est survenu
+error-not-found = Nous n'avons pas trouvé cette page.
+error-forbidden = Vous n'avez pas le droit de faire cela.
+error-bad-request = Veuillez vérifier ce que vous avez saisi.
+error-conflict = Cette action est impossible pour le moment.
+error-too-many = Trop de tentatives. Veuillez attendre quelques minutes, puis réessayer.
+error-csrf = Ce formulaire a expiré. Veuillez revenir en arrière, recharger la page et réessayer.
+error-internal = Un problème est survenu de notre côté. Rien n'a été enregistré. Veuillez réessayer.
+error-home = Aller à la page d'accueil
+error-role = Votre rôle ne vous permet pas de faire cela.
+done-generic = C'est fait.
+yes = Oui
+no = Non

@@ -1,1 +1,146 @@
 # admin: uk
+# Українська. DRAFTED BY AN AI ASSISTANT from the English (locales/en/admin.ftl).
+# Not reviewed: a fluent Ukrainian speaker must review it before use.
+# Administration: staff, roles, keys, settings.
+admin-nav = Адміністрування
+admin-nav-staff = Працівники
+admin-nav-enrol = Зареєструвати працівника
+admin-nav-settings = Налаштування
+admin-back = Назад до списку працівників
+admin-error-summary = Будь ласка, перевірте таке
+
+admin-staff-title = Працівники
+admin-staff-intro = Усі зареєстровані люди з їхніми ролями. Виберіть ім'я, щоб змінити ролі, скинути пароль або записати звільнення.
+admin-staff-caption = Працівники
+admin-name = Ім'я
+admin-name-hint = Повне ім'я, як його знають колеги. Тут його бачать лише адміністратори.
+admin-login = Ім'я для входу
+admin-login-hint = Те, що людина вводить для входу. Без пробілів, наприклад amina.k. Великі літери не мають значення.
+admin-roles = Ролі
+admin-roles-hint = Виберіть щонайменше одну. Давайте кожній людині лише ті ролі, що потрібні для її роботи.
+admin-status = Стан
+admin-keys = Активні ключі підпису
+admin-active = Працює
+admin-departed = Більше не працює
+admin-no-roles = Без ролей
+
+admin-role-intake = Приймання
+admin-role-intake-hint = Подає скарги від імені клієнтів, підтверджує їх отримання, сортує і скеровує їх.
+admin-role-reviewer = Розглядач
+admin-role-reviewer-hint = Розслідує призначені йому справи і пропонує рішення.
+admin-role-chair = Голова комітету
+admin-role-chair-hint = Призначає справи, ухвалює рішення, перевіряє коригувальні заходи і закриває справи.
+admin-role-board = Правління
+admin-role-board-hint = Переглядає панелі показників і затверджує перегляди рамки якості. Ніколи не бачить особистих даних.
+admin-role-admin = Адміністратор
+admin-role-admin-hint = Реєструє працівників, змінює ролі та ключі, а також налаштування.
+admin-role-auditor = Аудитор
+admin-role-auditor-hint = Перевіряє історію справ і реєстр.
+admin-role-grant = Надати роль { $role }
+admin-role-remove = Забрати роль { $role }
+
+admin-enrol-title = Зареєструвати працівника
+admin-enrol-intro = Новий працівник отримує власний ключ підпису і посилання для налаштування, щоб вибрати пароль. Ви побачите посилання один раз, на наступній сторінці.
+admin-enrol-submit = Зареєструвати і створити посилання для налаштування
+admin-error-name = Введіть ім'я (до 200 символів).
+admin-error-login = Введіть ім'я для входу до 100 символів, без пробілів.
+admin-error-login-taken = Ім'я для входу { $login } уже зайняте. Виберіть інше.
+admin-error-roles = Виберіть щонайменше одну роль.
+admin-error-role = Виберіть роль.
+
+admin-link-title = Посилання для налаштування
+admin-link-intro-enrolled = { $name } зареєстровано. Дайте цій людині це посилання, щоб вона могла вибрати пароль і увійти:
+admin-link-intro-reset = { $name }: ключ замінено, і старий пароль більше не діє. Дайте цій людині це посилання, щоб вона могла вибрати новий пароль:
+admin-link-copy = Скопіювати посилання
+admin-link-copied = Скопійовано
+admin-link-expires = Посилання діє до
+admin-link-next = Перш ніж залишити цю сторінку
+admin-link-once = Посилання показано лише на цій сторінці. Скопіюйте його зараз.
+admin-link-validity = Посилання спрацьовує один раз і діє 7 днів.
+admin-link-private = Передайте його людині особисто (при зустрічі або каналом, який читає лише вона). Будь-хто, хто має посилання, може встановити пароль.
+admin-link-lost = Якщо посилання загубилося або більше не діє, скиньте пароль, щоб отримати нове.
+admin-link-back = Перейти на сторінку цього працівника
+
+admin-person-title = Працівник
+admin-role = Роль
+admin-held = Має цю роль
+admin-held-yes = Так
+admin-held-no = Ні
+admin-change = Змінити
+admin-roles-caption = Ролі цього працівника
+admin-roles-change-hint = Зміни діють одразу, з наступної сторінки, яку відкриє працівник.
+admin-last-admin = В організації має залишатися щонайменше один адміністратор. Спочатку надайте роль адміністратора комусь іншому.
+admin-rotate-title = Скинути пароль і замінити ключ підпису
+admin-rotate-intro = Використовуйте це, коли людина забула пароль або її ключ може бути відомий комусь іншому. Її поточні ключі відкликаються, з усіх пристроїв виконується вихід, а ви отримуєте для неї нове посилання для налаштування.
+admin-rotate-self = Це ваш власний обліковий запис: вас теж буде виведено з системи.
+admin-rotate-reason = Причина
+admin-rotate-reason-hint = Наприклад, «забутий пароль». Це записується в реєстр, який читають аудитори: не пишіть особистих даних.
+admin-rotate-submit = Скинути пароль і створити посилання для налаштування
+admin-error-reason = Введіть причину (до 500 символів).
+admin-depart-title = Записати звільнення
+admin-depart-intro = Коли людина залишає організацію. Її ролі та ключі відкликаються, виконується вихід із системи, і вона більше не може увійти. Це неможливо скасувати: якщо людина повернеться, зареєструйте її знову.
+admin-depart-confirm = Я підтверджую, що ця людина залишила організацію.
+admin-depart-submit = Записати звільнення
+admin-error-confirm = Позначте поле, щоб підтвердити звільнення.
+admin-departed-note = Ця людина залишила організацію. Її ключі відкликано, і вона не може увійти.
+
+admin-settings-title = Налаштування
+admin-settings-intro = Ці налаштування застосовуються до кожного нового кроку в кожній справі. Кожна зміна записується в реєстр.
+admin-settings-targets = Цільові строки
+admin-settings-acknowledge_business_days = Строк підтвердження (робочі дні)
+admin-settings-acknowledge_business_days-hint = Робочі дні на підтвердження отримання скарги, від 1 до 30.
+admin-settings-decide_calendar_days = Строк рішення (календарні дні)
+admin-settings-decide_calendar_days-hint = Дні на ухвалення рішення щодо скарги, від 1 до 365.
+admin-settings-appeal_window_days = Строк оскарження (календарні дні)
+admin-settings-appeal_window_days-hint = Дні після рішення, протягом яких клієнт може його оскаржити, від 1 до 365.
+admin-settings-calendar = Календар
+admin-settings-time_zone = Часовий пояс
+admin-settings-time_zone-hint = Назва часового поясу організації, наприклад America/Toronto або America/Vancouver.
+admin-settings-holiday_jurisdiction = Офіційні свята
+admin-settings-holiday_jurisdiction-hint = Чиї офіційні свята не є робочими днями.
+admin-settings-extra_holidays = Інші неробочі дні
+admin-settings-extra_holidays-hint = Дні, коли організація зачинена, по одній даті в рядку, у форматі 2025-12-24.
+admin-settings-removed_holidays = Свята, коли ви працюєте
+admin-settings-removed_holidays-hint = Офіційні свята, коли організація все ж працює, по одній даті в рядку, у форматі 2025-08-04.
+admin-settings-languages = Доступні мови
+admin-settings-languages-hint = Мови сайту і форми скарги.
+admin-settings-default_language = Мова за замовчуванням
+admin-settings-default_language-hint = Показується відвідувачам, чий браузер не просить жодної з доступних мов.
+admin-settings-organization = Програми, місця і рамка якості
+admin-settings-programs = Програми
+admin-settings-programs-hint = По одній у рядку, у форматі id = Назва, наприклад: linc = Мовне навчання (LINC). Id складається з малих літер, цифр, - або _, і його не слід змінювати після використання.
+admin-settings-sites = Місця
+admin-settings-sites-hint = По одному в рядку, у форматі id = Назва, наприклад: main = Головний офіс.
+admin-settings-framework = Рамка якості
+admin-settings-framework-hint = Id рамки, що використовується. Вбудована рамка — { $id }.
+admin-settings-privacy = Особисті дані
+admin-settings-retention_days = Зберігати особисті дані (днів після закриття)
+admin-settings-retention_days-hint = Після цього особисті дані справи стираються. Від 30 до 36500 днів.
+admin-settings-submit = Зберегти налаштування
+admin-settings-stale = Інший адміністратор змінив налаштування, поки ви їх редагували. Порівняйте свої значення нижче з їхніми і збережіть ще раз.
+admin-error-number = введіть ціле число.
+admin-error-date = «{ $line }» — це не дата. Пишіть по одній даті в рядку, наприклад 2025-12-24.
+admin-error-named = рядок «{ $line }» не записано у форматі id = Назва.
+admin-error-default-language = виберіть одну з доступних мов.
+
+done-admin-role-granted = Роль надано.
+done-admin-role-revoked = Роль забрано.
+done-admin-departed = Звільнення записано. Ключі відкликано, вихід із системи виконано.
+done-admin-settings-saved = Налаштування збережено.
+done-admin-settings-unchanged = Нічого не змінено.
+
+# Names of the holiday jurisdictions (English uses the names in projections/src/holiday.rs).
+admin-jurisdiction-federal = Федеральні (Трудовий кодекс Канади)
+admin-jurisdiction-ab = Альберта
+admin-jurisdiction-bc = Британська Колумбія
+admin-jurisdiction-mb = Манітоба
+admin-jurisdiction-nb = Нью-Брансвік
+admin-jurisdiction-nl = Ньюфаундленд і Лабрадор
+admin-jurisdiction-ns = Нова Шотландія
+admin-jurisdiction-nt = Північно-Західні території
+admin-jurisdiction-nu = Нунавут
+admin-jurisdiction-on = Онтаріо
+admin-jurisdiction-pe = Острів Принца Едварда
+admin-jurisdiction-qc = Квебек
+admin-jurisdiction-sk = Саскачеван
+admin-jurisdiction-yt = Юкон

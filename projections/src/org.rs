@@ -67,7 +67,7 @@ pub struct Org {
 /// Administration commands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OrgCommand {
-    /// Enrol a staff member.
+    /// Enrol a staff member, with their roles and signing key, in one append.
     Enroll {
         /// New id.
         staff: StaffId,
@@ -75,8 +75,12 @@ pub enum OrgCommand {
         name: Sealed,
         /// Sealed sign-in name.
         login: Sealed,
+        /// Roles granted at once.
+        roles: Vec<Role>,
+        /// Their signing key, registered at once.
+        key: Option<PublicKey>,
     },
-    /// Record that a staff member left (roles and keys are revoked with it).
+    /// Record that a staff member left: their keys are revoked in the same append.
     Depart {
         /// Who.
         staff: StaffId,
@@ -328,28 +332,73 @@ impl Org {
                 .filter(|m| m.active)
                 .ok_or(RuleError::UnknownStaff(*s))
         };
-        Ok(vec![match command {
-            OrgCommand::Enroll { staff, name, login } => {
+        match command {
+            OrgCommand::Enroll {
+                staff,
+                name,
+                login,
+                roles,
+                key,
+            } => {
                 if self.staff.contains_key(staff) {
                     return Err(invalid("staff", "already enrolled"));
                 }
-                Payload::StaffEnrolled(StaffEnrolled {
+                let mut events = vec![Payload::StaffEnrolled(StaffEnrolled {
                     staff: *staff,
                     name: name.clone(),
                     login: login.clone(),
                     requested_by,
-                })
+                })];
+                let distinct: BTreeSet<Role> = roles.iter().copied().collect();
+                events.extend(distinct.into_iter().map(|role| {
+                    Payload::RoleGranted(RoleChange {
+                        staff: *staff,
+                        role,
+                        requested_by,
+                    })
+                }));
+                if let Some(key) = key {
+                    self.check_new_key(key)?;
+                    let holder = KeyHolder::Staff {
+                        id: staff.to_string(),
+                    };
+                    events.push(Payload::KeyRegistered(KeyRegistered {
+                        key_id: key.key_id(),
+                        public_key: *key,
+                        holder,
+                        requested_by,
+                    }));
+                }
+                return Ok(events);
             }
             OrgCommand::Depart { staff } => {
-                member(staff)?;
+                let m = member(staff)?;
                 if self.would_leave_no_admin(*staff, None) {
                     return Err(RuleError::LastAdministrator);
                 }
-                Payload::StaffDeparted(StaffDeparted {
+                let reason = "staff member departed".to_string();
+                let mut events: Vec<Payload> = m
+                    .keys
+                    .iter()
+                    .filter(|k| self.keys.get(k).is_some_and(|r| r.active))
+                    .map(|k| {
+                        Payload::KeyRevoked(KeyRevoked {
+                            key_id: *k,
+                            reason: reason.clone(),
+                            requested_by,
+                        })
+                    })
+                    .collect();
+                events.push(Payload::StaffDeparted(StaffDeparted {
                     staff: *staff,
                     requested_by,
-                })
+                }));
+                return Ok(events);
             }
+            _ => {}
+        }
+        Ok(vec![match command {
+            OrgCommand::Enroll { .. } | OrgCommand::Depart { .. } => unreachable!("decided above"),
             OrgCommand::Grant { staff, role } => {
                 if member(staff)?.roles.contains(role) {
                     return Err(invalid("role", "already held"));
@@ -380,15 +429,7 @@ impl Org {
                         .map_err(|_| invalid("holder", "not a staff id"))?;
                     member(&id)?;
                 }
-                if key.check_trustworthy().is_err() {
-                    return Err(invalid(
-                        "key",
-                        "a key with a torsion component cannot be trusted",
-                    ));
-                }
-                if self.keys.contains_key(&key.key_id()) || Some(key.key_id()) == self.ledger_key {
-                    return Err(invalid("key", "already registered"));
-                }
+                self.check_new_key(key)?;
                 Payload::KeyRegistered(KeyRegistered {
                     key_id: key.key_id(),
                     public_key: *key,
@@ -417,6 +458,20 @@ impl Org {
                 }))
             }
         }])
+    }
+
+    /// A key may be registered: trustworthy, and not already used.
+    fn check_new_key(&self, key: &PublicKey) -> Result<(), RuleError> {
+        if key.check_trustworthy().is_err() {
+            return Err(invalid(
+                "key",
+                "a key with a torsion component cannot be trusted",
+            ));
+        }
+        if self.keys.contains_key(&key.key_id()) || Some(key.key_id()) == self.ledger_key {
+            return Err(invalid("key", "already registered"));
+        }
+        Ok(())
     }
 
     /// True if removing `staff` (or only their `role`, when given, and it is Admin) leaves no

@@ -144,3 +144,63 @@ fn settings_are_validated_before_they_are_recorded() {
         .is_ok()
     );
 }
+
+#[test]
+fn a_departure_revokes_the_persons_keys_in_the_same_decision() {
+    let mut org = org();
+    let key = SecretKey::from_seed(&[6; 32]).public();
+    let reg = OrgCommand::RegisterKey {
+        key,
+        holder: KeyHolder::Staff {
+            id: staff(REVIEWER).to_string(),
+        },
+    };
+    let events = org.decide(&as_staff(ADMIN), &reg).unwrap();
+    let env = recourse_events::Envelope {
+        id: uuid::Uuid::now_v7(),
+        stream: StreamId::org(),
+        seq: org.seq,
+        kind: EventType::from_static("key.registered"),
+        at: jiff::Timestamp::now(),
+        actor: key.key_id(),
+        prev: None,
+        data: Default::default(),
+    };
+    org.apply(&env, &events[0]);
+    let events = org
+        .decide(
+            &as_staff(ADMIN),
+            &OrgCommand::Depart {
+                staff: staff(REVIEWER),
+            },
+        )
+        .unwrap();
+    assert_eq!(events.len(), 2);
+    assert!(matches!(&events[0], Payload::KeyRevoked(r) if r.key_id == key.key_id()));
+    assert!(matches!(&events[1], Payload::StaffDeparted(d) if d.staff == staff(REVIEWER)));
+}
+
+#[test]
+fn enrolment_brings_roles_and_key_at_once() {
+    let org = org();
+    let key = SecretKey::from_seed(&[8; 32]).public();
+    let new = StaffId(uuid::Uuid::from_u128(77));
+    let cmd = OrgCommand::Enroll {
+        staff: new,
+        name: sealed("n"),
+        login: sealed("l"),
+        roles: vec![Role::Reviewer, Role::Reviewer, Role::Auditor],
+        key: Some(key),
+    };
+    let events = org.decide(&as_staff(ADMIN), &cmd).unwrap();
+    let kinds: Vec<String> = events.iter().map(|e| e.kind().to_string()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "staff.enrolled",
+            "role.granted",
+            "role.granted",
+            "key.registered"
+        ]
+    );
+}

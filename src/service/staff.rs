@@ -1,10 +1,10 @@
-//! Enrolling staff: the enrolment, their roles and a fresh signing key, as administration
-//! commands (so the same rules apply as for any administrator action).
+//! Enrolling staff: the enrolment, their roles and a fresh signing key, as one administration
+//! command (the same rules as for any administrator action, and one atomic append).
 
 use jiff::Timestamp;
 use recourse_events::SecretKey;
 use recourse_events::ids::StaffId;
-use recourse_events::org::{KeyHolder, Role};
+use recourse_events::org::Role;
 use recourse_projections::actor::Actor;
 use recourse_projections::org::OrgCommand;
 
@@ -35,35 +35,26 @@ impl Service {
         at: Timestamp,
     ) -> Result<(StaffId, Acting), ServiceError> {
         let (name, login) = (name.trim(), login.trim());
-        if name.is_empty() || name.len() > 200 || login.is_empty() || login.len() > 100 {
+        if name.is_empty()
+            || name.chars().count() > 200
+            || login.is_empty()
+            || login.chars().count() > 100
+        {
             return Err(ServiceError::Input(
                 "a name (1-200 characters) and a sign-in name (1-100) are needed".into(),
             ));
         }
         let staff = StaffId(super::uuid_at(at));
+        let key = SecretKey::from_seed(&random_bytes::<32>());
+        // One command, one append: the person, their roles and their key, or nothing.
         let enroll = OrgCommand::Enroll {
             staff,
             name: self.seal_staff("name", name)?,
             login: self.seal_staff("login", login)?,
+            roles: roles.to_vec(),
+            key: Some(key.public()),
         };
         self.org_at(admin, enroll, at).await?;
-        for role in roles {
-            self.org_at(admin, OrgCommand::Grant { staff, role: *role }, at)
-                .await?;
-        }
-        let key = SecretKey::from_seed(&random_bytes::<32>());
-        let holder = KeyHolder::Staff {
-            id: staff.to_string(),
-        };
-        self.org_at(
-            admin,
-            OrgCommand::RegisterKey {
-                key: key.public(),
-                holder,
-            },
-            at,
-        )
-        .await?;
         Ok((
             staff,
             Acting {

@@ -51,6 +51,10 @@ impl From<ServiceError> for WebError {
             ServiceError::Input(m) => WebError::BadRequest(m),
             ServiceError::NotFound(_) => WebError::NotFound,
             ServiceError::Busy => WebError::Conflict(e.to_string()),
+            // The case's data key is gone: nothing can be added to an erased case.
+            ServiceError::Vault(crate::vault::VaultError::NoKey(_)) => {
+                WebError::Conflict("this case's personal data was erased".into())
+            }
             other => WebError::Internal(other.to_string()),
         }
     }

@@ -1,6 +1,9 @@
 //! Integration tests: the whole binary on real data folders, the store contract, crash and
 //! tamper tests. One test binary, helpers in `helpers`.
 
+mod admin;
+mod api;
+mod board;
 mod cli;
 mod crash;
 mod demo;
@@ -8,3 +11,5 @@ mod helpers;
 mod service;
 mod store_contract;
 mod tamper;
+mod translations;
+mod web_helpers;

@@ -168,6 +168,16 @@ pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
     })
     .await
     .map_err(|e| WebError::Internal(e.to_string()))??;
+    let active = ctx.app.service.read(|m| {
+        m.org()
+            .staff
+            .get(&staff)
+            .is_some_and(|s| s.active && s.keys.contains(&key.key_id()))
+    });
+    if !active {
+        // A link issued before the person left, or before their key was replaced.
+        return Err(WebError::Forbidden(ctx.tr.t("login-inactive")));
+    }
     let session = ctx.app.sessions.start(staff, key);
     Ok(Response::redirect("/staff?done=password-set").cookie(
         SESSION_COOKIE,

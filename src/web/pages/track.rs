@@ -176,50 +176,57 @@ pub fn event_id(kind: &str) -> String {
     format!("event-{}", kind.replace(['.', '_'], "-"))
 }
 
+/// Whether the client sees an event in their timeline: not the committee's internal work
+/// (file openings, recusals, findings, corrective actions, assignments, triage, internal
+/// messages). Shared by the tracking page and the API.
+pub fn client_visible(payload: Option<&Payload>) -> bool {
+    match payload {
+        Some(Payload::MessagePosted(m)) => m.audience == Audience::Client,
+        Some(p) => !matches!(
+            p,
+            Payload::FileViewed(_)
+                | Payload::Recused(_)
+                | Payload::FindingRecorded(_)
+                | Payload::ActionOpened(_)
+                | Payload::ActionUpdated(_)
+                | Payload::ActionCompleted(_)
+                | Payload::ActionVerified(_)
+                | Payload::ActionWaived(_)
+                | Payload::ReviewerAssigned(_)
+                | Payload::AppealReviewerAssigned(_)
+                | Payload::Triaged(_)
+        ),
+        None => false,
+    }
+}
+
+/// What an event means for the client, in words (with the decision's or appeal's outcome).
+pub fn client_what(tr: &crate::web::i18n::Tr, kind: &str, payload: Option<&Payload>) -> String {
+    let what = tr.t(&event_id(kind));
+    match payload {
+        Some(Payload::DecisionIssued(d)) => format!(
+            "{what}: {}",
+            tr.t(&format!("outcome-{}", d.outcome.as_str()))
+        ),
+        Some(Payload::AppealDecided(d)) => {
+            let name = serde_json::to_value(d.outcome)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            format!("{what}: {}", tr.t(&format!("appeal-outcome-{name}")))
+        }
+        _ => what,
+    }
+}
+
 fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
     let tr = &ctx.tr;
     let clocks = ctx.app.service.read(|m| m.clocks().clone());
     let label = |field: &str| tr.t(&format!("text-{field}"));
     file.timeline
         .iter()
-        .filter(|e| match &e.payload {
-            Some(Payload::MessagePosted(m)) => m.audience == Audience::Client,
-            Some(p) => !matches!(
-                p,
-                Payload::FileViewed(_)
-                    | Payload::Recused(_)
-                    | Payload::FindingRecorded(_)
-                    | Payload::ActionOpened(_)
-                    | Payload::ActionUpdated(_)
-                    | Payload::ActionCompleted(_)
-                    | Payload::ActionVerified(_)
-                    | Payload::ActionWaived(_)
-                    | Payload::ReviewerAssigned(_)
-                    | Payload::AppealReviewerAssigned(_)
-                    | Payload::Triaged(_)
-            ),
-            None => false,
-        })
+        .filter(|e| client_visible(e.payload.as_ref()))
         .map(|e| {
-            let mut what = tr.t(&event_id(e.kind.as_str()));
-            if let Some(Payload::DecisionIssued(d)) = &e.payload {
-                what = format!(
-                    "{what}: {}",
-                    tr.t(&format!("outcome-{}", d.outcome.as_str()))
-                );
-            }
-            if let Some(Payload::AppealDecided(d)) = &e.payload {
-                what = format!(
-                    "{what}: {}",
-                    tr.t(&format!(
-                        "appeal-outcome-{}",
-                        serde_json::to_value(d.outcome)
-                            .ok()
-                            .and_then(|v| v.as_str().map(String::from))
-                            .unwrap_or_default()
-                    ))
-                );
-            }
             let texts = file
                 .fields
                 .iter()
@@ -233,7 +240,7 @@ fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
                 .collect();
             Line {
                 date: clocks.local_date(e.at).to_string(),
-                what,
+                what: client_what(tr, e.kind.as_str(), e.payload.as_ref()),
                 by_you: e.actor == Actor::Client,
                 texts,
             }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# HTTP load benchmark (wrk on loopback), against the targets in DESIGN.md:
+#   complaint submission >= 2,000 requests/s with p99 < 50 ms; dashboard < 50 ms.
+# Usage: scripts/bench-web.sh [DATA_DIR]   (default: a fresh 3,000-complaint demo in a temp folder)
+# With DATA_DIR, the folder must hold a demo ledger (`recourse demo`), whose staff accounts use the
+# demo password. Rate limits are lifted for the run (--limits). Needs wrk (apt install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "wrk is not installed (apt install wrk)" >&2; exit 2; }
+cargo build --release --quiet
+BIN=target/release/recourse
+DATA=${1:-}
+TMP=$(mktemp -d)
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$TMP"' EXIT
+if [ -z "$DATA" ]; then
+  DATA=$TMP/data
+  $BIN demo --data "$DATA" --complaints 3000 >/dev/null
+fi
+PORT=18765
+$BIN serve --data "$DATA" --listen 127.0.0.1:$PORT --limits 1000000000,1000000000,1000000000 > "$TMP/serve.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 120); do grep -q "running at" "$TMP/serve.log" && break; sleep 1; done
+URL=http://127.0.0.1:$PORT
+entries=$(curl -s $URL/healthz | sed 's/.*"ledger_entries":\([0-9]*\).*/\1/')
+echo "ledger: $entries entries"
+
+# A visitor's CSRF cookie and token (double-submit), reused by every request of the run.
+JAR=$TMP/jar
+curl -s -c "$JAR" $URL/complain > /dev/null
+CSRF=$(awk '$6=="recourse_csrf"{print $7}' "$JAR")
+PROGRAM=$(curl -s -b "$JAR" $URL/complain | grep -o '<option value="[a-z0-9_-]*"' | sed -n '2p' | sed 's/.*"\(.*\)"/\1/')
+SITE=$(curl -s -b "$JAR" $URL/complain | grep -A30 'id="site"' | grep -o '<option value="[a-z0-9_-]*"' | sed -n '2p' | sed 's/.*"\(.*\)"/\1/')
+cat > "$TMP/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "recourse_csrf=$CSRF"
+wrk.body = "csrf=$CSRF&step=4&go=send&what=The+interpreter+did+not+come+and+I+was+sent+home.&program=$PROGRAM&site=$SITE&identity=anonymous&contact=none&consent_handle=yes&rights=respect"
+LUA
+echo
+echo "== complaint submission (POST /complain, full filing: seal, sign, fsync, fold) =="
+wrk -t2 -c32 -d20s --latency -s "$TMP/post.lua" $URL/complain | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
+
+# A board member's session for the dashboard.
+curl -s -c "$JAR" -b "$JAR" $URL/staff/login > /dev/null
+curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "csrf=$CSRF&login=hbouchard&password=recourse-demo-password&next=/board" $URL/staff/login
+SESSION=$(awk '$6=="recourse_session"{print $7}' "$JAR")
+cat > "$TMP/get.lua" <<LUA
+wrk.headers["Cookie"] = "recourse_session=$SESSION"
+LUA
+echo
+echo "== dashboard (GET /board, by quarter over two years, charts rendered) =="
+wrk -t2 -c8 -d15s --latency -s "$TMP/get.lua" $URL/board | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
+echo
+echo "server memory: $(grep VmRSS /proc/$SERVER/status)"
