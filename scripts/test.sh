@@ -10,5 +10,11 @@ cargo fmt --all -- --check
 echo "==> cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+echo "==> openapi-spec-validator (for the OpenAPI document's check)"
+python3 -c "import openapi_spec_validator" 2>/dev/null \
+  || python3 -m pip install --quiet --disable-pip-version-check openapi-spec-validator \
+  || echo "could not install openapi-spec-validator: its test will say it skipped (fails under CI=true)"
+
 echo "==> cargo test"
 cargo test --workspace --quiet
+echo "==> browser tests (headless Chromium, axe-core)"; scripts/browser-test.sh

@@ -216,6 +216,16 @@ impl Accounts {
         Ok(token)
     }
 
+    /// Whether `staff` has an account with a password (set-up completed).
+    pub fn has_password(&self, staff: StaffId) -> Result<bool, AccountError> {
+        let n: i64 = self.conn.lock().expect("accounts lock").query_row(
+            "SELECT count(*) FROM accounts WHERE staff = ?1 AND sealed_key IS NOT NULL",
+            [staff.to_string()],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+
     /// Creates an account with a password straight away (set-up and demo accounts).
     pub fn create_with_password(
         &self,

@@ -186,6 +186,16 @@ impl Serve {
             );
             let service = Service::open(&dir, reference).await?;
             let accounts = Accounts::open(&dir.accounts_path())?;
+            // The first set-up link was lost before anyone chose a password: issue a new one
+            // (which also replaces the administrator's never-used key).
+            let admins = service.read(|m| m.org().holders(Role::Admin));
+            let mut signed_in = false;
+            for a in &admins {
+                signed_in |= accounts.has_password(*a)?;
+            }
+            if !signed_in {
+                first_admin_link = Some(admin_link(&service, &accounts).await?);
+            }
             (service, accounts)
         };
         let mut config = WebConfig {

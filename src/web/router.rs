@@ -121,6 +121,11 @@ fn render_error(ctx: &Ctx, e: WebError) -> Response {
     if ctx.req.wants_json() {
         return e.json();
     }
+    if ctx.req.path.starts_with("/ledger/") {
+        // Machine endpoints: a status, never a sign-in page.
+        let status = e.status();
+        return Response::text(status.canonical_reason().unwrap_or("error")).status(status);
+    }
     if matches!(e, WebError::Unauthorized) {
         return Response::redirect(&format!("/staff/login?next={}", urlencode(&ctx.req.path)));
     }

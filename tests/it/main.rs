@@ -3,11 +3,13 @@
 
 mod admin;
 mod api;
+mod authz;
 mod board;
 mod cli;
 mod crash;
 mod demo;
 mod helpers;
+mod serve;
 mod service;
 mod store_contract;
 mod tamper;

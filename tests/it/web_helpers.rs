@@ -180,7 +180,7 @@ impl Browser {
     }
 
     /// POST an urlencoded form to `path`.
-    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Page {
+    pub async fn post_form<F: serde::Serialize + ?Sized>(&self, path: &str, form: &F) -> Page {
         Self::read(
             self.client
                 .post(self.url(path))
