@@ -75,9 +75,10 @@ impl Catalog {
                 reason: format!("{e}"),
             })?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // Directional isolates would leak invisible characters into attributes and tests;
-            // pages set `dir` on the whole document instead.
-            bundle.set_use_isolating(false);
+            // In right-to-left languages each placeable (a date, a number, a name in Latin
+            // letters) is wrapped in directional isolates, so that "2025-01-01" is not read as
+            // "01-01-2025". Left-to-right pages need none: `dir` on the document suffices there.
+            bundle.set_use_isolating(RTL.contains(code));
             bundle.add_resource(resource).map_err(|e| CatalogError {
                 lang: code.to_string(),
                 reason: format!("{e:?}"),
@@ -165,10 +166,17 @@ impl Tr {
         self.catalog.format(self.lang, id, None)
     }
 
-    /// The message `id` with arguments.
+    /// The message `id` with one argument.
     pub fn t1(&self, id: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.t_args(id, &[(name, &value.to_string())])
+    }
+
+    /// The message `id` with arguments (each a text).
+    pub fn t_args(&self, id: &str, values: &[(&str, &str)]) -> String {
         let mut args = FluentArgs::new();
-        args.set(name, FluentValue::from(value.to_string()));
+        for (name, value) in values {
+            args.set(*name, FluentValue::from(*value));
+        }
         self.catalog
             .format(self.lang, id, Some(&args))
             .or_else(|| self.catalog.format("en", id, Some(&args)))
@@ -245,7 +253,16 @@ mod tests {
         assert_eq!(Tr::new(catalog.clone(), "fr").dir(), "ltr");
         let uk = Tr::new(catalog.clone(), "uk");
         assert!(!uk.t("site-name").is_empty());
-        assert_eq!(Tr::new(catalog, "xx").lang, "en");
+        assert_eq!(Tr::new(catalog.clone(), "xx").lang, "en");
+        // Placeables are isolated in right-to-left text only: an ISO date keeps its order.
+        let range = [("from", "2025-01-01"), ("to", "2026-11-23")];
+        let ar = Tr::new(catalog.clone(), "ar").t_args("board-range", &range);
+        assert!(ar.contains("\u{2068}2025-01-01\u{2069}"), "{ar}");
+        let en = Tr::new(catalog, "en").t_args("board-range", &range);
+        assert!(
+            en.contains("2025-01-01") && !en.contains('\u{2068}'),
+            "{en}"
+        );
     }
 
     #[test]

@@ -139,17 +139,6 @@ fn query_string(q: &Query) -> String {
     )
 }
 
-/// Message `id` with its variables filled in. Fluent writes a variable it was not given as
-/// `{$name}`: the page asks for the message once and replaces them, since [`Tr`] passes one
-/// argument at most.
-fn fill(tr: &Tr, id: &str, args: &[(&str, &str)]) -> String {
-    let mut s = tr.t(id);
-    for (name, value) in args {
-        s = s.replace(&format!("{{${name}}}"), value);
-    }
-    s
-}
-
 /// How numbers are written in the page language.
 struct Numbers {
     decimal_comma: bool,
@@ -289,7 +278,7 @@ fn labels(tr: &Tr, report: &Report, q: &Query) -> Vec<Label> {
             let short = match p.granularity {
                 Granularity::Month => tr.t(&format!("board-month-{}", p.index)),
                 Granularity::Quarter => {
-                    fill(tr, "board-quarter-short", &[("n", &p.index.to_string())])
+                    tr.t_args("board-quarter-short", &[("n", &p.index.to_string())])
                 }
                 Granularity::Year => year.clone(),
             };
@@ -448,11 +437,9 @@ impl Builder<'_> {
         let (median, p90) = (self.t("board-series-median"), self.t("board-series-p90"));
         let title = self.t(title_id);
         let read = self.t(&format!("{title_id}-read"));
-        let target_label = fill(
-            self.tr,
-            "board-series-target",
-            &[("n", &target.to_string())],
-        );
+        let target_label = self
+            .tr
+            .t_args("board-series-target", &[("n", &target.to_string())]);
         let pick = move |m: &Metrics| {
             if ack {
                 (m.median_days_to_acknowledge, m.p90_days_to_acknowledge)
@@ -635,14 +622,13 @@ impl Builder<'_> {
 
     fn satisfaction(&self) -> Chart {
         let s = &self.report.total.satisfaction;
-        let read = fill(
-            self.tr,
+        let read = self.tr.t_args(
             "board-chart-satisfaction-read",
             &[("n", &s.responses.to_string())],
         );
         let rating_text = s.average_rating.map_or_else(
             || self.n.no_data.clone(),
-            |r| fill(self.tr, "board-out-of-5", &[("n", &self.n.num(r))]),
+            |r| self.tr.t_args("board-out-of-5", &[("n", &self.n.num(r))]),
         );
         let bars = vec![
             svg::Bar {
@@ -699,8 +685,7 @@ impl Builder<'_> {
                 text: format!(
                     "{} ({})",
                     self.n.pct(t.appeal_rate_pct),
-                    fill(
-                        self.tr,
+                    self.tr.t_args(
                         "board-of",
                         &[
                             ("part", &t.appealed.to_string()),
@@ -759,8 +744,7 @@ impl Builder<'_> {
     fn privacy(&self) -> Chart {
         let t = &self.report.total;
         let of = |part: u32, whole: u32| {
-            fill(
-                self.tr,
+            self.tr.t_args(
                 "board-of",
                 &[("part", &part.to_string()), ("whole", &whole.to_string())],
             )
@@ -933,7 +917,7 @@ impl Builder<'_> {
                 self.t("board-key-rating"),
                 t.satisfaction.average_rating.map_or_else(
                     || self.n.no_data.clone(),
-                    |r| fill(self.tr, "board-out-of-5", &[("n", &self.n.num(r))]),
+                    |r| self.tr.t_args("board-out-of-5", &[("n", &self.n.num(r))]),
                 ),
             ),
         ]
@@ -1076,8 +1060,7 @@ pub fn dashboard(ctx: &Ctx) -> Result<Response, WebError> {
         targets,
     };
     let view = View {
-        range: fill(
-            tr,
+        range: tr.t_args(
             "board-range",
             &[
                 ("from", &query.from.to_string()),
@@ -1085,8 +1068,7 @@ pub fn dashboard(ctx: &Ctx) -> Result<Response, WebError> {
             ],
         ),
         query: query_string(&query),
-        targets: fill(
-            tr,
+        targets: tr.t_args(
             "board-targets",
             &[
                 ("ack", &targets.0.to_string()),
@@ -1920,8 +1902,7 @@ mod tests {
     fn messages_get_their_values() {
         let t = tr();
         assert_eq!(
-            fill(
-                &t,
+            t.t_args(
                 "board-range",
                 &[("from", "2025-01-01"), ("to", "2025-12-31")]
             ),
