@@ -65,7 +65,8 @@ fn login(who: Who) -> &'static str {
 
 /// Everyone, signed in.
 struct Cast {
-    t: TestApp,
+    /// The application (kept: dropping it removes its data folder).
+    _app: TestApp,
     visitor: Browser,
     staff: Vec<(Who, Staff)>,
 }
@@ -80,7 +81,11 @@ impl Cast {
         let visitor = t.browser();
         // A visitor who has been on the site holds a CSRF token: refusals are about who they are.
         visitor.get("/staff/login").await;
-        Cast { visitor, t, staff }
+        Cast {
+            visitor,
+            _app: t,
+            staff,
+        }
     }
 
     fn get(&self, who: Who) -> &Staff {
