@@ -11,7 +11,10 @@ landing-safe-language = You can write in your own language and ask for an interp
 landing-steps-title = What happens next
 landing-step-1 = You tell us what happened. It takes about 10 minutes.
 landing-step-2 = You get a receipt code. Keep it: it is the only way to follow your complaint if you do not give your name.
-landing-step-3 = We confirm we received it within 2 working days, and a person who was not involved looks into it.
+landing-step-3 = We confirm we received it within { $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    }, and a person who was not involved looks into it.
 landing-step-4 = We give you a decision with our reasons. If you do not agree, you can appeal.
 landing-rights-title = Your rights as a client
 landing-rights-intro = These rights come from the Canadian Council for Refugees' Client Code of Service Rights. You can say which ones your complaint is about.
@@ -82,7 +85,10 @@ receipt-copied = Copied
 receipt-print = Print
 receipt-save = Save as a file
 receipt-next-title = What happens now
-receipt-next = We will confirm within 2 working days that we are looking into it. With your code you can follow your complaint, add information, answer our questions, and read our decision.
+receipt-next = We will confirm within { $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    } that we are looking into it. With your code you can follow your complaint, add information, answer our questions, and read our decision.
 receipt-file-title = Complaint receipt
 receipt-file-keep = Keep this code safe. It is the only way to follow your complaint if you did not give your name.
 receipt-file-how = To follow your complaint, go to the complaints website, choose "Follow my complaint" and enter this code.

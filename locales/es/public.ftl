@@ -18,7 +18,10 @@ landing-safe-language = Puede escribir en su propio idioma y pedir un intérpret
 landing-steps-title = Qué pasa después
 landing-step-1 = Usted nos cuenta lo que pasó. Toma unos 10 minutos.
 landing-step-2 = Recibe un código de seguimiento. Guárdelo: es la única forma de seguir su queja si no da su nombre.
-landing-step-3 = Le confirmamos que recibimos su queja en un plazo de 2 días hábiles, y una persona que no estuvo involucrada la revisa.
+landing-step-3 = Le confirmamos que recibimos su queja en un plazo de { $days ->
+        [one] { $days } día hábil
+       *[other] { $days } días hábiles
+    }, y una persona que no estuvo involucrada la revisa.
 landing-step-4 = Le damos una decisión con nuestras razones. Si no está de acuerdo, puede apelar.
 landing-rights-title = Sus derechos como cliente
 landing-rights-intro = Estos derechos vienen del Código de Derechos de los Clientes en los Servicios del Consejo Canadiense para los Refugiados. Puede indicar a cuáles se refiere su queja.
@@ -89,7 +92,10 @@ receipt-copied = Copiado
 receipt-print = Imprimir
 receipt-save = Guardar como archivo
 receipt-next-title = Qué pasa ahora
-receipt-next = En un plazo de 2 días hábiles le confirmaremos que estamos revisando su queja. Con su código puede seguir su queja, agregar información, responder a nuestras preguntas y leer nuestra decisión.
+receipt-next = En un plazo de { $days ->
+        [one] { $days } día hábil
+       *[other] { $days } días hábiles
+    } le confirmaremos que estamos revisando su queja. Con su código puede seguir su queja, agregar información, responder a nuestras preguntas y leer nuestra decisión.
 receipt-file-title = Comprobante de queja
 receipt-file-keep = Guarde este código en un lugar seguro. Es la única forma de seguir su queja si no dio su nombre.
 receipt-file-how = Para seguir su queja, vaya al sitio web de quejas, elija «Seguir mi queja» y escriba este código.

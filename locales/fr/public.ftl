@@ -17,7 +17,10 @@ landing-safe-language = Vous pouvez écrire dans votre langue et demander un int
 landing-steps-title = Ce qui se passe ensuite
 landing-step-1 = Vous nous dites ce qui s'est passé. Cela prend environ 10 minutes.
 landing-step-2 = Vous recevez un code de suivi. Gardez-le : c'est le seul moyen de suivre votre plainte si vous ne donnez pas votre nom.
-landing-step-3 = Nous confirmons avoir reçu votre plainte dans un délai de 2 jours ouvrables. Ensuite, une personne qui n'a pas été impliquée dans ce qui s'est passé l'examine.
+landing-step-3 = Nous confirmons avoir reçu votre plainte dans un délai de { $days ->
+        [one] { $days } jour ouvrable
+       *[other] { $days } jours ouvrables
+    }. Ensuite, une personne qui n'a pas été impliquée dans ce qui s'est passé l'examine.
 landing-step-4 = Nous vous donnons une décision avec nos raisons. Si vous n'êtes pas d'accord, vous pouvez faire appel.
 landing-rights-title = Vos droits en tant que client
 landing-rights-intro = Ces droits viennent du Code des droits des clients relatifs aux services offerts du Conseil canadien pour les réfugiés. Vous pouvez indiquer ceux que votre plainte concerne.
@@ -88,7 +91,10 @@ receipt-copied = Copié
 receipt-print = Imprimer
 receipt-save = Enregistrer dans un fichier
 receipt-next-title = Et maintenant?
-receipt-next = D'ici 2 jours ouvrables, nous vous confirmerons que nous examinons votre plainte. Avec votre code, vous pouvez suivre votre plainte, ajouter des renseignements, répondre à nos questions et lire notre décision.
+receipt-next = D'ici { $days ->
+        [one] { $days } jour ouvrable
+       *[other] { $days } jours ouvrables
+    }, nous vous confirmerons que nous examinons votre plainte. Avec votre code, vous pouvez suivre votre plainte, ajouter des renseignements, répondre à nos questions et lire notre décision.
 receipt-file-title = Accusé de réception de plainte
 receipt-file-keep = Gardez ce code en lieu sûr. C'est le seul moyen de suivre votre plainte si vous n'avez pas donné votre nom.
 receipt-file-how = Pour suivre votre plainte, allez sur le site des plaintes, choisissez « Suivre ma plainte » et entrez ce code.

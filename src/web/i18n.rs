@@ -171,6 +171,17 @@ impl Tr {
         self.t_args(id, &[(name, &value.to_string())])
     }
 
+    /// The message `id` with a number, which its variants may select on by plural category
+    /// (`[one]`, `[two]`, `[few]`... in the page language).
+    pub fn t_count(&self, id: &str, name: &str, n: u32) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, FluentValue::from(n));
+        self.catalog
+            .format(self.lang, id, Some(&args))
+            .or_else(|| self.catalog.format("en", id, Some(&args)))
+            .unwrap_or_else(|| id.to_string())
+    }
+
     /// The message `id` with arguments (each a text).
     pub fn t_args(&self, id: &str, values: &[(&str, &str)]) -> String {
         let mut args = FluentArgs::new();
@@ -263,6 +274,28 @@ mod tests {
             en.contains("2025-01-01") && !en.contains('\u{2068}'),
             "{en}"
         );
+    }
+
+    #[test]
+    fn the_acknowledgement_promise_follows_the_number_of_days() {
+        let catalog = Arc::new(Catalog::load().unwrap());
+        let en = Tr::new(catalog.clone(), "en");
+        let one = en.t_count("landing-step-3", "days", 1);
+        assert!(one.contains("within 1 working day,"), "{one}");
+        let five = en.t_count("landing-step-3", "days", 5);
+        assert!(five.contains("within 5 working days"), "{five}");
+        let fr = Tr::new(catalog.clone(), "fr").t_count("receipt-next", "days", 3);
+        assert!(fr.contains("3 jours ouvrables"), "{fr}");
+        for (code, _, _) in LANGUAGES {
+            let tr = Tr::new(catalog.clone(), code);
+            for id in ["landing-step-3", "receipt-next"] {
+                let text = tr.t_count(id, "days", 7);
+                assert!(
+                    text.contains('7') && !text.contains("{$") && !text.contains(" 2 "),
+                    "{code} {id}: {text}"
+                );
+            }
+        }
     }
 
     #[test]

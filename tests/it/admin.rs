@@ -612,6 +612,12 @@ async fn settings_are_saved_and_used() {
             .contains("<option value=\"linc\">Language training (LINC)</option>"),
         "the new program is offered on the complaint form"
     );
+    // The promise made to clients follows the new target.
+    let landing = t.browser().get("/?lang=en").await;
+    assert!(
+        landing.body.contains("within 3 working days"),
+        "the landing page states the acknowledgement target"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

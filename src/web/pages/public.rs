@@ -170,6 +170,8 @@ impl Draft {
 struct Landing {
     l: Layout,
     rights: Vec<Choice>,
+    /// The acknowledgement promise, with the organization's own target.
+    ack: String,
 }
 
 #[derive(Template)]
@@ -204,6 +206,17 @@ impl Complain {
 struct Receipt {
     l: Layout,
     code: String,
+    /// What happens now, with the organization's acknowledgement target.
+    next: String,
+}
+
+/// Message `id` with the organization's target for acknowledging a complaint (`$days`).
+fn with_ack_days(ctx: &Ctx, id: &str) -> String {
+    let days = ctx
+        .app
+        .service
+        .read(|m| m.clocks().acknowledge_business_days());
+    ctx.tr.t_count(id, "days", days)
 }
 
 fn render(t: impl Template) -> Result<Response, WebError> {
@@ -291,6 +304,7 @@ pub fn landing(ctx: &Ctx) -> Result<Response, WebError> {
     render(Landing {
         l: Layout::new(ctx, "landing-title"),
         rights: rights(&ctx.tr, &reference),
+        ack: with_ack_days(ctx, "landing-step-3"),
     })
 }
 
@@ -519,6 +533,7 @@ pub async fn complain_post(ctx: &Ctx<'_>) -> Result<Response, WebError> {
             render(Receipt {
                 l: Layout::new(ctx, "receipt-title"),
                 code: filed.receipt.grouped(),
+                next: with_ack_days(ctx, "receipt-next"),
             })
         }
         _ => {
