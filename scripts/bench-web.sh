@@ -28,6 +28,14 @@ echo "ledger: $entries entries"
 
 echo "server memory after start: $(grep VmRSS /proc/$SERVER/status)"
 
+# load TITLE THREADS CONNECTIONS SECONDS SCRIPT PATH: one wrk run, its figures.
+load() {
+  echo
+  echo "== $1 =="
+  wrk -t"$2" -c"$3" -d"$4"s --latency -s "$TMP/$5" "$URL$6" \
+    | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
+}
+
 # A board member's session for the dashboard (measured first, on the data as given).
 JAR=$TMP/jar
 curl -s -c "$JAR" $URL/staff/login > /dev/null
@@ -37,12 +45,8 @@ SESSION=$(awk '$6=="recourse_session"{print $7}' "$JAR")
 cat > "$TMP/get.lua" <<LUA
 wrk.headers["Cookie"] = "recourse_session=$SESSION"
 LUA
-echo
-echo "== dashboard, one board member at a time (GET /board, by quarter over two years, charts rendered) =="
-wrk -t1 -c1 -d10s --latency -s "$TMP/get.lua" $URL/board | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
-echo
-echo "== dashboard, 8 at once =="
-wrk -t2 -c8 -d10s --latency -s "$TMP/get.lua" $URL/board | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
+load "dashboard, one board member at a time (GET /board, by quarter over two years, charts rendered)" 1 1 10 get.lua /board
+load "dashboard, 8 at once" 2 8 10 get.lua /board
 
 # A visitor's CSRF cookie and token (double-submit), reused by every request of the run.
 PROGRAM=$(curl -s -b "$JAR" $URL/complain | grep -o '<option value="[a-z0-9_-]*"' | sed -n '2p' | sed 's/.*"\(.*\)"/\1/')
@@ -53,12 +57,8 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = "recourse_csrf=$CSRF"
 wrk.body = "csrf=$CSRF&step=4&go=send&what=The+interpreter+did+not+come+and+I+was+sent+home.&program=$PROGRAM&site=$SITE&identity=anonymous&contact=none&consent_handle=yes&rights=respect"
 LUA
-echo
-echo "== complaint submission (POST /complain, full filing: seal, sign, fsync, fold), 8 at once =="
-wrk -t2 -c8 -d15s --latency -s "$TMP/post.lua" $URL/complain | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
-echo
-echo "== complaint submission, 32 at once =="
-wrk -t2 -c32 -d20s --latency -s "$TMP/post.lua" $URL/complain | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
+load "complaint submission (POST /complain, full filing: seal, sign, fsync, fold), 8 at once" 2 8 15 post.lua /complain
+load "complaint submission, 32 at once" 2 32 20 post.lua /complain
 echo
 echo "ledger after the run: $(curl -s $URL/healthz | sed 's/.*"ledger_entries":\([0-9]*\).*/\1/') entries"
 echo "server memory after the run: $(grep VmRSS /proc/$SERVER/status)"

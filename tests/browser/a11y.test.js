@@ -4,23 +4,13 @@
 
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  STAFF, startServer, launchBrowser, phoneContext, assertAccessible, assertFitsPhone, screenshot, signIn, text,
+  STAFF, useServerAndBrowser, assertAccessible, assertFitsPhone, screenshot, signIn, text,
 } = require('./server');
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 const LANGUAGES = [
   { lang: 'en', dir: 'ltr' },
@@ -31,7 +21,7 @@ const LANGUAGES = [
 /** A phone-sized context where axe-core can be injected despite the pages' strict
  * Content-Security-Policy (script-src 'self'): only the test's own script is let through. */
 function axeContext() {
-  return phoneContext(browser, server.url, { bypassCSP: true });
+  return app.context({ bypassCSP: true });
 }
 
 /** Submits the form the button belongs to and waits for the next page. */
@@ -176,7 +166,7 @@ for (const { lang, dir } of LANGUAGES) {
 }
 
 test('screenshots of the staff pages and the dashboard in Arabic, at phone width', async () => {
-  const context = await phoneContext(browser, server.url);
+  const context = await app.context();
   const page = await context.newPage();
   await page.goto('/staff/login?lang=ar');
   await signIn(page, STAFF.chair, '/staff');

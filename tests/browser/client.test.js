@@ -4,21 +4,11 @@
 
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, launchBrowser, phoneContext, screenshot, text } = require('./server');
+const { useServerAndBrowser, screenshot, text } = require('./server');
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 const RECEIPT = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/;
 
@@ -50,7 +40,7 @@ async function track(page, code) {
 }
 
 test('file a complaint with JavaScript off, step by step, then track it by its receipt code', async () => {
-  const context = await phoneContext(browser, server.url, { javaScriptEnabled: false });
+  const context = await app.context({ javaScriptEnabled: false });
   const page = await context.newPage();
   const what = 'The worker refused to book an interpreter for my appointment (no JS).';
 
@@ -122,7 +112,7 @@ test('file a complaint with JavaScript off, step by step, then track it by its r
 });
 
 test('file a complaint with JavaScript on, named with an email, then track it', async () => {
-  const context = await phoneContext(browser, server.url);
+  const context = await app.context();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
@@ -169,7 +159,7 @@ test('file a complaint with JavaScript on, named with an email, then track it', 
 });
 
 test('the complaint form page weighs under 50 KB, everything included', async () => {
-  const context = await phoneContext(browser, server.url);
+  const context = await app.context();
   const page = await context.newPage();
   const bodies = [];
   page.on('response', (response) => bodies.push(

@@ -184,7 +184,26 @@ async function text(page, selector) {
   return (t || '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Starts the server and the browser before the calling file's tests and stops both after them.
+ * Returns `{ context(options) }`: a fresh phone-sized browser context on the server.
+ */
+function useServerAndBrowser() {
+  const { before, after } = require('node:test');
+  let server;
+  let browser;
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return { context: (options) => phoneContext(browser, server.url, options) };
+}
+
 module.exports = {
+  useServerAndBrowser,
   ROOT,
   STAFF,
   PHONE,

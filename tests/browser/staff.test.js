@@ -5,23 +5,13 @@
 
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  STAFF, startServer, launchBrowser, phoneContext, screenshot, signIn, signOut, text,
+  STAFF, useServerAndBrowser, screenshot, signIn, signOut, text,
 } = require('./server');
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 /** Submits the case form posting to `/staff/case/<id>/<action>`; returns the notice shown. */
 async function act(page, action) {
@@ -43,7 +33,7 @@ async function timelineLength(page) {
 }
 
 test('a case goes from filing to closure through intake, reviewer and chair', async () => {
-  const context = await phoneContext(browser, server.url);
+  const context = await app.context();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
@@ -123,7 +113,7 @@ test('a case goes from filing to closure through intake, reviewer and chair', as
   await context.close();
 
   // The client, with the code intake gave them, sees the decision and the case closed.
-  const client = await phoneContext(browser, server.url);
+  const client = await app.context();
   const tracking = await client.newPage();
   await tracking.goto('/track');
   await tracking.fill('#code', code);
@@ -134,7 +124,7 @@ test('a case goes from filing to closure through intake, reviewer and chair', as
 });
 
 test('a board member reads the dashboard: charts, no personal data, no case files', async () => {
-  const context = await phoneContext(browser, server.url);
+  const context = await app.context();
   const page = await context.newPage();
   await signIn(page, STAFF.board, '/board');
   assert.equal(new URL(page.url()).pathname, '/board');
@@ -160,7 +150,7 @@ test('a board member reads the dashboard: charts, no personal data, no case file
 });
 
 test('a wrong password is refused with a clear message', async () => {
-  const context = await phoneContext(browser, server.url);
+  const context = await app.context();
   const page = await context.newPage();
   await page.goto('/staff/login');
   await page.fill('#login', STAFF.intake);

@@ -101,6 +101,21 @@ impl Cast {
         self.get(who).id.clone()
     }
 
+    /// Files a web complaint as a visitor: (case id, receipt code).
+    async fn file(&self, what: &str) -> (String, String) {
+        let filed = call(
+            &self.visitor,
+            Method::POST,
+            "/complaints",
+            Some(&complaint(what)),
+            None,
+        )
+        .await;
+        assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.text);
+        let field = |name: &str| filed.json[name].as_str().unwrap().to_string();
+        (field("case"), field("receipt_code"))
+    }
+
     /// Entries in the ledger.
     async fn ledger_size(&self) -> u64 {
         let page = self.visitor.get("/healthz").await;
@@ -226,17 +241,7 @@ impl Cast {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_against_every_case_action() {
     let c = Cast::new().await;
-    let filed = call(
-        &c.visitor,
-        Method::POST,
-        "/complaints",
-        Some(&complaint("The interpreter never came, three times.")),
-        None,
-    )
-    .await;
-    assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.text);
-    let case = filed.json["case"].as_str().unwrap().to_string();
-    let code = filed.json["receipt_code"].as_str().unwrap().to_string();
+    let (case, code) = c.file("The interpreter never came, three times.").await;
     let due = jiff::Zoned::now()
         .date()
         .checked_add(jiff::Span::new().days(30))
@@ -323,15 +328,7 @@ async fn read(c: &Cast, who: Who, path: &str) -> StatusCode {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_against_every_page_and_read() {
     let c = Cast::new().await;
-    let filed = call(
-        &c.visitor,
-        Method::POST,
-        "/complaints",
-        Some(&complaint("I was turned away at the desk.")),
-        None,
-    )
-    .await;
-    let case = filed.json["case"].as_str().unwrap().to_string();
+    let (case, _) = c.file("I was turned away at the desk.").await;
     let dashboard = &[Board, Chair, Admin];
     let directory = &[Intake, Reviewer, OtherReviewer, Chair, Auditor, Admin];
     let pages: Vec<(String, &[Who])> = vec![
