@@ -27,7 +27,7 @@ use crate::service::{Acting, CaseFile, ComplaintForm};
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::limits::Purpose;
-use crate::web::pages::permit::{allowed, placeholder};
+use crate::web::pages::permit::ClientCan;
 use crate::web::pages::public::{self, Draft, INTERPRETER_LANGUAGES, STEPS};
 use crate::web::pages::track::{client_visible, client_what};
 use crate::web::router::Ctx;
@@ -452,17 +452,6 @@ pub(super) async fn act(ctx: &Ctx<'_>, action: &str, input: &Input) -> Result<Re
 }
 
 #[derive(Serialize)]
-struct Can {
-    info: bool,
-    message: bool,
-    comment: bool,
-    appeal: bool,
-    satisfaction: bool,
-    withdraw: bool,
-    erase: bool,
-}
-
-#[derive(Serialize)]
 struct Text {
     field: String,
     label: String,
@@ -489,7 +478,7 @@ struct ClientCase {
     status_hint: String,
     notice: Option<String>,
     timeline: Vec<Line>,
-    can: Can,
+    can: ClientCan,
 }
 
 /// Whether the client sees an event on their timeline: the same filter as the tracking page
@@ -546,30 +535,13 @@ async fn view(
         .read(|m| m.case(&case).map(|c| c.status()))
         .ok_or(WebError::NotFound)?;
     let key = status.as_str().replace(' ', "-");
-    let p = placeholder;
-    let can = |cmd: Command| allowed(service, case, &client.actor, &cmd);
     let body = ClientCase {
         status: status.as_str(),
         status_label: ctx.tr.t(&format!("status-{key}")),
         status_hint: ctx.tr.t(&format!("status-{key}-hint")),
         notice,
         timeline: lines(ctx, &file),
-        can: Can {
-            info: can(Command::AddInformation(ClientText { text: p() })),
-            message: can(Command::PostMessage(MessagePosted {
-                audience: Audience::Client,
-                body: p(),
-            })),
-            comment: can(Command::Comment(ClientText { text: p() })),
-            appeal: can(Command::Appeal(AppealFiled { grounds: p() })),
-            satisfaction: can(Command::RecordSatisfaction(SatisfactionRecorded {
-                explained: true,
-                fair: true,
-                rating: 3,
-            })),
-            withdraw: can(Command::Withdraw),
-            erase: status != Status::Erased,
-        },
+        can: ClientCan::of(service, case, &client.actor, status),
     };
     Ok(Response::json(&body))
 }

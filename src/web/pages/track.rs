@@ -12,7 +12,7 @@ use recourse_projections::actor::Actor;
 use recourse_projections::case::Command;
 
 use super::layout::Layout;
-use super::permit::{allowed, placeholder};
+use super::permit::ClientCan;
 use crate::receipt::ReceiptCode;
 use crate::service::CaseFile;
 use crate::web::error::WebError;
@@ -47,13 +47,7 @@ struct TrackCase {
     status: String,
     status_hint: String,
     lines: Vec<Line>,
-    can_info: bool,
-    can_message: bool,
-    can_comment: bool,
-    can_appeal: bool,
-    can_satisfaction: bool,
-    can_withdraw: bool,
-    can_erase: bool,
+    can: ClientCan,
 }
 
 fn render(t: impl Template) -> Result<Response, WebError> {
@@ -260,9 +254,6 @@ async fn page(
         .read(|m| m.case(&case).map(|c| c.status()))
         .ok_or(WebError::NotFound)?;
     let key = status.as_str().replace(' ', "-");
-    let p = placeholder;
-    let can = |cmd: Command| allowed(service, case, &client.actor, &cmd);
-    let erased = status == recourse_projections::case::Status::Erased;
     let mut l = Layout::new(ctx, "track-case-title");
     l.notice = notice;
     render(TrackCase {
@@ -271,19 +262,6 @@ async fn page(
         status: ctx.tr.t(&format!("status-{key}")),
         status_hint: ctx.tr.t(&format!("status-{key}-hint")),
         lines: lines(ctx, &file),
-        can_info: can(Command::AddInformation(ClientText { text: p() })),
-        can_message: can(Command::PostMessage(MessagePosted {
-            audience: Audience::Client,
-            body: p(),
-        })),
-        can_comment: can(Command::Comment(ClientText { text: p() })),
-        can_appeal: can(Command::Appeal(AppealFiled { grounds: p() })),
-        can_satisfaction: can(Command::RecordSatisfaction(SatisfactionRecorded {
-            explained: true,
-            fair: true,
-            rating: 3,
-        })),
-        can_withdraw: can(Command::Withdraw),
-        can_erase: !erased,
+        can: ClientCan::of(service, case, &client.actor, status),
     })
 }
