@@ -64,21 +64,27 @@ pub fn sealed_fields(payload: &Payload) -> Vec<(String, Sealed)> {
         .collect()
 }
 
-/// What a client may read of their own file.
-fn client_visible(payload: &Payload) -> bool {
-    !matches!(
-        payload,
-        Payload::MessagePosted(m) if m.audience == Audience::Committee
-    ) && !matches!(
-        payload,
-        Payload::Recused(_)
-            | Payload::FindingRecorded(_)
-            | Payload::ActionOpened(_)
-            | Payload::ActionUpdated(_)
-            | Payload::ActionCompleted(_)
-            | Payload::ActionVerified(_)
-            | Payload::ActionWaived(_)
-    )
+/// What a client may read of their own file: everything but what is internal to the
+/// committee (committee messages, file openings, recusals, triage, assignments, findings and
+/// corrective actions). The tracking page and the API show, and the service opens, only this.
+pub fn client_visible(payload: &Payload) -> bool {
+    match payload {
+        Payload::MessagePosted(m) => m.audience == Audience::Client,
+        p => !matches!(
+            p,
+            Payload::FileViewed(_)
+                | Payload::Recused(_)
+                | Payload::FindingRecorded(_)
+                | Payload::ActionOpened(_)
+                | Payload::ActionUpdated(_)
+                | Payload::ActionCompleted(_)
+                | Payload::ActionVerified(_)
+                | Payload::ActionWaived(_)
+                | Payload::ReviewerAssigned(_)
+                | Payload::AppealReviewerAssigned(_)
+                | Payload::Triaged(_)
+        ),
+    }
 }
 
 impl Service {

@@ -12,7 +12,7 @@ mod file;
 pub mod filing;
 mod staff;
 
-pub use file::{CaseFile, OpenedField, sealed_fields as sealed_fields_of};
+pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
 pub use filing::{ComplaintForm, Filed};
 
 use std::sync::{Arc, RwLock};

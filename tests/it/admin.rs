@@ -63,15 +63,7 @@ async fn spawn() -> TestApp {
         ..WebConfig::default()
     };
     let app = Arc::new(App::new(service, Arc::new(accounts), config).expect("translations"));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("port 0");
-    let base = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(recourse::web::serve(
-        app.clone(),
-        listener,
-        std::future::pending(),
-    ));
+    let base = crate::web_helpers::serve(app.clone()).await;
     TestApp {
         base,
         app,

@@ -85,15 +85,7 @@ pub async fn spawn_app_with(config: WebConfig) -> TestApp {
         .collect();
     let app =
         Arc::new(App::new(report.service, Arc::new(accounts), config).expect("translations load"));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind port 0");
-    let base = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(recourse::web::serve(
-        app.clone(),
-        listener,
-        std::future::pending(),
-    ));
+    let base = serve(app.clone()).await;
     TestApp {
         base,
         app,
@@ -101,6 +93,16 @@ pub async fn spawn_app_with(config: WebConfig) -> TestApp {
         now,
         _data: data,
     }
+}
+
+/// Serves `app` on a free loopback port until the test ends; its base URL.
+pub async fn serve(app: Arc<App>) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind port 0");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(recourse::web::serve(app, listener, std::future::pending()));
+    base
 }
 
 /// A response read whole.

@@ -174,24 +174,7 @@ pub fn event_id(kind: &str) -> String {
 /// (file openings, recusals, findings, corrective actions, assignments, triage, internal
 /// messages). Shared by the tracking page and the API.
 pub fn client_visible(payload: Option<&Payload>) -> bool {
-    match payload {
-        Some(Payload::MessagePosted(m)) => m.audience == Audience::Client,
-        Some(p) => !matches!(
-            p,
-            Payload::FileViewed(_)
-                | Payload::Recused(_)
-                | Payload::FindingRecorded(_)
-                | Payload::ActionOpened(_)
-                | Payload::ActionUpdated(_)
-                | Payload::ActionCompleted(_)
-                | Payload::ActionVerified(_)
-                | Payload::ActionWaived(_)
-                | Payload::ReviewerAssigned(_)
-                | Payload::AppealReviewerAssigned(_)
-                | Payload::Triaged(_)
-        ),
-        None => false,
-    }
+    payload.is_some_and(crate::service::client_visible)
 }
 
 /// What an event means for the client, in words (with the decision's or appeal's outcome).
