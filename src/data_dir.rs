@@ -135,6 +135,11 @@ impl DataDir {
         Ok(SecretKey::from_seed(&seed))
     }
 
+    /// The high-water mark: the latest checkpoint published (see [`crate::mark`]).
+    pub fn mark_path(&self) -> PathBuf {
+        self.root.join("checkpoint.mark")
+    }
+
     /// The public verifier key file.
     pub fn vkey_path(&self) -> PathBuf {
         self.root.join("ledger.vkey")

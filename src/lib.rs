@@ -4,6 +4,7 @@
 //! - [`store`]: the event log behind one trait, a backend per module.
 //! - [`data_dir`]: the data folder, its keys and files.
 //! - [`ledger`]: creating, opening and appending to a ledger.
+//! - [`mark`]: the high-water mark that makes a rolled-back database noticed.
 //! - [`service`]: the ledger service: command -> rules -> seal and sign -> append -> project.
 //! - [`vault`]: data keys, sealing and erasure; [`receipt`]: clients' receipt codes.
 //! - [`verification`]: verifying a data folder or an export bundle.
@@ -16,6 +17,7 @@ pub mod cli;
 pub mod data_dir;
 pub mod demo;
 pub mod ledger;
+pub mod mark;
 pub mod receipt;
 pub mod service;
 pub mod store;

@@ -293,6 +293,40 @@ impl Vault {
         open_with(&cipher, &sealed, aad.as_bytes())
             .ok_or_else(|| VaultError::Unsealable(key_id.into()))
     }
+
+    /// Every data key id the vault holds that unwraps under the master key, and every key it
+    /// holds that does not (altered, or wrapped for another id), and the ids it recorded as
+    /// destroyed; for the start-up check against the ledger. Unwrapped keys are not cached.
+    pub fn audit(&self) -> Result<VaultAudit, VaultError> {
+        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let mut audit = VaultAudit::default();
+        let mut stmt = conn.prepare("SELECT id, wrapped FROM data_keys")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+        for row in rows {
+            let (id, wrapped) = row?;
+            let aad = format!("recourse/data-key/v1\n{id}");
+            match open_with(&self.master, &wrapped, aad.as_bytes()) {
+                Some(raw) if raw.len() == 32 => audit.usable.insert(id),
+                _ => audit.broken.insert(id),
+            };
+        }
+        let mut stmt = conn.prepare("SELECT id FROM destroyed")?;
+        for id in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            audit.destroyed.insert(id?);
+        }
+        Ok(audit)
+    }
+}
+
+/// What [`Vault::audit`] found.
+#[derive(Debug, Default)]
+pub struct VaultAudit {
+    /// Keys that unwrap.
+    pub usable: std::collections::HashSet<String>,
+    /// Keys present that do not unwrap.
+    pub broken: std::collections::HashSet<String>,
+    /// Ids recorded as destroyed.
+    pub destroyed: std::collections::HashSet<String>,
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! - [`actor`]: who acts; [`rule`]: why a command is refused.
 //! - [`org`]: the organization (staff, roles, keys, settings) and its administration rules.
 //! - [`case`]: a complaint as an aggregate: `decide` and `apply`.
-//! - [`read_model`]: the fold of the whole ledger; [`history`]: one case's timeline;
+//! - [`read_model`]: the fold of the whole ledger, checked link by link ([`log_view`]); [`history`]: one case's timeline;
 //!   [`queue`]: the committee's work queue.
 //! - [`framework`]: the sector's reference documents as data; [`holiday`]: business days.
 //! - [`clock`]: service-level clocks (due dates, time taken, overdue, pauses).
@@ -16,6 +16,7 @@ pub mod dashboard;
 pub mod framework;
 pub mod history;
 pub mod holiday;
+pub mod log_view;
 pub mod org;
 pub mod queue;
 pub mod read_model;

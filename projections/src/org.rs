@@ -62,6 +62,8 @@ pub struct Org {
     pub settings: Settings,
     /// Next seq of the org stream.
     pub seq: u64,
+    /// Where the org stream ends in the log (checked as the model folds).
+    pub tip: Option<crate::log_view::LogTip>,
 }
 
 /// Administration commands.

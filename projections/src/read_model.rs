@@ -19,6 +19,7 @@ use crate::case::Case;
 use crate::clock::Clocks;
 use crate::dashboard::{Dashboard, Query, Report};
 use crate::framework::Reference;
+use crate::log_view::{BrokenLink, LogView};
 use crate::org::Org;
 
 /// An entry the model cannot fold.
@@ -32,6 +33,9 @@ pub enum ProjectionError {
         /// The position offered.
         got: u64,
     },
+    /// An entry that does not follow its stream's previous one.
+    #[error(transparent)]
+    Chain(#[from] BrokenLink),
     /// Not a valid entry (the verifier would say why).
     #[error("entry {position} is not a valid event: {reason}")]
     BadEntry {
@@ -54,6 +58,7 @@ pub struct ReadModel {
     reference: Arc<Reference>,
     clocks: Clocks,
     dashboard: Dashboard,
+    log: LogView,
 }
 
 /// An entry parsed for folding.
@@ -62,6 +67,8 @@ pub struct Parsed {
     pub position: u64,
     /// The envelope (its `data` moved into `payload`).
     pub envelope: Envelope,
+    /// The entry's leaf hash.
+    pub leaf: Hash,
     /// Its payload, or why it could not be read.
     pub payload: Result<Payload, PayloadError>,
 }
@@ -72,12 +79,14 @@ pub fn parse(position: u64, entry: &[u8]) -> Result<Parsed, ProjectionError> {
         position,
         reason: e.to_string(),
     })?;
+    let leaf = event.leaf_hash();
     let mut envelope = event.into_envelope();
     let data = std::mem::take(&mut envelope.data);
     let payload = Payload::from_data(&envelope.kind, data);
     Ok(Parsed {
         position,
         envelope,
+        leaf,
         payload,
     })
 }
@@ -97,6 +106,7 @@ impl ReadModel {
             reference,
             clocks,
             dashboard: Dashboard::new(),
+            log: LogView::default(),
         }
     }
 
@@ -210,6 +220,7 @@ impl ReadModel {
                 got: parsed.position,
             });
         }
+        self.link(parsed)?;
         self.next += 1;
         let Ok(payload) = &parsed.payload else {
             self.unreadable += 1;
@@ -217,6 +228,53 @@ impl ReadModel {
         };
         self.apply_payload(&parsed.envelope, payload);
         Ok(())
+    }
+
+    /// Checks that the entry follows its stream's tip, and advances the tip and the tree.
+    fn link(&mut self, parsed: &Parsed) -> Result<(), BrokenLink> {
+        let (env, position, leaf) = (&parsed.envelope, parsed.position, parsed.leaf);
+        if env.stream.is_org() {
+            let org = &mut self.org;
+            self.log.link(&mut org.tip, org.seq, env, position, leaf)?;
+            org.seq = env.seq + 1;
+        } else if let Some(id) = CaseId::from_stream(&env.stream) {
+            let case = self
+                .cases
+                .entry(id)
+                .or_insert_with(|| Box::new(Case::new(id)));
+            self.log.link(&mut case.tip, case.seq, env, position, leaf)?;
+            case.seq = env.seq + 1;
+        } else {
+            self.log.link_other(env, position, leaf)?;
+        }
+        Ok(())
+    }
+
+    /// The Merkle root of every entry folded (compared with the signed checkpoint).
+    pub fn log_root(&self) -> Hash {
+        self.log.root()
+    }
+
+    /// Where every stream ends, as folded: (stream, head, position of its last entry).
+    pub fn stream_tips(&self) -> Vec<(recourse_events::StreamId, recourse_events::chain::StreamHead, u64)> {
+        use recourse_events::chain::StreamHead;
+        let mut tips: Vec<_> = self.log.other_tips().collect();
+        let org = self.org.tip.map(|t| (recourse_events::StreamId::org(), self.org.seq, t));
+        let cases = self
+            .cases
+            .values()
+            .filter_map(|c| c.tip.map(|t| (c.id.stream(), c.seq, t)));
+        tips.extend(org.into_iter().chain(cases).map(|(s, n, t)| {
+            (
+                s,
+                StreamHead {
+                    next_seq: n,
+                    last: Some(t.hash),
+                },
+                t.position,
+            )
+        }));
+        tips
     }
 
     fn apply_payload(&mut self, envelope: &Envelope, payload: &Payload) {

@@ -68,6 +68,7 @@ impl Ledger {
         self.incremental
             .apply(&Parsed {
                 position,
+                leaf: event.leaf_hash(),
                 envelope: event.into_envelope(),
                 payload: Ok(payload),
             })

@@ -10,6 +10,7 @@
 mod erasure;
 mod file;
 pub mod filing;
+mod integrity;
 mod staff;
 
 pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
@@ -81,6 +82,9 @@ pub enum ServiceError {
     /// The data folder.
     #[error(transparent)]
     DataDir(#[from] DataDirError),
+    /// The stored data is not what the signed ledger says (the service refuses to start).
+    #[error("integrity check failed: {0}")]
+    Integrity(String),
     /// Other appenders kept winning.
     #[error("the case is changing too fast; try again")]
     Busy,
@@ -170,13 +174,15 @@ impl Service {
         let model = Arc::new(RwLock::new(model));
         catch_up(&store, &model, &applied_tx).await?;
         tokio::spawn(follow(store, model.clone(), applied_tx));
-        Ok(Service {
+        let service = Service {
             ledger,
             vault,
             model,
             applied,
             web_intake,
-        })
+        };
+        service.check_at_start().await?;
+        Ok(service)
     }
 
     /// The underlying ledger.
@@ -309,12 +315,14 @@ impl Service {
                 chain = chain.advanced(event.leaf_hash());
                 events.push(event);
             }
-            match store.append(events).await {
+            match self.ledger.append_events(events).await {
                 Ok(appended) => {
                     self.wait_applied(appended.positions.end).await;
                     return Ok(appended);
                 }
-                Err(StoreError::Conflict { .. }) => self.wait_applied(store.size().await?).await,
+                Err(LedgerError::Store(StoreError::Conflict { .. })) => {
+                    self.wait_applied(store.size().await?).await
+                }
                 Err(e) => return Err(e.into()),
             }
         }

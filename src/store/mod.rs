@@ -55,6 +55,29 @@ pub struct StoredEntry {
     pub position: u64,
     /// The canonical entry bytes.
     pub entry: Vec<u8>,
+    /// The backend's own stream index for this entry, if it keeps one: derived from the
+    /// entries, never trusted, checked by `verify`.
+    pub link: Option<Link>,
+}
+
+/// Where a backend's stream index places an entry in its stream (derived data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// The entry's seq, as the index records it.
+    pub seq: u64,
+    /// The position of the stream's previous entry, as the index records it.
+    pub prev_position: Option<u64>,
+}
+
+/// Where a stream ends, as a backend's stream index records it (derived data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamTip {
+    /// The stream.
+    pub stream: StreamId,
+    /// Its next seq and last leaf hash.
+    pub head: StreamHead,
+    /// Position of its last entry.
+    pub last_position: u64,
 }
 
 /// What an append did.
@@ -85,11 +108,17 @@ pub trait EventStore: Send + Sync {
     /// The stream's next seq and last leaf hash.
     async fn head(&self, stream: &StreamId) -> Result<StreamHead, StoreError>;
 
-    /// All entries of a stream, in seq order.
+    /// All entries of a stream, in seq order. Backends check what they return: each entry is
+    /// of `stream`, has the next seq, and links by hash to the one before it; anything else is
+    /// [`StoreError::Corrupt`]. (Callers still compare the last hash with what they know.)
     async fn read_stream(&self, stream: &StreamId) -> Result<Vec<StoredEntry>, StoreError>;
 
     /// Up to `limit` entries from `position` on, in position order.
     async fn read_from(&self, position: u64, limit: usize) -> Result<Vec<StoredEntry>, StoreError>;
+
+    /// Up to `limit` stream tips of the backend's stream index, by stream name after `after`
+    /// (derived data, for `verify` and the start-up check to compare with the entries).
+    async fn stream_tips(&self, after: &str, limit: usize) -> Result<Vec<StreamTip>, StoreError>;
 
     /// Number of entries committed.
     async fn size(&self) -> Result<u64, StoreError>;

@@ -25,7 +25,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use tokio::sync::{mpsc, oneshot, watch};
 
 use super::log_tree::{LogTree, TileMismatch};
-use super::{Appended, EventStore, LogSigner, StoreError, StoredEntry};
+use super::{Appended, EventStore, Link, LogSigner, StoreError, StoredEntry, StreamTip};
 
 /// Events per transaction at most; the rest of the queue waits for the next commit.
 const MAX_BATCH_EVENTS: usize = 8192;
@@ -73,8 +73,10 @@ impl From<TileMismatch> for StoreError {
     }
 }
 
-fn to_i64(n: u64) -> i64 {
-    i64::try_from(n).expect("positions fit in i64")
+/// Positions, sizes and seqs are stored as SQLite integers: a number past `i64::MAX` is one no
+/// ledger holds (asking for it is a not-found, never a panic).
+fn to_i64(n: u64) -> Result<i64, StoreError> {
+    i64::try_from(n).map_err(|_| StoreError::NotFound(format!("{n} is beyond any position")))
 }
 
 fn to_u64(n: i64) -> Result<u64, StoreError> {
@@ -152,6 +154,7 @@ impl SqliteStore {
                     )));
                 }
                 let tree = LogTree::load(size, |level, index| read_tile(&conn, level, index))?;
+                check_tree_against_checkpoint(&conn, &signer, &tree)?;
                 // The writer checkpoints the WAL itself, SQLite's way: after a commit that leaves
                 // more than 1,000 pages in the log, it copies them into the database, so that
                 // the log restarts small and each checkpoint is short. A companion thread doing
@@ -200,6 +203,53 @@ impl SqliteStore {
     }
 }
 
+/// Before the writer signs anything on top of what it loaded: the tree as the stored tiles give
+/// it (everything the next checkpoint is computed from) must be the tree the latest stored
+/// checkpoint signed, and that checkpoint must cover every entry (no unsigned tail). A tile or
+/// checkpoint edited, deleted or rolled back alone is caught here; entries themselves are
+/// checked against the same root by the service as it folds them, and fully by `verify`.
+fn check_tree_against_checkpoint(
+    conn: &Connection,
+    signer: &LogSigner,
+    tree: &LogTree,
+) -> Result<(), StoreError> {
+    let note: Option<String> = conn
+        .query_row(
+            "SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(note) = note else {
+        if tree.size() == 0 {
+            return Ok(());
+        }
+        return Err(StoreError::Corrupt(format!(
+            "the ledger holds {} entries but no signed checkpoint",
+            tree.size()
+        )));
+    };
+    let verifier = recourse_events::checkpoint::NoteVerifier::new(&signer.origin, signer.key.public())
+        .map_err(|e| StoreError::Backend(e.to_string()))?;
+    let (cp, _) = Checkpoint::open(&note, &verifier).map_err(|e| {
+        StoreError::Corrupt(format!("the latest stored checkpoint does not verify: {e}"))
+    })?;
+    if cp.size != tree.size() {
+        return Err(StoreError::Corrupt(format!(
+            "the latest signed checkpoint covers {} entries but the ledger holds {}",
+            cp.size,
+            tree.size()
+        )));
+    }
+    if cp.root != tree.root() {
+        return Err(StoreError::Corrupt(format!(
+            "the stored tiles do not give the root the checkpoint of size {} signed",
+            cp.size
+        )));
+    }
+    Ok(())
+}
+
 /// WAL pages after which a commit checkpoints the log (SQLite's default).
 const WAL_AUTOCHECKPOINT_PAGES: i64 = 1000;
 
@@ -209,9 +259,12 @@ fn committed_size(conn: &Connection) -> Result<u64, StoreError> {
 }
 
 fn read_tile(conn: &Connection, level: u8, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    let Ok(index) = to_i64(index) else {
+        return Ok(None);
+    };
     Ok(conn
         .prepare_cached("SELECT hashes FROM tiles WHERE level = ?1 AND idx = ?2")?
-        .query_row(params![level, to_i64(index)], |r| r.get(0))
+        .query_row(params![level, index], |r| r.get(0))
         .optional()?)
 }
 
@@ -239,6 +292,38 @@ fn read_tip(conn: &Connection, stream: &StreamId) -> Result<Tip, StoreError> {
         },
         last_position: Some(to_u64(last_position)?),
     })
+}
+
+/// A stream's tip as the writer may build on it: the stream row is derived data, so the entry
+/// it names must be of that stream, at the seq before the next one, with the recorded hash.
+/// (That the row names the stream's *last* entry is checked at start-up against the entries,
+/// see `Service::start`, and by `verify`.)
+fn read_checked_tip(conn: &Connection, stream: &StreamId) -> Result<Tip, StoreError> {
+    let tip = read_tip(conn, stream)?;
+    let Some(position) = tip.last_position else {
+        return Ok(tip);
+    };
+    let entry: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT entry FROM entries WHERE position = ?1")?
+        .query_row([to_i64(position)?], |r| r.get(0))
+        .optional()?;
+    let event = entry
+        .and_then(|e| Event::from_entry(&e).ok())
+        .ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "stream {stream}: its last entry {position} is missing or invalid"
+            ))
+        })?;
+    let env = event.envelope();
+    if env.stream != *stream
+        || env.seq.checked_add(1) != Some(tip.head.next_seq)
+        || Some(event.leaf_hash()) != tip.head.last
+    {
+        return Err(StoreError::Corrupt(format!(
+            "stream {stream}: the stream index disagrees with entry {position}"
+        )));
+    }
+    Ok(tip)
 }
 
 /// Complete nodes read from the tiles table, with the tiles of one proof cached.
@@ -337,38 +422,55 @@ impl EventStore for SqliteStore {
     async fn read_stream(&self, stream: &StreamId) -> Result<Vec<StoredEntry>, StoreError> {
         let stream = stream.clone();
         self.read(move |c| {
-            // Walk the back-pointers from the stream's last entry to its first.
+            // Walk the back-pointers from the stream's last entry to its first. The pointers and
+            // the stream row are derived data: every entry found is checked to be of this stream
+            // at the expected seq, and the chain of hashes to run from seq 0 to the stream's
+            // recorded last hash, so a rewired pointer is an error, never another stream's data.
             let tip = read_tip(c, &stream)?;
-            let mut out = Vec::with_capacity(tip.head.next_seq as usize);
+            let corrupt = |what: String| StoreError::Corrupt(format!("stream {stream}: {what}"));
+            let mut out = Vec::with_capacity(usize::try_from(tip.head.next_seq).unwrap_or(0).min(1 << 16));
             let mut stmt = c.prepare_cached(
                 "SELECT seq, prev_position, entry FROM entries WHERE position = ?1",
             )?;
             let mut next = tip.last_position;
-            let mut expected = tip.head.next_seq;
+            let mut expected_hash = tip.head.last;
+            let mut expected_seq = tip.head.next_seq;
             while let Some(position) = next {
                 let (seq, prev, entry): (i64, Option<i64>, Vec<u8>) = stmt
-                    .query_row([to_i64(position)], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                    })
+                    .query_row([to_i64(position)?], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()?
-                    .ok_or_else(|| {
-                        StoreError::Corrupt(format!("stream {stream}: entry {position} is missing"))
-                    })?;
-                expected = expected
+                    .ok_or_else(|| corrupt(format!("entry {position} is missing")))?;
+                expected_seq = expected_seq
                     .checked_sub(1)
-                    .filter(|e| *e == to_u64(seq).unwrap_or(u64::MAX))
-                    .ok_or_else(|| {
-                        StoreError::Corrupt(format!(
-                            "stream {stream}: entry {position} has seq {seq} out of order"
-                        ))
-                    })?;
-                out.push(StoredEntry { position, entry });
+                    .filter(|e| to_u64(seq).is_ok_and(|s| s == *e))
+                    .ok_or_else(|| corrupt(format!("entry {position} has seq {seq} out of order")))?;
+                let event = Event::from_entry(&entry)
+                    .map_err(|e| corrupt(format!("entry {position} is not a valid event: {e}")))?;
+                let env = event.envelope();
+                if env.stream != stream || env.seq != expected_seq {
+                    return Err(corrupt(format!(
+                        "the index points to entry {position}, which is seq {} of {}",
+                        env.seq, env.stream
+                    )));
+                }
+                if Some(event.leaf_hash()) != expected_hash {
+                    return Err(corrupt(format!(
+                        "entry {position} does not link to the entry after it"
+                    )));
+                }
+                expected_hash = env.prev;
+                out.push(StoredEntry {
+                    position,
+                    entry,
+                    link: Some(Link {
+                        seq: expected_seq,
+                        prev_position: prev.map(to_u64).transpose()?,
+                    }),
+                });
                 next = prev.map(to_u64).transpose()?;
             }
-            if expected != 0 {
-                return Err(StoreError::Corrupt(format!(
-                    "stream {stream}: entries before seq {expected} are missing"
-                )));
+            if expected_seq != 0 || expected_hash.is_some() {
+                return Err(corrupt(format!("entries before seq {expected_seq} are missing")));
             }
             out.reverse();
             Ok(out)
@@ -378,14 +480,63 @@ impl EventStore for SqliteStore {
 
     async fn read_from(&self, position: u64, limit: usize) -> Result<Vec<StoredEntry>, StoreError> {
         self.read(move |c| {
-            let mut stmt =
-                c.prepare_cached("SELECT position, entry FROM entries WHERE position >= ?1 ORDER BY position LIMIT ?2")?;
-            let rows = stmt.query_map(params![to_i64(position), to_i64(limit as u64)], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+            let mut stmt = c.prepare_cached(
+                "SELECT position, entry, seq, prev_position FROM entries WHERE position >= ?1 ORDER BY position LIMIT ?2",
+            )?;
+            let limit = to_i64(limit as u64).unwrap_or(i64::MAX);
+            let rows = stmt.query_map(params![to_i64(position)?, limit], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Vec<u8>>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                ))
             })?;
             rows.map(|r| {
-                let (p, entry) = r?;
-                Ok(StoredEntry { position: to_u64(p)?, entry })
+                let (p, entry, seq, prev) = r?;
+                Ok(StoredEntry {
+                    position: to_u64(p)?,
+                    entry,
+                    link: Some(Link {
+                        seq: to_u64(seq)?,
+                        prev_position: prev.map(to_u64).transpose()?,
+                    }),
+                })
+            })
+            .collect()
+        })
+        .await
+    }
+
+    async fn stream_tips(&self, after: &str, limit: usize) -> Result<Vec<StreamTip>, StoreError> {
+        let after = after.to_string();
+        self.read(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT name, next_seq, last_position, last_hash FROM streams WHERE name > ?1 ORDER BY name LIMIT ?2",
+            )?;
+            let limit = to_i64(limit as u64).unwrap_or(i64::MAX);
+            let rows = stmt.query_map(params![after, limit], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Vec<u8>>(3)?,
+                ))
+            })?;
+            rows.map(|r| {
+                let (name, next_seq, last_position, hash) = r?;
+                let stream = StreamId::parse(&name)
+                    .map_err(|e| StoreError::Corrupt(format!("stream row {name:?}: {e}")))?;
+                let last = Hash::from_slice(&hash)
+                    .map_err(|_| StoreError::Corrupt(format!("stream {name}: bad last hash")))?;
+                Ok(StreamTip {
+                    stream,
+                    head: StreamHead {
+                        next_seq: to_u64(next_seq)?,
+                        last: Some(last),
+                    },
+                    last_position: to_u64(last_position)?,
+                })
             })
             .collect()
         })
@@ -421,7 +572,9 @@ impl EventStore for SqliteStore {
             let mut stmt = c.prepare_cached(
                 "SELECT size, note FROM checkpoints WHERE size > ?1 ORDER BY size LIMIT ?2",
             )?;
-            let rows = stmt.query_map(params![to_i64(after), to_i64(limit as u64)], |r| {
+            let after = to_i64(after).unwrap_or(i64::MAX);
+            let limit = to_i64(limit as u64).unwrap_or(i64::MAX);
+            let rows = stmt.query_map(params![after, limit], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
             })?;
             rows.map(|r| {
@@ -537,18 +690,26 @@ impl Writer {
                         .copied();
                     let mut tip = match cached {
                         Some(t) => t,
-                        None => read_tip(&tx, stream)?,
+                        None => match read_checked_tip(&tx, stream) {
+                            Ok(t) => t,
+                            Err(e @ StoreError::Corrupt(_)) => {
+                                tracing::error!(error = %e, "append refused");
+                                outcomes.push(Err(e));
+                                continue;
+                            }
+                            Err(e) => return Err(e),
+                        },
                     };
                     match validate_against(tip.head, &req.events) {
                         Err(e) => outcomes.push(Err(e)),
                         Ok(head) => {
                             let first = position;
                             for e in &req.events {
-                                let seq = to_i64(e.envelope().seq);
+                                let seq = to_i64(e.envelope().seq)?;
                                 insert.execute(params![
-                                    to_i64(position),
+                                    to_i64(position)?,
                                     seq,
-                                    tip.last_position.map(to_i64),
+                                    tip.last_position.map(to_i64).transpose()?,
                                     e.entry()
                                 ])?;
                                 self.tree.push(e.leaf_hash());
@@ -570,8 +731,8 @@ impl Writer {
                     let last_hash = tip.head.last.map(|h| h.0.to_vec()).unwrap_or_default();
                     upsert_stream.execute(params![
                         stream.as_str(),
-                        to_i64(tip.head.next_seq),
-                        tip.last_position.map(to_i64),
+                        to_i64(tip.head.next_seq)?,
+                        tip.last_position.map(to_i64).transpose()?,
                         last_hash
                     ])?;
                 }
@@ -579,7 +740,7 @@ impl Writer {
                     "INSERT OR REPLACE INTO tiles (level, idx, hashes) VALUES (?1, ?2, ?3)",
                 )?;
                 for (level, index, hashes) in self.tree.take_dirty() {
-                    upsert_tile.execute(params![level, to_i64(index), hashes])?;
+                    upsert_tile.execute(params![level, to_i64(index)?, hashes])?;
                 }
                 let cp = Checkpoint {
                     origin: self.signer.origin.clone(),
@@ -592,13 +753,13 @@ impl Writer {
                     .map_err(|e| StoreError::Backend(e.to_string()))?;
                 tx.execute(
                     "INSERT INTO checkpoints (size, note) VALUES (?1, ?2)",
-                    params![to_i64(position), note.to_string()],
+                    params![to_i64(position)?, note.to_string()],
                 )?;
                 let keep = keep_in_history(self.latest_checkpoint.map(|c| c.0), position);
                 if let Some((previous, false)) = self.latest_checkpoint {
                     tx.execute(
                         "DELETE FROM checkpoints WHERE size = ?1",
-                        [to_i64(previous)],
+                        [to_i64(previous)?],
                     )?;
                 }
                 new_checkpoint = Some((position, keep));

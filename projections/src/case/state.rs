@@ -321,6 +321,8 @@ pub struct Case {
     pub id: CaseId,
     /// Next seq of the stream.
     pub seq: u64,
+    /// Where the stream ends in the log (checked as the model folds).
+    pub tip: Option<crate::log_view::LogTip>,
     /// The filing's clear facts.
     pub filing: Option<Filing>,
     /// Filed when.
@@ -381,6 +383,7 @@ impl Case {
         Case {
             id,
             seq: 0,
+            tip: None,
             filing: None,
             filed_at: None,
             filed_by: None,
