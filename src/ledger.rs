@@ -47,6 +47,9 @@ pub enum LedgerError {
     /// The store is older than, or forked from, what this log already published.
     #[error("{0}")]
     RolledBack(String),
+    /// Appends were stopped because verification found the stored ledger altered.
+    #[error("the ledger accepts no appends: {0}")]
+    Halted(String),
 }
 
 /// An open ledger.
@@ -55,6 +58,8 @@ pub struct Ledger {
     store: Arc<dyn EventStore>,
     signer: LogSigner,
     mark: Arc<Mark>,
+    /// Why appends are refused, once verification has failed.
+    halted: Arc<RwLock<Option<String>>>,
 }
 
 /// The mark file with the checkpoint it holds, shared by every clone of a ledger.
@@ -161,11 +166,25 @@ impl Ledger {
             store,
             signer,
             mark,
+            halted: Arc::default(),
         };
         // A crash between a commit and its mark leaves the mark one commit behind.
         let size = ledger.store.size().await?;
         ledger.advance_mark(size).await?;
         Ok(ledger)
+    }
+
+    /// Refuses every later append (nothing more is signed on top of a ledger found altered).
+    pub fn halt(&self, why: String) {
+        *self.halted.write().unwrap_or_else(|e| e.into_inner()) = Some(why);
+    }
+
+    /// Why appends are refused, if they are.
+    pub fn halted(&self) -> Option<String> {
+        self.halted
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The checkpoint the log publishes: the latest durably marked one (note text).
@@ -181,6 +200,9 @@ impl Ledger {
     /// Appends signed events of one stream (see [`EventStore::append`]) and returns once they
     /// are durable and the high-water mark covers them.
     pub async fn append_events(&self, events: Vec<Event>) -> Result<Appended, LedgerError> {
+        if let Some(why) = self.halted() {
+            return Err(LedgerError::Halted(why));
+        }
         let appended = self.store.append(events).await?;
         self.advance_mark(appended.tree_size).await?;
         Ok(appended)
@@ -196,11 +218,14 @@ impl Ledger {
         if self.mark.size() >= size {
             return Ok(());
         }
-        let note = self.store.checkpoint().await?.ok_or_else(|| {
-            LedgerError::RolledBack("the store has no checkpoint to mark".into())
-        })?;
+        let note =
+            self.store.checkpoint().await?.ok_or_else(|| {
+                LedgerError::RolledBack("the store has no checkpoint to mark".into())
+            })?;
         let (checkpoint, _) = Checkpoint::open(&note, &self.mark.verifier).map_err(|e| {
-            LedgerError::RolledBack(format!("the store's latest checkpoint does not verify: {e}"))
+            LedgerError::RolledBack(format!(
+                "the store's latest checkpoint does not verify: {e}"
+            ))
         })?;
         if checkpoint.size < size {
             return Err(LedgerError::RolledBack(format!(
@@ -212,7 +237,9 @@ impl Ledger {
         let file = self.mark.file.clone();
         let written = marked.clone();
         tokio::task::spawn_blocking(move || {
-            file.lock().unwrap_or_else(|e| e.into_inner()).write(written)
+            file.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .write(written)
         })
         .await
         .map_err(|e| LedgerError::Store(StoreError::Backend(e.to_string())))??;
@@ -294,12 +321,16 @@ async fn check_against_mark(
 ) -> Result<(), LedgerError> {
     let m = &marked.checkpoint;
     let latest = match store.checkpoint().await? {
-        Some(note) => Checkpoint::open(&note, verifier)
-            .map_err(|e| {
-                LedgerError::RolledBack(format!("the latest stored checkpoint does not verify: {e}"))
-            })?
-            .0
-            .size,
+        Some(note) => {
+            Checkpoint::open(&note, verifier)
+                .map_err(|e| {
+                    LedgerError::RolledBack(format!(
+                        "the latest stored checkpoint does not verify: {e}"
+                    ))
+                })?
+                .0
+                .size
+        }
         None => 0,
     };
     if latest < m.size {

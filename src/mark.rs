@@ -244,8 +244,8 @@ mod tests {
         file.write(marked(&key, 6)).unwrap();
         assert_eq!(read(&path, &v).unwrap().unwrap().checkpoint.size, 6);
         // A mark signed by another key is no mark; a zeroed file is an error, not "no mark".
-        let other = NoteVerifier::new("example.org/log", SecretKey::from_seed(&[8; 32]).public())
-            .unwrap();
+        let other =
+            NoteVerifier::new("example.org/log", SecretKey::from_seed(&[8; 32]).public()).unwrap();
         assert!(matches!(read(&path, &other), Err(MarkError::Unreadable(_))));
         std::fs::write(&path, vec![0u8; 2 * SLOT]).unwrap();
         assert!(matches!(read(&path, &v), Err(MarkError::Unreadable(_))));

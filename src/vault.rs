@@ -301,7 +301,9 @@ impl Vault {
         let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
         let mut audit = VaultAudit::default();
         let mut stmt = conn.prepare("SELECT id, wrapped FROM data_keys")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?;
         for row in rows {
             let (id, wrapped) = row?;
             let aad = format!("recourse/data-key/v1\n{id}");

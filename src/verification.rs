@@ -8,6 +8,12 @@
 //! a rewrite that also forged the tiles is caught, between two named checkpoints). The latest
 //! checkpoint must cover exactly the entries present: fewer is a truncation, more is an unsigned
 //! tail.
+//!
+//! Nothing else a store holds is taken on trust either. Its derived stream index (each entry's
+//! seq and back-pointer, and each stream's tip) must say exactly what the entries say, and the
+//! data folder's high-water mark (the latest checkpoint the log published, kept outside the
+//! database) must be covered by the entries with the same root: an older copy of the database
+//! put back fails here even though every signature in it is good.
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -24,7 +30,11 @@ use recourse_events::verify::{LedgerVerifier, Pending};
 
 use tokio::sync::mpsc;
 
-use crate::store::{EventStore, StoreError, StoredEntry};
+use std::collections::HashMap;
+
+use recourse_events::StreamId;
+
+use crate::store::{EventStore, Link, StoreError, StoredEntry};
 
 /// Entries verified per batch.
 const BATCH: usize = 8192;
@@ -181,12 +191,26 @@ fn earliest(a: Option<(u64, String)>, b: Option<(u64, String)>) -> Option<(u64, 
 }
 
 /// Reads the log in batches ahead of the verifier, so that reading overlaps verifying.
-fn read_ahead(store: Arc<dyn EventStore>) -> mpsc::Receiver<Result<Vec<StoredEntry>, StoreError>> {
+/// Reads positions below `end` (all with `None`).
+fn read_ahead(
+    store: Arc<dyn EventStore>,
+    end: Option<u64>,
+) -> mpsc::Receiver<Result<Vec<StoredEntry>, StoreError>> {
     let (tx, rx) = mpsc::channel(2);
     tokio::spawn(async move {
         let mut position = 0;
         loop {
-            let batch = store.read_from(position, BATCH).await;
+            let limit = end.map_or(BATCH, |e| {
+                BATCH.min(usize::try_from(e.saturating_sub(position)).unwrap_or(BATCH))
+            });
+            if limit == 0 {
+                let _ = tx.send(Ok(Vec::new())).await;
+                return;
+            }
+            let mut batch = store.read_from(position, limit).await;
+            if let (Ok(b), Some(end)) = (&mut batch, end) {
+                b.retain(|e| e.position < end);
+            }
             let last = match &batch {
                 Ok(b) => b.last().map(|e| e.position),
                 Err(_) => None,
@@ -203,13 +227,57 @@ fn read_ahead(store: Arc<dyn EventStore>) -> mpsc::Receiver<Result<Vec<StoredEnt
     rx
 }
 
+/// Compares a store's derived stream index with the entries as they are replayed.
+#[derive(Default)]
+struct IndexAudit {
+    /// Each stream's last position so far.
+    last: HashMap<StreamId, u64>,
+    /// The first disagreement.
+    problem: Option<(u64, String)>,
+}
+
+impl IndexAudit {
+    fn observe(&mut self, position: u64, stream: &StreamId, seq: u64, link: Option<Link>) {
+        let prev = match self.last.get_mut(stream) {
+            Some(p) => Some(std::mem::replace(p, position)),
+            None => {
+                self.last.insert(stream.clone(), position);
+                None
+            }
+        };
+        if let Some(link) = link
+            && self.problem.is_none()
+            && (link.seq != seq || link.prev_position != prev)
+        {
+            self.problem = Some((
+                position,
+                format!(
+                    "the store's stream index disagrees with the entry (it records seq {} after position {:?}; the entry is seq {seq} of {stream}, after position {prev:?})",
+                    link.seq, link.prev_position
+                ),
+            ));
+        }
+    }
+}
+
+/// What [`verify_store`] holds a store to besides its own records.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// A data folder's high-water mark: the entries must cover that checkpoint with its root.
+    pub mark: Option<&'a Checkpoint>,
+    /// The store is in use: verify what the latest checkpoint covered when verification
+    /// began, and leave out what appends since then change (later entries, the tips of
+    /// streams that grew).
+    pub live: bool,
+}
+
 /// Verifies everything a store holds against the ledger key `vkey`.
 pub async fn verify_store(
     store: Arc<dyn EventStore>,
     vkey: &NoteVerifier,
+    options: Options<'_>,
 ) -> Result<Report, VerifyError> {
-    let mut batches = read_ahead(store.clone());
-    let store = store.as_ref();
+    let mark = options.mark;
     let started = Instant::now();
     let note = store
         .checkpoint()
@@ -217,6 +285,8 @@ pub async fn verify_store(
         .ok_or_else(|| failed(None, "the ledger has no signed checkpoint"))?;
     let (latest, _) = Checkpoint::open(&note, vkey)
         .map_err(|e| failed(None, format!("latest checkpoint does not verify: {e}")))?;
+    let mut batches = read_ahead(store.clone(), options.live.then_some(latest.size));
+    let store = store.as_ref();
 
     let mut verifier = LedgerVerifier::new(*vkey.key());
     let mut stored_checkpoints: Vec<(u64, String)> = Vec::new();
@@ -228,6 +298,8 @@ pub async fn verify_store(
         stored_checkpoints.extend(page);
     }
     verifier.capture_roots_at(stored_checkpoints.iter().map(|(s, _)| *s));
+    verifier.capture_roots_at(mark.map(|m| m.size));
+    let mut index = IndexAudit::default();
 
     let mut audit = TileAudit {
         pending: BTreeMap::new(),
@@ -247,9 +319,19 @@ pub async fn verify_store(
             .iter()
             .map(|e| e.entry.as_slice())
             .collect();
+        let links: Vec<Option<Link>> = batch[..contiguous].iter().map(|e| e.link).collect();
         let (previous, replayed) = rayon::join(
             || unchecked.take().map_or(Ok(()), Pending::check),
-            || verifier.replay(&entries, |h, i, hash| audit.add(h, i, hash)),
+            || {
+                verifier.replay_observed(
+                    &entries,
+                    |h, i, hash| audit.add(h, i, hash),
+                    |p, env| {
+                        let link = links[usize::try_from(p - position).unwrap_or(usize::MAX)];
+                        index.observe(p, &env.stream, env.seq, link);
+                    },
+                )
+            },
         );
         if let Err(f) = previous {
             return Err(failed(f.position, f.problem.to_string()));
@@ -274,6 +356,7 @@ pub async fn verify_store(
             }
         }
         let tiles = audit.check(store, done).await?;
+        let problem = earliest(problem, index.problem.take());
         if let Some((p, reason)) = earliest(problem, tiles.exact).or(tiles.ranged) {
             return Err(failed(p, reason));
         }
@@ -304,6 +387,33 @@ pub async fn verify_store(
             ),
         ));
     }
+    if let Some(m) = mark {
+        if size < m.size {
+            return Err(failed(
+                size,
+                format!(
+                    "the ledger was rolled back: it holds {size} entries, but the log already published a checkpoint of {} (the high-water mark)",
+                    m.size
+                ),
+            ));
+        }
+        if verifier.root_at(m.size) != Some(m.root) {
+            return Err(failed(
+                None,
+                format!(
+                    "the entries give another tree of {} entries than the one the log already published (the high-water mark): the ledger was forked or rewritten",
+                    m.size
+                ),
+            ));
+        }
+    }
+    check_stream_tips(
+        store,
+        &verifier,
+        &index.last,
+        options.live.then_some(latest.size),
+    )
+    .await?;
     // Every stored checkpoint must be signed by the ledger key and agree with the entries.
     let opened: Vec<Checkpoint> = stored_checkpoints
         .par_iter()
@@ -350,6 +460,51 @@ pub async fn verify_store(
         checkpoints: opened.len(),
         elapsed: started.elapsed(),
     })
+}
+
+/// The store's stream tips must be exactly the streams the entries hold, each ending where the
+/// entries end.
+/// With `live` (the verified size of a store in use), tips that moved past it are left out.
+async fn check_stream_tips(
+    store: &dyn EventStore,
+    verifier: &LedgerVerifier,
+    last: &HashMap<StreamId, u64>,
+    live: Option<u64>,
+) -> Result<(), VerifyError> {
+    let mut after = String::new();
+    let mut seen = 0usize;
+    loop {
+        let page = store.stream_tips(&after, 10_000).await?;
+        let Some(tail) = page.last() else { break };
+        after = tail.stream.as_str().to_string();
+        for tip in page {
+            if live.is_some_and(|size| tip.last_position >= size) {
+                continue;
+            }
+            seen += 1;
+            let head = verifier.chains().head(&tip.stream);
+            let position = last.get(&tip.stream).copied();
+            if head != tip.head || position != Some(tip.last_position) {
+                return Err(failed(
+                    position.unwrap_or(tip.last_position),
+                    format!(
+                        "the store's stream index says stream {} ends at position {} with {} events; the entries say {position:?} with {}",
+                        tip.stream, tip.last_position, tip.head.next_seq, head.next_seq
+                    ),
+                ));
+            }
+        }
+    }
+    if live.is_none() && seen != verifier.chains().len() {
+        return Err(failed(
+            None,
+            format!(
+                "the store's stream index holds {seen} streams, the entries {}: a stream's row was removed",
+                verifier.chains().len()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Verifies an export bundle against the ledger key `vkey`.

@@ -107,6 +107,11 @@ impl Chains {
         Ok(())
     }
 
+    /// Every stream seen, with its head (in no particular order).
+    pub fn iter(&self) -> impl Iterator<Item = (&StreamId, &StreamHead)> {
+        self.heads.iter()
+    }
+
     /// Number of streams seen.
     pub fn len(&self) -> usize {
         self.heads.len()

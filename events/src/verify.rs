@@ -19,7 +19,7 @@ use ed25519_dalek::VerifyingKey;
 use rayon::prelude::*;
 
 use crate::chain::{ChainError, Chains};
-use crate::envelope::{EnvelopeError, Event};
+use crate::envelope::{Envelope, EnvelopeError, Event};
 use crate::hash::Hash;
 use crate::key::{KeyId, PublicKey, Signature};
 use crate::merkle::CompactRange;
@@ -127,7 +127,18 @@ impl LedgerVerifier {
     pub fn replay<E: AsRef<[u8]> + Sync>(
         &mut self,
         entries: &[E],
+        on_node: impl FnMut(u8, u64, &Hash),
+    ) -> Pending {
+        self.replay_observed(entries, on_node, |_, _| {})
+    }
+
+    /// Like [`replay`](Self::replay); `on_event(position, envelope)` also sees every event
+    /// that replayed cleanly, in order (to compare a store's derived index with the entries).
+    pub fn replay_observed<E: AsRef<[u8]> + Sync>(
+        &mut self,
+        entries: &[E],
         mut on_node: impl FnMut(u8, u64, &Hash),
+        mut on_event: impl FnMut(u64, &Envelope),
     ) -> Pending {
         let start = self.tree.size();
         let parsed: Vec<Result<Event, EnvelopeError>> = entries
@@ -142,6 +153,7 @@ impl LedgerVerifier {
             let position = start + i as u64;
             match self.replay_one(result, position) {
                 Ok((event, key)) => {
+                    on_event(position, event.envelope());
                     self.tree.push(event.leaf_hash(), &mut on_node);
                     if let Some(slot) = self.roots.get_mut(&self.tree.size()) {
                         *slot = Some(self.tree.root());

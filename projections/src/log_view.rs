@@ -25,7 +25,9 @@ pub struct LogTip {
 
 /// A broken link between an event and its stream's tip.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("entry {position} does not follow its stream's previous entry (stream {stream}, seq {seq})")]
+#[error(
+    "entry {position} does not follow its stream's previous entry (stream {stream}, seq {seq})"
+)]
 pub struct BrokenLink {
     /// The entry.
     pub position: u64,
@@ -84,7 +86,8 @@ impl LogView {
         let mut tip = tip;
         self.link(&mut tip, next_seq, envelope, position, leaf)?;
         if let Some(t) = tip {
-            self.others.insert(envelope.stream.clone(), (next_seq + 1, t));
+            self.others
+                .insert(envelope.stream.clone(), (next_seq + 1, t));
         }
         Ok(())
     }

@@ -242,7 +242,8 @@ impl ReadModel {
                 .cases
                 .entry(id)
                 .or_insert_with(|| Box::new(Case::new(id)));
-            self.log.link(&mut case.tip, case.seq, env, position, leaf)?;
+            self.log
+                .link(&mut case.tip, case.seq, env, position, leaf)?;
             case.seq = env.seq + 1;
         } else {
             self.log.link_other(env, position, leaf)?;
@@ -256,10 +257,19 @@ impl ReadModel {
     }
 
     /// Where every stream ends, as folded: (stream, head, position of its last entry).
-    pub fn stream_tips(&self) -> Vec<(recourse_events::StreamId, recourse_events::chain::StreamHead, u64)> {
+    pub fn stream_tips(
+        &self,
+    ) -> Vec<(
+        recourse_events::StreamId,
+        recourse_events::chain::StreamHead,
+        u64,
+    )> {
         use recourse_events::chain::StreamHead;
         let mut tips: Vec<_> = self.log.other_tips().collect();
-        let org = self.org.tip.map(|t| (recourse_events::StreamId::org(), self.org.seq, t));
+        let org = self
+            .org
+            .tip
+            .map(|t| (recourse_events::StreamId::org(), self.org.seq, t));
         let cases = self
             .cases
             .values()

@@ -113,8 +113,9 @@ impl Bench {
             BenchKind::Verify { data } => {
                 let vkey = data.dir().verifier()?;
                 let store = super::open_read_only(&data).await?;
-                let code =
-                    super::verify::report(verification::verify_store(store.into(), &vkey).await);
+                let code = super::verify::report(
+                    verification::verify_store(store.into(), &vkey, Default::default()).await,
+                );
                 say!("memory: {}", memory());
                 Ok(code)
             }

@@ -205,6 +205,8 @@ impl Serve {
         if let Some(l) = &self.limits {
             config.limits = parse_limits(l)?;
         }
+        // Everything `recourse verify` checks, on the running ledger, in the background.
+        service.verify_in_background();
         let app = Arc::new(App::new(service, Arc::new(accounts), config)?);
         let listener = tokio::net::TcpListener::bind(self.listen).await?;
         let addr = listener.local_addr()?;

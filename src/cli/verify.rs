@@ -21,6 +21,11 @@ pub struct Verify {
     /// for a data folder: its ledger.vkey.
     #[arg(long, value_name = "VKEY")]
     vkey: Option<String>,
+    /// After a full verification that passes, take the ledger's latest checkpoint as the data
+    /// folder's high-water mark (for a folder whose mark is missing, or a ledger deliberately
+    /// restored to an older state; anything already published beyond it is then disowned).
+    #[arg(long, conflicts_with = "bundle")]
+    reset_mark: bool,
 }
 
 /// Reads `--vkey`: a path to a key file, or the key text itself.
@@ -78,13 +83,51 @@ impl Verify {
                     .await?;
             return Ok(report(result));
         }
+        let dir = self.data.dir();
         let vkey = match &self.vkey {
             Some(v) => parse_vkey(v)?,
-            None => self.data.dir().verifier()?,
+            None => dir.verifier()?,
         };
-        let store = super::open_read_only(&self.data).await?;
-        Ok(report(
-            verification::verify_store(store.into(), &vkey).await,
-        ))
+        // The high-water mark: a data folder without one cannot be told from a rolled-back
+        // copy, so its absence fails verification (unless it is being reset).
+        let mark = match crate::mark::read(&dir.mark_path(), &vkey) {
+            Ok(m) => m.map(|m| m.checkpoint),
+            Err(_) if self.reset_mark => None,
+            Err(crate::mark::MarkError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                eprintln!(
+                    "verification FAILED: {} is missing, so a rolled-back copy of the ledger cannot be told from the real one (`recourse verify --reset-mark` accepts the ledger as it is)",
+                    dir.mark_path().display()
+                );
+                return Ok(ExitCode::from(EXIT_VERIFICATION_FAILED));
+            }
+            Err(e) => {
+                eprintln!("verification FAILED: {e}");
+                return Ok(ExitCode::from(EXIT_VERIFICATION_FAILED));
+            }
+        };
+        let store: std::sync::Arc<dyn crate::store::EventStore> =
+            super::open_read_only(&self.data).await?.into();
+        let mark = if self.reset_mark { None } else { mark };
+        let options = verification::Options {
+            mark: mark.as_ref(),
+            live: false,
+        };
+        let result = verification::verify_store(store.clone(), &vkey, options).await;
+        let passed = result.is_ok();
+        let status = report(result);
+        if passed && self.reset_mark {
+            let note = store
+                .checkpoint()
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("the ledger has no checkpoint to mark"))?;
+            crate::ledger::Ledger::reset_mark(&dir, &note).await?;
+            say!(
+                "high-water mark reset to this checkpoint: {}",
+                dir.mark_path().display()
+            );
+        }
+        Ok(status)
     }
 }

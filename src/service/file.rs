@@ -88,19 +88,42 @@ pub fn client_visible(payload: &Payload) -> bool {
 }
 
 impl Service {
+    /// The case's events, as the store reads its stream, held to what the model folded from
+    /// the signed entries: as many events as the model counted, ending at the same leaf hash
+    /// (the store has already checked each link), so a rewired or truncated stream index is an
+    /// error, never another case's events or a shortened history.
     async fn events(&self, case: CaseId) -> Result<Vec<(u64, Event)>, ServiceError> {
         let stored = self.store().read_stream(&case.stream()).await?;
         if stored.is_empty() {
             return Err(ServiceError::NotFound(format!("no case {case}")));
         }
-        stored
+        let events: Vec<(u64, Event)> = stored
             .into_iter()
             .map(|s| {
                 Event::from_entry(&s.entry)
                     .map(|e| (s.position, e))
                     .map_err(|e| ServiceError::Input(e.to_string()))
             })
-            .collect()
+            .collect::<Result<_, _>>()?;
+        let folded = self.read(|m| m.case(&case).map(|c| (c.seq, c.tip)));
+        let last = events.last().map(|(p, e)| (*p, e.leaf_hash()));
+        let agrees = folded.is_some_and(|(seq, tip)| {
+            seq == events.len() as u64 && tip.map(|t| (t.position, t.hash)) == last
+        });
+        if !agrees {
+            tracing::error!(%case, "the store's stream index disagrees with the folded ledger");
+            return Err(ServiceError::Integrity(format!(
+                "the stored history of case {case} disagrees with the ledger; run `recourse verify`"
+            )));
+        }
+        for (_, e) in &events {
+            if e.envelope().stream != case.stream() {
+                return Err(ServiceError::Integrity(format!(
+                    "the stored history of case {case} holds another stream's event"
+                )));
+            }
+        }
+        Ok(events)
     }
 
     /// The case's timeline, sealed fields unopened (no view is recorded).
@@ -109,22 +132,32 @@ impl Service {
         Ok(self.read(|m| timeline(m, &events)))
     }
 
+    /// Opens the sealed fields of the entries `keep` selects, with the case's own data key
+    /// only: a sealed value naming any other key (another case's) is not opened.
     fn open_all(
         &self,
         case: CaseId,
         timeline: Vec<TimelineEntry>,
         keep: impl Fn(&Payload) -> bool,
     ) -> CaseFile {
+        let own_key = self.read(|m| {
+            m.case(&case)
+                .and_then(|c| c.filing.as_ref().map(|f| f.data_key.clone()))
+        });
         let mut fields = Vec::new();
         for entry in &timeline {
             let Some(payload) = entry.payload.as_ref().filter(|p| keep(p)) else {
                 continue;
             };
             for (field, sealed) in sealed_fields(payload) {
-                let text = self
-                    .vault
-                    .open_sealed(&sealed, &field)
-                    .map_err(|e| e.to_string());
+                let text = if own_key.as_deref() == Some(sealed.key.as_str()) {
+                    self.vault
+                        .open_sealed(&sealed, &field)
+                        .map_err(|e| e.to_string())
+                } else {
+                    tracing::error!(%case, "a sealed value names another data key; not opened");
+                    Err("sealed under a key that is not this case's".to_string())
+                };
                 fields.push(OpenedField {
                     position: entry.position,
                     field,

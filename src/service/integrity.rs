@@ -15,19 +15,124 @@
 //! Signatures are not checked here: the checkpoint's root vouches for the entry bytes. The
 //! full verification (`recourse verify`) runs in the background after start.
 
-use recourse_events::checkpoint::Checkpoint;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use recourse_events::checkpoint::{Checkpoint, NoteVerifier};
 use recourse_projections::case::Status;
+use serde::Serialize;
 
 use super::{STAFF_KEY, Service, ServiceError};
+use crate::verification::{self, Options};
+
+/// Where the full verification of the running ledger stands (shown on `/healthz`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Verification {
+    /// Not started (commands other than `serve` do not run it).
+    #[default]
+    NotStarted,
+    /// Running since `since`.
+    Running {
+        /// When it started.
+        since: Timestamp,
+    },
+    /// Every signature, link, tile, checkpoint and index entry checked out.
+    Passed {
+        /// Entries verified.
+        entries: u64,
+        /// When it finished.
+        at: Timestamp,
+        /// How long it took.
+        seconds: f64,
+    },
+    /// It found the ledger altered: appends are refused from then on.
+    Failed {
+        /// What it found.
+        reason: String,
+        /// When.
+        at: Timestamp,
+    },
+}
 
 impl Service {
+    /// Starts the full verification of the ledger (everything `recourse verify` checks, up to
+    /// the checkpoint published now) on a background task. Should it fail, the failure is
+    /// logged, shown on `/healthz`, and the ledger refuses every later append.
+    pub fn verify_in_background(&self) {
+        let service = self.clone();
+        tokio::spawn(async move {
+            service.set_verification(Verification::Running {
+                since: Timestamp::now(),
+            });
+            let outcome = service.verify_now().await;
+            let state = match outcome {
+                Ok(report) => {
+                    tracing::info!(
+                        entries = report.entries,
+                        seconds = report.elapsed.as_secs_f64(),
+                        "full verification of the ledger passed"
+                    );
+                    Verification::Passed {
+                        entries: report.entries,
+                        at: Timestamp::now(),
+                        seconds: report.elapsed.as_secs_f64(),
+                    }
+                }
+                Err(reason) => {
+                    tracing::error!(%reason, "full verification of the ledger FAILED; appends are refused from now on");
+                    service.ledger.halt(reason.clone());
+                    Verification::Failed {
+                        reason,
+                        at: Timestamp::now(),
+                    }
+                }
+            };
+            service.set_verification(state);
+        });
+    }
+
+    async fn verify_now(&self) -> Result<verification::Report, String> {
+        let verifier = NoteVerifier::new(self.origin(), self.ledger.signer().key.public())
+            .map_err(|e| e.to_string())?;
+        let mark = self
+            .ledger
+            .checkpoint()
+            .and_then(|note| Checkpoint::open(&note, &verifier).ok())
+            .map(|(cp, _)| cp);
+        let options = Options {
+            mark: mark.as_ref(),
+            live: true,
+        };
+        let store: Arc<dyn crate::store::EventStore> = self.store().clone();
+        verification::verify_store(store, &verifier, options)
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    fn set_verification(&self, state: Verification) {
+        *self.verification.write().unwrap_or_else(|e| e.into_inner()) = state;
+    }
+
+    /// Where the background verification stands.
+    pub fn verification(&self) -> Verification {
+        self.verification
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     /// Checks the read model, the stream index and the vault against the signed ledger.
     pub(super) async fn check_at_start(&self) -> Result<(), ServiceError> {
         let fail = |what: String| Err(ServiceError::Integrity(what));
         let (size, root) = self.read(|m| (m.position(), m.log_root()));
         match self.ledger.checkpoint() {
             None if size == 0 => {}
-            None => return fail(format!("the ledger holds {size} entries but no published checkpoint")),
+            None => {
+                return fail(format!(
+                    "the ledger holds {size} entries but no published checkpoint"
+                ));
+            }
             Some(note) => {
                 let verifier = recourse_events::checkpoint::NoteVerifier::new(
                     self.origin(),

@@ -15,6 +15,7 @@ mod staff;
 
 pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
 pub use filing::{ComplaintForm, Filed};
+pub use integrity::Verification;
 
 use std::sync::{Arc, RwLock};
 
@@ -113,6 +114,7 @@ pub struct Service {
     model: Arc<RwLock<ReadModel>>,
     applied: watch::Receiver<u64>,
     web_intake: SecretKey,
+    verification: Arc<RwLock<Verification>>,
 }
 
 impl Service {
@@ -180,6 +182,7 @@ impl Service {
             model,
             applied,
             web_intake,
+            verification: Arc::default(),
         };
         service.check_at_start().await?;
         Ok(service)

@@ -229,8 +229,9 @@ fn check_tree_against_checkpoint(
             tree.size()
         )));
     };
-    let verifier = recourse_events::checkpoint::NoteVerifier::new(&signer.origin, signer.key.public())
-        .map_err(|e| StoreError::Backend(e.to_string()))?;
+    let verifier =
+        recourse_events::checkpoint::NoteVerifier::new(&signer.origin, signer.key.public())
+            .map_err(|e| StoreError::Backend(e.to_string()))?;
     let (cp, _) = Checkpoint::open(&note, &verifier).map_err(|e| {
         StoreError::Corrupt(format!("the latest stored checkpoint does not verify: {e}"))
     })?;
@@ -428,7 +429,8 @@ impl EventStore for SqliteStore {
             // recorded last hash, so a rewired pointer is an error, never another stream's data.
             let tip = read_tip(c, &stream)?;
             let corrupt = |what: String| StoreError::Corrupt(format!("stream {stream}: {what}"));
-            let mut out = Vec::with_capacity(usize::try_from(tip.head.next_seq).unwrap_or(0).min(1 << 16));
+            let mut out =
+                Vec::with_capacity(usize::try_from(tip.head.next_seq).unwrap_or(0).min(1 << 16));
             let mut stmt = c.prepare_cached(
                 "SELECT seq, prev_position, entry FROM entries WHERE position = ?1",
             )?;
@@ -437,13 +439,17 @@ impl EventStore for SqliteStore {
             let mut expected_seq = tip.head.next_seq;
             while let Some(position) = next {
                 let (seq, prev, entry): (i64, Option<i64>, Vec<u8>) = stmt
-                    .query_row([to_i64(position)?], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .query_row([to_i64(position)?], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })
                     .optional()?
                     .ok_or_else(|| corrupt(format!("entry {position} is missing")))?;
                 expected_seq = expected_seq
                     .checked_sub(1)
                     .filter(|e| to_u64(seq).is_ok_and(|s| s == *e))
-                    .ok_or_else(|| corrupt(format!("entry {position} has seq {seq} out of order")))?;
+                    .ok_or_else(|| {
+                        corrupt(format!("entry {position} has seq {seq} out of order"))
+                    })?;
                 let event = Event::from_entry(&entry)
                     .map_err(|e| corrupt(format!("entry {position} is not a valid event: {e}")))?;
                 let env = event.envelope();
@@ -470,7 +476,9 @@ impl EventStore for SqliteStore {
                 next = prev.map(to_u64).transpose()?;
             }
             if expected_seq != 0 || expected_hash.is_some() {
-                return Err(corrupt(format!("entries before seq {expected_seq} are missing")));
+                return Err(corrupt(format!(
+                    "entries before seq {expected_seq} are missing"
+                )));
             }
             out.reverse();
             Ok(out)

@@ -13,5 +13,6 @@ mod serve;
 mod service;
 mod store_contract;
 mod tamper;
+mod tamper_matrix;
 mod translations;
 mod web_helpers;

@@ -881,11 +881,7 @@ pub async fn verify(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
     reader(ctx, case)?;
     let service = &ctx.app.service;
     let store = service.store();
-    let note = store
-        .checkpoint()
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))?
-        .ok_or(WebError::NotFound)?;
+    let note = service.ledger().checkpoint().ok_or(WebError::NotFound)?;
     let vkey = crate::data_dir::DataDir::new(".").verifier().ok();
     let cp = Note::parse(&note)
         .ok()

@@ -17,13 +17,12 @@ fn internal(e: impl std::fmt::Display) -> WebError {
 
 /// `/ledger/checkpoint`: the signed note, as `text/plain`.
 pub async fn checkpoint(ctx: &Ctx<'_>) -> Result<Response, WebError> {
+    // The published checkpoint: the latest one the high-water mark holds.
     let note = ctx
         .app
         .service
-        .store()
+        .ledger()
         .checkpoint()
-        .await
-        .map_err(internal)?
         .ok_or(WebError::NotFound)?;
     Ok(Response::text(note).header(warp::http::header::CACHE_CONTROL, "no-cache"))
 }
@@ -34,10 +33,11 @@ pub async fn tile(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     let tile = TileRef::parse(path).map_err(|_| WebError::NotFound)?;
     let store = ctx.app.service.store();
     // Only what the latest checkpoint covers is served: a tile never shows an unsigned tail.
-    let note = store
+    let note = ctx
+        .app
+        .service
+        .ledger()
         .checkpoint()
-        .await
-        .map_err(internal)?
         .ok_or(WebError::NotFound)?;
     let size = Note::parse(&note)
         .ok()

@@ -33,8 +33,20 @@ pub async fn healthz(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
     let folded = ctx.app.service.read(|m| m.position());
-    let body = serde_json::json!({ "status": "ok", "ledger_entries": size, "read_model_position": folded });
-    Ok(Response::json(&body))
+    let verification = ctx.app.service.verification();
+    let failed = matches!(verification, crate::service::Verification::Failed { .. });
+    let body = serde_json::json!({
+        "status": if failed { "failing" } else { "ok" },
+        "ledger_entries": size,
+        "read_model_position": folded,
+        "verification": verification,
+    });
+    let response = Response::json(&body);
+    Ok(if failed {
+        response.status(warp::http::StatusCode::SERVICE_UNAVAILABLE)
+    } else {
+        response
+    })
 }
 
 /// Prometheus metrics.
