@@ -115,3 +115,40 @@ async fn open_read_only(data: &DataArg) -> anyhow::Result<Box<dyn crate::store::
     }
     Ok(crate::store::open(&dir.store_url(), None).await?)
 }
+
+/// The exit status for a command that failed with `e`: [`EXIT_VERIFICATION_FAILED`] when the
+/// stored ledger is not what its signatures say (the server refuses to start on it), else
+/// [`EXIT_USAGE`].
+pub fn exit_status_of(e: &anyhow::Error) -> u8 {
+    use crate::ledger::LedgerError;
+    use crate::service::ServiceError;
+    use crate::store::StoreError;
+    // `#[error(transparent)]` wrappers hide the wrapped error from `chain()`: look inside.
+    let ledger = |l: &LedgerError| {
+        matches!(
+            l,
+            LedgerError::RolledBack(_)
+                | LedgerError::Mark(_)
+                | LedgerError::Store(StoreError::Corrupt(_))
+        )
+    };
+    let integrity = e.chain().any(|cause| {
+        match cause.downcast_ref::<ServiceError>() {
+            Some(ServiceError::Integrity(_) | ServiceError::Store(StoreError::Corrupt(_))) => {
+                return true;
+            }
+            Some(ServiceError::Ledger(l)) if ledger(l) => return true,
+            _ => {}
+        }
+        cause.downcast_ref::<LedgerError>().is_some_and(ledger)
+            || matches!(
+                cause.downcast_ref::<StoreError>(),
+                Some(StoreError::Corrupt(_))
+            )
+    });
+    if integrity {
+        EXIT_VERIFICATION_FAILED
+    } else {
+        EXIT_USAGE
+    }
+}

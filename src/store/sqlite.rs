@@ -9,6 +9,20 @@
 //! load every append commits alone with minimal latency, at high load one fsync serves hundreds.
 //!
 //! Reads use a small pool of separate connections; WAL lets them run beside the writer.
+//!
+//! ## What is canonical, what is derived, and how each derived column is checked
+//!
+//! Only `entries.entry` (the signed canonical bytes) and the signatures inside `checkpoints.note`
+//! are evidence. Everything else is derived from them and never trusted on its own:
+//!
+//! | column | derived from | checked by |
+//! | --- | --- | --- |
+//! | `entries.position` | order of appends | the Merkle root over the entries in position order must be the signed root: by the service as it folds at start-up, and by `verify` (tiles and every checkpoint) |
+//! | `entries.seq`, `entries.prev_position` | each entry's stream | `read_stream` checks each entry it reaches is of the stream, at the seq, linked by hash; the service compares the result with the folded chain; `verify` compares both columns for every entry |
+//! | `streams.*` (next seq, last position, last hash) | the last entry of each stream | the writer checks a tip against the entry it names before building on it; at start-up the service compares every row with the tips the fold found; `verify` compares every row and the row count |
+//! | `tiles.*` | leaf hashes of the entries | at open, the tree the tiles give must have the latest checkpoint's root (so the next checkpoint builds on signed nodes only); `verify` recomputes every tile |
+//! | `checkpoints.size`, older rows | the commits | at open, the latest must verify, cover every entry and match the tiles; `verify` checks every row; the high-water mark (outside this file) catches a deleted latest row or an older copy of the file |
+//! | `meta` | nothing yet | unused |
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
