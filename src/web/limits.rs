@@ -158,8 +158,9 @@ impl Proxies {
     /// Whether `addr` is one of the trusted proxies.
     pub fn contains(&self, addr: IpAddr) -> bool {
         let addr = canonical(addr);
-        self.0.iter().any(|(net, prefix)| {
-            match (canonical(*net), addr) {
+        self.0
+            .iter()
+            .any(|(net, prefix)| match (canonical(*net), addr) {
                 (IpAddr::V4(n), IpAddr::V4(a)) => {
                     let mask = u32::MAX.checked_shl(32 - *prefix as u32).unwrap_or(0);
                     u32::from(n) & mask == u32::from(a) & mask
@@ -169,8 +170,7 @@ impl Proxies {
                     u128::from(n) & mask == u128::from(a) & mask
                 }
                 _ => false,
-            }
-        })
+            })
     }
 }
 
@@ -299,7 +299,9 @@ impl Limiter {
             .map(|a| Key::Addr(Purpose::SignIn, bucket(a)))
             .into_iter()
             .chain(login.map(account));
-        let wait = keys.filter_map(|k| self.exhausted(&counts, &k)).max_by_key(|w| w.0);
+        let wait = keys
+            .filter_map(|k| self.exhausted(&counts, &k))
+            .max_by_key(|w| w.0);
         wait.map_or(Ok(()), Err)
     }
 
@@ -353,16 +355,28 @@ mod tests {
         let a: IpAddr = "10.0.0.1".parse().unwrap();
         let b: IpAddr = "10.0.0.2".parse().unwrap();
         for _ in 0..10 {
-            assert!(l.sign_in_allowed(Some(a), Some("ada")).is_ok(), "successes are free");
+            assert!(
+                l.sign_in_allowed(Some(a), Some("ada")).is_ok(),
+                "successes are free"
+            );
             l.sign_in_succeeded("ada");
         }
         l.sign_in_failed(Some(a), Some("Rui"));
         l.sign_in_failed(Some(b), Some(" rui "));
-        assert!(l.sign_in_allowed(Some(b), Some("RUI")).is_err(), "any address, any case");
-        assert!(l.sign_in_allowed(Some(a), Some("ada")).is_ok(), "others unaffected");
+        assert!(
+            l.sign_in_allowed(Some(b), Some("RUI")).is_err(),
+            "any address, any case"
+        );
+        assert!(
+            l.sign_in_allowed(Some(a), Some("ada")).is_ok(),
+            "others unaffected"
+        );
         l.sign_in_failed(Some(a), Some("ada"));
         l.sign_in_failed(Some(a), Some("eve"));
-        assert!(l.sign_in_allowed(Some(a), Some("zoe")).is_err(), "the address is spent");
+        assert!(
+            l.sign_in_allowed(Some(a), Some("zoe")).is_err(),
+            "the address is spent"
+        );
         assert!(l.sign_in_allowed(Some(b), Some("zoe")).is_ok());
     }
 
@@ -383,7 +397,10 @@ mod tests {
     fn forwarded_addresses_are_believed_only_from_trusted_proxies() {
         let trusted: Proxies = "10.0.0.0/8, ::1".parse().unwrap();
         let mut h = HeaderMap::new();
-        h.insert("x-forwarded-for", "6.6.6.6, 203.0.113.7, 10.1.1.1".parse().unwrap());
+        h.insert(
+            "x-forwarded-for",
+            "6.6.6.6, 203.0.113.7, 10.1.1.1".parse().unwrap(),
+        );
         let proxy: IpAddr = "10.0.0.1".parse().unwrap();
         let stranger: IpAddr = "198.51.100.1".parse().unwrap();
         assert_eq!(
@@ -392,7 +409,10 @@ mod tests {
             "the right-most untrusted entry"
         );
         assert_eq!(client_addr(Some(stranger), &h, &trusted), Some(stranger));
-        assert_eq!(client_addr(Some(proxy), &HeaderMap::new(), &trusted), Some(proxy));
+        assert_eq!(
+            client_addr(Some(proxy), &HeaderMap::new(), &trusted),
+            Some(proxy)
+        );
         h.insert("x-forwarded-for", "[2001:db8::5]:443".parse().unwrap());
         assert_eq!(
             client_addr(Some("::1".parse().unwrap()), &h, &trusted),

@@ -19,8 +19,9 @@
 //! A stalled head or an idle connection is closed; a stalled body is answered 408 and closed.
 //! The cap (`max_connections`, 1024 by default) is a semaphore taken before `accept`: past it,
 //! new connections wait in the kernel's queue rather than consuming descriptors, and since
-//! every phase is bounded, a slot is always freed within a minute. Keep it below the process's
-//! open-file limit (`ulimit -n`), which also counts the databases and evidence files.
+//! every phase is bounded, a slot is always freed within a minute. It is lowered (with a
+//! warning) to fit the process's open-file limit (`ulimit -n`), which also counts the
+//! databases and evidence files.
 //!
 //! Every response made here (413, 408) carries the same security headers as those of
 //! [`App::handle`](super::App::handle).
@@ -261,11 +262,7 @@ async fn respond(
                 method: parts.method,
                 path: path.clone(),
                 query: parts.uri.query().unwrap_or_default().to_string(),
-                remote: client_addr(
-                    Some(peer.ip()),
-                    &parts.headers,
-                    &app.config.trusted_proxies,
-                ),
+                remote: client_addr(Some(peer.ip()), &parts.headers, &app.config.trusted_proxies),
                 headers: parts.headers,
                 body,
             };
@@ -281,6 +278,32 @@ async fn respond(
     out
 }
 
+/// The connection cap in force: `wanted`, unless the process's open-file limit leaves less
+/// room (the databases, evidence files and the listener need descriptors too), in which case a
+/// warning says so and the cap is lowered: running out of descriptors would refuse everyone.
+fn connection_cap(wanted: usize) -> usize {
+    const RESERVED: u64 = 128;
+    let mut l = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit only writes the struct it is given.
+    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut l) } != 0 {
+        return wanted.max(1);
+    }
+    #[allow(clippy::unnecessary_cast)] // `rlim_t` is u64 here, not on every platform
+    let room = (l.rlim_cur as u64).saturating_sub(RESERVED).max(16);
+    if (wanted as u64) > room {
+        tracing::warn!(
+            wanted,
+            room,
+            "the open-file limit (ulimit -n) leaves room for fewer connections: cap lowered"
+        );
+        return room as usize;
+    }
+    wanted.max(1)
+}
+
 /// Serves `app` on `listener` until `shutdown` resolves, then lets open requests finish (for
 /// up to ten seconds).
 pub async fn serve(
@@ -289,7 +312,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
     let limits = app.config.server;
-    let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let slots = Arc::new(Semaphore::new(connection_cap(limits.max_connections)));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {

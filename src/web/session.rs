@@ -164,8 +164,14 @@ mod tests {
         assert!(s.get("forged").is_none());
         s.end(&t);
         assert!(s.get(&t).is_none());
-        let (a, b) = (s.start(staff, SecretKey::from_seed(&[1; 32])), s.start(staff, SecretKey::from_seed(&[1; 32])));
-        let other = s.start(StaffId(uuid::Uuid::now_v7()), SecretKey::from_seed(&[2; 32]));
+        let (a, b) = (
+            s.start(staff, SecretKey::from_seed(&[1; 32])),
+            s.start(staff, SecretKey::from_seed(&[1; 32])),
+        );
+        let other = s.start(
+            StaffId(uuid::Uuid::now_v7()),
+            SecretKey::from_seed(&[2; 32]),
+        );
         s.end_others(staff, &a);
         assert!(s.get(&a).is_some() && s.get(&b).is_none() && s.get(&other).is_some());
         s.end_all(staff);
@@ -178,7 +184,10 @@ mod tests {
     #[test]
     fn sessions_end_at_their_lifetime_however_busy() {
         let s = Sessions::new(Duration::from_millis(1));
-        let t = s.start(StaffId(uuid::Uuid::now_v7()), SecretKey::from_seed(&[1; 32]));
+        let t = s.start(
+            StaffId(uuid::Uuid::now_v7()),
+            SecretKey::from_seed(&[1; 32]),
+        );
         std::thread::sleep(Duration::from_millis(5));
         assert!(s.get(&t).is_none(), "past its lifetime");
         assert_eq!(s.len(), 0);
@@ -187,7 +196,10 @@ mod tests {
     #[test]
     fn a_poisoned_lock_does_not_end_the_service() {
         let s = std::sync::Arc::new(Sessions::default());
-        let t = s.start(StaffId(uuid::Uuid::now_v7()), SecretKey::from_seed(&[1; 32]));
+        let t = s.start(
+            StaffId(uuid::Uuid::now_v7()),
+            SecretKey::from_seed(&[1; 32]),
+        );
         let s2 = s.clone();
         let _ = std::thread::spawn(move || {
             let _guard = s2.map.lock().unwrap();

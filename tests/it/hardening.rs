@@ -64,6 +64,7 @@ fn addr_of(base: &str) -> String {
 
 /// Raises the soft limit on open files to what this test needs (both ends of every socket live
 /// in this process), as far as the hard limit allows.
+#[allow(clippy::unnecessary_cast)] // `rlim_t` is u64 here, not on every platform
 fn raise_open_files(needed: u64) {
     // SAFETY: getrlimit and setrlimit only read and write the struct passed.
     unsafe {
@@ -121,12 +122,19 @@ async fn half_sent_requests_are_closed_and_do_not_starve_others() {
         slow.push(s);
     }
     let normal = reqwest::get(format!("{base}/healthz")).await.expect("GET");
-    assert_eq!(normal.status(), StatusCode::OK, "answered beside 500 slow clients");
+    assert_eq!(
+        normal.status(),
+        StatusCode::OK,
+        "answered beside 500 slow clients"
+    );
     let closed = futures_util::future::join_all(slow.into_iter().map(until_closed)).await;
     let open = closed.iter().filter(|c| c.is_none()).count();
     assert_eq!(open, 0, "{open} half-sent requests were never closed");
     assert!(
-        closed.iter().flatten().all(|got| !got.starts_with(b"HTTP/1.1 200")),
+        closed
+            .iter()
+            .flatten()
+            .all(|got| !got.starts_with(b"HTTP/1.1 200")),
         "no half-sent request is answered as if complete"
     );
 }
@@ -142,17 +150,24 @@ async fn a_stalled_body_gets_408_and_an_idle_connection_is_closed() {
     )
     .await
     .unwrap();
-    let got = until_closed(s).await.expect("the stalled body's connection is closed");
+    let got = until_closed(s)
+        .await
+        .expect("the stalled body's connection is closed");
     let text = String::from_utf8_lossy(&got);
     assert!(text.starts_with("HTTP/1.1 408"), "{text}");
-    assert!(text.to_lowercase().contains("content-security-policy"), "{text}");
+    assert!(
+        text.to_lowercase().contains("content-security-policy"),
+        "{text}"
+    );
 
     // A complete request on a keep-alive connection, then silence: closed after the idle limit.
     let mut s = TcpStream::connect(&addr).await.unwrap();
     s.write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         .await
         .unwrap();
-    let got = until_closed(s).await.expect("the idle connection is closed");
+    let got = until_closed(s)
+        .await
+        .expect("the idle connection is closed");
     let text = String::from_utf8_lossy(&got);
     assert!(text.starts_with("HTTP/1.1 200"), "answered first: {text}");
     assert_eq!(text.matches("HTTP/1.1").count(), 1);
@@ -180,7 +195,10 @@ async fn past_the_connection_cap_a_client_waits_for_a_slot() {
             closed += 1;
         }
     }
-    assert!(closed >= 1, "the fifth client was served before any slot was freed");
+    assert!(
+        closed >= 1,
+        "the fifth client was served before any slot was freed"
+    );
 }
 
 /// The sign-in form posted as `login` with `password`, with extra headers.
@@ -213,12 +231,7 @@ async fn form_sign_in(
 }
 
 /// `POST /api/v1/session` as `login` with `password`, with extra headers.
-async fn api_sign_in(
-    b: &Browser,
-    login: &str,
-    password: &str,
-    headers: &[(&str, &str)],
-) -> Page {
+async fn api_sign_in(b: &Browser, login: &str, password: &str, headers: &[(&str, &str)]) -> Page {
     let mut r = b
         .client
         .post(b.url("/api/v1/session"))
@@ -246,7 +259,11 @@ fn assert_told_to_wait(p: &Page) {
         .parse()
         .expect("Retry-After in seconds");
     assert!((1..=600).contains(&secs), "Retry-After {secs}");
-    assert!(p.body.contains("minute"), "the message says how long: {}", p.body);
+    assert!(
+        p.body.contains("minute"),
+        "the message says how long: {}",
+        p.body
+    );
     assert!(p.header("content-security-policy").is_some());
     assert_eq!(p.header("x-frame-options"), Some("DENY"));
 }
@@ -307,15 +324,31 @@ async fn wrong_passwords_lock_the_account_only_from_any_address() {
         statuses.push(p.status);
         last = Some(p);
     }
-    assert!(statuses[..10].iter().all(|s| *s == StatusCode::UNAUTHORIZED), "{statuses:?}");
-    assert!(statuses[10..].iter().all(|s| *s == StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+    assert!(
+        statuses[..10]
+            .iter()
+            .all(|s| *s == StatusCode::UNAUTHORIZED),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses[10..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
     assert_told_to_wait(&last.unwrap());
 
     // The right password, from elsewhere: the account is locked for everyone, on both doors.
     let elsewhere = [("x-forwarded-for", "198.51.100.7")];
     let p = form_sign_in(&t.browser(), victim, DEMO_PASSWORD, "/staff", &elsewhere).await;
     assert_told_to_wait(&p);
-    let p = api_sign_in(&t.browser(), &victim.to_uppercase(), DEMO_PASSWORD, &elsewhere).await;
+    let p = api_sign_in(
+        &t.browser(),
+        &victim.to_uppercase(),
+        DEMO_PASSWORD,
+        &elsewhere,
+    )
+    .await;
     assert_told_to_wait(&p);
     assert!(p.body.contains("too_many_requests"), "{}", p.body);
 
@@ -342,10 +375,23 @@ async fn forwarded_for_is_believed_only_from_a_trusted_proxy() {
     let b = t.browser();
     for (i, login) in logins.iter().take(3).enumerate() {
         let forged = format!("192.0.2.{}", i + 1);
-        let p = form_sign_in(&b, login, "wrong", "/staff", &[("x-forwarded-for", &forged)]).await;
+        let p = form_sign_in(
+            &b,
+            login,
+            "wrong",
+            "/staff",
+            &[("x-forwarded-for", &forged)],
+        )
+        .await;
         assert_eq!(p.status, StatusCode::UNAUTHORIZED);
     }
-    let p = api_sign_in(&b, &logins[3], DEMO_PASSWORD, &[("x-forwarded-for", "192.0.2.99")]).await;
+    let p = api_sign_in(
+        &b,
+        &logins[3],
+        DEMO_PASSWORD,
+        &[("x-forwarded-for", "192.0.2.99")],
+    )
+    .await;
     assert_told_to_wait(&p);
     drop(t);
 
@@ -358,14 +404,25 @@ async fn forwarded_for_is_believed_only_from_a_trusted_proxy() {
         let p = api_sign_in(&b, login, "wrong", &[("x-forwarded-for", "203.0.113.1")]).await;
         assert_eq!(p.status, StatusCode::UNAUTHORIZED);
     }
-    let p = api_sign_in(&b, &logins[3], DEMO_PASSWORD, &[("x-forwarded-for", "203.0.113.1")]).await;
+    let p = api_sign_in(
+        &b,
+        &logins[3],
+        DEMO_PASSWORD,
+        &[("x-forwarded-for", "203.0.113.1")],
+    )
+    .await;
     assert_told_to_wait(&p);
     let spoofed = [("x-forwarded-for", "203.0.113.2, 203.0.113.1")];
     let p = api_sign_in(&b, &logins[3], DEMO_PASSWORD, &spoofed).await;
     assert_told_to_wait(&p);
     let other = [("x-forwarded-for", "203.0.113.1, 203.0.113.2")];
     let p = api_sign_in(&b, &logins[3], DEMO_PASSWORD, &other).await;
-    assert_eq!(p.status, StatusCode::OK, "another client has its own budget: {}", p.body);
+    assert_eq!(
+        p.status,
+        StatusCode::OK,
+        "another client has its own budget: {}",
+        p.body
+    );
     let p = form_sign_in(&t.browser(), &logins[3], DEMO_PASSWORD, "/staff", &other).await;
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
 }
@@ -392,16 +449,28 @@ async fn after_sign_in_next_never_leads_off_the_site() {
     for next in hostile {
         let p = form_sign_in(&t.browser(), &login, DEMO_PASSWORD, next, &[]).await;
         assert_eq!(p.status, StatusCode::SEE_OTHER, "{next:?}");
-        assert_eq!(p.header("location"), Some("/staff"), "next {next:?} is not followed");
+        assert_eq!(
+            p.header("location"),
+            Some("/staff"),
+            "next {next:?} is not followed"
+        );
         // The sign-in form does not carry it either.
-        let url = format!("/staff/login?next={}", recourse::web::router::urlencode(next));
+        let url = format!(
+            "/staff/login?next={}",
+            recourse::web::router::urlencode(next)
+        );
         let form = t.browser().get(&url).await;
         assert!(
             form.body.contains("name=\"next\" value=\"\""),
             "{next:?} kept in the form"
         );
     }
-    for next in ["/staff/case/0191?tab=history", "/board", "/staff/admin", "/staff?mine=on"] {
+    for next in [
+        "/staff/case/0191?tab=history",
+        "/board",
+        "/staff/admin",
+        "/staff?mine=on",
+    ] {
         let p = form_sign_in(&t.browser(), &login, DEMO_PASSWORD, next, &[]).await;
         assert_eq!(p.header("location"), Some(next), "a local path is followed");
     }
@@ -446,11 +515,23 @@ async fn a_password_change_ends_other_sessions_and_its_check_is_throttled() {
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    assert_eq!(here.get("/staff").await.status, StatusCode::OK, "this session stays");
+    assert_eq!(
+        here.get("/staff").await.status,
+        StatusCode::OK,
+        "this session stays"
+    );
     let gone = there.get("/staff").await;
-    assert_eq!(gone.status, StatusCode::SEE_OTHER, "the other session ended");
+    assert_eq!(
+        gone.status,
+        StatusCode::SEE_OTHER,
+        "the other session ended"
+    );
     assert!(gone.header("location").unwrap().starts_with("/staff/login"));
-    assert_eq!(colleague.get("/staff").await.status, StatusCode::OK, "others' stay");
+    assert_eq!(
+        colleague.get("/staff").await.status,
+        StatusCode::OK,
+        "others' stay"
+    );
 
     // Guessing the current password costs like guessing at sign-in.
     let form = colleague.get("/staff/password").await;
@@ -491,7 +572,11 @@ async fn a_session_ends_at_its_lifetime() {
     assert_eq!(b.get("/staff").await.status, StatusCode::OK);
     tokio::time::sleep(Duration::from_secs(5)).await;
     let p = b.get("/staff").await;
-    assert_eq!(p.status, StatusCode::SEE_OTHER, "signed out by the lifetime");
+    assert_eq!(
+        p.status,
+        StatusCode::SEE_OTHER,
+        "signed out by the lifetime"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -514,7 +599,11 @@ async fn metrics_are_for_this_machine_or_the_token_bearer() {
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("recourse_http_requests_total"));
     let (status, ..) = get(base.clone(), vec![("x-forwarded-for", "203.0.113.9")]).await;
-    assert_eq!(status, StatusCode::NOT_FOUND, "a proxied visitor is not this machine");
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a proxied visitor is not this machine"
+    );
 
     let (proxied, _app2, _data2) = fresh(behind_proxy(Limits::default())).await;
     let (status, ..) = get(proxied, vec![("x-forwarded-for", "203.0.113.9")]).await;
@@ -530,12 +619,19 @@ async fn metrics_are_for_this_machine_or_the_token_bearer() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(secured);
     let wrong = ("authorization", "Bearer s3cret-token-of-the-monitorinG");
-    assert_eq!(get(base.clone(), vec![away, wrong]).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        get(base.clone(), vec![away, wrong]).await.0,
+        StatusCode::UNAUTHORIZED
+    );
     let right = ("authorization", "Bearer s3cret-token-of-the-monitoring");
     let (status, _, body) = get(base.clone(), vec![away, right]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("recourse_uptime_seconds"));
-    assert_eq!(get(base, vec![]).await.0, StatusCode::OK, "this machine still sees them");
+    assert_eq!(
+        get(base, vec![]).await.0,
+        StatusCode::OK,
+        "this machine still sees them"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -382,7 +382,9 @@ pub(super) async fn sign_in(ctx: &Ctx<'_>, input: &Input) -> Result<Response, We
     let login = input.text("login")?.to_string();
     let password = input.text("password")?.to_string();
     // Failures count, per address and per account (see `web::limits`).
-    ctx.app.limiter.sign_in_allowed(ctx.req.remote, Some(&login))?;
+    ctx.app
+        .limiter
+        .sign_in_allowed(ctx.req.remote, Some(&login))?;
     let accounts = ctx.app.accounts.clone();
     let name = login.clone();
     let result = tokio::task::spawn_blocking(move || accounts.sign_in(&name, &password))

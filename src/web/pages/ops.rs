@@ -47,7 +47,13 @@ pub async fn healthz(ctx: &Ctx<'_>) -> Result<Response, WebError> {
 /// Whether this request may read the metrics (see the module's documentation).
 fn may_see_metrics(ctx: &Ctx) -> Result<(), WebError> {
     let req = ctx.req;
-    if let Some(token) = ctx.app.config.metrics_token.as_deref().filter(|t| !t.is_empty()) {
+    if let Some(token) = ctx
+        .app
+        .config
+        .metrics_token
+        .as_deref()
+        .filter(|t| !t.is_empty())
+    {
         let offered = req
             .header(warp::http::header::AUTHORIZATION)
             .and_then(|v| v.strip_prefix("Bearer "))

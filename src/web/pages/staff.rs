@@ -48,7 +48,9 @@ fn local_path(p: &str) -> bool {
     let mut chars = p.chars();
     chars.next() == Some('/')
         && !matches!(chars.next(), Some('/' | '\\'))
-        && !p.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+        && !p
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
 }
 
 /// Percent-decodes `s` once; `None` if the bytes are not UTF-8.
@@ -135,7 +137,9 @@ pub async fn login(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         form.get("login").unwrap_or_default().to_string(),
         form.text("password").unwrap_or_default().to_string(),
     );
-    ctx.app.limiter.sign_in_allowed(ctx.req.remote, Some(&login))?;
+    ctx.app
+        .limiter
+        .sign_in_allowed(ctx.req.remote, Some(&login))?;
     let accounts = ctx.app.accounts.clone();
     let name = login.clone();
     let result = tokio::task::spawn_blocking(move || accounts.sign_in(&name, &password))
@@ -164,9 +168,7 @@ pub async fn login(ctx: &Ctx<'_>) -> Result<Response, WebError> {
             Ok(Response::redirect(&to).cookie(SESSION_COOKIE, &token, None, ctx.secure()))
         }
         Err(crate::accounts::AccountError::BadCredentials) => {
-            ctx.app
-                .limiter
-                .sign_in_failed(ctx.req.remote, Some(&login));
+            ctx.app.limiter.sign_in_failed(ctx.req.remote, Some(&login));
             let page = Login {
                 l: Layout::new(ctx, "login-title"),
                 next: shown_next,
@@ -295,16 +297,16 @@ pub async fn password(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     }
     // Checking the current password costs an Argon2 derivation and answers a guess: throttled
     // as sign-in is.
-    ctx.app.limiter.sign_in_allowed(ctx.req.remote, Some(&login))?;
+    ctx.app
+        .limiter
+        .sign_in_allowed(ctx.req.remote, Some(&login))?;
     let accounts = ctx.app.accounts.clone();
     let name = login.clone();
     let result = tokio::task::spawn_blocking(move || accounts.change_password(&name, &old, &new))
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
     if matches!(result, Err(crate::accounts::AccountError::BadCredentials)) {
-        ctx.app
-            .limiter
-            .sign_in_failed(ctx.req.remote, Some(&login));
+        ctx.app.limiter.sign_in_failed(ctx.req.remote, Some(&login));
     }
     match result {
         Ok(()) => {
@@ -360,7 +362,13 @@ mod tests {
             assert_eq!(safe_next(h), None, "{h:?}");
         }
         assert_eq!(safe_next(&format!("/{}", "a".repeat(600))), None);
-        for good in ["/", "/staff", "/staff/case/1?tab=x&y=%41", "/board#top", "/a%2Bb"] {
+        for good in [
+            "/",
+            "/staff",
+            "/staff/case/1?tab=x&y=%41",
+            "/board#top",
+            "/a%2Bb",
+        ] {
             assert_eq!(safe_next(good).as_deref(), Some(good), "{good:?}");
         }
     }
