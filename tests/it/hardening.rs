@@ -656,3 +656,85 @@ async fn refusals_made_by_the_server_carry_the_security_headers() {
         assert!(r.headers().contains_key(h), "413 without {h}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_organization_sets_up_its_staff_from_one_address() {
+    let data = DataFolder::empty();
+    let dir = DataDir::new(&data.path);
+    let service = Service::setup(
+        &dir,
+        "test.recourse.example/enrolment",
+        Arc::new(Reference::shipped()),
+    )
+    .await
+    .expect("set-up");
+    let accounts = Accounts::open(&dir.accounts_path()).expect("accounts");
+    let mut links = Vec::new();
+    for i in 0..12 {
+        let login = format!("staff{i}");
+        let (id, acting) = service
+            .enroll_staff(
+                &service.ledger_acting(),
+                &format!("Staff Member {i}"),
+                &login,
+                &[Role::Intake],
+            )
+            .await
+            .expect("enrolled");
+        let token = accounts
+            .create_with_setup(&login, id, &acting.key, jiff::Timestamp::now())
+            .expect("a set-up link");
+        links.push(format!("/staff/setup/{}", token.0));
+    }
+    let app = Arc::new(
+        App::new(service, Arc::new(accounts), WebConfig::default()).expect("translations"),
+    );
+    let base = crate::web_helpers::serve(app).await;
+    let client = || {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    };
+    let set_up = |link: String| {
+        let (b, base) = (client(), base.clone());
+        async move {
+            // The set-up form's token; for a dead link, the visitor's token of the sign-in form.
+            let form = b.get(format!("{base}{link}")).send().await.unwrap();
+            let csrf = match crate::web_helpers::csrf_in(&form.text().await.unwrap()) {
+                Some(t) => t,
+                None => {
+                    let login = b.get(format!("{base}/staff/login")).send().await.unwrap();
+                    crate::web_helpers::csrf_in(&login.text().await.unwrap()).expect("a token")
+                }
+            };
+            let password = "a passphrase of my own choosing";
+            b.post(format!("{base}{link}"))
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("password", password),
+                    ("confirm", password),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    for link in links {
+        let r = set_up(link).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "every set-up completes");
+    }
+    // Links that do not work are what counts: guessing them runs out.
+    let mut statuses = Vec::new();
+    for i in 0..31 {
+        statuses.push(set_up(format!("/staff/setup/{i:032x}")).await.status());
+    }
+    assert!(
+        statuses[..30]
+            .iter()
+            .all(|s| s.is_client_error() && *s != StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[30], StatusCode::TOO_MANY_REQUESTS);
+}
