@@ -71,7 +71,7 @@ pub struct Serve {
     /// Seconds a connection may stay idle (keep-alive) before it is closed.
     #[arg(long, default_value_t = 60, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
     idle_timeout: u64,
-    /// Most connections open at once (keep it below `ulimit -n`).
+    /// Most connections open at once (lowered, with a warning, to fit `ulimit -n`).
     #[arg(long, default_value_t = 1024, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     max_connections: u64,
 }
