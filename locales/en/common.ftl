@@ -18,6 +18,10 @@ error-forbidden = You are not allowed to do this.
 error-bad-request = Please check what you entered.
 error-conflict = This could not be done now.
 error-too-many = Too many attempts. Please wait a few minutes and try again.
+error-too-many-wait = Too many attempts. Please wait { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    } and try again.
 error-csrf = This form has expired. Please go back, reload the page and try again.
 error-internal = Something went wrong on our side. Nothing was recorded. Please try again.
 error-home = Go to the home page

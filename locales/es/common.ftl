@@ -21,6 +21,10 @@ error-forbidden = No tiene permiso para hacer esto.
 error-bad-request = Revise lo que escribió, por favor.
 error-conflict = No se pudo hacer esto en este momento.
 error-too-many = Demasiados intentos. Espere unos minutos y vuelva a intentarlo.
+error-too-many-wait = Demasiados intentos. Espere { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minutos
+    } y vuelva a intentarlo.
 error-csrf = Este formulario caducó. Vuelva atrás, recargue la página e inténtelo de nuevo.
 error-internal = Algo salió mal de nuestro lado. No se guardó nada. Inténtelo de nuevo.
 error-home = Ir a la página de inicio

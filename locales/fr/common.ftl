@@ -21,6 +21,10 @@ error-forbidden = Vous n'avez pas le droit de faire cela.
 error-bad-request = Veuillez vérifier ce que vous avez saisi.
 error-conflict = Cette action est impossible pour le moment.
 error-too-many = Trop de tentatives. Veuillez attendre quelques minutes, puis réessayer.
+error-too-many-wait = Trop de tentatives. Veuillez attendre { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    }, puis réessayer.
 error-csrf = Ce formulaire a expiré. Veuillez revenir en arrière, recharger la page et réessayer.
 error-internal = Un problème est survenu de notre côté. Rien n'a été enregistré. Veuillez réessayer.
 error-home = Aller à la page d'accueil

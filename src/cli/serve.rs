@@ -45,9 +45,35 @@ pub struct Serve {
     /// Mark cookies Secure (when served behind HTTPS).
     #[arg(long)]
     secure_cookies: bool,
-    /// Rate limits as FILING,LOOKUP,SIGNIN per 10 minutes per address (e.g. 1000000,1000000,1000000 for load tests).
-    #[arg(long, value_name = "F,L,S")]
+    /// Rate limits per 10 minutes: FILING,LOOKUP,SIGNIN per address (SIGNIN counts failed
+    /// sign-ins), optionally ACCOUNT failed sign-ins per account (e.g. 1000000,1000000,1000000
+    /// for load tests).
+    #[arg(long, value_name = "F,L,S[,A]")]
     limits: Option<String>,
+    /// A reverse proxy whose X-Forwarded-For is believed (an address or CIDR block; repeat the
+    /// option, or separate with commas in the variable, for several).
+    #[arg(
+        long = "trusted-proxy",
+        env = "RECOURSE_TRUSTED_PROXY",
+        value_delimiter = ',',
+        value_name = "ADDR"
+    )]
+    trusted_proxy: Vec<String>,
+    /// Hours a staff session lasts from sign-in, however busy.
+    #[arg(long, default_value_t = 12, value_name = "HOURS", value_parser = clap::value_parser!(u64).range(1..=720))]
+    session_hours: u64,
+    /// Seconds a client has to send a request's head.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout: u64,
+    /// Seconds a client has to send a request's body.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    body_timeout: u64,
+    /// Seconds a connection may stay idle (keep-alive) before it is closed.
+    #[arg(long, default_value_t = 60, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    idle_timeout: u64,
+    /// Most connections open at once (lowered, with a warning, to fit `ulimit -n`).
+    #[arg(long, default_value_t = 1024, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    max_connections: u64,
 }
 
 /// Creates sign-in accounts for the demo's staff, all with [`DEMO_PASSWORD`].
@@ -118,20 +144,54 @@ fn parse_limits(s: &str) -> anyhow::Result<web::limits::Limits> {
         .map(|p| p.trim().parse())
         .collect::<Result<_, _>>()?;
     anyhow::ensure!(
-        n.len() == 3,
-        "--limits takes three numbers: FILING,LOOKUP,SIGNIN"
+        n.len() == 3 || n.len() == 4,
+        "--limits takes three or four numbers: FILING,LOOKUP,SIGNIN[,ACCOUNT]"
     );
+    let defaults = web::limits::Limits::default();
     Ok(web::limits::Limits {
         filing: n[0],
         lookup: n[1],
         sign_in: n[2],
-        ..Default::default()
+        sign_in_account: n.get(3).copied().unwrap_or(defaults.sign_in_account),
+        ..defaults
     })
+}
+
+/// The web configuration of these options (and of `RECOURSE_METRICS_TOKEN`, kept out of the
+/// command line, where other users of the machine could read it).
+fn web_config(s: &Serve) -> anyhow::Result<WebConfig> {
+    let mut trusted = web::limits::Proxies::default();
+    for p in &s.trusted_proxy {
+        trusted.extend(
+            p.parse()
+                .map_err(|e| anyhow::anyhow!("--trusted-proxy {e}"))?,
+        );
+    }
+    let mut config = WebConfig {
+        secure_cookies: s.secure_cookies,
+        trusted_proxies: trusted,
+        session_lifetime: std::time::Duration::from_secs(s.session_hours * 3600),
+        server: web::server::ServerLimits {
+            header_timeout: std::time::Duration::from_secs(s.header_timeout),
+            body_timeout: std::time::Duration::from_secs(s.body_timeout),
+            idle_timeout: std::time::Duration::from_secs(s.idle_timeout),
+            max_connections: s.max_connections as usize,
+        },
+        metrics_token: std::env::var("RECOURSE_METRICS_TOKEN")
+            .ok()
+            .filter(|t| !t.trim().is_empty()),
+        ..WebConfig::default()
+    };
+    if let Some(l) = &s.limits {
+        config.limits = parse_limits(l)?;
+    }
+    Ok(config)
 }
 
 impl Serve {
     /// Runs the server until Ctrl-C.
     pub async fn run(self) -> anyhow::Result<ExitCode> {
+        let config = web_config(&self)?;
         let dir: DataDir = self.data.dir();
         let reference = Arc::new(Reference::shipped());
         let fresh = !dir.is_initialized();
@@ -198,13 +258,6 @@ impl Serve {
             }
             (service, accounts)
         };
-        let mut config = WebConfig {
-            secure_cookies: self.secure_cookies,
-            ..WebConfig::default()
-        };
-        if let Some(l) = &self.limits {
-            config.limits = parse_limits(l)?;
-        }
         // Everything `recourse verify` checks, on the running ledger, in the background.
         service.verify_in_background();
         let app = Arc::new(App::new(service, Arc::new(accounts), config)?);

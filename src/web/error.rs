@@ -1,10 +1,12 @@
 //! Errors mapped to HTTP in one place: every handler returns `Result<Response, WebError>`, and
 //! this module turns a `WebError` into a page (in the visitor's language) or JSON for the API.
 //! Internal failures are logged without personal data and shown as a generic message.
+//! A refusal for too many attempts says how long to wait, in its message and in `Retry-After`.
 
 use warp::http::StatusCode;
 
 use super::http::Response;
+use super::limits::Wait;
 use crate::accounts::AccountError;
 use crate::service::ServiceError;
 
@@ -29,15 +31,35 @@ pub enum WebError {
     /// The CSRF token is missing or wrong.
     #[error("this form has expired; please go back, reload the page and try again")]
     Csrf,
-    /// Too many requests from this address.
+    /// Too many requests from this address, for the limit's whole window (the router turns it
+    /// into [`WebError::Throttled`] with the window's length).
     #[error("too many attempts; please wait a few minutes and try again")]
     TooMany,
+    /// Too many attempts: try again after the wait.
+    #[error("too many attempts; please wait {} and try again", minutes(.0))]
+    Throttled(Wait),
     /// The body is too large.
     #[error("the request is too large")]
     TooLarge,
+    /// The body did not arrive in time.
+    #[error("the request took too long to arrive")]
+    Timeout,
     /// A server-side failure (details logged, not shown).
     #[error("internal error")]
     Internal(String),
+}
+
+fn minutes(w: &Wait) -> String {
+    match w.minutes() {
+        1 => "1 minute".into(),
+        n => format!("{n} minutes"),
+    }
+}
+
+impl From<Wait> for WebError {
+    fn from(w: Wait) -> Self {
+        WebError::Throttled(w)
+    }
 }
 
 impl From<ServiceError> for WebError {
@@ -80,8 +102,9 @@ impl WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Csrf => StatusCode::FORBIDDEN,
-            WebError::TooMany => StatusCode::TOO_MANY_REQUESTS,
+            WebError::TooMany | WebError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Timeout => StatusCode::REQUEST_TIMEOUT,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -95,8 +118,9 @@ impl WebError {
             WebError::BadRequest(_) => "bad_request",
             WebError::Conflict(_) => "conflict",
             WebError::Csrf => "csrf",
-            WebError::TooMany => "too_many_requests",
+            WebError::TooMany | WebError::Throttled(_) => "too_many_requests",
             WebError::TooLarge => "too_large",
+            WebError::Timeout => "request_timeout",
             WebError::Internal(_) => "internal",
         }
     }
@@ -111,9 +135,25 @@ impl WebError {
         }
     }
 
-    /// The JSON form: `{"error": {"code", "message"}}`.
+    /// Seconds to wait before trying again, for `Retry-After`.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            WebError::Throttled(w) => Some(w.seconds()),
+            _ => None,
+        }
+    }
+
+    /// `response` with the headers this error calls for (`Retry-After`).
+    pub fn headers(&self, response: Response) -> Response {
+        match self.retry_after() {
+            Some(s) => response.header(warp::http::header::RETRY_AFTER, &s.to_string()),
+            None => response,
+        }
+    }
+
+    /// The JSON form: `{"error": {"code", "message"}}`, with its headers.
     pub fn json(&self) -> Response {
         let body = serde_json::json!({ "error": { "code": self.code(), "message": self.public_message() } });
-        Response::json(&body).status(self.status())
+        self.headers(Response::json(&body).status(self.status()))
     }
 }

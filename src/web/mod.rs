@@ -1,12 +1,15 @@
 //! The web application: the complaint form and tracking for clients, the committee's workspace,
 //! the board's dashboard, the public ledger endpoints, and the JSON API.
 //!
-//! warp accepts connections and reads each request (with a body limit) into a plain
-//! [`http::Request`]; [`router`] sends it to a handler in [`pages`] or [`api`], which parses
-//! its input, calls the [`Service`](crate::service::Service) and renders; errors become
-//! responses in [`error`], in one place; every response gets the security headers here. Pages
-//! are server-rendered HTML that works without JavaScript (askama templates, strings from
-//! Fluent files).
+//! [`server`] accepts connections (with time limits on every phase and a cap on their number)
+//! and reads each request (with a body limit) into a plain [`http::Request`], whose client
+//! address is the peer's or, from a trusted proxy, the forwarded one ([`limits::client_addr`]);
+//! [`router`] sends it to a handler in [`pages`] or [`api`], which parses its input, calls the
+//! [`Service`](crate::service::Service) and renders; errors become responses in [`error`], in
+//! one place; every response gets the security headers here, also those the server makes
+//! itself (413, 408), and every 429 says when to come back (`Retry-After`). Pages are
+//! server-rendered HTML that works without JavaScript (askama templates, strings from Fluent
+//! files).
 
 pub mod api;
 pub mod error;
@@ -16,34 +19,54 @@ pub mod limits;
 pub mod metrics;
 pub mod pages;
 pub mod router;
+pub mod server;
 pub mod session;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use bytes::{Buf, BytesMut};
-use futures_util::StreamExt;
-use warp::Filter;
-use warp::http::{HeaderValue, header};
+use warp::http::{HeaderValue, StatusCode, header};
 
 use crate::accounts::Accounts;
 use crate::service::Service;
 use http::{Request, Response};
 use i18n::Catalog;
-use limits::{Limiter, Limits};
+use limits::{Limiter, Limits, Proxies};
+use server::ServerLimits;
 use session::Sessions;
 
 /// Largest request body accepted (forms and API calls; documents are base64 in the API).
 pub const MAX_BODY: usize = 256 * 1024;
 
 /// How the server is configured.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WebConfig {
     /// Set the `Secure` flag on cookies (behind HTTPS).
     pub secure_cookies: bool,
     /// Rate limits.
     pub limits: Limits,
+    /// Proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
+    pub trusted_proxies: Proxies,
+    /// Time limits and the connection cap.
+    pub server: ServerLimits,
+    /// How long a session lasts from sign-in, however busy (`--session-hours`).
+    pub session_lifetime: Duration,
+    /// The bearer token that opens `/metrics` to other hosts than this one
+    /// (`RECOURSE_METRICS_TOKEN`); without it, only loopback clients see the metrics.
+    pub metrics_token: Option<String>,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            secure_cookies: false,
+            limits: Limits::default(),
+            trusted_proxies: Proxies::default(),
+            server: ServerLimits::default(),
+            session_lifetime: session::LIFETIME,
+            metrics_token: None,
+        }
+    }
 }
 
 /// Shared state of the application.
@@ -76,7 +99,7 @@ impl App {
         Ok(App {
             service,
             accounts,
-            sessions: Sessions::default(),
+            sessions: Sessions::new(config.session_lifetime),
             catalog: Arc::new(Catalog::load()?),
             limiter: Limiter::new(config.limits),
             config,
@@ -89,7 +112,14 @@ impl App {
     pub async fn handle(self: &Arc<Self>, request: Request) -> Response {
         let started = Instant::now();
         let mut response = router::route(self, &request).await;
-        secure(&mut response, &request);
+        if response.status == StatusCode::TOO_MANY_REQUESTS
+            && !response.headers.contains_key(header::RETRY_AFTER)
+        {
+            // A refusal made without a `Wait`: the window is the longest the wait can be.
+            let window = self.limiter.limits().window.as_secs().max(1);
+            response = response.header(header::RETRY_AFTER, &window.to_string());
+        }
+        secure(&mut response, &request.path);
         self.metrics.observe(&request, &response, started.elapsed());
         response
     }
@@ -97,7 +127,7 @@ impl App {
 
 /// Security headers on every response: a CSP without inline script or style, no framing, no
 /// referrer, no sniffing; personal pages are never cached.
-fn secure(r: &mut Response, req: &Request) {
+pub(crate) fn secure(r: &mut Response, path: &str) {
     let h = &mut r.headers;
     let set = |h: &mut warp::http::HeaderMap, name: header::HeaderName, value: &'static str| {
         h.insert(name, HeaderValue::from_static(value));
@@ -122,7 +152,7 @@ fn secure(r: &mut Response, req: &Request) {
         "camera=(), microphone=(), geolocation=()",
     );
     if !h.contains_key(header::CACHE_CONTROL) {
-        let public = req.path.starts_with("/static/") || req.path.starts_with("/ledger/tile/");
+        let public = path.starts_with("/static/") || path.starts_with("/ledger/tile/");
         set(
             h,
             header::CACHE_CONTROL,
@@ -135,79 +165,11 @@ fn secure(r: &mut Response, req: &Request) {
     }
 }
 
-async fn read_body(
-    mut body: impl futures_util::Stream<Item = Result<impl Buf, warp::Error>> + Unpin,
-) -> Result<bytes::Bytes, ()> {
-    let mut buf = BytesMut::new();
-    while let Some(chunk) = body.next().await {
-        let mut chunk = chunk.map_err(|_| ())?;
-        if buf.len() + chunk.remaining() > MAX_BODY {
-            return Err(());
-        }
-        while chunk.has_remaining() {
-            let c = chunk.chunk();
-            buf.extend_from_slice(c);
-            let n = c.len();
-            chunk.advance(n);
-        }
-    }
-    Ok(buf.freeze())
-}
-
-/// The warp filter serving `app`.
-pub fn filter(
-    app: Arc<App>,
-) -> impl Filter<Extract = (warp::http::Response<Vec<u8>>,), Error = warp::Rejection> + Clone {
-    warp::method()
-        .and(warp::path::full())
-        .and(warp::query::raw().or(warp::any().map(String::new)).unify())
-        .and(warp::header::headers_cloned())
-        .and(warp::addr::remote())
-        .and(warp::body::stream())
-        .then(
-            move |method,
-                  path: warp::path::FullPath,
-                  query,
-                  headers,
-                  remote: Option<SocketAddr>,
-                  body| {
-                let app = app.clone();
-                async move {
-                    let body = read_body(Box::pin(body)).await;
-                    let response = match body {
-                        Ok(body) => {
-                            let path = path.as_str().to_string();
-                            let request = Request {
-                                method,
-                                path,
-                                query,
-                                headers,
-                                body,
-                                remote: remote.map(|a| a.ip()),
-                            };
-                            app.handle(request).await
-                        }
-                        Err(()) => error::WebError::TooLarge.json(),
-                    };
-                    let mut builder = warp::http::Response::builder().status(response.status);
-                    for (k, v) in response.headers.iter() {
-                        builder = builder.header(k, v);
-                    }
-                    builder.body(response.body).expect("valid response")
-                }
-            },
-        )
-}
-
-/// Serves `app` on `listener` until `shutdown` resolves.
+/// Serves `app` on `listener` until `shutdown` resolves (see [`server`]).
 pub async fn serve(
     app: Arc<App>,
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) {
-    warp::serve(filter(app))
-        .incoming(listener)
-        .graceful(shutdown)
-        .run()
-        .await;
+    server::serve(app, listener, shutdown).await;
 }

@@ -9,6 +9,7 @@ use warp::http::Method;
 use super::error::WebError;
 use super::http::{Request, Response};
 use super::i18n::{Tr, negotiate};
+use super::limits::Wait;
 use super::pages::{self, layout};
 use super::session::{CSRF_COOKIE, SESSION_COOKIE, Session, new_token, same_secret};
 use super::{App, api};
@@ -115,21 +116,30 @@ pub async fn route(app: &Arc<App>, req: &Request) -> Response {
 }
 
 fn render_error(ctx: &Ctx, e: WebError) -> Response {
+    // A limit that did not say how long: its whole window, the longest the wait can be.
+    let e = match e {
+        WebError::TooMany => WebError::Throttled(Wait(ctx.app.limiter.limits().window)),
+        e => e,
+    };
     if let WebError::Internal(detail) = &e {
         tracing::error!(path = %ctx.req.path.split('/').take(3).collect::<Vec<_>>().join("/"), error = %detail, "request failed");
     }
     if ctx.req.wants_json() {
         return e.json();
     }
-    if ctx.req.path.starts_with("/ledger/") {
+    if ctx.req.path.starts_with("/ledger/") || ctx.req.path == "/metrics" {
         // Machine endpoints: a status, never a sign-in page.
         let status = e.status();
-        return Response::text(status.canonical_reason().unwrap_or("error")).status(status);
+        let mut r = Response::text(status.canonical_reason().unwrap_or("error")).status(status);
+        if matches!(e, WebError::Unauthorized) {
+            r = r.header(warp::http::header::WWW_AUTHENTICATE, "Bearer");
+        }
+        return e.headers(r);
     }
     if matches!(e, WebError::Unauthorized) {
         return Response::redirect(&format!("/staff/login?next={}", urlencode(&ctx.req.path)));
     }
-    pages::errors::page(ctx, &e).status(e.status())
+    e.headers(pages::errors::page(ctx, &e).status(e.status()))
 }
 
 /// Percent-encodes a path for a query value.

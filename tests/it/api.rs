@@ -26,6 +26,7 @@ pub(crate) fn roomy() -> WebConfig {
             filing: 10_000,
             lookup: 10_000,
             sign_in: 10_000,
+            sign_in_account: 10_000,
             window: Duration::from_secs(600),
         },
         ..WebConfig::default()
@@ -1449,7 +1450,7 @@ async fn look_ups_filings_and_sign_ins_are_rate_limited() {
             filing: 1,
             lookup: 2,
             sign_in: 1,
-            window: Duration::from_secs(600),
+            ..Limits::default()
         },
         ..WebConfig::default()
     })

@@ -8,6 +8,7 @@ mod board;
 mod cli;
 mod crash;
 mod demo;
+mod hardening;
 mod helpers;
 mod integrity;
 mod serve;

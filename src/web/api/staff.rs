@@ -25,7 +25,6 @@ use super::{APPEAL_OUTCOMES, AUDIENCES, COMMITTEE, CONFLICTS, OUTCOMES, URGENCIE
 use crate::service::{Acting, sealed_fields_of};
 use crate::web::error::WebError;
 use crate::web::http::Response;
-use crate::web::limits::Purpose as Limit;
 use crate::web::pages::permit::{allowed, placeholder};
 use crate::web::router::Ctx;
 use crate::web::session::SESSION_COOKIE;
@@ -380,18 +379,24 @@ pub(super) fn session(ctx: &Ctx) -> Result<Response, WebError> {
 
 /// Signs in: sets the session cookie, answers the CSRF token.
 pub(super) async fn sign_in(ctx: &Ctx<'_>, input: &Input) -> Result<Response, WebError> {
-    if !ctx.app.limiter.allow(Limit::SignIn, ctx.req.remote) {
-        return Err(WebError::TooMany);
-    }
     let login = input.text("login")?.to_string();
     let password = input.text("password")?.to_string();
+    // Failures count, per address and per account (see `web::limits`).
+    ctx.app
+        .limiter
+        .sign_in_allowed(ctx.req.remote, Some(&login))?;
     let accounts = ctx.app.accounts.clone();
-    let result = tokio::task::spawn_blocking(move || accounts.sign_in(&login, &password))
+    let name = login.clone();
+    let result = tokio::task::spawn_blocking(move || accounts.sign_in(&name, &password))
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
     let (staff, key) = match result {
-        Ok(found) => found,
+        Ok(found) => {
+            ctx.app.limiter.sign_in_succeeded(&login);
+            found
+        }
         Err(e @ crate::accounts::AccountError::BadCredentials) => {
+            ctx.app.limiter.sign_in_failed(ctx.req.remote, Some(&login));
             return Ok(super::error(
                 StatusCode::UNAUTHORIZED,
                 "bad_credentials",

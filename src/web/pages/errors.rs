@@ -23,6 +23,7 @@ pub fn page(ctx: &Ctx, e: &WebError) -> Response {
         WebError::Unauthorized => tr.t("error-forbidden"),
         WebError::Csrf => tr.t("error-csrf"),
         WebError::TooMany => tr.t("error-too-many"),
+        WebError::Throttled(w) => tr.t_count("error-too-many-wait", "minutes", w.minutes()),
         WebError::Internal(_) => tr.t("error-internal"),
         WebError::TooLarge => tr.t("error-bad-request"),
         // Rule and input messages are precise; shown as they are (English from the rules).

@@ -1,4 +1,9 @@
 //! Staff sign-in, sign-out, first password through a set-up link, and password change.
+//!
+//! Every password check (sign-in, the current password on a change) is throttled by the
+//! failures of the address and of the account ([`crate::web::limits`]); a set-up link that
+//! does not work counts against the address. After signing in, `next` is followed only when
+//! it is a path of this site ([`safe_next`]); otherwise the person lands on their role's home.
 
 use askama::Template;
 use jiff::Timestamp;
@@ -6,9 +11,10 @@ use jiff::Timestamp;
 use super::layout::Layout;
 use crate::web::error::WebError;
 use crate::web::http::Response;
-use crate::web::limits::Purpose;
 use crate::web::router::Ctx;
 use crate::web::session::SESSION_COOKIE;
+use recourse_events::ids::StaffId;
+use recourse_events::org::Role;
 
 #[derive(Template)]
 #[template(path = "staff/login.html")]
@@ -34,15 +40,75 @@ struct Password {
     error: Option<String>,
 }
 
-/// Where to go after signing in: only a local path of the site.
-fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() < 200 =>
+/// Whether `p` is a same-origin absolute path as it stands: one `/`, then neither `/` nor
+/// `\` (which browsers read as the start of another host: `//evil`, `/\evil`), and no control
+/// character or white space anywhere (browsers drop tabs and new lines from URLs, so `/\t/evil`
+/// becomes `//evil`), nor a backslash.
+fn local_path(p: &str) -> bool {
+    let mut chars = p.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !p
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+}
+
+/// Percent-decodes `s` once; `None` if the bytes are not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let Some(v) = std::str::from_utf8(&b[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
-            n.to_string()
+            out.push(v);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
         }
-        _ => "/staff".into(),
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Where to go after signing in: `next` if it is a same-origin absolute path, as it stands and
+/// after percent-decoding (as many times as it changes, so that no layer of encoding hides a
+/// `//`, a `\` or a control character), else `None` (the role's home page).
+pub fn safe_next(next: &str) -> Option<String> {
+    if next.len() > 512 {
+        return None;
+    }
+    let mut current = next.to_string();
+    for _ in 0..4 {
+        if !local_path(&current) {
+            return None;
+        }
+        let decoded = percent_decode(&current)?;
+        if decoded == current {
+            return Some(next.to_string());
+        }
+        current = decoded;
+    }
+    None
+}
+
+/// The first page of a staff member: the work queue for those who handle cases, the dashboard
+/// for the board, the administration for administrators.
+fn home(ctx: &Ctx, staff: StaffId) -> &'static str {
+    let roles = ctx.app.service.read(|m| m.org().roles(staff));
+    let any = |rs: &[Role]| rs.iter().any(|r| roles.contains(r));
+    if any(&[Role::Intake, Role::Reviewer, Role::Chair, Role::Auditor]) {
+        "/staff"
+    } else if any(&[Role::Board]) {
+        "/board"
+    } else if any(&[Role::Admin]) {
+        "/staff/admin"
+    } else {
+        "/staff"
     }
 }
 
@@ -54,10 +120,10 @@ fn render(t: impl Template) -> Result<Response, WebError> {
 
 /// The sign-in form.
 pub fn login_form(ctx: &Ctx) -> Result<Response, WebError> {
-    let next = safe_next(ctx.req.query().get("next"));
+    let next = ctx.req.query().get("next").and_then(safe_next);
     render(Login {
         l: Layout::new(ctx, "login-title"),
-        next,
+        next: next.unwrap_or_default(),
         error: None,
     })
 }
@@ -66,20 +132,23 @@ pub fn login_form(ctx: &Ctx) -> Result<Response, WebError> {
 pub async fn login(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
-    if !ctx.app.limiter.allow(Purpose::SignIn, ctx.req.remote) {
-        return Err(WebError::TooMany);
-    }
-    let next = safe_next(form.get("next"));
+    let next = form.get("next").and_then(safe_next);
     let (login, password) = (
         form.get("login").unwrap_or_default().to_string(),
         form.text("password").unwrap_or_default().to_string(),
     );
+    ctx.app
+        .limiter
+        .sign_in_allowed(ctx.req.remote, Some(&login))?;
     let accounts = ctx.app.accounts.clone();
-    let result = tokio::task::spawn_blocking(move || accounts.sign_in(&login, &password))
+    let name = login.clone();
+    let result = tokio::task::spawn_blocking(move || accounts.sign_in(&name, &password))
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
+    let shown_next = next.clone().unwrap_or_default();
     match result {
         Ok((staff, key)) => {
+            ctx.app.limiter.sign_in_succeeded(&login);
             let active = ctx.app.service.read(|m| {
                 m.org()
                     .staff
@@ -90,17 +159,19 @@ pub async fn login(ctx: &Ctx<'_>) -> Result<Response, WebError> {
                 // A departed member, or a revoked key: the account no longer signs anything.
                 return render(Login {
                     l: Layout::new(ctx, "login-title"),
-                    next,
+                    next: shown_next,
                     error: Some(ctx.tr.t("login-inactive")),
                 });
             }
             let token = ctx.app.sessions.start(staff, key);
-            Ok(Response::redirect(&next).cookie(SESSION_COOKIE, &token, None, ctx.secure()))
+            let to = next.unwrap_or_else(|| home(ctx, staff).to_string());
+            Ok(Response::redirect(&to).cookie(SESSION_COOKIE, &token, None, ctx.secure()))
         }
         Err(crate::accounts::AccountError::BadCredentials) => {
+            ctx.app.limiter.sign_in_failed(ctx.req.remote, Some(&login));
             let page = Login {
                 l: Layout::new(ctx, "login-title"),
-                next,
+                next: shown_next,
                 error: Some(ctx.tr.t("login-failed")),
             };
             render(page).map(|r| r.status(warp::http::StatusCode::UNAUTHORIZED))
@@ -138,10 +209,15 @@ pub fn setup_form(ctx: &Ctx, token: &str) -> Result<Response, WebError> {
 pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
-    if !ctx.app.limiter.allow(Purpose::SignIn, ctx.req.remote) {
-        return Err(WebError::TooMany);
-    }
-    let (login, _) = ctx.app.accounts.setup_account(token, Timestamp::now())?;
+    ctx.app.limiter.sign_in_allowed(ctx.req.remote, None)?;
+    let (login, _) = match ctx.app.accounts.setup_account(token, Timestamp::now()) {
+        Ok(found) => found,
+        Err(e) => {
+            // A link that does not work: guessing links costs the address like a bad password.
+            ctx.app.limiter.sign_in_failed(ctx.req.remote, None);
+            return Err(e.into());
+        }
+    };
     let (p1, p2) = (
         form.text("password").unwrap_or_default().to_string(),
         form.text("confirm").unwrap_or_default(),
@@ -178,6 +254,8 @@ pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
         // A link issued before the person left, or before their key was replaced.
         return Err(WebError::Forbidden(ctx.tr.t("login-inactive")));
     }
+    // A new password: no session opened before it lives on.
+    ctx.app.sessions.end_all(staff);
     let session = ctx.app.sessions.start(staff, key);
     Ok(Response::redirect("/staff?done=password-set").cookie(
         SESSION_COOKIE,
@@ -217,12 +295,27 @@ pub async fn password(ctx: &Ctx<'_>) -> Result<Response, WebError> {
             error: Some(ctx.tr.t("setup-mismatch")),
         });
     }
+    // Checking the current password costs an Argon2 derivation and answers a guess: throttled
+    // as sign-in is.
+    ctx.app
+        .limiter
+        .sign_in_allowed(ctx.req.remote, Some(&login))?;
     let accounts = ctx.app.accounts.clone();
-    let result = tokio::task::spawn_blocking(move || accounts.change_password(&login, &old, &new))
+    let name = login.clone();
+    let result = tokio::task::spawn_blocking(move || accounts.change_password(&name, &old, &new))
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
+    if matches!(result, Err(crate::accounts::AccountError::BadCredentials)) {
+        ctx.app.limiter.sign_in_failed(ctx.req.remote, Some(&login));
+    }
     match result {
-        Ok(()) => Ok(Response::redirect("/staff?done=password-changed")),
+        Ok(()) => {
+            // Whoever else knew the old password is signed out; this session stays.
+            if let Some(token) = ctx.req.cookie(SESSION_COOKIE) {
+                ctx.app.sessions.end_others(session.staff, &token);
+            }
+            Ok(Response::redirect("/staff?done=password-changed"))
+        }
         Err(
             e @ (crate::accounts::AccountError::BadCredentials
             | crate::accounts::AccountError::WeakPassword),
@@ -238,5 +331,45 @@ pub async fn password(ctx: &Ctx<'_>) -> Result<Response, WebError> {
             })
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_is_only_a_path_of_this_site() {
+        let hostile = [
+            "//evil",
+            "/\\evil",
+            "/%09/evil",
+            "/%2F/evil",
+            "/%2f/evil",
+            "/%252F/evil",
+            "/%5Cevil",
+            "/\t/evil",
+            "/\r\n/evil",
+            "/ /evil",
+            "/ok\u{0}",
+            "/a\\b",
+            "https://evil",
+            "evil",
+            "",
+            "/%E2%80%AF/evil",
+        ];
+        for h in hostile {
+            assert_eq!(safe_next(h), None, "{h:?}");
+        }
+        assert_eq!(safe_next(&format!("/{}", "a".repeat(600))), None);
+        for good in [
+            "/",
+            "/staff",
+            "/staff/case/1?tab=x&y=%41",
+            "/board#top",
+            "/a%2Bb",
+        ] {
+            assert_eq!(safe_next(good).as_deref(), Some(good), "{good:?}");
+        }
     }
 }

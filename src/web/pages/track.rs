@@ -86,9 +86,7 @@ fn code_of(ctx: &Ctx, form: &crate::web::http::Form) -> Result<ReceiptCode, Box<
 pub async fn show(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
-    if !ctx.app.limiter.allow(Purpose::Lookup, ctx.req.remote) {
-        return Err(WebError::TooMany);
-    }
+    ctx.app.limiter.check(Purpose::Lookup, ctx.req.remote)?;
     match code_of(ctx, &form) {
         Ok(code) => page(ctx, &code, None).await,
         Err(response) => Ok(*response),
@@ -99,9 +97,7 @@ pub async fn show(ctx: &Ctx<'_>) -> Result<Response, WebError> {
 pub async fn act(ctx: &Ctx<'_>, action: &str) -> Result<Response, WebError> {
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
-    if !ctx.app.limiter.allow(Purpose::Lookup, ctx.req.remote) {
-        return Err(WebError::TooMany);
-    }
+    ctx.app.limiter.check(Purpose::Lookup, ctx.req.remote)?;
     let code = match code_of(ctx, &form) {
         Ok(c) => c,
         Err(response) => return Ok(*response),
