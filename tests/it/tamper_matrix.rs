@@ -467,14 +467,17 @@ fn edits_of(f: &Fixture, file: &str) -> Vec<(String, Box<dyn Fn(&Connection) -> 
                 format!("{file}: duplicate a {table} row"),
                 Box::new(move |db: &Connection| {
                     let names: Vec<String> = cols.iter().map(|c| c.0.clone()).collect();
-                    let row: Vec<Value> = db
-                        .query_row(
-                            &format!("SELECT {} FROM {t} WHERE {w}", names.join(", ")),
-                            rusqlite::params_from_iter(&key),
-                            |r| (0..names.len()).map(|i| r.get::<_, Value>(i)).collect(),
-                        )
-                        .unwrap();
-                    let mut row = row;
+                    let Ok(mut row) = db.query_row(
+                        &format!("SELECT {} FROM {t} WHERE {w}", names.join(", ")),
+                        rusqlite::params_from_iter(&key),
+                        |r| {
+                            (0..names.len())
+                                .map(|i| r.get::<_, Value>(i))
+                                .collect::<Result<Vec<Value>, _>>()
+                        },
+                    ) else {
+                        return 0;
+                    };
                     let first_key = names.iter().position(|n| pk.contains(n)).unwrap_or(0);
                     row[first_key] = match &row[first_key] {
                         Value::Integer(i) => Value::Integer(i + 1_000),
