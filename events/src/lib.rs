@@ -10,7 +10,8 @@
 //! - [`checkpoint`]: C2SP signed notes and checkpoints.
 //! - [`org`], [`case`], [`vocabulary`]: every event type and its payload; [`ids`], [`sealed`].
 //! - [`registry`]: the rule for which key signs what, where.
-//! - [`verify`]: whole-ledger verification; [`bundle`]: the export format it reads.
+//! - [`verify`]: whole-ledger verification, with [`signature_batch`]; [`bundle`]: the export
+//!   format it reads.
 
 pub mod bundle;
 pub mod canonical;
@@ -25,6 +26,7 @@ pub mod merkle;
 pub mod org;
 pub mod registry;
 pub mod sealed;
+pub mod signature_batch;
 pub mod tile;
 pub mod verify;
 pub mod vocabulary;

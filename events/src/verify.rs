@@ -15,7 +15,6 @@
 
 use std::collections::BTreeMap;
 
-use ed25519_dalek::VerifyingKey;
 use rayon::prelude::*;
 
 use crate::chain::{ChainError, Chains};
@@ -233,8 +232,7 @@ fn first_bad_signature(events: &[Event], keys: &[PublicKey]) -> Option<usize> {
     let messages: Vec<Vec<u8>> = events.iter().map(Event::signing_bytes).collect();
     let refs: Vec<&[u8]> = messages.iter().map(Vec::as_slice).collect();
     let sigs: Vec<Signature> = events.iter().map(|e| *e.signature()).collect();
-    let vks: Vec<VerifyingKey> = keys.iter().map(|k| *k.verifying_key()).collect();
-    if ed25519_dalek::verify_batch(&refs, &sigs, &vks).is_ok() {
+    if crate::signature_batch::verify_batch(&refs, &sigs, keys) {
         return None;
     }
     (0..events.len()).find(|&i| !keys[i].verify_strict(&messages[i], &sigs[i]))

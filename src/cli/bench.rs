@@ -172,7 +172,6 @@ impl AppendBench {
             )
             .await?;
 
-        let store = ledger.store().clone();
         let writers = self.concurrency.clamp(1, self.events.max(1));
         let per_writer = self.events / writers;
         let extra = self.events % writers;
@@ -186,7 +185,7 @@ impl AppendBench {
         for w in 0..writers {
             let count = per_writer + u64::from(w < extra);
             let (store, staff, kind, out, ack_log) = (
-                store.clone(),
+                ledger.clone(),
                 staff.clone(),
                 kind.clone(),
                 out.clone(),
@@ -229,7 +228,7 @@ type AckLog = Arc<Mutex<std::io::Stdout>>;
 
 /// One writer: appends `count` events to a fresh stream, returns latencies and commit sizes.
 async fn writer(
-    store: Arc<dyn EventStore>,
+    ledger: Ledger,
     key: SecretKey,
     kind: EventType,
     count: u64,
@@ -271,7 +270,8 @@ async fn writer(
         };
         let event = envelope.sign(&key)?;
         let (id, leaf) = (event.envelope().id, event.leaf_hash());
-        let appended = store.append(vec![event]).await?;
+        // Through the ledger, as the service appends: durable, and covered by the mark.
+        let appended = ledger.append_events(vec![event]).await?;
         latencies.push(t0.elapsed());
         commits.push(appended.tree_size);
         head = head.advanced(leaf);
