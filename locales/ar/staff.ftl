@@ -216,6 +216,7 @@ staff-event-reviewer-recused = أُعلن عن تضارب مصالح
 staff-event-message-posted = رسالة
 staff-event-evidence-added = أُضيفت وثيقة
 staff-event-file-viewed = فُتح الملف
+staff-event-file-view-refused = رُفض فتح الملف (قضية مقيّدة)
 staff-event-finding-recorded = نتيجة
 staff-event-decision-issued = القرار
 staff-event-corrective-action-opened = فُتح إجراء تصحيحي

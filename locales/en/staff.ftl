@@ -212,6 +212,7 @@ staff-event-reviewer-recused = Conflict declared
 staff-event-message-posted = Message
 staff-event-evidence-added = Document added
 staff-event-file-viewed = File opened
+staff-event-file-view-refused = Opening the file refused (restricted case)
 staff-event-finding-recorded = Finding
 staff-event-decision-issued = Decision
 staff-event-corrective-action-opened = Corrective action opened

@@ -216,6 +216,7 @@ staff-event-reviewer-recused = Conflicto declarado
 staff-event-message-posted = Mensaje
 staff-event-evidence-added = Documento agregado
 staff-event-file-viewed = Expediente abierto
+staff-event-file-view-refused = Apertura del expediente denegada (caso restringido)
 staff-event-finding-recorded = Conclusión
 staff-event-decision-issued = Decisión
 staff-event-corrective-action-opened = Acción correctiva abierta

@@ -216,6 +216,7 @@ staff-event-reviewer-recused = تعارض منافع اعلام شد
 staff-event-message-posted = پیام
 staff-event-evidence-added = سند اضافه شد
 staff-event-file-viewed = پرونده باز شد
+staff-event-file-view-refused = باز کردن پرونده رد شد (پرونده محدود)
 staff-event-finding-recorded = یافته
 staff-event-decision-issued = تصمیم
 staff-event-corrective-action-opened = اقدام اصلاحی باز شد

@@ -217,6 +217,7 @@ staff-event-reviewer-recused = Conflit déclaré
 staff-event-message-posted = Message
 staff-event-evidence-added = Document ajouté
 staff-event-file-viewed = Dossier ouvert
+staff-event-file-view-refused = Ouverture du dossier refusée (dossier restreint)
 staff-event-finding-recorded = Constatation
 staff-event-decision-issued = Décision
 staff-event-corrective-action-opened = Mesure corrective ouverte

@@ -216,6 +216,7 @@ staff-event-reviewer-recused = Заявлено конфлікт інтерес�
 staff-event-message-posted = Повідомлення
 staff-event-evidence-added = Додано документ
 staff-event-file-viewed = Справу відкрито
+staff-event-file-view-refused = Відкриття справи відхилено (справа з обмеженим доступом)
 staff-event-finding-recorded = Висновок
 staff-event-decision-issued = Рішення
 staff-event-corrective-action-opened = Відкрито коригувальний захід

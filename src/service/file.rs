@@ -15,6 +15,7 @@ use recourse_events::sealed::Sealed;
 use recourse_events::vocabulary::Payload;
 use recourse_projections::case::Command;
 use recourse_projections::history::{TimelineEntry, timeline};
+use recourse_projections::rule::RuleError;
 use serde_json::Value;
 
 use super::{Acting, STAFF_KEY, Service, ServiceError};
@@ -73,6 +74,7 @@ pub fn client_visible(payload: &Payload) -> bool {
         p => !matches!(
             p,
             Payload::FileViewed(_)
+                | Payload::FileViewRefused(_)
                 | Payload::Recused(_)
                 | Payload::FindingRecorded(_)
                 | Payload::ActionOpened(_)
@@ -147,7 +149,14 @@ impl Service {
         purpose: Purpose,
         at: Timestamp,
     ) -> Result<CaseFile, ServiceError> {
-        self.act(who, case, Command::View { purpose }, at).await?;
+        if let Err(e) = self.act(who, case, Command::View { purpose }, at).await {
+            if matches!(e, ServiceError::Rule(RuleError::Restricted)) {
+                // The refusal is recorded too, as the rules decide it, before it is answered.
+                self.act(who, case, Command::RefuseView { purpose }, at)
+                    .await?;
+            }
+            return Err(e);
+        }
         let timeline = self.timeline(case).await?;
         Ok(self.open_all(case, timeline, |_| true))
     }
@@ -192,6 +201,15 @@ impl Service {
             })
             .ok_or_else(|| ServiceError::NotFound(format!("no case {case}")))?;
         Ok(self.vault.seal(&key, field, text)?)
+    }
+
+    /// Refused attempts at opening a sensitive case's file, oldest first.
+    pub fn refused_views(&self, case: CaseId) -> Vec<recourse_projections::case::View> {
+        self.read(|m| {
+            m.case(&case)
+                .map(|c| c.refused_views.clone())
+                .unwrap_or_default()
+        })
     }
 
     /// Opens a staff file purpose-less read for the audit trail: who viewed this file and why.

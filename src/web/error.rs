@@ -55,6 +55,10 @@ impl From<ServiceError> for WebError {
             ServiceError::Vault(crate::vault::VaultError::NoKey(_)) => {
                 WebError::Conflict("this case's personal data was erased".into())
             }
+            // A text the vault will not seal is the sender's to shorten, not a failure here.
+            ServiceError::Vault(e @ crate::vault::VaultError::TooLong(..)) => {
+                WebError::BadRequest(e.to_string())
+            }
             other => WebError::Internal(other.to_string()),
         }
     }

@@ -9,6 +9,7 @@ mod cli;
 mod crash;
 mod demo;
 mod helpers;
+mod input;
 mod serve;
 mod service;
 mod store_contract;

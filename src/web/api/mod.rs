@@ -212,8 +212,12 @@ const CODE: Field = req(
     "code",
     Ty::Str(64),
     "The receipt code, as given at filing (any case; spaces and dashes are ignored).",
-);
-const CLIENT_TEXT: usize = crate::service::filing::MAX_SHORT * 2;
+)
+.matching(RECEIPT_CODE_PATTERN);
+/// A receipt code as `ReceiptCode::parse` reads it: 20 characters of its alphabet (I, L and O
+/// read as 1, 1 and 0; no U), in any case, spaces and dashes anywhere.
+pub const RECEIPT_CODE_PATTERN: &str = "^[ \\u00a0-]*([0-9A-TV-Za-tv-z][ \\u00a0-]*){20}$";
+const CLIENT_TEXT: usize = crate::limits::CLIENT_TEXT;
 
 const TRACK_FIELDS: &[Field] = &[CODE];
 const TRACK_TEXT: &[Field] = &[
@@ -332,7 +336,7 @@ const DASHBOARD_QUERY: &[Field] = &[
     ),
 ];
 
-const E_PUBLIC_READ: &[u16] = &[500];
+const E_PUBLIC_READ: &[u16] = &[400, 500];
 const E_FILE: &[u16] = &[400, 401, 403, 409, 413, 429, 500];
 const E_TRACK: &[u16] = &[400, 404, 413, 429, 500];
 const E_TRACK_ACT: &[u16] = &[400, 403, 404, 409, 413, 429, 500];
