@@ -224,7 +224,11 @@ async fn the_longest_texts_in_every_script_are_filed_and_read_back_through_both_
     let staff = t
         .sign_in(t.login_of(recourse_events::org::Role::Intake))
         .await;
-    let csrf = staff.cookie("recourse_csrf").expect("a CSRF cookie");
+    let csrf = staff
+        .get(&format!("/staff/case/{case}"))
+        .await
+        .csrf()
+        .expect("the case page has the session's CSRF token");
     let message = repeat('😀', limits::STAFF_TEXT);
     let done = staff
         .post_form(
@@ -292,7 +296,11 @@ async fn a_clients_language_is_one_offered_never_free_text() {
     let staff = t
         .sign_in(t.login_of(recourse_events::org::Role::Intake))
         .await;
-    let csrf = staff.cookie("recourse_csrf").expect("a CSRF cookie");
+    let csrf = staff
+        .get("/staff/file")
+        .await
+        .csrf()
+        .expect("the intake form has the session's CSRF token");
     let page = staff
         .post_form(
             "/staff/file?lang=en",
