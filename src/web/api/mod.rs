@@ -341,7 +341,7 @@ const E_FILE: &[u16] = &[400, 401, 403, 409, 413, 429, 500];
 const E_TRACK: &[u16] = &[400, 404, 413, 429, 500];
 const E_TRACK_ACT: &[u16] = &[400, 403, 404, 409, 413, 429, 500];
 const E_LOGIN: &[u16] = &[400, 401, 403, 413, 429, 500];
-const E_SESSION: &[u16] = &[401, 500];
+const E_SESSION: &[u16] = &[400, 401, 500];
 const E_LOGOUT: &[u16] = &[400, 401, 403, 413, 500];
 const E_STAFF_READ: &[u16] = &[400, 401, 403, 500];
 const E_CASE_READ: &[u16] = &[400, 401, 403, 404, 500];
@@ -575,7 +575,7 @@ fn build_routes() -> Vec<Route> {
             Auth::SessionCsrf,
             COMMITTEE,
             "Open the sealed data",
-            "Records `file.viewed` with the purpose (refused to conflicted staff; audit views are for auditors and the chair), then answers the opened texts.",
+            "Records `file.viewed` with the purpose (refused to conflicted staff; audit views are for auditors and the chair; a case triaged as sensitive opens only for its assigned reviewer, the chair, and intake for handling or a client's request, and a refused attempt is recorded as `file.view_refused`), then answers the opened texts.",
             Some(OPEN_FIELDS),
             &[],
             ok(200, "OpenedFile", "The opened texts."),
