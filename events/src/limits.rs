@@ -173,6 +173,5 @@ mod tests {
         assert_eq!(sealed_len(3), 60);
         // 10,000 emoji: 40,000 bytes, sealed to 53,388 base64 characters.
         assert_eq!(MAX_SEALED_LEN, 53_388);
-        assert!(FILING_SEALED + CLEAR_BUDGET <= MAX_ENTRY_SIZE);
     }
 }
