@@ -126,6 +126,7 @@ case-access-none = لم يفتح أحد الملف بعد.
 case-access-when = متى
 case-access-who = من
 case-access-outsider = ليس من المكلَّفين بالملف
+case-access-refused = مرفوض: هذه القضية مقيّدة (حساسة)
 case-text-needed = يُرجى كتابة النص أولًا.
 case-due-needed = يُرجى تحديد تاريخ الاستحقاق.
 file-title = الملف مفتوح

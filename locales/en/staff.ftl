@@ -122,6 +122,7 @@ case-access-none = Nobody has opened the file yet.
 case-access-when = When
 case-access-who = Who
 case-access-outsider = not on the case
+case-access-refused = Refused: this case is restricted (sensitive)
 case-text-needed = Please write the text first.
 case-due-needed = Please give a due date.
 file-title = File opened

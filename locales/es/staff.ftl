@@ -126,6 +126,7 @@ case-access-none = Nadie ha abierto el expediente todavía.
 case-access-when = Cuándo
 case-access-who = Quién
 case-access-outsider = no está en el caso
+case-access-refused = Denegado: este caso está restringido (sensible)
 case-text-needed = Escriba el texto primero, por favor.
 case-due-needed = Indique una fecha límite, por favor.
 file-title = Expediente abierto

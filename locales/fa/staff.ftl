@@ -126,6 +126,7 @@ case-access-none = هنوز کسی پرونده را باز نکرده است.
 case-access-when = کی
 case-access-who = چه کسی
 case-access-outsider = عضو تیم این پرونده نیست
+case-access-refused = رد شد: این پرونده محدود است (حساس)
 case-text-needed = لطفاً اول متن را بنویسید.
 case-due-needed = لطفاً مهلت را تعیین کنید.
 file-title = پرونده باز شد

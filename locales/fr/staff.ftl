@@ -127,6 +127,7 @@ case-access-none = Personne n'a encore ouvert le dossier.
 case-access-when = Quand
 case-access-who = Qui
 case-access-outsider = ne travaille pas sur le dossier
+case-access-refused = Refusé : ce dossier est restreint (sensible)
 case-text-needed = Veuillez d'abord écrire le texte.
 case-due-needed = Veuillez indiquer une échéance.
 file-title = Dossier ouvert

@@ -126,6 +126,7 @@ case-access-none = Ще ніхто не відкривав справу.
 case-access-when = Коли
 case-access-who = Хто
 case-access-outsider = не працює над справою
+case-access-refused = Відмовлено: доступ до цієї справи обмежено (чутлива)
 case-text-needed = Будь ласка, спочатку напишіть текст.
 case-due-needed = Будь ласка, вкажіть строк.
 file-title = Справу відкрито

@@ -401,6 +401,18 @@ async fn a_sensitive_case_opens_only_for_its_handlers_and_refusals_are_recorded(
         log.json["views"].as_array().unwrap().is_empty(),
         "nobody opened it yet"
     );
+    // The case page's access log lists them too.
+    let page = t
+        .sign_in("gnakamura")
+        .await
+        .get(&format!("/staff/case/{case}?lang=en"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let refusals = &page.body[page
+        .body
+        .find("Refused: this case is restricted")
+        .expect("the page lists refused openings")..];
+    assert!(refusals.contains("Mehdi Karimi") && refusals.contains("Chantal Okafor"));
     // The case's timeline names the refusal as its own event, signed by the one refused.
     let timeline = chair.get(&format!("/cases/{case}")).await;
     assert!(

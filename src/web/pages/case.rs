@@ -152,6 +152,8 @@ struct CasePage {
     clocks: Vec<(String, String, bool)>,
     lines: Vec<Line>,
     views: Vec<(String, String, String, bool)>,
+    /// Refused attempts at opening a sensitive case's file: when, who, why.
+    refused: Vec<(String, String, String)>,
     actions: Vec<ActionRow>,
     o: Offers,
     reviewers: Vec<Opt>,
@@ -616,6 +618,18 @@ pub async fn show(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
             )
         })
         .collect();
+    let refused = state
+        .refused_views
+        .iter()
+        .rev()
+        .map(|v| {
+            (
+                clocks.local_date(v.at).to_string(),
+                name(&v.by),
+                tr.t(&format!("purpose-{}", snake(v.purpose))),
+            )
+        })
+        .collect();
     let fr = tr.lang == "fr";
     let page = CasePage {
         l: Layout::new(ctx, "case-title"),
@@ -624,6 +638,7 @@ pub async fn show(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
         clocks: clock_rows,
         lines: lines(ctx, &timeline, None),
         views,
+        refused,
         actions,
         o,
         reviewers,
