@@ -339,3 +339,23 @@ fn huge_positions_and_sizes_are_usage_errors_not_panics() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!text(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn bench_and_demo_numbers_out_of_range_are_usage_errors() {
+    let d = DataFolder::with_events(0);
+    for args in [
+        vec!["bench", "append", "--events", "10", "--rate", "0"],
+        vec!["bench", "append", "--events", "10", "--rate", "-5"],
+        vec!["bench", "append", "--events", "10", "--rate", "NaN"],
+        vec!["bench", "append", "--events", "10", "--concurrency", "0"],
+        vec!["bench", "append", "--events", "18446744073709551615"],
+        vec!["bench", "prove", "--samples", "18446744073709551615"],
+        vec!["demo", "--complaints", "18446744073709551615"],
+    ] {
+        let out = d.run(&args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(err.contains("--"), "{args:?} names the option: {err}");
+    }
+}
