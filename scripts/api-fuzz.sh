@@ -97,17 +97,27 @@ fuzz() {
   SUMMARY+=("$name: status $status")
 }
 
-# Signs in as LOGIN; prints the session cookie's value and the CSRF token, one a line.
+# Signs in as LOGIN through the API; prints the session cookie's value and the CSRF token, one
+# a line.
 sign_in() {
-  local login="$1" jar="$WORK/$1.cookies"
-  local body
-  body="$(curl -sS --fail -c "$jar" -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$login\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/session")"
-  local cookie
-  cookie="$(awk '$6 == "recourse_session" { print $7 }' "$jar")"
-  [ -n "$cookie" ] || { echo "api-fuzz: no session cookie for $login" >&2; exit 1; }
-  echo "$cookie"
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["csrf"])' <<<"$body"
+  python3 - "$BASE" "$1" "$PASSWORD" <<'PY'
+import json, sys, urllib.request
+
+base, login, password = sys.argv[1:4]
+request = urllib.request.Request(
+    base + "/api/v1/session",
+    data=json.dumps({"login": login, "password": password}).encode(),
+    headers={"Content-Type": "application/json"},
+)
+with urllib.request.urlopen(request) as answer:
+    csrf = json.load(answer)["csrf"]
+    cookies = answer.headers.get_all("Set-Cookie") or []
+session = [c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("recourse_session=")]
+if not session:
+    sys.exit(f"no session cookie for {login}")
+print(session[0])
+print(csrf)
+PY
 }
 
 # No session: an empty configuration.
@@ -120,6 +130,10 @@ for pair in intake:ahaddad reviewer:praman chair:gnakamura board:hbouchard admin
   role="${pair%%:*}"
   login="${pair#*:}"
   mapfile -t session < <(sign_in "$login")
+  if [ "${#session[@]}" -ne 2 ]; then
+    echo "api-fuzz: could not sign in as $login" >&2
+    exit 1
+  fi
   # The session cookie and the CSRF token as the document's security schemes name them, so
   # that schemathesis sends them where the document says, and leaves them out on purpose
   # when it checks that a call without them is refused.
