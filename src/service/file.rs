@@ -203,15 +203,6 @@ impl Service {
         Ok(self.vault.seal(&key, field, text)?)
     }
 
-    /// Refused attempts at opening a sensitive case's file, oldest first.
-    pub fn refused_views(&self, case: CaseId) -> Vec<recourse_projections::case::View> {
-        self.read(|m| {
-            m.case(&case)
-                .map(|c| c.refused_views.clone())
-                .unwrap_or_default()
-        })
-    }
-
     /// Opens a staff file purpose-less read for the audit trail: who viewed this file and why.
     pub fn access_log(&self, case: CaseId) -> Vec<recourse_projections::case::View> {
         self.read(|m| m.case(&case).map(|c| c.views.clone()).unwrap_or_default())

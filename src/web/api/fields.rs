@@ -551,5 +551,19 @@ mod tests {
         assert_eq!(s["properties"]["flag"]["type"], json!(["boolean", "null"]));
         assert_eq!(s["properties"]["kind"]["enum"], json!(["a", "b", null]));
         assert_eq!(s["properties"]["text"]["minLength"], json!(1));
+        // Blank required text is refused, and documented so.
+        assert_eq!(s["properties"]["text"]["pattern"], json!(NON_BLANK));
+        assert!(s["properties"]["kind"].get("pattern").is_none());
+    }
+
+    #[test]
+    fn lengths_count_as_sent_and_lang_is_bounded() {
+        // Six characters as sent, five once trimmed: over, as the schema's maxLength says.
+        let e = parse(json!({"text": " abcde"})).unwrap_err();
+        assert!(e.starts_with("text: at most 5"), "{e}");
+        let long = Form::new(vec![("lang".into(), "a".repeat(LANG_MAX + 1))]);
+        let e = query(&long, &[]).unwrap_err().to_string();
+        assert!(e.starts_with("lang: at most 35"), "{e}");
+        assert!(query(&Form::new(vec![("lang".into(), "fr".into())]), &[]).is_ok());
     }
 }
