@@ -121,3 +121,23 @@ impl WebError {
         Response::json(&body).status(self.status())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::VaultError;
+
+    #[test]
+    fn a_text_the_vault_will_not_seal_is_the_senders_to_shorten() {
+        let e = WebError::from(ServiceError::Vault(VaultError::TooLong(
+            "body".into(),
+            50_000,
+        )));
+        assert_eq!(e.status(), StatusCode::BAD_REQUEST);
+        assert!(e.public_message().starts_with("body: too long"), "{e}");
+        // Other vault failures stay internal (and their details unshown).
+        let e = WebError::from(ServiceError::Vault(VaultError::Storage("disk".into())));
+        assert_eq!(e.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!e.public_message().contains("disk"));
+    }
+}
