@@ -17,4 +17,5 @@ python3 -c "import openapi_spec_validator" 2>/dev/null \
 
 echo "==> cargo test"
 cargo test --workspace --quiet
+echo "==> API fuzzing (schemathesis, against the OpenAPI document)"; scripts/api-fuzz.sh
 echo "==> browser tests (headless Chromium, axe-core)"; scripts/browser-test.sh

@@ -2286,8 +2286,15 @@ async fn execute(
             }),
         ),
         Step::View { by, purpose } => {
-            s.open_file(staff(*by), case, *purpose, at).await?;
-            return Ok(());
+            return match s.open_file(staff(*by), case, *purpose, at).await {
+                // A case triaged as sensitive is restricted: the attempt of someone outside its
+                // handling is refused and recorded (`file.view_refused`), as it would be for
+                // them.
+                Err(crate::service::ServiceError::Rule(
+                    recourse_projections::rule::RuleError::Restricted,
+                )) => Ok(()),
+                other => other.map(|_| ()),
+            };
         }
         Step::Message { by, audience, body } => (
             match by {

@@ -11,6 +11,7 @@
 //! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
 //! - [`web`]: the web application (warp): forms, pages, ledger endpoints, JSON API.
 //! - [`cli`]: the command line.
+//! - [`limits`]: how long every text may be (one table, proved to fit the ledger's entries).
 
 pub mod accounts;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod data_dir;
 pub mod demo;
 pub mod ledger;
 pub mod mark;
+pub use recourse_events::limits;
 pub mod receipt;
 pub mod service;
 pub mod store;

@@ -20,7 +20,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use recourse_events::Hash;
-use recourse_events::sealed::{MAX_SEALED_LEN, Sealed};
+use recourse_events::limits::MAX_SEALED_PLAINTEXT;
+use recourse_events::sealed::Sealed;
 use rusqlite::{Connection, OptionalExtension, params};
 use zeroize::Zeroizing;
 
@@ -38,9 +39,11 @@ pub enum VaultError {
     /// A sealed value that is not base64 of nonce and ciphertext.
     #[error("malformed sealed value")]
     Malformed,
-    /// The plaintext is too large to seal into an entry.
-    #[error("text too long ({0} bytes)")]
-    TooLong(usize),
+    /// The plaintext is too large to seal into an entry (the field, its size in bytes). The
+    /// limits of `recourse_events::limits` keep every valid text under it: this is a refusal of
+    /// input, answered as such.
+    #[error("{0}: too long to store ({1} bytes; at most {MAX_SEALED_PLAINTEXT})")]
+    TooLong(String, usize),
     /// The vault database failed.
     #[error("vault storage: {0}")]
     Storage(String),
@@ -227,9 +230,9 @@ impl Vault {
 
     /// Seals `plaintext` as field `field` under data key `key_id`.
     pub fn seal(&self, key_id: &str, field: &str, plaintext: &str) -> Result<Sealed, VaultError> {
-        // Base64 grows by 4/3; keep the sealed text within the entry budget.
-        if plaintext.len() * 4 / 3 + 64 > MAX_SEALED_LEN {
-            return Err(VaultError::TooLong(plaintext.len()));
+        // Counted in bytes, as stored: any text within the character limits fits.
+        if plaintext.len() > MAX_SEALED_PLAINTEXT {
+            return Err(VaultError::TooLong(field.to_string(), plaintext.len()));
         }
         let cipher = self.cipher(key_id)?;
         let bytes = seal_with(&cipher, plaintext.as_bytes(), &field_aad(key_id, field));
@@ -363,6 +366,26 @@ mod tests {
             ..s.clone()
         };
         assert!(v.open_sealed(&moved, "narrative").is_err());
+    }
+
+    #[test]
+    fn the_longest_text_in_any_script_seals_within_the_limit() {
+        let (_t, v) = vault();
+        let k = v.create_key().unwrap();
+        for ch in ['a', 'ع', 'ሰ', '中', '😀'] {
+            let text: String =
+                std::iter::repeat_n(ch, recourse_events::limits::NARRATIVE).collect();
+            let s = v.seal(&k, "narrative", &text).unwrap();
+            assert!(s.sealed.len() <= recourse_events::limits::MAX_SEALED_LEN);
+            assert_eq!(v.open_sealed(&s, "narrative").unwrap(), text);
+        }
+        let over = "x".repeat(MAX_SEALED_PLAINTEXT + 1);
+        let e = v.seal(&k, "narrative", &over).unwrap_err();
+        assert!(
+            matches!(&e, VaultError::TooLong(f, _) if f == "narrative"),
+            "{e}"
+        );
+        assert!(e.to_string().starts_with("narrative: "), "{e}");
     }
 
     #[test]

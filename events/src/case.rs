@@ -253,7 +253,8 @@ pub enum Purpose {
     ClientRequest,
 }
 
-/// `file.viewed`: sealed data was opened, by the actor, for a purpose.
+/// `file.viewed`: sealed data was opened, by the actor, for a purpose. The same payload, as
+/// `file.view_refused`, records an attempt the rules refused (a case triaged as sensitive).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileViewed {

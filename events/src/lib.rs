@@ -22,6 +22,7 @@ pub mod envelope;
 pub mod hash;
 pub mod ids;
 pub mod key;
+pub mod limits;
 pub mod merkle;
 pub mod org;
 pub mod registry;

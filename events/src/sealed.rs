@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Largest sealed value accepted (base64 text), keeping entries well under 64 KiB.
-pub const MAX_SEALED_LEN: usize = 24 * 1024;
+/// Largest sealed value accepted (base64 text): see [`crate::limits`].
+pub use crate::limits::MAX_SEALED_LEN;
 
 /// An encrypted personal field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

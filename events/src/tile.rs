@@ -17,6 +17,9 @@ pub const TILE_WIDTH: u64 = 1 << TILE_HEIGHT;
 /// Largest entry an entry bundle can hold.
 pub const MAX_ENTRY_SIZE: usize = u16::MAX as usize;
 
+/// Bits of a level-0 tile index: a tree of at most 2^64 leaves has at most 2^56 tiles of 256.
+pub const MAX_INDEX_BITS: u8 = 64 - TILE_HEIGHT;
+
 /// What a tile path names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TileRef {
@@ -80,15 +83,25 @@ impl TileRef {
             None => (rest, TILE_WIDTH as u16),
         };
         let index = decode_index(index_part).ok_or_else(bad)?;
-        if head == "entries" {
-            return Ok(TileRef::Entries { index, width });
-        }
-        let level: u8 = parse_decimal(head)
-            .and_then(|l| l.try_into().ok())
-            .ok_or_else(bad)?;
+        let level: u8 = if head == "entries" {
+            0
+        } else {
+            parse_decimal(head)
+                .and_then(|l| l.try_into().ok())
+                .ok_or_else(bad)?
+        };
         // Height 8 levels cover 2^(8*L) leaves; past level 7 the index space is exhausted.
         if level > 7 {
             return Err(bad());
+        }
+        // The tile's first leaf, `index * 256^(level + 1)`, must be a position of a tree of at
+        // most 2^64 leaves: so that nobody doing arithmetic on a parsed tile overflows (an
+        // entries tile 2^56 would otherwise wrap to tile 0).
+        if index >> (u32::from(MAX_INDEX_BITS) - 8 * u32::from(level)) != 0 {
+            return Err(bad());
+        }
+        if head == "entries" {
+            return Ok(TileRef::Entries { index, width });
         }
         Ok(TileRef::Hashes {
             level,
@@ -244,8 +257,41 @@ mod tests {
             "tiles/0/001",
             "tile/0/x1/001",
             "tile/0/",
+            // 2^63 and 2^56: past the last tile a tree of 2^64 leaves can have.
+            "tile/0/x009/x223/x372/x036/x854/x775/808",
+            "tile/entries/x072/x057/x594/x037/x927/936",
+            "tile/1/x281/x474/x976/x710/656",
+            "tile/7/001",
         ] {
             assert!(TileRef::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_last_possible_tiles_still_parse() {
+        let last = (1u64 << MAX_INDEX_BITS) - 1;
+        for t in [
+            TileRef::Entries {
+                index: last,
+                width: 256,
+            },
+            TileRef::Hashes {
+                level: 0,
+                index: last,
+                width: 3,
+            },
+            TileRef::Hashes {
+                level: 6,
+                index: 255,
+                width: 256,
+            },
+            TileRef::Hashes {
+                level: 7,
+                index: 0,
+                width: 1,
+            },
+        ] {
+            assert_eq!(TileRef::parse(&t.path()), Ok(t), "{}", t.path());
         }
     }
 

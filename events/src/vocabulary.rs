@@ -77,6 +77,7 @@ vocabulary! {
     "message.posted" => MessagePosted(MessagePosted), "A message was posted.";
     "evidence.added" => EvidenceAdded(EvidenceAdded), "A document was added.";
     "file.viewed" => FileViewed(FileViewed), "Sealed data was opened.";
+    "file.view_refused" => FileViewRefused(FileViewed), "Opening the sealed data of a restricted case was refused.";
     "finding.recorded" => FindingRecorded(FindingRecorded), "A finding was recorded.";
     "decision.issued" => DecisionIssued(DecisionIssued), "A decision was issued.";
     "corrective_action.opened" => ActionOpened(ActionOpened), "A corrective action was opened.";

@@ -1,6 +1,7 @@
 //! Read models folded from events, the pure domain rules, and the shipped framework data.
 //!
-//! - [`actor`]: who acts; [`rule`]: why a command is refused.
+//! - [`actor`]: who acts; [`rule`]: why a command is refused; [`language`]: which languages
+//!   a complaint may name.
 //! - [`org`]: the organization (staff, roles, keys, settings) and its administration rules.
 //! - [`case`]: a complaint as an aggregate: `decide` and `apply`.
 //! - [`read_model`]: the fold of the whole ledger, checked link by link ([`log_view`]); [`history`]: one case's timeline;
@@ -16,6 +17,7 @@ pub mod dashboard;
 pub mod framework;
 pub mod history;
 pub mod holiday;
+pub mod language;
 pub mod log_view;
 pub mod org;
 pub mod queue;

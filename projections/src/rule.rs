@@ -42,6 +42,11 @@ pub enum RuleError {
     /// No such corrective action on the case.
     #[error("no corrective action {0} on this case")]
     UnknownAction(ActionId),
+    /// The case was triaged as sensitive: only those handling it open its file.
+    #[error(
+        "not allowed: this case is restricted (sensitive); only its assigned reviewer, the chair and intake open its file. The attempt is recorded"
+    )]
+    Restricted,
     /// The case's personal data was erased; nothing can read or add to it.
     #[error("this case's personal data was erased")]
     Erased,
@@ -63,7 +68,10 @@ impl RuleError {
     pub fn is_forbidden(&self) -> bool {
         matches!(
             self,
-            RuleError::Forbidden(_) | RuleError::Conflicted(_) | RuleError::TookPartInDecision(_)
+            RuleError::Forbidden(_)
+                | RuleError::Conflicted(_)
+                | RuleError::TookPartInDecision(_)
+                | RuleError::Restricted
         )
     }
 }

@@ -785,3 +785,114 @@ fn a_decision_ends_a_pause_so_the_case_can_close() {
     assert_eq!(w.case.pauses.len(), 1);
     assert!(w.when(as_staff(CHAIR), Command::Close).is_ok());
 }
+
+#[test]
+fn a_complaint_names_only_offered_or_interpreter_languages_never_free_text() {
+    let w = World::filed(&[]);
+    let new = World {
+        case: recourse_projections::case::Case::new(recourse_events::ids::CaseId(
+            uuid::Uuid::from_u128(9),
+        )),
+        ..w
+    };
+    let web = Actor::Service(WEB_INTAKE.into());
+    for (language, ok) in [
+        ("fr", true),
+        ("ti", true),
+        ("zh", true),
+        ("xx-John-Smith-1985", false),
+        ("de", false),
+        ("", false),
+    ] {
+        let mut f = filing(&[]);
+        f.language = language.into();
+        let r = new.when(web.clone(), Command::File(Box::new(f)));
+        if ok {
+            assert!(r.is_ok(), "{language}: {r:?}");
+        } else {
+            assert!(
+                matches!(
+                    r,
+                    Err(RuleError::Invalid {
+                        field: "language",
+                        ..
+                    })
+                ),
+                "{language}: {r:?}"
+            );
+        }
+    }
+    let mut f = filing(&[]);
+    f.accommodations = vec![Accommodation::Interpreter];
+    f.interpreter_language = Some("xx-Jane-Doe".into());
+    assert!(matches!(
+        new.when(web, Command::File(Box::new(f))),
+        Err(RuleError::Invalid {
+            field: "interpreter_language",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_sensitive_case_opens_only_for_its_reviewer_the_chair_and_intake_and_refusals_are_recorded() {
+    let mut w = World::filed(&[]);
+    w.under_review().run(
+        as_staff(INTAKE),
+        Command::Triage(Triaged {
+            category: "staff_conduct".into(),
+            rights: vec![],
+            framework_items: vec![],
+            urgency: Urgency::Priority,
+            sensitive: true,
+        }),
+    );
+    let view = |purpose| Command::View { purpose };
+    // Another reviewer, an auditor, and intake for other than intake work are refused.
+    for (who, purpose) in [
+        (REVIEWER2, Purpose::Handling),
+        (AUDITOR, Purpose::Audit),
+        (INTAKE, Purpose::CorrectiveAction),
+    ] {
+        assert_eq!(
+            w.when(as_staff(who), view(purpose)),
+            Err(RuleError::Restricted),
+            "{who}"
+        );
+        assert!(forbidden(w.when(as_staff(who), view(purpose))));
+        // The refusal is recorded in the refused person's name, as the rules decide it.
+        assert_eq!(
+            w.when(as_staff(who), Command::RefuseView { purpose }),
+            Ok(vec![Payload::FileViewRefused(FileViewed { purpose })])
+        );
+    }
+    for (who, purpose) in [
+        (REVIEWER, Purpose::Handling),
+        (CHAIR, Purpose::Handling),
+        (CHAIR, Purpose::Audit),
+        (INTAKE, Purpose::Handling),
+    ] {
+        assert!(w.when(as_staff(who), view(purpose)).is_ok(), "{who}");
+        // Nobody records a refusal that did not happen.
+        assert!(
+            w.when(as_staff(who), Command::RefuseView { purpose })
+                .is_err()
+        );
+    }
+    w.run(
+        as_staff(REVIEWER2),
+        Command::RefuseView {
+            purpose: Purpose::Handling,
+        },
+    );
+    assert_eq!(w.case.refused_views.len(), 1);
+    assert_eq!(w.case.refused_views[0].by, staff(REVIEWER2));
+    assert!(w.case.views.is_empty(), "a refusal is no opening");
+    // Not sensitive: every committee member the other rules allow opens it.
+    let plain = World::filed(&[]);
+    assert!(
+        plain
+            .when(as_staff(REVIEWER2), view(Purpose::Handling))
+            .is_ok()
+    );
+}

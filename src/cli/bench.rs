@@ -50,24 +50,35 @@ enum BenchKind {
     Prove {
         #[command(flatten)]
         data: DataArg,
-        /// Proofs to generate.
-        #[arg(long, default_value_t = 2000)]
+        /// Proofs to generate (1 to 10,000,000).
+        #[arg(long, default_value_t = 2000,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=10_000_000))]
         samples: usize,
     },
+}
+
+/// A rate in events per second: a positive, finite number (checked before it divides anything).
+fn positive_rate(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(r) if r.is_finite() && (1e-3..=1e9).contains(&r) => Ok(r),
+        _ => Err(format!(
+            "{s:?} is not a rate from 0.001 to 1e9 events per second"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]
 struct AppendBench {
     #[command(flatten)]
     data: DataArg,
-    /// Events to append.
-    #[arg(long, default_value_t = 100_000)]
+    /// Events to append (up to 100,000,000).
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(0..=100_000_000))]
     events: u64,
-    /// Concurrent writers, each appending to its own stream.
-    #[arg(long, default_value_t = 256)]
+    /// Concurrent writers, each appending to its own stream (1 to 65,536).
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=65_536))]
     concurrency: u64,
     /// Target rate in events/s across all writers (default: as fast as possible).
-    #[arg(long)]
+    #[arg(long, value_parser = positive_rate)]
     rate: Option<f64>,
     /// Print `<position> <event id>` for each event once acknowledged.
     #[arg(long)]

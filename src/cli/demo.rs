@@ -15,8 +15,9 @@ use crate::demo::{self, DemoOptions};
 pub struct Demo {
     #[command(flatten)]
     data: DataArg,
-    /// Complaints to file.
-    #[arg(long, value_name = "N", default_value_t = 3000)]
+    /// Complaints to file (1 to 1,000,000).
+    #[arg(long, value_name = "N", default_value_t = 3000,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
     complaints: usize,
     /// Seed of the choices (the same seed and day give the same figures).
     #[arg(long, value_name = "S", default_value_t = 1)]

@@ -51,6 +51,16 @@ async fn latest_size(store: &dyn EventStore) -> anyhow::Result<u64> {
     Ok(Checkpoint::parse_text(Note::parse(&note)?.text())?.size)
 }
 
+/// `n` if the log holds at least `n` entries: checked before the store computes anything, so
+/// that a number past the log (up to 2^64 - 1 on the command line) is a usage error.
+async fn within_log(store: &dyn EventStore, flag: &str, n: u64) -> anyhow::Result<u64> {
+    let size = store.size().await?;
+    if n > size {
+        anyhow::bail!("{flag} {n} is beyond the log's {size} entries");
+    }
+    Ok(n)
+}
+
 impl Prove {
     /// Runs the command.
     pub async fn run(self) -> anyhow::Result<ExitCode> {
@@ -62,17 +72,23 @@ impl Prove {
             } => {
                 let store = super::open_read_only(&data).await?;
                 let size = match size {
-                    Some(s) => s,
+                    Some(s) => within_log(store.as_ref(), "--size", s).await?,
                     None => latest_size(store.as_ref()).await?,
                 };
+                if position >= size {
+                    anyhow::bail!("--position {position} is not below tree size {size}");
+                }
                 store.inclusion_proof(position, size).await?
             }
             ProofKind::Consistency { data, from, to } => {
                 let store = super::open_read_only(&data).await?;
                 let to = match to {
-                    Some(s) => s,
+                    Some(s) => within_log(store.as_ref(), "--to", s).await?,
                     None => latest_size(store.as_ref()).await?,
                 };
+                if from > to {
+                    anyhow::bail!("--from {from} is beyond tree size {to}");
+                }
                 store.consistency_proof(from, to).await?
             }
         };

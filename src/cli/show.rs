@@ -21,6 +21,15 @@ impl Show {
     /// Runs the command.
     pub async fn run(self) -> anyhow::Result<ExitCode> {
         let store = super::open_read_only(&self.data).await?;
+        // Checked against the log before the store sees it: a position past the log (up to
+        // 2^64 - 1 on the command line) is a usage error, never arithmetic on it.
+        let size = store.size().await?;
+        if self.position >= size {
+            anyhow::bail!(
+                "no entry at position {} (the log holds {size})",
+                self.position
+            );
+        }
         let found = store
             .read_from(self.position, 1)
             .await?

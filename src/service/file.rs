@@ -15,6 +15,7 @@ use recourse_events::sealed::Sealed;
 use recourse_events::vocabulary::Payload;
 use recourse_projections::case::Command;
 use recourse_projections::history::{TimelineEntry, timeline};
+use recourse_projections::rule::RuleError;
 use serde_json::Value;
 
 use super::{Acting, STAFF_KEY, Service, ServiceError};
@@ -73,6 +74,7 @@ pub fn client_visible(payload: &Payload) -> bool {
         p => !matches!(
             p,
             Payload::FileViewed(_)
+                | Payload::FileViewRefused(_)
                 | Payload::Recused(_)
                 | Payload::FindingRecorded(_)
                 | Payload::ActionOpened(_)
@@ -180,7 +182,14 @@ impl Service {
         purpose: Purpose,
         at: Timestamp,
     ) -> Result<CaseFile, ServiceError> {
-        self.act(who, case, Command::View { purpose }, at).await?;
+        if let Err(e) = self.act(who, case, Command::View { purpose }, at).await {
+            if matches!(e, ServiceError::Rule(RuleError::Restricted)) {
+                // The refusal is recorded too, as the rules decide it, before it is answered.
+                self.act(who, case, Command::RefuseView { purpose }, at)
+                    .await?;
+            }
+            return Err(e);
+        }
         let timeline = self.timeline(case).await?;
         Ok(self.open_all(case, timeline, |_| true))
     }

@@ -11,10 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Acting, Service, ServiceError};
 use crate::receipt::ReceiptCode;
 
-/// Longest narrative accepted, in characters.
-pub const MAX_NARRATIVE: usize = 10_000;
-/// Longest short text (outcome wanted, names, contact details), in characters.
-pub const MAX_SHORT: usize = 2_000;
+use crate::limits;
 
 /// What a client tells us, in plain text (never logged, sealed before it is recorded).
 #[derive(Clone, Default, Serialize, Deserialize)]
@@ -94,6 +91,24 @@ fn trimmed(
     Ok(Some(v.to_string()))
 }
 
+/// A one-line contact field: as [`trimmed`], and no control characters (a name, an address or a
+/// number has none, and [`limits::MAX_CONTACT_JSON`] counts on it).
+fn one_line(
+    field: &str,
+    value: &Option<String>,
+    max: usize,
+) -> Result<Option<String>, ServiceError> {
+    let v = trimmed(field, value, max)?;
+    if v.as_deref()
+        .is_some_and(|v| v.chars().any(char::is_control))
+    {
+        return Err(ServiceError::Input(format!(
+            "{field}: one line, without control characters"
+        )));
+    }
+    Ok(v)
+}
+
 impl Service {
     /// Files a complaint for `who` (the web intake, or intake staff), at `at`.
     pub async fn file(
@@ -108,19 +123,24 @@ impl Service {
                 "what_happened: please say what happened".into(),
             ));
         }
-        if what.chars().count() > MAX_NARRATIVE {
+        if what.chars().count() > limits::NARRATIVE {
             return Err(ServiceError::Input(format!(
-                "what_happened: at most {MAX_NARRATIVE} characters"
+                "what_happened: at most {} characters",
+                limits::NARRATIVE
             )));
         }
-        let outcome = trimmed("outcome_wanted", &form.outcome_wanted, MAX_SHORT)?;
+        let outcome = trimmed(
+            "outcome_wanted",
+            &form.outcome_wanted,
+            limits::OUTCOME_WANTED,
+        )?;
         let name = if form.anonymous {
             None
         } else {
-            trimmed("name", &form.name, 200)?
+            one_line("name", &form.name, limits::CLIENT_NAME)?
         };
-        let email = trimmed("email", &form.email, 254)?;
-        let phone = trimmed("phone", &form.phone, 40)?;
+        let email = one_line("email", &form.email, limits::EMAIL)?;
+        let phone = one_line("phone", &form.phone, limits::PHONE)?;
         if email.as_deref().is_some_and(|e| !e.contains('@')) {
             return Err(ServiceError::Input("email: not an email address".into()));
         }

@@ -36,9 +36,9 @@ impl Service {
     ) -> Result<(StaffId, Acting), ServiceError> {
         let (name, login) = (name.trim(), login.trim());
         if name.is_empty()
-            || name.chars().count() > 200
+            || name.chars().count() > crate::limits::STAFF_NAME
             || login.is_empty()
-            || login.chars().count() > 100
+            || login.chars().count() > crate::limits::LOGIN
         {
             return Err(ServiceError::Input(
                 "a name (1-200 characters) and a sign-in name (1-100) are needed".into(),

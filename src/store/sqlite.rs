@@ -388,7 +388,7 @@ impl Readers {
         &self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let pooled = self.pool.lock().expect("reader pool lock").pop();
+        let pooled = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let conn = match pooled {
             Some(c) => c,
             None => {
@@ -401,7 +401,7 @@ impl Readers {
             }
         };
         let result = f(&conn);
-        self.pool.lock().expect("reader pool lock").push(conn);
+        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
         result
     }
 }

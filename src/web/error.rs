@@ -77,6 +77,10 @@ impl From<ServiceError> for WebError {
             ServiceError::Vault(crate::vault::VaultError::NoKey(_)) => {
                 WebError::Conflict("this case's personal data was erased".into())
             }
+            // A text the vault will not seal is the sender's to shorten, not a failure here.
+            ServiceError::Vault(e @ crate::vault::VaultError::TooLong(..)) => {
+                WebError::BadRequest(e.to_string())
+            }
             other => WebError::Internal(other.to_string()),
         }
     }
@@ -155,5 +159,25 @@ impl WebError {
     pub fn json(&self) -> Response {
         let body = serde_json::json!({ "error": { "code": self.code(), "message": self.public_message() } });
         self.headers(Response::json(&body).status(self.status()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::VaultError;
+
+    #[test]
+    fn a_text_the_vault_will_not_seal_is_the_senders_to_shorten() {
+        let e = WebError::from(ServiceError::Vault(VaultError::TooLong(
+            "body".into(),
+            50_000,
+        )));
+        assert_eq!(e.status(), StatusCode::BAD_REQUEST);
+        assert!(e.public_message().starts_with("body: too long"), "{e}");
+        // Other vault failures stay internal (and their details unshown).
+        let e = WebError::from(ServiceError::Vault(VaultError::Storage("disk".into())));
+        assert_eq!(e.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!e.public_message().contains("disk"));
     }
 }

@@ -310,3 +310,52 @@ fn bad_input_gives_a_clear_message_and_status_2() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn huge_positions_and_sizes_are_usage_errors_not_panics() {
+    let d = DataFolder::with_events(3);
+    let huge = [
+        "9223372036854775807",
+        "9223372036854775808",
+        "18446744073709551615",
+    ];
+    for n in huge {
+        for args in [
+            vec!["show", "--position", n],
+            vec!["prove", "inclusion", "--position", n],
+            vec!["prove", "inclusion", "--position", "0", "--size", n],
+            vec!["prove", "consistency", "--from", n],
+            vec!["prove", "consistency", "--from", "1", "--to", n],
+        ] {
+            let out = d.run(&args);
+            let err = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+            assert!(err.contains(n), "{args:?} names the number: {err}");
+        }
+    }
+    // Past u64: clap's own usage error, status 2 as well.
+    let out = d.run(&["show", "--position", "18446744073709551616"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!text(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn bench_and_demo_numbers_out_of_range_are_usage_errors() {
+    let d = DataFolder::with_events(0);
+    for args in [
+        vec!["bench", "append", "--events", "10", "--rate", "0"],
+        vec!["bench", "append", "--events", "10", "--rate", "-5"],
+        vec!["bench", "append", "--events", "10", "--rate", "NaN"],
+        vec!["bench", "append", "--events", "10", "--concurrency", "0"],
+        vec!["bench", "append", "--events", "18446744073709551615"],
+        vec!["bench", "prove", "--samples", "18446744073709551615"],
+        vec!["demo", "--complaints", "18446744073709551615"],
+    ] {
+        let out = d.run(&args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(err.contains("--"), "{args:?} names the option: {err}");
+    }
+}

@@ -10,6 +10,7 @@ mod crash;
 mod demo;
 mod hardening;
 mod helpers;
+mod input;
 mod integrity;
 mod serve;
 mod service;

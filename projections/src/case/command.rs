@@ -33,6 +33,12 @@ pub enum Command {
         /// Why.
         purpose: Purpose,
     },
+    /// Record that opening the file of a sensitive case was refused to the actor (the service
+    /// records it when [`Command::View`] is refused with `RuleError::Restricted`).
+    RefuseView {
+        /// Why they wanted it.
+        purpose: Purpose,
+    },
     /// Record a finding.
     RecordFinding(FindingRecorded),
     /// Issue the decision.
@@ -99,6 +105,7 @@ impl Command {
             Command::PostMessage(_) => "post a message",
             Command::AddEvidence(_) => "add evidence",
             Command::View { .. } => "open the file",
+            Command::RefuseView { .. } => "record a refused opening",
             Command::RecordFinding(_) => "record a finding",
             Command::Decide(_) => "issue a decision",
             Command::OpenAction { .. } => "open a corrective action",

@@ -23,8 +23,9 @@ use super::command::Command;
 use super::state::{ActionStatus, Case, Status};
 use crate::actor::{Actor, WEB_INTAKE};
 use crate::framework::Reference;
+use crate::language::{is_client_language, is_interpreter_language};
 use crate::org::Org;
-use crate::rule::{RuleError, is_language_tag};
+use crate::rule::RuleError;
 
 /// What a decision needs besides the case and the command.
 #[derive(Debug, Clone, Copy)]
@@ -160,8 +161,11 @@ fn appeal_deadline(case: &Case, ctx: &Context) -> Option<Timestamp> {
 
 fn check_filing(ctx: &Context, f: &ComplaintFiled) -> Result<(), RuleError> {
     let settings = &ctx.org.settings;
-    if !is_language_tag(&f.language) {
-        return Err(invalid("language", "a language code such as fr or ar"));
+    if !is_client_language(settings, &f.language) {
+        return Err(invalid(
+            "language",
+            "one of the languages the organization offers, or an interpreter's",
+        ));
     }
     if !settings.programs.iter().any(|p| p.id == f.program) {
         return Err(invalid(
@@ -197,10 +201,10 @@ fn check_filing(ctx: &Context, f: &ComplaintFiled) -> Result<(), RuleError> {
     }
     let wants_interpreter = f.accommodations.contains(&Accommodation::Interpreter);
     match &f.interpreter_language {
-        Some(l) if !wants_interpreter || !is_language_tag(l) => {
+        Some(l) if !wants_interpreter || !is_interpreter_language(l) => {
             return Err(invalid(
                 "interpreter_language",
-                "a language code, only with an interpreter",
+                "one of the interpreter languages, only with an interpreter",
             ));
         }
         None if wants_interpreter => {
@@ -215,6 +219,21 @@ fn check_filing(ctx: &Context, f: &ComplaintFiled) -> Result<(), RuleError> {
         return Err(invalid("named_staff", "at most 16"));
     }
     Ok(())
+}
+
+/// Whether `staff` may open the sealed file of `case` for `purpose` as far as sensitivity goes:
+/// a case triaged as sensitive (say, allegations against a manager) is opened only by its
+/// assigned reviewer (or appeal reviewer), the chair, and intake for intake work (handling it,
+/// or a client's request). Every case that is not sensitive: anyone the other rules allow.
+pub fn may_open_restricted(case: &Case, ctx: &Context, staff: StaffId, purpose: Purpose) -> bool {
+    if !case.triage.as_ref().is_some_and(|t| t.sensitive) {
+        return true;
+    }
+    let assigned = case.reviewer == Some(staff)
+        || case.appeal.as_ref().and_then(|a| a.reviewer) == Some(staff);
+    let intake_work = ctx.org.has_role(staff, Role::Intake)
+        && matches!(purpose, Purpose::Handling | Purpose::ClientRequest);
+    assigned || ctx.org.has_role(staff, Role::Chair) || intake_work
 }
 
 /// Decides `command` on `case`: the events to record, or why not.
@@ -257,6 +276,7 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
             | Command::RequestErasure
             | Command::Erase(_)
             | Command::View { .. }
+            | Command::RefuseView { .. }
     );
     if settled && !allowed_when_settled {
         return Err(wrong_state(case, command));
@@ -381,7 +401,21 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
                     "audit views are for auditors and the chair",
                 ));
             }
+            if !may_open_restricted(case, ctx, staff, *purpose) {
+                return Err(RuleError::Restricted);
+            }
             Payload::FileViewed(FileViewed { purpose: *purpose })
+        }
+        Command::RefuseView { purpose } => {
+            // Only a refusal that the rules would make is recorded, in the refused person's
+            // name (their own key signs it).
+            let staff = ctx.actor.staff().ok_or(RuleError::Forbidden(
+                "only staff attempts at opening a file are recorded",
+            ))?;
+            if may_open_restricted(case, ctx, staff, *purpose) {
+                return Err(invalid("purpose", "this opening is not refused"));
+            }
+            Payload::FileViewRefused(FileViewed { purpose: *purpose })
         }
         Command::RecordFinding(f) => {
             handler(

@@ -343,6 +343,8 @@ pub struct Case {
     pub involved: StaffSet,
     /// The access log: every opening of the sealed data.
     pub views: Vec<View>,
+    /// Refused attempts at opening the sealed data (sensitive cases), in order.
+    pub refused_views: Vec<View>,
     /// Findings since filing or the last reopening.
     pub findings: Vec<Finding>,
     /// Decision in force.
@@ -394,6 +396,7 @@ impl Case {
             recusal_times: Vec::new(),
             involved: StaffSet::default(),
             views: Vec::new(),
+            refused_views: Vec::new(),
             findings: Vec::new(),
             decision: None,
             first_decided_at: None,
@@ -463,8 +466,19 @@ impl Case {
                 outsider: !self.involved.contains(&by),
             });
         }
+        if let (Payload::FileViewRefused(v), Some(by)) = (payload, actor.staff()) {
+            self.refused_views.push(View {
+                at,
+                by,
+                purpose: v.purpose,
+                outsider: !self.involved.contains(&by),
+            });
+        }
         if let Some(s) = actor.staff()
-            && !matches!(payload, Payload::FileViewed(_) | Payload::Recused(_))
+            && !matches!(
+                payload,
+                Payload::FileViewed(_) | Payload::FileViewRefused(_) | Payload::Recused(_)
+            )
         {
             self.involved.insert(s);
         }

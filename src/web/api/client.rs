@@ -15,14 +15,13 @@ use recourse_events::org::Role;
 use recourse_events::vocabulary::Payload;
 use recourse_projections::actor::Actor;
 use recourse_projections::case::{Command, Status};
-use recourse_projections::rule::is_language_tag;
 use serde::Serialize;
 use warp::http::StatusCode;
 
 use super::fields::{Field, Input, Ty, opt, req};
 use super::{ACCOMMODATIONS, CHANNELS, CONTACTS};
+use crate::limits;
 use crate::receipt::ReceiptCode;
-use crate::service::filing::{MAX_NARRATIVE, MAX_SHORT};
 use crate::service::{Acting, CaseFile, ComplaintForm};
 use crate::web::error::WebError;
 use crate::web::http::Response;
@@ -31,6 +30,9 @@ use crate::web::pages::permit::ClientCan;
 use crate::web::pages::public::{self, Draft, INTERPRETER_LANGUAGES, STEPS};
 use crate::web::pages::track::{client_visible, client_what};
 use crate::web::router::Ctx;
+
+/// The shape of a language code (BCP 47); which codes are accepted is in GET /options.
+const LANGUAGE_PATTERN: &str = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
 
 /// The fields of a complaint (those of the service's `ComplaintForm`).
 pub const COMPLAINT_FIELDS: &[Field] = &[
@@ -42,16 +44,29 @@ pub const COMPLAINT_FIELDS: &[Field] = &[
     opt(
         "language",
         Ty::Str(35),
-        "The client's language (BCP 47, such as `fr`, `ar` or `prs`); default: the language of the request.",
-    ),
+        "The client's language: one of `languages` or an `interpreter_languages` id from GET /options (never free text); default: the language of the request.",
+    )
+    .matching(LANGUAGE_PATTERN),
     opt(
         "anonymous",
         Ty::Bool,
         "The client gives no name (default false).",
     ),
-    opt("name", Ty::Text(200), "The client's name."),
-    opt("email", Ty::Text(254), "The client's email address."),
-    opt("phone", Ty::Text(40), "The client's phone number."),
+    opt(
+        "name",
+        Ty::Text(limits::CLIENT_NAME),
+        "The client's name (one line).",
+    ),
+    opt(
+        "email",
+        Ty::Text(limits::EMAIL),
+        "The client's email address.",
+    ),
+    opt(
+        "phone",
+        Ty::Text(limits::PHONE),
+        "The client's phone number.",
+    ),
     req(
         "program",
         Ty::Str(100),
@@ -75,10 +90,14 @@ pub const COMPLAINT_FIELDS: &[Field] = &[
         },
         "Rights of the Client Code the client cites (ids from GET /options).",
     ),
-    req("what_happened", Ty::Text(MAX_NARRATIVE), "What happened."),
+    req(
+        "what_happened",
+        Ty::Text(limits::NARRATIVE),
+        "What happened.",
+    ),
     opt(
         "outcome_wanted",
-        Ty::Text(MAX_SHORT),
+        Ty::Text(limits::OUTCOME_WANTED),
         "The outcome the client wants.",
     ),
     opt(
@@ -95,7 +114,8 @@ pub const COMPLAINT_FIELDS: &[Field] = &[
         "interpreter_language",
         Ty::Str(35),
         "The interpreter's language, with the `interpreter` accommodation (a code from GET /options).",
-    ),
+    )
+    .matching(LANGUAGE_PATTERN),
     req(
         "consent_handle",
         Ty::Bool,
@@ -303,9 +323,11 @@ pub(super) async fn file(ctx: &Ctx<'_>, input: &Input) -> Result<Response, WebEr
         })
     };
     let language = match input.str("language") {
-        Some(l) if is_language_tag(l) => l.to_string(),
-        Some(_) => return Err(bad("language: a language code such as fr, ar or prs")),
-        None => ctx.tr.lang.to_string(),
+        Some(l) if public::is_client_language(ctx, l) => l.to_string(),
+        Some(_) => {
+            return Err(bad(format!("language: {}", ctx.tr.t("error-language"))));
+        }
+        None => public::client_language(ctx),
     };
     let s = |name: &str| input.str(name).unwrap_or_default().to_string();
     let anonymous = input.bool("anonymous");

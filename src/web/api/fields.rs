@@ -11,6 +11,9 @@ use warp::http::header;
 use crate::web::error::WebError;
 use crate::web::http::{Form, Request};
 
+/// Longest `lang` query parameter (a BCP 47 tag).
+pub const LANG_MAX: usize = 35;
+
 /// The type and limits of one field.
 #[derive(Debug, Clone, Copy)]
 pub enum Ty {
@@ -54,6 +57,9 @@ pub struct Field {
     pub required: bool,
     /// What it means.
     pub about: &'static str,
+    /// The JSON Schema `pattern` its text follows, as documented (the handler that reads the
+    /// field checks it: a receipt code, a category id).
+    pub pattern: Option<&'static str>,
 }
 
 /// A required field.
@@ -63,6 +69,7 @@ pub const fn req(name: &'static str, ty: Ty, about: &'static str) -> Field {
         ty,
         required: true,
         about,
+        pattern: None,
     }
 }
 
@@ -73,8 +80,24 @@ pub const fn opt(name: &'static str, ty: Ty, about: &'static str) -> Field {
         ty,
         required: false,
         about,
+        pattern: None,
     }
 }
+
+impl Field {
+    /// The field, documented as following `pattern` (an ECMA-262 regular expression).
+    pub const fn matching(self, pattern: &'static str) -> Field {
+        Field {
+            pattern: Some(pattern),
+            ..self
+        }
+    }
+}
+
+/// The schema pattern of required text: at least one character that is not white space, as
+/// Rust's `str::trim` counts it (spelled out, since regular expression engines disagree on
+/// `\s`): white space alone is blank, and blank required text is refused.
+pub const NON_BLANK: &str = "[^\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 
 fn bad(field: &str, why: impl std::fmt::Display) -> WebError {
     WebError::BadRequest(format!("{field}: {why}"))
@@ -105,8 +128,9 @@ fn check(f: &Field, v: &Value) -> Result<Option<Value>, WebError> {
     let checked = match f.ty {
         Ty::Text(max) | Ty::Str(max) => {
             let s = string(v)?;
+            // Counted as sent, as the schema's `maxLength` counts.
+            within(&s, max)?;
             let t = s.trim();
-            within(t, max)?;
             if t.is_empty() {
                 return Ok(None);
             }
@@ -266,6 +290,11 @@ pub fn query(form: &Form, fields: &[Field]) -> Result<Input, WebError> {
     let mut given = Map::new();
     for (k, v) in form.pairs() {
         if k == "lang" {
+            // Picks the language of messages (the router reads it); documented as at most
+            // LANG_MAX characters, and so checked.
+            if v.chars().count() > LANG_MAX {
+                return Err(bad("lang", format!("at most {LANG_MAX} characters")));
+            }
             continue;
         }
         let Some(f) = fields.iter().find(|f| f.name == k) else {
@@ -427,6 +456,12 @@ pub fn field_schema(f: &Field) -> Value {
     if f.required && matches!(f.ty, Ty::Text(_) | Ty::Str(_) | Ty::Secret(_)) {
         s["minLength"] = json!(1);
     }
+    if f.required && matches!(f.ty, Ty::Text(_) | Ty::Str(_)) {
+        s["pattern"] = json!(NON_BLANK);
+    }
+    if let Some(p) = f.pattern {
+        s["pattern"] = json!(p);
+    }
     if !f.required {
         // Optional fields may also be sent as null.
         let t = s["type"].clone();
@@ -516,5 +551,19 @@ mod tests {
         assert_eq!(s["properties"]["flag"]["type"], json!(["boolean", "null"]));
         assert_eq!(s["properties"]["kind"]["enum"], json!(["a", "b", null]));
         assert_eq!(s["properties"]["text"]["minLength"], json!(1));
+        // Blank required text is refused, and documented so.
+        assert_eq!(s["properties"]["text"]["pattern"], json!(NON_BLANK));
+        assert!(s["properties"]["kind"].get("pattern").is_none());
+    }
+
+    #[test]
+    fn lengths_count_as_sent_and_lang_is_bounded() {
+        // Six characters as sent, five once trimmed: over, as the schema's maxLength says.
+        let e = parse(json!({"text": " abcde"})).unwrap_err();
+        assert!(e.starts_with("text: at most 5"), "{e}");
+        let long = Form::new(vec![("lang".into(), "a".repeat(LANG_MAX + 1))]);
+        let e = query(&long, &[]).unwrap_err().to_string();
+        assert!(e.starts_with("lang: at most 35"), "{e}");
+        assert!(query(&Form::new(vec![("lang".into(), "fr".into())]), &[]).is_ok());
     }
 }

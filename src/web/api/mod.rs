@@ -212,8 +212,12 @@ const CODE: Field = req(
     "code",
     Ty::Str(64),
     "The receipt code, as given at filing (any case; spaces and dashes are ignored).",
-);
-const CLIENT_TEXT: usize = crate::service::filing::MAX_SHORT * 2;
+)
+.matching(RECEIPT_CODE_PATTERN);
+/// A receipt code as `ReceiptCode::parse` reads it: 20 characters of its alphabet (I, L and O
+/// read as 1, 1 and 0; no U), in any case, spaces and dashes anywhere.
+pub const RECEIPT_CODE_PATTERN: &str = "^[ \\u00a0-]*([0-9A-TV-Za-tv-z][ \\u00a0-]*){20}$";
+const CLIENT_TEXT: usize = crate::limits::CLIENT_TEXT;
 
 const TRACK_FIELDS: &[Field] = &[CODE];
 const TRACK_TEXT: &[Field] = &[
@@ -332,12 +336,12 @@ const DASHBOARD_QUERY: &[Field] = &[
     ),
 ];
 
-const E_PUBLIC_READ: &[u16] = &[500];
+const E_PUBLIC_READ: &[u16] = &[400, 500];
 const E_FILE: &[u16] = &[400, 401, 403, 409, 413, 429, 500];
 const E_TRACK: &[u16] = &[400, 404, 413, 429, 500];
 const E_TRACK_ACT: &[u16] = &[400, 403, 404, 409, 413, 429, 500];
 const E_LOGIN: &[u16] = &[400, 401, 403, 413, 429, 500];
-const E_SESSION: &[u16] = &[401, 500];
+const E_SESSION: &[u16] = &[400, 401, 500];
 const E_LOGOUT: &[u16] = &[400, 401, 403, 413, 500];
 const E_STAFF_READ: &[u16] = &[400, 401, 403, 500];
 const E_CASE_READ: &[u16] = &[400, 401, 403, 404, 500];
@@ -571,7 +575,7 @@ fn build_routes() -> Vec<Route> {
             Auth::SessionCsrf,
             COMMITTEE,
             "Open the sealed data",
-            "Records `file.viewed` with the purpose (refused to conflicted staff; audit views are for auditors and the chair), then answers the opened texts.",
+            "Records `file.viewed` with the purpose (refused to conflicted staff; audit views are for auditors and the chair; a case triaged as sensitive opens only for its assigned reviewer, the chair, and intake for handling or a client's request, and a refused attempt is recorded as `file.view_refused`), then answers the opened texts.",
             Some(OPEN_FIELDS),
             &[],
             ok(200, "OpenedFile", "The opened texts."),

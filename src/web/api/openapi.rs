@@ -641,6 +641,22 @@ fn schemas() -> Map<String, Value> {
                         ),
                     ])),
                 ),
+                (
+                    "refused",
+                    described(
+                        array(object(&[
+                            ("at", time()),
+                            ("by", uuid()),
+                            ("by_name", null(string())),
+                            ("purpose", one_of(PURPOSES)),
+                            (
+                                "outsider",
+                                described(boolean(), "They had no part in the case before."),
+                            ),
+                        ])),
+                        "Refused attempts at opening the file of a case triaged as sensitive (`file.view_refused`).",
+                    ),
+                ),
             ]),
         ),
         ("Metrics", metrics),
@@ -731,7 +747,11 @@ fn query_parameter(f: &Field) -> Value {
     let about = schema
         .as_object_mut()
         .and_then(|o| {
+            // Optional in a query: blank means not given.
             o.remove("minLength");
+            if o.get("pattern").and_then(Value::as_str) == Some(super::fields::NON_BLANK) {
+                o.remove("pattern");
+            }
             o.remove("description")
         })
         .unwrap_or_default();
@@ -853,7 +873,7 @@ fn build() -> Value {
                 "lang": {
                     "name": "lang", "in": "query", "required": false,
                     "description": "Language of the messages (en, fr, ar, fa, es, uk, as offered); default: Accept-Language.",
-                    "schema": { "type": "string", "maxLength": 35 },
+                    "schema": { "type": "string", "maxLength": super::fields::LANG_MAX },
                 },
             },
             "securitySchemes": {

@@ -30,7 +30,7 @@ use crate::web::router::Ctx;
 use crate::web::session::SESSION_COOKIE;
 
 /// Longest free text staff write (as on the case page).
-pub const MAX_TEXT: usize = 8000;
+pub const MAX_TEXT: usize = crate::limits::STAFF_TEXT;
 
 /// A staff command on a case, as the API offers it.
 #[derive(Debug)]
@@ -100,7 +100,8 @@ pub const ACTIONS: &[ActionSpec] = &[
                 "category",
                 Ty::Str(64),
                 "A category id of lowercase letters and underscores, such as service_quality, interpreter_access, discrimination, privacy, fees, staff_conduct, wait_times, accessibility or other.",
-            ),
+            )
+            .matching("^[a-z_]{1,64}$"),
             RIGHTS,
             ITEMS,
             req("urgency", Ty::OneOf(URGENCIES), "How fast to handle it."),
@@ -175,7 +176,11 @@ pub const ACTIONS: &[ActionSpec] = &[
         roles: HANDLERS,
         fields: &[
             req("outcome", Ty::OneOf(OUTCOMES), "The outcome."),
-            opt("remedy", Ty::Text(MAX_TEXT), "The remedy offered, if any."),
+            opt(
+                "remedy",
+                Ty::Text(crate::limits::REMEDY),
+                "The remedy offered, if any.",
+            ),
             text("reasons", "The reasons, for the client."),
         ],
     },
@@ -1102,7 +1107,20 @@ pub(super) fn access_log(ctx: &Ctx, id: &str) -> Result<Response, WebError> {
             outsider: v.outsider,
         })
         .collect();
-    Ok(Response::json(&json!({ "case": state.id, "views": views })))
+    let refused: Vec<ViewRow> = state
+        .refused_views
+        .iter()
+        .map(|v| ViewRow {
+            at: v.at,
+            by: v.by,
+            by_name: names.get(&v.by).cloned(),
+            purpose: v.purpose,
+            outsider: v.outsider,
+        })
+        .collect();
+    Ok(Response::json(
+        &json!({ "case": state.id, "views": views, "refused": refused }),
+    ))
 }
 
 /// The board's dashboard.

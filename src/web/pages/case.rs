@@ -152,6 +152,8 @@ struct CasePage {
     clocks: Vec<(String, String, bool)>,
     lines: Vec<Line>,
     views: Vec<(String, String, String, bool)>,
+    /// Refused attempts at opening a sensitive case's file: when, who, why.
+    refused: Vec<(String, String, String)>,
     actions: Vec<ActionRow>,
     o: Offers,
     reviewers: Vec<Opt>,
@@ -616,6 +618,18 @@ pub async fn show(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
             )
         })
         .collect();
+    let refused = state
+        .refused_views
+        .iter()
+        .rev()
+        .map(|v| {
+            (
+                clocks.local_date(v.at).to_string(),
+                name(&v.by),
+                tr.t(&format!("purpose-{}", snake(v.purpose))),
+            )
+        })
+        .collect();
     let fr = tr.lang == "fr";
     let page = CasePage {
         l: Layout::new(ctx, "case-title"),
@@ -624,6 +638,7 @@ pub async fn show(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
         clocks: clock_rows,
         lines: lines(ctx, &timeline, None),
         views,
+        refused,
         actions,
         o,
         reviewers,
@@ -695,7 +710,7 @@ fn text(form: &Form, name: &str, ctx: &Ctx) -> Result<String, WebError> {
     if t.is_empty() {
         return Err(WebError::BadRequest(ctx.tr.t("case-text-needed")));
     }
-    if t.chars().count() > 8000 {
+    if t.chars().count() > crate::limits::STAFF_TEXT {
         return Err(WebError::BadRequest(ctx.tr.t("error-too-long")));
     }
     Ok(t.to_string())
@@ -720,6 +735,14 @@ fn enum_field<T: serde::de::DeserializeOwned>(form: &Form, name: &str) -> Result
         .map_err(|_| WebError::BadRequest(format!("{name}: choose one of the options")))
 }
 
+/// Longest optional text of a case form: the remedy sits beside the reasons in one event.
+fn optional_limit(field: &str) -> usize {
+    match field {
+        "remedy" => crate::limits::REMEDY,
+        _ => crate::limits::STAFF_TEXT,
+    }
+}
+
 /// A command from a case form.
 fn command(ctx: &Ctx, case: CaseId, action: &str, form: &Form) -> Result<Command, WebError> {
     let service = &ctx.app.service;
@@ -727,6 +750,9 @@ fn command(ctx: &Ctx, case: CaseId, action: &str, form: &Form) -> Result<Command
     let optional =
         |name: &str, field: &str| -> Result<Option<recourse_events::sealed::Sealed>, WebError> {
             match form.text(name).map(str::trim).filter(|t| !t.is_empty()) {
+                Some(t) if t.chars().count() > optional_limit(field) => {
+                    Err(WebError::BadRequest(ctx.tr.t("error-too-long")))
+                }
                 Some(t) => Ok(Some(seal(field, t)?)),
                 None => Ok(None),
             }
@@ -945,6 +971,7 @@ fn file_page(
         .service
         .read(|m| (m.org().clone(), m.reference().clone()));
     let names = ctx.app.service.staff_names();
+    let invalid = !errors.is_empty();
     let page = FileComplaint {
         l: Layout::new(ctx, "intake-title"),
         d,
@@ -1002,7 +1029,13 @@ fn file_page(
         ),
         interpreters: public::INTERPRETER_LANGUAGES,
     };
-    render(page)
+    // The form again with what is wrong at each field: a refusal (400).
+    let page = render(page)?;
+    Ok(if invalid {
+        page.status(warp::http::StatusCode::BAD_REQUEST)
+    } else {
+        page
+    })
 }
 
 /// The intake form (a complaint taken by phone, in person, by email or referral).
@@ -1035,11 +1068,14 @@ pub async fn file(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     if channel_value.is_none() {
         errors.push(("channel", ctx.tr.t("intake-channel")));
     }
-    let language = form
-        .get("language")
-        .filter(|l| recourse_projections::rule::is_language_tag(l))
-        .unwrap_or(ctx.tr.lang)
-        .to_string();
+    let language = match form.get("language").filter(|l| !l.is_empty()) {
+        Some(l) if public::is_client_language(ctx, l) => l.to_string(),
+        Some(_) => {
+            errors.push(("language", ctx.tr.t("error-language")));
+            String::new()
+        }
+        None => public::client_language(ctx),
+    };
     if !errors.is_empty() {
         return file_page(ctx, d, channel, named, errors);
     }

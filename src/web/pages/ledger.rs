@@ -50,8 +50,12 @@ pub async fn tile(ctx: &Ctx<'_>) -> Result<Response, WebError> {
             index,
             width,
         } => {
+            // Checked before the store is asked: a tile the checkpoint does not cover is a 404,
+            // whatever its index (`TileRef::parse` already bounds it; the arithmetic is checked
+            // all the same).
             let nodes = size >> (8 * u32::from(level));
-            let available = nodes.saturating_sub(index * TILE_WIDTH).min(TILE_WIDTH);
+            let first = index.checked_mul(TILE_WIDTH).ok_or(WebError::NotFound)?;
+            let available = nodes.saturating_sub(first).min(TILE_WIDTH);
             if u64::from(width) > available {
                 return Err(WebError::NotFound);
             }
@@ -75,10 +79,14 @@ pub async fn tile(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         }
         TileRef::Entries { index, width } => {
             ctx.staff_with(&[Role::Auditor])?;
-            let start = index * TILE_WIDTH;
-            if start + u64::from(width) > size {
+            let end = index
+                .checked_mul(TILE_WIDTH)
+                .and_then(|start| start.checked_add(u64::from(width)))
+                .ok_or(WebError::NotFound)?;
+            if end > size {
                 return Err(WebError::NotFound);
             }
+            let start = end - u64::from(width);
             let entries = store
                 .read_from(start, usize::from(width))
                 .await

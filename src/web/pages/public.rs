@@ -9,6 +9,7 @@ use recourse_projections::framework::Reference;
 use warp::http::header;
 
 use super::layout::Layout;
+use crate::limits;
 use crate::receipt::ReceiptCode;
 use crate::service::ComplaintForm;
 use crate::web::error::WebError;
@@ -20,32 +21,32 @@ use crate::web::router::Ctx;
 /// Steps of the form.
 pub const STEPS: u8 = 4;
 
-/// Languages offered for an interpreter: code and name in that language.
-pub const INTERPRETER_LANGUAGES: &[(&str, &str)] = &[
-    ("ar", "العربية"),
-    ("am", "አማርኛ"),
-    ("bn", "বাংলা"),
-    ("es", "Español"),
-    ("fa", "فارسی"),
-    ("fr", "Français"),
-    ("hi", "हिन्दी"),
-    ("ku", "Kurdî"),
-    ("ne", "नेपाली"),
-    ("prs", "دری"),
-    ("ps", "پښتو"),
-    ("pa", "ਪੰਜਾਬੀ"),
-    ("pt", "Português"),
-    ("ru", "Русский"),
-    ("so", "Soomaali"),
-    ("sw", "Kiswahili"),
-    ("ta", "தமிழ்"),
-    ("ti", "ትግርኛ"),
-    ("tr", "Türkçe"),
-    ("uk", "Українська"),
-    ("ur", "اردو"),
-    ("vi", "Tiếng Việt"),
-    ("zh", "中文"),
-];
+/// Languages offered for an interpreter: code and name in that language (the rules' list).
+pub use recourse_projections::language::INTERPRETER_LANGUAGES;
+
+/// Whether `code` may be recorded as the client's language (see
+/// `recourse_projections::language`).
+pub fn is_client_language(ctx: &Ctx, code: &str) -> bool {
+    ctx.app
+        .service
+        .read(|m| recourse_projections::language::is_client_language(&m.org().settings, code))
+}
+
+/// The language a complaint filed from this page records: the page's, if the organization
+/// offers it, else the organization's first language.
+pub fn client_language(ctx: &Ctx) -> String {
+    if is_client_language(ctx, ctx.tr.lang) {
+        return ctx.tr.lang.to_string();
+    }
+    ctx.app.service.read(|m| {
+        m.org()
+            .settings
+            .languages
+            .first()
+            .cloned()
+            .unwrap_or_else(|| ctx.tr.lang.to_string())
+    })
+}
 
 /// An option of a choice: value, label, hint.
 pub struct Choice {
@@ -395,12 +396,13 @@ fn page(
                 .join("; "),
         ));
     }
-    let title = if errors.is_empty() {
-        "complain-title"
-    } else {
+    let invalid = !errors.is_empty();
+    let title = if invalid {
         "complain-title-errors"
+    } else {
+        "complain-title"
     };
-    render(Complain {
+    let page = render(Complain {
         l: Layout::new(ctx, title),
         step,
         step_names: (1..=STEPS)
@@ -416,6 +418,12 @@ fn page(
         accommodations,
         interpreters: INTERPRETER_LANGUAGES,
         summary,
+    })?;
+    // A step with errors is shown again, with what is wrong at each field: a refusal (400).
+    Ok(if invalid {
+        page.status(warp::http::StatusCode::BAD_REQUEST)
+    } else {
+        page
     })
 }
 
@@ -443,7 +451,7 @@ pub fn check(ctx: &Ctx, step: u8, d: &Draft) -> Vec<(&'static str, String)> {
         1 => {
             if d.what.trim().is_empty() {
                 e.push(("what", tr.t("error-what")));
-            } else if d.what.chars().count() > crate::service::filing::MAX_NARRATIVE {
+            } else if d.what.chars().count() > limits::NARRATIVE {
                 e.push(("what", tr.t("error-too-long")));
             }
             if !known(&programs, &d.program) {
@@ -457,11 +465,23 @@ pub fn check(ctx: &Ctx, step: u8, d: &Draft) -> Vec<(&'static str, String)> {
             }
         }
         2 => {
-            if d.outcome.chars().count() > crate::service::filing::MAX_SHORT {
+            if d.outcome.chars().count() > limits::OUTCOME_WANTED {
                 e.push(("outcome", tr.t("error-too-long")));
             }
         }
         3 => {
+            for (field, value, max) in [
+                ("name", &d.name, limits::CLIENT_NAME),
+                ("email", &d.email, limits::EMAIL),
+                ("phone", &d.phone, limits::PHONE),
+            ] {
+                let value = value.trim();
+                if value.chars().count() > max {
+                    e.push((field, tr.t("error-too-long")));
+                } else if value.chars().any(char::is_control) {
+                    e.push((field, tr.t("error-one-line")));
+                }
+            }
             let wants = d.contact.as_str();
             if wants == "email" && !d.email.contains('@') {
                 e.push(("email", tr.t("error-email")));
@@ -522,7 +542,7 @@ pub async fn complain_post(ctx: &Ctx<'_>) -> Result<Response, WebError> {
                 .service
                 .file(
                     &ctx.app.service.web_intake(),
-                    to_form(&d, ctx.tr.lang),
+                    to_form(&d, &client_language(ctx)),
                     Timestamp::now(),
                 )
                 .await?;

@@ -110,7 +110,7 @@ pub async fn act(ctx: &Ctx<'_>, action: &str) -> Result<Response, WebError> {
         if t.is_empty() {
             return Err(WebError::BadRequest(ctx.tr.t("track-empty")));
         }
-        if t.chars().count() > crate::service::filing::MAX_SHORT * 2 {
+        if t.chars().count() > crate::limits::CLIENT_TEXT {
             return Err(WebError::BadRequest(ctx.tr.t("error-too-long")));
         }
         Ok(t.to_string())
