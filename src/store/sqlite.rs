@@ -401,7 +401,10 @@ impl Readers {
             }
         };
         let result = f(&conn);
-        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
+        self.pool
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(conn);
         result
     }
 }

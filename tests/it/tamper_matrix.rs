@@ -335,10 +335,13 @@ fn changed(v: &Value) -> Value {
     }
 }
 
+/// One edit: it returns how many rows it changed (0: not applicable here).
+type Edit = Box<dyn Fn(&Connection) -> usize>;
+
 /// Every table and column of one database file: each edit's name and the edit.
-fn edits_of(f: &Fixture, file: &str) -> Vec<(String, Box<dyn Fn(&Connection) -> usize>)> {
+fn edits_of(f: &Fixture, file: &str) -> Vec<(String, Edit)> {
     let db = Connection::open(f.folder.path.join(file)).unwrap();
-    let mut edits: Vec<(String, Box<dyn Fn(&Connection) -> usize>)> = Vec::new();
+    let mut edits: Vec<(String, Edit)> = Vec::new();
     for table in tables(&db) {
         let cols = columns(&db, &table);
         let mut pk: Vec<String> = cols.iter().filter(|c| c.1).map(|c| c.0.clone()).collect();
