@@ -3,6 +3,11 @@
 //! literally here. Properties: no panic for any input; `verify_inclusion` and
 //! `verify_consistency` accept exactly when the RFC algorithm does (and only 32-byte hashes);
 //! an accepted inclusion proof's recomputed root (`root_from_inclusion_proof`) is the root.
+//!
+//! Inputs are either raw bytes (read as index, sizes, hashes and proof), or text as printed by
+//! `recourse prove`, so the corpus holds real proofs:
+//! `inclusion <index> <size>\n<leaf hash>\n<root>\n<proof hash>\n...` or
+//! `consistency <size1> <size2>\n<root1>\n<root2>\n<proof hash>\n...`, hashes in base64.
 #![no_main]
 
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
@@ -43,29 +48,60 @@ fn run(u: &mut Unstructured) -> Result<()> {
     };
     let n = u.int_in_range(0..=12)?;
     let proof: Vec<Vec<u8>> = (0..n).map(|_| hash_bytes(u)).collect::<Result<_>>()?;
+    check_inclusion(index, size, &leaf, &proof, &root);
+    check_consistency(size, size2, &proof, &root, &root2);
+    Ok(())
+}
 
-    let ours = verify_inclusion(index, size, &leaf, &proof, &root);
+/// The text form: a proof as `recourse prove` prints it, with its claim on the first lines.
+fn run_text(text: &str) -> Option<()> {
+    use base64::Engine as _;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.decode(s).ok();
+    let mut lines = text.lines();
+    let mut head = lines.next()?.split(' ');
+    let (kind, a, b) = (
+        head.next()?,
+        head.next()?.parse().ok()?,
+        head.next()?.parse().ok()?,
+    );
+    let x = b64(lines.next()?)?;
+    let y = b64(lines.next()?)?;
+    let proof: Vec<Vec<u8>> = lines.map(b64).collect::<Option<_>>()?;
+    match kind {
+        "inclusion" => check_inclusion(a, b, &x, &proof, &y),
+        "consistency" => check_consistency(a, b, &proof, &x, &y),
+        _ => return None,
+    }
+    Some(())
+}
+
+fn check_inclusion(index: u64, size: u64, leaf: &[u8], proof: &[Vec<u8>], root: &[u8]) {
+    let ours = verify_inclusion(index, size, leaf, proof, root);
     assert_eq!(
         ours.is_ok(),
-        rfc_inclusion(index, size, &leaf, &proof, &root),
+        rfc_inclusion(index, size, leaf, proof, root),
         "inclusion index={index} size={size} proof len {}: {ours:?}",
         proof.len()
     );
     if ours.is_ok() {
-        let computed = root_from_inclusion_proof(index, size, &leaf, &proof).unwrap();
-        assert_eq!(computed.0.as_slice(), root.as_slice());
+        let computed = root_from_inclusion_proof(index, size, leaf, proof).unwrap();
+        assert_eq!(computed.0.as_slice(), root);
     }
+}
 
-    let ours = verify_consistency(size, size2, &proof, &root, &root2);
+fn check_consistency(size: u64, size2: u64, proof: &[Vec<u8>], root: &[u8], root2: &[u8]) {
+    let ours = verify_consistency(size, size2, proof, root, root2);
     assert_eq!(
         ours.is_ok(),
-        rfc_consistency(size, size2, &proof, &root, &root2),
+        rfc_consistency(size, size2, proof, root, root2),
         "consistency {size} -> {size2} proof len {}: {ours:?}",
         proof.len()
     );
-    Ok(())
 }
 
 fuzz_target!(|data: &[u8]| {
+    if let Some(()) = std::str::from_utf8(data).ok().and_then(run_text) {
+        return;
+    }
     let _ = run(&mut Unstructured::new(data));
 });
