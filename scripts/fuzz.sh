@@ -11,8 +11,9 @@
 #
 # Works on the stable toolchain: `-s none` (no sanitizer) needs no -Z flag, so no nightly and no
 # RUSTC_BOOTSTRAP. The targets fuzz safe Rust only; debug assertions and overflow checks are on.
-# New inputs found go to $FUZZ_TARGET_DIR/corpus/<target>/, never into the committed corpus;
-# crashing inputs go to fuzz/artifacts/<target>/ (reproduce: cargo fuzz run -s none <target> <file>).
+# New inputs found go to $FUZZ_TARGET_DIR/corpus/<target>/ (emptied at each run, so every run
+# starts from the committed corpus and takes the same time), never into fuzz/corpus/; crashing
+# inputs go to fuzz/artifacts/<target>/ (reproduce: cargo fuzz run -s none <target> <file>).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,6 +58,7 @@ cargo fuzz build "${build[@]}"
 failed=()
 for t in "${targets[@]}"; do
   work="$target_dir/corpus/$t"
+  rm -rf "$work"
   mkdir -p "$work" "fuzz/corpus/$t"
   log="$target_dir/fuzz-$t.log"
   echo "==> fuzz $t for ${seconds}s"
