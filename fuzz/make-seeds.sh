@@ -9,7 +9,7 @@ cargo build --quiet --bin recourse
 R=target/debug/recourse
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{entry,canonical,bundle,checkpoint,tile,proof_verify,proof_differential}
+mkdir -p "$out"/{entry,envelope,canonical,bundle,checkpoint,tile,proof_verify,proof_differential}
 $R init --data "$tmp/init" >/dev/null
 $R demo --data "$tmp/demo" --complaints 5 --days 30 >/dev/null
 for l in init demo; do
@@ -45,6 +45,8 @@ for i, e in enumerate(entries):
         open(f"{out}/canonical/entry-{i}", "wb").write(e)
         data = json.loads(e)["data"]
         open(f"{out}/canonical/data-{i}", "w").write(json.dumps(data, ensure_ascii=False))
+        # envelope: field bytes first (zeros pick the first stream, type and key), then a payload.
+        open(f"{out}/envelope/data-{i}", "wb").write(bytes(96) + json.dumps(data).encode())
 root = b64(mth(leaves))
 for p in (0, 3, size - 1):
     proof = open(f"{tmp}/inc-{p}").read()
