@@ -7,6 +7,9 @@
 #   FUZZ_SECONDS=20     seconds per target
 #   FUZZ_TARGET_DIR=... cargo target dir of the fuzz build (default fuzz/target); point it at
 #                       a cached directory to skip the rebuild on a fresh clone
+#   FUZZ_SANITIZER=none none (default) or address; address needs -Zsanitizer, which this
+#                       script allows on stable with RUSTC_BOOTSTRAP=1 (about 7x slower, and
+#                       switching rebuilds everything: give it its own FUZZ_TARGET_DIR)
 #   CI=true             a missing cargo-fuzz that cannot be installed is a failure, not a skip
 #
 # Works on the stable toolchain: `-s none` (no sanitizer) needs no -Z flag, so no nightly and no
@@ -50,9 +53,13 @@ fi
 
 # Signature checks use rayon; one thread keeps the run to one core on a shared machine.
 export RAYON_NUM_THREADS=${RAYON_NUM_THREADS:-1}
-build=(-s none --debug-assertions --target-dir "$target_dir")
+sanitizer=${FUZZ_SANITIZER:-none}
+if [ "$sanitizer" != none ]; then
+  export RUSTC_BOOTSTRAP=1
+fi
+build=(-s "$sanitizer" --debug-assertions --target-dir "$target_dir")
 
-echo "==> cargo fuzz build (${#targets[@]} targets, stable toolchain, no sanitizer)"
+echo "==> cargo fuzz build (${#targets[@]} targets, sanitizer: $sanitizer)"
 cargo fuzz build "${build[@]}"
 
 failed=()
