@@ -17,5 +17,6 @@ python3 -c "import openapi_spec_validator" 2>/dev/null \
 
 echo "==> cargo test"
 cargo test --workspace --quiet
+echo "==> fuzzing (scripts/fuzz.sh, 20 s per target)"; scripts/fuzz.sh
 echo "==> API fuzzing (schemathesis, against the OpenAPI document)"; scripts/api-fuzz.sh
 echo "==> browser tests (headless Chromium, axe-core)"; scripts/browser-test.sh

@@ -172,18 +172,22 @@ impl fmt::Display for EventType {
 }
 
 /// Formats a timestamp as the envelope writes it: UTC, milliseconds, `Z`
-/// (`2026-11-23T10:15:00.123Z`); finer precision is truncated.
+/// (`2026-11-23T10:15:00.123Z`); finer precision is truncated. Years outside 0000..=9999,
+/// which an envelope cannot hold, are written with a sign and six digits.
 pub fn format_at(at: Timestamp) -> String {
     let mut out = Vec::with_capacity(24);
-    write_at(at, &mut out);
+    if !write_at(at, &mut out) {
+        return at.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+    }
     String::from_utf8(out).expect("ASCII")
 }
 
-fn write_at(at: Timestamp, out: &mut Vec<u8>) {
+/// Appends `at` as an envelope holds it; false, writing nothing, for a year outside
+/// 0000..=9999, which RFC 3339 cannot write (and the parser would not read back).
+fn write_at(at: Timestamp, out: &mut Vec<u8>) -> bool {
     let dt = jiff::tz::Offset::UTC.to_datetime(at);
     if !(0..=9999).contains(&dt.year()) {
-        out.extend_from_slice(at.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string().as_bytes());
-        return;
+        return false;
     }
     // Hand-written rather than strftime: this runs for every event signed or verified.
     let fields: [(u32, usize, u8); 7] = [
@@ -204,6 +208,7 @@ fn write_at(at: Timestamp, out: &mut Vec<u8>) {
         out.extend_from_slice(&buf[..width]);
         out.push(sep);
     }
+    true
 }
 
 /// An unsigned event.
@@ -236,7 +241,9 @@ impl Envelope {
         out.extend_from_slice(b"{\"actor\":\"");
         out.extend_from_slice(&hex);
         out.extend_from_slice(b"\",\"at\":\"");
-        write_at(self.at, out);
+        if !write_at(self.at, out) {
+            return Err(field("at", "the year must be 0000 to 9999 (RFC 3339)"));
+        }
         out.extend_from_slice(b"\",\"data\":");
         canonical::write_object(&self.data, out)?;
         out.extend_from_slice(b",\"id\":\"");
@@ -537,6 +544,37 @@ mod tests {
         let mut big = envelope(&key);
         big.data.insert("blob".into(), json!("x".repeat(70_000)));
         assert!(matches!(big.sign(&key), Err(EnvelopeError::TooLarge(_))));
+    }
+
+    #[test]
+    fn refuses_to_sign_what_it_could_not_parse_back() {
+        // Found by the `envelope` fuzz target: a timestamp before year 0 was signed with its
+        // year written as strftime does ("-009999"), which `from_entry` cannot read, so the
+        // ledger could sign an event no verifier accepts.
+        let key = SecretKey::from_seed(&[1; 32]);
+        for at in [Timestamp::MIN, "-000001-06-01T00:00:00Z".parse().unwrap()] {
+            let mut e = envelope(&key);
+            e.at = at;
+            assert!(
+                matches!(e.sign(&key), Err(EnvelopeError::Field { field: "at", .. })),
+                "{at}"
+            );
+        }
+        // The extremes RFC 3339 can write round-trip, truncated to the millisecond.
+        for (at, text) in [
+            (
+                "0000-01-01T00:00:00Z".parse().unwrap(),
+                "0000-01-01T00:00:00.000Z",
+            ),
+            (Timestamp::MAX, "9999-12-30T22:00:00.999Z"),
+        ] {
+            let mut e = envelope(&key);
+            e.at = at;
+            let event = e.sign(&key).unwrap();
+            let parsed = Event::from_entry(event.entry()).unwrap();
+            assert_eq!(parsed.envelope().at, text.parse::<Timestamp>().unwrap());
+            assert_eq!(format_at(parsed.envelope().at), text);
+        }
     }
 
     #[test]

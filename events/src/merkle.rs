@@ -213,8 +213,11 @@ fn mismatch(computed: &[u8], expected: &[u8]) -> ProofError {
 /// Sizes of the inner part (below the split to the right border) and of the border of an
 /// inclusion proof.
 fn decompose(index: u64, size: u64) -> (usize, usize) {
-    let inner = (64 - (index ^ (size - 1)).leading_zeros()) as usize;
-    let border = (index >> inner).count_ones() as usize;
+    let inner = 64 - (index ^ (size - 1)).leading_zeros();
+    // `inner` is 64 for trees above 2^63 leaves: `>>` would overflow (a panic with overflow
+    // checks, `index >> 0` without them), where the bits above the inner part are none.
+    let border = index.checked_shr(inner).unwrap_or(0).count_ones() as usize;
+    let inner = inner as usize;
     (inner, border)
 }
 
@@ -525,6 +528,35 @@ mod tests {
         for (height, index, hash) in seen {
             assert_eq!(tree.node(height, index), Ok(hash));
         }
+    }
+
+    #[test]
+    fn proofs_in_trees_above_two_to_the_63_leaves() {
+        // Found by the `proof_verify` fuzz target: for size - 1 >= 2^63 > index the inner part
+        // is 64 hashes, and computing the border shifted a u64 by 64 (a panic with overflow
+        // checks, and without them a border of popcount(index) hashes, refusing honest proofs).
+        let size = (1u64 << 63) + 1;
+        let proof: Vec<Hash> = (0..64u64).map(|i| leaf_hash(&i.to_be_bytes())).collect();
+        let leaf = leaf_hash(b"leaf");
+        for index in [0u64, 5, (1 << 62) + 3, (1 << 63) - 1] {
+            // RFC 9162 2.1.3.2 for these sizes: one hash per level, left or right by the bit.
+            let root = proof.iter().enumerate().fold(leaf, |r, (i, p)| {
+                if (index >> i) & 1 == 1 {
+                    node_hash(p, &r)
+                } else {
+                    node_hash(&r, p)
+                }
+            });
+            assert_eq!(
+                root_from_inclusion_proof(index, size, &leaf.0, &proof),
+                Ok(root),
+                "index {index}"
+            );
+            assert!(verify_inclusion(index, size, &leaf.0, &proof[..63], &root.0).is_err());
+        }
+        assert!(verify_inclusion(0, u64::MAX, &leaf.0, &proof, &leaf.0).is_err());
+        // A consistency proof from 2^63 - 1 leaves to 2^64 - 1 goes through the same path.
+        assert!(verify_consistency((1 << 63) - 1, u64::MAX, &proof, &leaf.0, &leaf.0).is_err());
     }
 
     #[test]

@@ -156,10 +156,17 @@ fn decode_index(s: &str) -> Option<u64> {
 }
 
 /// The hash of a complete node of height `r` (0..=8) built from `2^r` consecutive hashes of
-/// one tile level, starting at `offset` within the tile's bytes.
+/// one tile level, starting at `offset` within the tile's bytes; `None` if the tile does not
+/// hold them all or `r` is above 8.
 pub fn node_from_tile(tile: &[u8], r: u8, offset: usize) -> Option<Hash> {
+    if r > TILE_HEIGHT {
+        return None;
+    }
     let count = 1usize << r;
-    let bytes = tile.get(offset * 32..(offset + count) * 32)?;
+    // Checked: a huge offset must not wrap around to the start of the tile.
+    let start = offset.checked_mul(32)?;
+    let end = offset.checked_add(count)?.checked_mul(32)?;
+    let bytes = tile.get(start..end)?;
     let mut level: Vec<Hash> = bytes
         .chunks_exact(32)
         .map(|c| Hash(c.try_into().unwrap()))
@@ -317,6 +324,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn node_from_tile_refuses_heights_and_offsets_out_of_range() {
+        // Found by the `tile` fuzz target: r >= 64 overflowed the shift, and an offset whose
+        // byte position overflows usize wrapped around to the tile's first hashes.
+        let tile: Vec<u8> = (0..4u32)
+            .flat_map(|i| leaf_hash(&i.to_be_bytes()).0)
+            .collect();
+        assert_eq!(node_from_tile(&tile, 64, 0), None);
+        assert_eq!(node_from_tile(&tile, 255, 0), None);
+        assert_eq!(node_from_tile(&tile, 9, 0), None);
+        assert_eq!(node_from_tile(&tile, 0, usize::MAX / 32 + 1), None);
+        assert_eq!(node_from_tile(&tile, 1, usize::MAX), None);
+        assert_eq!(node_from_tile(&tile, 2, 1), None);
+        let first = Hash(tile[..32].try_into().unwrap());
+        assert_eq!(node_from_tile(&tile, 0, 0), Some(first));
     }
 
     #[test]
