@@ -91,6 +91,20 @@ fn object(props: &[(&str, Value)]) -> Value {
     })
 }
 
+/// One opening (or refused opening) of a file in the access log.
+fn view_row() -> Value {
+    object(&[
+        ("at", time()),
+        ("by", uuid()),
+        ("by_name", null(string())),
+        ("purpose", one_of(PURPOSES)),
+        (
+            "outsider",
+            described(boolean(), "The viewer had no part in the case before."),
+        ),
+    ])
+}
+
 fn described(mut schema: Value, about: &str) -> Value {
     schema["description"] = json!(about);
     schema
@@ -628,32 +642,11 @@ fn schemas() -> Map<String, Value> {
             "AccessLog",
             object(&[
                 ("case", uuid()),
-                (
-                    "views",
-                    array(object(&[
-                        ("at", time()),
-                        ("by", uuid()),
-                        ("by_name", null(string())),
-                        ("purpose", one_of(PURPOSES)),
-                        (
-                            "outsider",
-                            described(boolean(), "The viewer had no part in the case before."),
-                        ),
-                    ])),
-                ),
+                ("views", array(view_row())),
                 (
                     "refused",
                     described(
-                        array(object(&[
-                            ("at", time()),
-                            ("by", uuid()),
-                            ("by_name", null(string())),
-                            ("purpose", one_of(PURPOSES)),
-                            (
-                                "outsider",
-                                described(boolean(), "They had no part in the case before."),
-                            ),
-                        ])),
+                        array(view_row()),
                         "Refused attempts at opening the file of a case triaged as sensitive (`file.view_refused`).",
                     ),
                 ),

@@ -1096,28 +1096,15 @@ struct ViewRow {
 pub(super) fn access_log(ctx: &Ctx, id: &str) -> Result<Response, WebError> {
     let (_, state) = reader(ctx, id)?;
     let names = ctx.app.service.staff_names();
-    let views: Vec<ViewRow> = state
-        .views
-        .iter()
-        .map(|v| ViewRow {
-            at: v.at,
-            by: v.by,
-            by_name: names.get(&v.by).cloned(),
-            purpose: v.purpose,
-            outsider: v.outsider,
-        })
-        .collect();
-    let refused: Vec<ViewRow> = state
-        .refused_views
-        .iter()
-        .map(|v| ViewRow {
-            at: v.at,
-            by: v.by,
-            by_name: names.get(&v.by).cloned(),
-            purpose: v.purpose,
-            outsider: v.outsider,
-        })
-        .collect();
+    let row = |v: &recourse_projections::case::View| ViewRow {
+        at: v.at,
+        by: v.by,
+        by_name: names.get(&v.by).cloned(),
+        purpose: v.purpose,
+        outsider: v.outsider,
+    };
+    let views: Vec<ViewRow> = state.views.iter().map(row).collect();
+    let refused: Vec<ViewRow> = state.refused_views.iter().map(row).collect();
     Ok(Response::json(
         &json!({ "case": state.id, "views": views, "refused": refused }),
     ))
