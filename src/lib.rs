@@ -5,6 +5,7 @@
 //! - [`data_dir`]: the data folder, its keys and files.
 //! - [`ledger`]: creating, opening and appending to a ledger.
 //! - [`mark`]: the high-water mark that makes a rolled-back database noticed.
+//! - [`memory`]: giving memory freed after one-off work back to the system.
 //! - [`service`]: the ledger service: command -> rules -> seal and sign -> append -> project.
 //! - [`vault`]: data keys, sealing and erasure; [`receipt`]: clients' receipt codes.
 //! - [`verification`]: verifying a data folder or an export bundle.
@@ -19,6 +20,7 @@ pub mod data_dir;
 pub mod demo;
 pub mod ledger;
 pub mod mark;
+pub mod memory;
 pub use recourse_events::limits;
 pub mod receipt;
 pub mod service;

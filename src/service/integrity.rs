@@ -89,6 +89,7 @@ impl Service {
                 }
             };
             service.set_verification(state);
+            crate::memory::release();
         });
     }
 

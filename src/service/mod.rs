@@ -185,6 +185,7 @@ impl Service {
             verification: Arc::default(),
         };
         service.check_at_start().await?;
+        crate::memory::release();
         Ok(service)
     }
 
