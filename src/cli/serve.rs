@@ -39,8 +39,9 @@ pub struct Serve {
     /// Build the demo agency's ledger first (on an empty data folder).
     #[arg(long)]
     demo: bool,
-    /// Complaints in the demo.
-    #[arg(long, default_value_t = 3000)]
+    /// Complaints in the demo (1 to 1,000,000).
+    #[arg(long, default_value_t = 3000,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
     demo_complaints: usize,
     /// Mark cookies Secure (when served behind HTTPS).
     #[arg(long)]

@@ -356,8 +356,8 @@ pub(super) async fn file(ctx: &Ctx<'_>, input: &Input) -> Result<Response, WebEr
     if !errors.is_empty() {
         return Err(bad(errors.join("; ")));
     }
-    if staff.is_none() && !ctx.app.limiter.allow(Purpose::Filing, ctx.req.remote) {
-        return Err(WebError::TooMany);
+    if staff.is_none() {
+        ctx.app.limiter.check(Purpose::Filing, ctx.req.remote)?;
     }
     let form = ComplaintForm {
         channel: Some(channel),
@@ -400,9 +400,7 @@ pub(super) async fn file(ctx: &Ctx<'_>, input: &Input) -> Result<Response, WebEr
 
 /// Counts a look-up, then finds the case of the body's receipt code.
 fn lookup(ctx: &Ctx, input: &Input) -> Result<ReceiptCode, WebError> {
-    if !ctx.app.limiter.allow(Purpose::Lookup, ctx.req.remote) {
-        return Err(WebError::TooMany);
-    }
+    ctx.app.limiter.check(Purpose::Lookup, ctx.req.remote)?;
     let code = ReceiptCode::parse(input.text("code")?).map_err(|e| bad(format!("code: {e}")))?;
     ctx.app.service.client(&code)?;
     Ok(code)

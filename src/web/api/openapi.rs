@@ -131,6 +131,7 @@ pub const ERROR_CODES: &[&str] = &[
     "method_not_allowed",
     "conflict",
     "too_large",
+    "request_timeout",
     "too_many_requests",
     "internal",
 ];
@@ -714,7 +715,7 @@ fn error_response(status: u16) -> (&'static str, &'static str) {
         413 => ("TooLarge", "The body is larger than 256 KiB."),
         429 => (
             "TooMany",
-            "Too many attempts from this address: wait a few minutes.",
+            "Too many attempts (filings or look-ups from this address, or failed sign-ins from this address or for this account): the `Retry-After` header gives the seconds to wait, and the message says it in words.",
         ),
         _ => (
             "Internal",
@@ -831,13 +832,17 @@ fn build() -> Value {
     let mut responses = Map::new();
     for status in [400, 401, 403, 404, 409, 413, 429, 500] {
         let (name, about) = error_response(status);
-        responses.insert(
-            name.to_string(),
-            json!({
-                "description": about,
-                "content": { "application/json": { "schema": r("Error") } },
-            }),
-        );
+        let mut response = json!({
+            "description": about,
+            "content": { "application/json": { "schema": r("Error") } },
+        });
+        if status == 429 {
+            response["headers"] = json!({ "Retry-After": {
+                "description": "Seconds until the attempt may be made again.",
+                "schema": { "type": "integer", "minimum": 1 },
+            }});
+        }
+        responses.insert(name.to_string(), response);
     }
     json!({
         "openapi": "3.1.0",

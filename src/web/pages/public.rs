@@ -534,9 +534,7 @@ pub async fn complain_post(ctx: &Ctx<'_>) -> Result<Response, WebError> {
                     return page(ctx, s, d, errors);
                 }
             }
-            if !ctx.app.limiter.allow(Purpose::Filing, ctx.req.remote) {
-                return Err(WebError::TooMany);
-            }
+            ctx.app.limiter.check(Purpose::Filing, ctx.req.remote)?;
             let filed = ctx
                 .app
                 .service
