@@ -1,6 +1,6 @@
 //! C2SP tlog-tiles: paths, entry bundles, and nodes read from a tile. Properties: a path that
 //! parses prints back as itself (one tile, one path); every valid tile reference parses back
-//! from its path; an entry bundle that decodes re-encodes to the same bytes; `node_from_tile`
+//! from its path, and one past a tree of 2^64 leaves is refused; an entry bundle that decodes re-encodes to the same bytes; `node_from_tile`
 //! never panics on any height or offset, and what it returns is the Merkle hash of exactly the
 //! `2^r` hashes at that offset; `locate_node` points inside a tile at the right level.
 #![no_main]
@@ -10,8 +10,8 @@ use libfuzzer_sys::fuzz_target;
 use recourse_events::Hash;
 use recourse_events::merkle::node_hash;
 use recourse_events::tile::{
-    TILE_HEIGHT, TILE_WIDTH, TileRef, decode_entry_bundle, encode_entry_bundle, locate_node,
-    node_from_tile,
+    MAX_INDEX_BITS, TILE_HEIGHT, TILE_WIDTH, TileRef, decode_entry_bundle, encode_entry_bundle,
+    locate_node, node_from_tile,
 };
 
 fn mth(hashes: &[Hash]) -> Hash {
@@ -38,7 +38,19 @@ fn structured(u: &mut Unstructured, data: &[u8]) -> Result<()> {
             width,
         }
     };
-    assert_eq!(TileRef::parse(&t.path()), Ok(t), "{}", t.path());
+    // A reference is valid when its first leaf is a position of a tree of at most 2^64
+    // leaves: those parse back from their path, the others are refused.
+    let level = match t {
+        TileRef::Entries { .. } => 0,
+        TileRef::Hashes { level, .. } => level,
+    };
+    let valid = index >> (u32::from(MAX_INDEX_BITS) - 8 * u32::from(level)) == 0;
+    let parsed = TileRef::parse(&t.path());
+    if valid {
+        assert_eq!(parsed, Ok(t), "{}", t.path());
+    } else {
+        assert!(parsed.is_err(), "{} is past any tree", t.path());
+    }
 
     let r: u8 = if u.arbitrary()? {
         u.arbitrary()?
