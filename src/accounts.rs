@@ -184,7 +184,7 @@ impl Accounts {
         let token = SetupToken(hex::encode(random_bytes::<16>()));
         let sealed = seal_seed(&token_key(&token.0), &key.seed(), &login);
         let expires = (now + SETUP_VALIDITY).to_string();
-        let conn = self.conn.lock().expect("accounts lock");
+        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
         let inserted = conn.execute(
             "INSERT OR IGNORE INTO accounts (login, staff, setup_lookup, setup_sealed, setup_expires) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![login, staff.to_string(), token_lookup(&token.0), sealed, expires],
@@ -206,7 +206,7 @@ impl Accounts {
         let login = normalize(login);
         let token = SetupToken(hex::encode(random_bytes::<16>()));
         let sealed = seal_seed(&token_key(&token.0), &key.seed(), &login);
-        let n = self.conn.lock().expect("accounts lock").execute(
+        let n = self.conn.lock().unwrap_or_else(|e| e.into_inner()).execute(
             "UPDATE accounts SET salt = NULL, sealed_key = NULL, setup_lookup = ?2, setup_sealed = ?3, setup_expires = ?4 WHERE login = ?1",
             params![login, token_lookup(&token.0), sealed, (now + SETUP_VALIDITY).to_string()],
         )?;
@@ -218,11 +218,15 @@ impl Accounts {
 
     /// Whether `staff` has an account with a password (set-up completed).
     pub fn has_password(&self, staff: StaffId) -> Result<bool, AccountError> {
-        let n: i64 = self.conn.lock().expect("accounts lock").query_row(
-            "SELECT count(*) FROM accounts WHERE staff = ?1 AND sealed_key IS NOT NULL",
-            [staff.to_string()],
-            |r| r.get(0),
-        )?;
+        let n: i64 = self
+            .conn
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .query_row(
+                "SELECT count(*) FROM accounts WHERE staff = ?1 AND sealed_key IS NOT NULL",
+                [staff.to_string()],
+                |r| r.get(0),
+            )?;
         Ok(n > 0)
     }
 
@@ -240,7 +244,7 @@ impl Accounts {
         let login = normalize(login);
         let salt = random_bytes::<16>();
         let sealed = seal_seed(&password_key(password, &salt), &key.seed(), &login);
-        let inserted = self.conn.lock().expect("accounts lock").execute(
+        let inserted = self.conn.lock().unwrap_or_else(|e| e.into_inner()).execute(
             "INSERT OR IGNORE INTO accounts (login, staff, salt, sealed_key) VALUES (?1, ?2, ?3, ?4)",
             params![login, staff.to_string(), salt.to_vec(), sealed],
         )?;
@@ -259,7 +263,7 @@ impl Accounts {
         let row: Option<(String, String, String)> = self
             .conn
             .lock()
-            .expect("accounts lock")
+            .unwrap_or_else(|e| e.into_inner())
             .query_row(
                 "SELECT login, staff, setup_expires FROM accounts WHERE setup_lookup = ?1",
                 [token_lookup(token)],
@@ -290,7 +294,7 @@ impl Accounts {
             return Err(AccountError::WeakPassword);
         }
         let (login, staff) = self.setup_account(token, now)?;
-        let conn = self.conn.lock().expect("accounts lock");
+        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
         let sealed: Vec<u8> = conn.query_row(
             "SELECT setup_sealed FROM accounts WHERE login = ?1",
             [&login],
@@ -317,7 +321,7 @@ impl Accounts {
         let row: Option<StoredCredentials> = self
             .conn
             .lock()
-            .expect("accounts lock")
+            .unwrap_or_else(|e| e.into_inner())
             .query_row(
                 "SELECT staff, salt, sealed_key FROM accounts WHERE login = ?1",
                 [&login],
@@ -352,10 +356,13 @@ impl Accounts {
         let login = normalize(login);
         let salt = random_bytes::<16>();
         let sealed = seal_seed(&password_key(new, &salt), &key.seed(), &login);
-        self.conn.lock().expect("accounts lock").execute(
-            "UPDATE accounts SET salt = ?2, sealed_key = ?3 WHERE login = ?1",
-            params![login, salt.to_vec(), sealed],
-        )?;
+        self.conn
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .execute(
+                "UPDATE accounts SET salt = ?2, sealed_key = ?3 WHERE login = ?1",
+                params![login, salt.to_vec(), sealed],
+            )?;
         Ok(())
     }
 
@@ -364,7 +371,7 @@ impl Accounts {
         Ok(self
             .conn
             .lock()
-            .expect("accounts lock")
+            .unwrap_or_else(|e| e.into_inner())
             .query_row(
                 "SELECT login FROM accounts WHERE staff = ?1",
                 [staff.to_string()],

@@ -145,7 +145,7 @@ impl Vault {
     /// [`KEY_BATCH`] at a time: concurrent callers wait for one transaction instead of queueing
     /// for one each.
     pub fn create_key(&self) -> Result<String, VaultError> {
-        let mut spare = self.spare.lock().expect("vault lock");
+        let mut spare = self.spare.lock().unwrap_or_else(|e| e.into_inner());
         if spare.is_empty() {
             let ids: Vec<String> = (0..KEY_BATCH)
                 .map(|_| format!("dk-{}", hex::encode(random_bytes::<8>())))
@@ -168,7 +168,7 @@ impl Vault {
             .map(|_| Zeroizing::new(random_bytes::<32>()))
             .collect();
         {
-            let mut conn = self.conn.lock().expect("vault lock");
+            let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
             let tx = conn.transaction()?;
             for (id, key) in ids.iter().zip(&keys) {
                 let wrapped = seal_with(
@@ -185,7 +185,7 @@ impl Vault {
         }
         self.keys
             .lock()
-            .expect("vault lock")
+            .unwrap_or_else(|e| e.into_inner())
             .extend(ids.iter().cloned().zip(keys));
         Ok(())
     }
@@ -196,13 +196,13 @@ impl Vault {
     }
 
     fn cipher(&self, id: &str) -> Result<XChaCha20Poly1305, VaultError> {
-        if let Some(k) = self.keys.lock().expect("vault lock").get(id) {
+        if let Some(k) = self.keys.lock().unwrap_or_else(|e| e.into_inner()).get(id) {
             return Ok(XChaCha20Poly1305::new(&Key::from(**k)));
         }
         let wrapped: Option<Vec<u8>> = self
             .conn
             .lock()
-            .expect("vault lock")
+            .unwrap_or_else(|e| e.into_inner())
             .query_row("SELECT wrapped FROM data_keys WHERE id = ?1", [id], |r| {
                 r.get(0)
             })
@@ -223,7 +223,7 @@ impl Vault {
         let cipher = XChaCha20Poly1305::new(&Key::from(*key));
         self.keys
             .lock()
-            .expect("vault lock")
+            .unwrap_or_else(|e| e.into_inner())
             .insert(id.to_string(), key);
         Ok(cipher)
     }
@@ -255,10 +255,15 @@ impl Vault {
 
     /// Destroys a data key for good; returns false if it was already gone.
     pub fn destroy(&self, key_id: &str) -> Result<bool, VaultError> {
-        if let Some(mut k) = self.keys.lock().expect("vault lock").remove(key_id) {
+        if let Some(mut k) = self
+            .keys
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key_id)
+        {
             zeroize::Zeroize::zeroize(&mut *k);
         }
-        let conn = self.conn.lock().expect("vault lock");
+        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
         let deleted = conn.execute("DELETE FROM data_keys WHERE id = ?1", [key_id])?;
         conn.execute(
             "INSERT OR IGNORE INTO destroyed (id, at) VALUES (?1, ?2)",

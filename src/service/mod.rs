@@ -211,7 +211,7 @@ impl Service {
 
     /// Reads the model.
     pub fn read<T>(&self, f: impl FnOnce(&ReadModel) -> T) -> T {
-        f(&self.model.read().expect("read model lock"))
+        f(&self.model.read().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// The organization acting through its ledger key (set-up, retention, erasure).
@@ -390,7 +390,7 @@ async fn catch_up(
     applied: &watch::Sender<u64>,
 ) -> Result<(), StoreError> {
     loop {
-        let from = model.read().expect("read model lock").position();
+        let from = model.read().unwrap_or_else(|e| e.into_inner()).position();
         let batch = store.read_from(from, 8192).await?;
         if batch.is_empty() {
             return Ok(());
@@ -401,7 +401,7 @@ async fn catch_up(
             .collect();
         let result = model
             .write()
-            .expect("read model lock")
+            .unwrap_or_else(|e| e.into_inner())
             .apply_entries(&entries);
         if let Err(e) = result {
             // An entry the model cannot fold is a corrupt ledger: `recourse verify` will say
@@ -409,7 +409,7 @@ async fn catch_up(
             tracing::error!(error = %e, "read model stopped");
             return Err(StoreError::Corrupt(e.to_string()));
         }
-        applied.send_replace(model.read().expect("read model lock").position());
+        applied.send_replace(model.read().unwrap_or_else(|e| e.into_inner()).position());
     }
 }
 
