@@ -29,3 +29,5 @@ error-role = Your role does not allow this.
 done-generic = Done.
 yes = Yes
 no = No
+error-too-many-title = Please wait before trying again
+error-restricted = This case is restricted: only its assigned reviewer, the chair and intake can open its file. Your attempt has been recorded.

@@ -32,3 +32,5 @@ error-role = Su función no le permite hacer esto.
 done-generic = Listo.
 yes = Sí
 no = No
+error-too-many-title = Espere antes de volver a intentarlo
+error-restricted = Este caso es de acceso restringido: solo su revisor asignado, la presidencia y la recepción pueden abrir su expediente. Su intento ha quedado registrado.

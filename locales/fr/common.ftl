@@ -32,3 +32,5 @@ error-role = Votre rôle ne vous permet pas de faire cela.
 done-generic = C'est fait.
 yes = Oui
 no = Non
+error-too-many-title = Veuillez patienter avant de réessayer
+error-restricted = Ce dossier est à accès restreint : seuls l’examinateur désigné, la présidence et l’accueil peuvent l’ouvrir. Votre tentative a été enregistrée.

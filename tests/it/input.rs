@@ -443,6 +443,24 @@ async fn a_sensitive_case_opens_only_for_its_handlers_and_refusals_are_recorded(
         .collect();
     assert!(kinds.contains(&"complaint.filed".to_string()));
     assert!(!kinds.iter().any(|k| k.starts_with("file.")), "{kinds:?}");
+
+    // Through the pages, the refusal is said in the page's language, not in the rules' English.
+    let mehdi = t.sign_in("mkarimi").await;
+    for (lang, says) in [("fr", "accès restreint"), ("ar", "هذه القضية مقيّدة")] {
+        let page = mehdi.get(&format!("/staff/case/{case}?lang={lang}")).await;
+        let csrf = page
+            .csrf()
+            .expect("a signed-in page carries the CSRF token");
+        let r = mehdi
+            .post_form(
+                &format!("/staff/case/{case}/open?lang={lang}"),
+                &[("csrf", csrf.as_str()), ("purpose", "handling")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+        assert!(r.body.contains(says), "{lang}: {}", r.body);
+        assert!(!r.body.contains("not allowed"), "{lang}: {}", r.body);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,6 +3,8 @@
 use askama::Template;
 
 use super::layout::Layout;
+use recourse_projections::rule::RuleError;
+
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::router::Ctx;
@@ -26,12 +28,19 @@ pub fn page(ctx: &Ctx, e: &WebError) -> Response {
         WebError::Throttled(w) => tr.t_count("error-too-many-wait", "minutes", w.minutes()),
         WebError::Internal(_) => tr.t("error-internal"),
         WebError::TooLarge => tr.t("error-bad-request"),
+        WebError::Forbidden(m) if *m == RuleError::Restricted.to_string() => {
+            tr.t("error-restricted")
+        }
         // Rule and input messages are precise; shown as they are (English from the rules).
         other => other.public_message(),
     };
+    let title = match e {
+        WebError::TooMany | WebError::Throttled(_) => "error-too-many-title",
+        _ => "error-title",
+    };
     let page = ErrorPage {
-        l: Layout::new(ctx, "error-title"),
-        heading: tr.t("error-title"),
+        l: Layout::new(ctx, title),
+        heading: tr.t(title),
         message,
     };
     Response::html(page.render().unwrap_or_default())
