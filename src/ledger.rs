@@ -189,12 +189,21 @@ impl Ledger {
 
     /// The checkpoint the log publishes: the latest durably marked one (note text).
     pub fn checkpoint(&self) -> Option<String> {
+        self.published().map(|m| m.note)
+    }
+
+    /// The published checkpoint, parsed (its signature checked when it was marked).
+    pub fn published(&self) -> Option<Marked> {
         self.mark
             .published
             .read()
             .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-            .map(|m| m.note.clone())
+            .clone()
+    }
+
+    /// The ledger's verifier key (its origin and public key).
+    pub fn verifier(&self) -> &NoteVerifier {
+        &self.mark.verifier
     }
 
     /// Appends signed events of one stream (see [`EventStore::append`]) and returns once they

@@ -15,6 +15,8 @@
 //! system's random generator (expanded with SHA-512), not from the batch itself, so nobody can
 //! choose signatures against them.
 
+use std::collections::HashMap;
+
 use curve25519_dalek::constants::ED25519_BASEPOINT_POINT;
 use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::scalar::Scalar;
@@ -37,8 +39,9 @@ pub fn verify_batch<M: AsRef<[u8]>>(
     let zs = random_scalars(n);
     let mut b_coefficient = Scalar::ZERO;
     let mut r_points: Vec<Option<EdwardsPoint>> = Vec::with_capacity(n);
-    // Distinct keys of the batch, with their summed coefficients.
-    let mut key_points: Vec<(&[u8; 32], EdwardsPoint, Scalar)> = Vec::new();
+    // Distinct keys of the batch, with their summed coefficients; `slot` finds a key's entry.
+    let mut key_points: Vec<(EdwardsPoint, Scalar)> = Vec::new();
+    let mut slot: HashMap<&[u8; 32], usize> = HashMap::new();
     for i in 0..n {
         let sig = &signatures[i];
         let Some(s) = Option::<Scalar>::from(Scalar::from_canonical_bytes(*sig.s_bytes())) else {
@@ -54,20 +57,20 @@ pub fn verify_batch<M: AsRef<[u8]>>(
         b_coefficient += z * s;
         r_points.push(CompressedEdwardsY(*sig.r_bytes()).decompress());
         let zh = z * hram;
-        match key_points
-            .iter_mut()
-            .find(|(bytes, _, _)| *bytes == key.as_bytes())
-        {
-            Some(entry) => entry.2 += zh,
-            None => key_points.push((key.as_bytes(), key.to_edwards(), zh)),
+        match slot.get(key.as_bytes()) {
+            Some(&k) => key_points[k].1 += zh,
+            None => {
+                slot.insert(key.as_bytes(), key_points.len());
+                key_points.push((key.to_edwards(), zh));
+            }
         }
     }
     let scalars = std::iter::once(-b_coefficient)
         .chain(zs.iter().copied())
-        .chain(key_points.iter().map(|k| k.2));
+        .chain(key_points.iter().map(|k| k.1));
     let points = std::iter::once(Some(ED25519_BASEPOINT_POINT))
         .chain(r_points)
-        .chain(key_points.iter().map(|k| Some(k.1)));
+        .chain(key_points.iter().map(|k| Some(k.0)));
     EdwardsPoint::optional_multiscalar_mul(scalars, points).is_some_and(|p| p.is_identity())
 }
 

@@ -118,13 +118,6 @@ impl Service {
                 "the stored history of case {case} disagrees with the ledger; run `recourse verify`"
             )));
         }
-        for (_, e) in &events {
-            if e.envelope().stream != case.stream() {
-                return Err(ServiceError::Integrity(format!(
-                    "the stored history of case {case} holds another stream's event"
-                )));
-            }
-        }
         Ok(events)
     }
 

@@ -18,7 +18,6 @@
 use std::sync::Arc;
 
 use jiff::Timestamp;
-use recourse_events::checkpoint::{Checkpoint, NoteVerifier};
 use recourse_projections::case::Status;
 use serde::Serialize;
 
@@ -94,19 +93,13 @@ impl Service {
     }
 
     async fn verify_now(&self) -> Result<verification::Report, String> {
-        let verifier = NoteVerifier::new(self.origin(), self.ledger.signer().key.public())
-            .map_err(|e| e.to_string())?;
-        let mark = self
-            .ledger
-            .checkpoint()
-            .and_then(|note| Checkpoint::open(&note, &verifier).ok())
-            .map(|(cp, _)| cp);
+        let mark = self.ledger.published().map(|m| m.checkpoint);
         let options = Options {
             mark: mark.as_ref(),
             live: true,
         };
         let store: Arc<dyn crate::store::EventStore> = self.store().clone();
-        verification::verify_store(store, &verifier, options)
+        verification::verify_store(store, self.ledger.verifier(), options)
             .await
             .map_err(|e| e.to_string())
     }
@@ -127,21 +120,14 @@ impl Service {
     pub(super) async fn check_at_start(&self) -> Result<(), ServiceError> {
         let fail = |what: String| Err(ServiceError::Integrity(what));
         let (size, root) = self.read(|m| (m.position(), m.log_root()));
-        match self.ledger.checkpoint() {
+        match self.ledger.published().map(|m| m.checkpoint) {
             None if size == 0 => {}
             None => {
                 return fail(format!(
                     "the ledger holds {size} entries but no published checkpoint"
                 ));
             }
-            Some(note) => {
-                let verifier = recourse_events::checkpoint::NoteVerifier::new(
-                    self.origin(),
-                    self.ledger.signer().key.public(),
-                )
-                .map_err(|e| ServiceError::Integrity(e.to_string()))?;
-                let (cp, _) = Checkpoint::open(&note, &verifier)
-                    .map_err(|e| ServiceError::Integrity(format!("published checkpoint: {e}")))?;
+            Some(cp) => {
                 if cp.size != size || cp.root != root {
                     return fail(format!(
                         "the entries read from the store (size {size}) do not give the root of the signed checkpoint of size {}: entries were altered, removed or reordered; run `recourse verify` to find where",

@@ -175,16 +175,17 @@ impl Service {
         let (applied_tx, applied) = watch::channel(model.position());
         let model = Arc::new(RwLock::new(model));
         catch_up(&store, &model, &applied_tx).await?;
-        tokio::spawn(follow(store, model.clone(), applied_tx));
         let service = Service {
             ledger,
             vault,
-            model,
+            model: model.clone(),
             applied,
             web_intake,
             verification: Arc::default(),
         };
+        // Checked before anything follows the store or answers anyone.
         service.check_at_start().await?;
+        tokio::spawn(follow(store, model, applied_tx));
         crate::memory::release();
         Ok(service)
     }

@@ -41,18 +41,20 @@ use crate::web_helpers::{Browser, DEMO_PASSWORD, Page, TestApp, spawn_app_with};
 /// Generous bound on waiting for the server to close a socket (the limits under test are 2 s).
 const PATIENCE: Duration = Duration::from_secs(60);
 
-/// The app on a fresh data folder (no staff), served on port 0; its base URL and address.
-async fn fresh(config: WebConfig) -> (String, Arc<App>, DataFolder) {
+/// A fresh data folder with a new organization (no staff yet): the service and its accounts.
+async fn organization(origin: &str) -> (DataFolder, Service, Accounts) {
     let data = DataFolder::empty();
     let dir = DataDir::new(&data.path);
-    let service = Service::setup(
-        &dir,
-        "test.recourse.example/hardening",
-        Arc::new(Reference::shipped()),
-    )
-    .await
-    .expect("set-up");
+    let service = Service::setup(&dir, origin, Arc::new(Reference::shipped()))
+        .await
+        .expect("set-up");
     let accounts = Accounts::open(&dir.accounts_path()).expect("accounts");
+    (data, service, accounts)
+}
+
+/// The app on a fresh data folder (no staff), served on port 0; its base URL and address.
+async fn fresh(config: WebConfig) -> (String, Arc<App>, DataFolder) {
+    let (data, service, accounts) = organization("test.recourse.example/hardening").await;
     let app = Arc::new(App::new(service, Arc::new(accounts), config).expect("translations"));
     let base = crate::web_helpers::serve(app.clone()).await;
     (base, app, data)
@@ -659,16 +661,7 @@ async fn refusals_made_by_the_server_carry_the_security_headers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_organization_sets_up_its_staff_from_one_address() {
-    let data = DataFolder::empty();
-    let dir = DataDir::new(&data.path);
-    let service = Service::setup(
-        &dir,
-        "test.recourse.example/enrolment",
-        Arc::new(Reference::shipped()),
-    )
-    .await
-    .expect("set-up");
-    let accounts = Accounts::open(&dir.accounts_path()).expect("accounts");
+    let (_data, service, accounts) = organization("test.recourse.example/enrolment").await;
     let mut links = Vec::new();
     for i in 0..12 {
         let login = format!("staff{i}");
