@@ -169,8 +169,8 @@ pub fn node_from_tile(tile: &[u8], r: u8, offset: usize) -> Option<Hash> {
     let bytes = tile.get(start..end)?;
     let mut level: Vec<Hash> = bytes
         .chunks_exact(32)
-        .map(|c| Hash(c.try_into().unwrap()))
-        .collect();
+        .map(|c| <[u8; 32]>::try_from(c).ok().map(Hash))
+        .collect::<Option<_>>()?;
     while level.len() > 1 {
         level = level
             .chunks_exact(2)

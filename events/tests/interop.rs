@@ -1,5 +1,7 @@
 //! Our checkpoints, verifier keys and proofs, checked by independent implementations:
 //! `signed_note` (a port of Go's sumdb note) and `tlog_tiles` (a port of Go's sumdb tlog).
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 use recourse_events::SecretKey;
 use recourse_events::checkpoint::{Checkpoint, NoteVerifier};

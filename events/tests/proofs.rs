@@ -1,6 +1,8 @@
 //! Property tests of proof generation and verification: for every tree size up to 300 and every
 //! index (or pair of sizes), generated proofs verify, and flipping any bit of a proof, the root,
 //! the leaf, or changing the size or index makes verification fail.
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
 use recourse_events::Hash;

@@ -1,5 +1,7 @@
 //! Every proof vector of transparency-dev/merkle (copied under tests/data/rfc6962) must give the
 //! expected verdict. The folders are walked, so new vector files are picked up without edits.
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,7 @@
 //! The verifier and the key registry rule on small in-memory ledgers: given a history, when it
 //! is verified, then it passes or fails at the named position for the named reason.
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 use recourse_events::chain::{ChainError, Chains};
 use recourse_events::org::{self, KeyHolder, KeyRegistered, KeyRevoked, LedgerInitialized};

@@ -1,6 +1,7 @@
 //! Read models folded from events, the pure domain rules, and the shipped framework data.
 //!
-//! - [`actor`]: who acts; [`rule`]: why a command is refused; [`language`]: which languages
+//! - [`actor`]: who acts; [`rule`]: why a command is refused; [`message`]: what people are
+//!   told, by message id; [`language`]: which languages
 //!   a complaint may name.
 //! - [`org`]: the organization (staff, roles, keys, settings) and its administration rules.
 //! - [`case`]: a complaint as an aggregate: `decide` and `apply`.
@@ -19,6 +20,7 @@ pub mod history;
 pub mod holiday;
 pub mod language;
 pub mod log_view;
+pub mod message;
 pub mod org;
 pub mod queue;
 pub mod read_model;

@@ -1,4 +1,6 @@
 //! A rule test for every rule of the case aggregate, in given/when/then form.
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 mod support;
 

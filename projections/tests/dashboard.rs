@@ -5,6 +5,8 @@
 //! 02:00, then UTC-4 (EDT) until 2026-11-01 02:00. Ontario holidays met here: Family Day Monday
 //! 2026-02-16, Good Friday 2026-04-03, Christmas Friday 2026-12-25 and Boxing Day (Saturday
 //! 2026-12-26, observed Monday 2026-12-28).
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 mod support;
 

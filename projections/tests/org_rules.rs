@@ -1,4 +1,6 @@
 //! Rule tests of organization administration.
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 mod support;
 

@@ -1,5 +1,7 @@
 //! The work queue: given cases at various stages, when the queue is read at a moment, then it
 //! lists the open ones, most pressing first, with their owners and overdue flags.
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 mod support;
 

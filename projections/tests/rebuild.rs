@@ -5,6 +5,8 @@
 //! Each step tries its command with every actor in a random order, so the rules pick who may do
 //! it and histories go deep: across the 64 generated histories every event type of the
 //! vocabulary occurs (decisions, corrective actions, appeals, closures, reopenings, erasures).
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 mod support;
 

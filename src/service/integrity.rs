@@ -62,7 +62,7 @@ impl Service {
         let service = self.clone();
         tokio::spawn(async move {
             service.set_verification(Verification::Running {
-                since: Timestamp::now(),
+                since: service.now(),
             });
             let outcome = service.verify_now().await;
             let state = match outcome {
@@ -74,7 +74,7 @@ impl Service {
                     );
                     Verification::Passed {
                         entries: report.entries,
-                        at: Timestamp::now(),
+                        at: service.now(),
                         seconds: report.elapsed.as_secs_f64(),
                     }
                 }
@@ -83,7 +83,7 @@ impl Service {
                     service.ledger.halt(reason.clone());
                     Verification::Failed {
                         reason,
-                        at: Timestamp::now(),
+                        at: service.now(),
                     }
                 }
             };

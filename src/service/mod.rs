@@ -7,15 +7,20 @@
 //! the command is decided again. A command returns once its own events are folded, so a caller
 //! always reads its own writes.
 
+pub mod clock;
 mod erasure;
 mod file;
 pub mod filing;
 mod integrity;
 mod staff;
+pub mod validation;
 
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
 pub use filing::{ComplaintForm, Filed};
 pub use integrity::Verification;
+pub use recourse_projections::message::Message;
+pub use validation::Invalid;
 
 use std::sync::{Arc, RwLock};
 
@@ -68,6 +73,9 @@ pub enum ServiceError {
     /// Bad input at the edge.
     #[error("{0}")]
     Input(String),
+    /// Fields refused by validation, each with why.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Invalid>),
     /// No such case, code or staff member.
     #[error("{0}")]
     NotFound(String),
@@ -115,6 +123,7 @@ pub struct Service {
     applied: watch::Receiver<u64>,
     web_intake: SecretKey,
     verification: Arc<RwLock<Verification>>,
+    clock: Arc<dyn Clock>,
 }
 
 impl Service {
@@ -182,12 +191,24 @@ impl Service {
             applied,
             web_intake,
             verification: Arc::default(),
+            clock: Arc::new(SystemClock),
         };
         // Checked before anything follows the store or answers anyone.
         service.check_at_start().await?;
         tokio::spawn(follow(store, model, applied_tx));
         crate::memory::release();
         Ok(service)
+    }
+
+    /// The service reading the time from `clock` (tests set the time this way).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Service {
+        self.clock = clock;
+        self
+    }
+
+    /// The current time, by the service's clock.
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
     }
 
     /// The underlying ledger.
@@ -239,7 +260,7 @@ impl Service {
 
     /// Decides and records an administration command, now.
     pub async fn org(&self, who: &Acting, command: OrgCommand) -> Result<Appended, ServiceError> {
-        self.org_at(who, command, Timestamp::now()).await
+        self.org_at(who, command, self.now()).await
     }
 
     /// Decides and records an administration command at `at`.

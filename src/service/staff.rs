@@ -21,7 +21,7 @@ impl Service {
         login: &str,
         roles: &[Role],
     ) -> Result<(StaffId, Acting), ServiceError> {
-        self.enroll_staff_at(admin, name, login, roles, Timestamp::now())
+        self.enroll_staff_at(admin, name, login, roles, self.now())
             .await
     }
 

@@ -6,9 +6,10 @@
 use warp::http::StatusCode;
 
 use super::http::Response;
+use super::i18n::Tr;
 use super::limits::Wait;
 use crate::accounts::AccountError;
-use crate::service::ServiceError;
+use crate::service::{Invalid, ServiceError};
 
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +26,9 @@ pub enum WebError {
     /// Bad input.
     #[error("{0}")]
     BadRequest(String),
+    /// Fields refused by validation (translated where the response is made).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Invalid>),
     /// The case is not in a state for this (or someone else changed it first).
     #[error("{0}")]
     Conflict(String),
@@ -71,6 +75,7 @@ impl From<ServiceError> for WebError {
             }
             ServiceError::Rule(r) => WebError::Conflict(r.to_string()),
             ServiceError::Input(m) => WebError::BadRequest(m),
+            ServiceError::Invalid(v) => WebError::Invalid(v),
             ServiceError::NotFound(_) => WebError::NotFound,
             ServiceError::Busy => WebError::Conflict(e.to_string()),
             // The case's data key is gone: nothing can be added to an erased case.
@@ -103,7 +108,7 @@ impl WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
             WebError::Forbidden(_) => StatusCode::FORBIDDEN,
-            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::BadRequest(_) | WebError::Invalid(_) => StatusCode::BAD_REQUEST,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::TooMany | WebError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -119,7 +124,7 @@ impl WebError {
             WebError::NotFound => "not_found",
             WebError::Unauthorized => "unauthorized",
             WebError::Forbidden(_) => "forbidden",
-            WebError::BadRequest(_) => "bad_request",
+            WebError::BadRequest(_) | WebError::Invalid(_) => "bad_request",
             WebError::Conflict(_) => "conflict",
             WebError::Csrf => "csrf",
             WebError::TooMany | WebError::Throttled(_) => "too_many_requests",
@@ -136,6 +141,18 @@ impl WebError {
                 "Something went wrong on our side. Nothing was recorded; please try again.".into()
             }
             other => other.to_string(),
+        }
+    }
+
+    /// The message shown, in `tr`'s language where the error carries message ids.
+    pub fn message_in(&self, tr: &Tr) -> String {
+        match self {
+            WebError::Invalid(v) => v
+                .iter()
+                .map(|i| format!("{}: {}", i.field, tr.message(&i.message)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            other => other.public_message(),
         }
     }
 
@@ -158,6 +175,26 @@ impl WebError {
     /// The JSON form: `{"error": {"code", "message"}}`, with its headers.
     pub fn json(&self) -> Response {
         let body = serde_json::json!({ "error": { "code": self.code(), "message": self.public_message() } });
+        self.headers(Response::json(&body).status(self.status()))
+    }
+
+    /// The JSON form with messages in `tr`'s language; refused fields are listed as
+    /// `{"field", "message_id", "message"}` under `error.fields`.
+    pub fn json_in(&self, tr: &Tr) -> Response {
+        let mut error = serde_json::json!({ "code": self.code(), "message": self.message_in(tr) });
+        if let WebError::Invalid(v) = self {
+            error["fields"] = v
+                .iter()
+                .map(|i| {
+                    serde_json::json!({
+                        "field": i.field,
+                        "message_id": i.message.id,
+                        "message": tr.message(&i.message),
+                    })
+                })
+                .collect();
+        }
+        let body = serde_json::json!({ "error": error });
         self.headers(Response::json(&body).status(self.status()))
     }
 }

@@ -1,5 +1,6 @@
 //! Languages: every string on every page comes from Fluent files, `locales/<lang>/*.ftl` (one per
-//! area of the site: common, public, staff, board, admin).
+//! area of the site: common, public, staff, board, admin; and validation, why a field was
+//! refused).
 //!
 //! English is the reference and the fallback for any message a translation lacks (so a
 //! partial translation never shows a message id). The page language is chosen from the
@@ -12,6 +13,7 @@ use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use recourse_projections::message::{Arg, Message};
 use unic_langid::LanguageIdentifier;
 
 /// The translation files of a language, one per area of the site, concatenated.
@@ -27,6 +29,8 @@ macro_rules! ftl {
             include_str!(concat!("../../locales/", $lang, "/board.ftl")),
             "\n",
             include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/validation.ftl")),
         )
     };
 }
@@ -192,6 +196,21 @@ impl Tr {
             .format(self.lang, id, Some(&args))
             .or_else(|| self.catalog.format("en", id, Some(&args)))
             .unwrap_or_else(|| id.to_string())
+    }
+
+    /// A [`Message`] from the application or the rules, in this language (else English).
+    pub fn message(&self, m: &Message) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &m.args {
+            match value {
+                Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Text(t) => args.set(*name, FluentValue::from(t.as_str())),
+            }
+        }
+        self.catalog
+            .format(self.lang, m.id, Some(&args))
+            .or_else(|| self.catalog.format("en", m.id, Some(&args)))
+            .unwrap_or_else(|| m.id.to_string())
     }
 
     /// Names of languages, for the language menu: (code, own name).

@@ -51,6 +51,16 @@ impl Ctx<'_> {
         }
     }
 
+    /// The signed-in staff member as the one who acts (their actor and signing key), or
+    /// `Unauthorized`.
+    pub fn acting(&self) -> Result<crate::service::Acting, WebError> {
+        let s = self.staff()?;
+        Ok(crate::service::Acting {
+            actor: recourse_projections::actor::Actor::Staff(s.staff),
+            key: s.key.clone(),
+        })
+    }
+
     /// Checks the form's CSRF token (constant time).
     pub fn check_csrf(&self, form: &super::http::Form) -> Result<(), WebError> {
         match form.get("csrf") {
@@ -125,7 +135,7 @@ fn render_error(ctx: &Ctx, e: WebError) -> Response {
         tracing::error!(path = %ctx.req.path.split('/').take(3).collect::<Vec<_>>().join("/"), error = %detail, "request failed");
     }
     if ctx.req.wants_json() {
-        return e.json();
+        return e.json_in(&ctx.tr);
     }
     if ctx.req.path.starts_with("/ledger/") || ctx.req.path == "/metrics" {
         // Machine endpoints: a status, never a sign-in page.

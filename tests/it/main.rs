@@ -1,5 +1,7 @@
 //! Integration tests: the whole binary on real data folders, the store contract, crash and
 //! tamper tests. One test binary, helpers in `helpers`.
+// Tests unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 mod admin;
 mod api;

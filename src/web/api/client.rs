@@ -385,7 +385,7 @@ pub(super) async fn file(ctx: &Ctx<'_>, input: &Input) -> Result<Response, WebEr
     };
     let service = &ctx.app.service;
     let who = staff.unwrap_or_else(|| service.web_intake());
-    let filed = service.file(&who, form, Timestamp::now()).await?;
+    let filed = service.file(&who, form, ctx.app.service.now()).await?;
     ctx.app
         .metrics
         .filed
@@ -417,7 +417,7 @@ pub(super) async fn act(ctx: &Ctx<'_>, action: &str, input: &Input) -> Result<Re
     let code = lookup(ctx, input)?;
     let service = &ctx.app.service;
     let (case, client) = service.client(&code)?;
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     if service.read(|m| m.case(&case).map(|c| c.status())) == Some(Status::Erased) {
         // Nothing can be sealed any more: the data key is gone.
         return Err(WebError::Conflict(

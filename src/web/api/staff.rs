@@ -317,14 +317,6 @@ fn snake<T: Serialize>(v: T) -> String {
         .unwrap_or_default()
 }
 
-fn acting(ctx: &Ctx) -> Result<Acting, WebError> {
-    let s = ctx.staff()?;
-    Ok(Acting {
-        actor: Actor::Staff(s.staff),
-        key: s.key.clone(),
-    })
-}
-
 fn parse_case(id: &str) -> Result<CaseId, WebError> {
     id.parse().map_err(|_| bad("id: not a case id (a UUID)"))
 }
@@ -333,7 +325,7 @@ fn parse_case(id: &str) -> Result<CaseId, WebError> {
 fn reader(ctx: &Ctx, id: &str) -> Result<(Acting, Case), WebError> {
     let case = parse_case(id)?;
     ctx.staff_with(COMMITTEE)?;
-    let me = acting(ctx)?;
+    let me = ctx.acting()?;
     let state = ctx
         .app
         .service
@@ -479,7 +471,7 @@ pub(super) fn queue(ctx: &Ctx, query: &Input) -> Result<Response, WebError> {
         site: query.str("site").map(String::from),
         urgent: query.bool("urgent"),
     };
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let rows: Vec<Value> = ctx.app.service.read(|m| {
         recourse_projections::queue::queue(m.cases(), m.clocks(), &filter, now)
             .into_iter()
@@ -709,7 +701,7 @@ pub(super) async fn case(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> 
     let service = &ctx.app.service;
     let timeline = service.timeline(case).await?;
     let names = service.staff_names();
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let (clocks, candidates) = service.read(|m| {
         let candidates: Vec<StaffId> = m
             .org()
@@ -895,7 +887,7 @@ pub(super) async fn open(ctx: &Ctx<'_>, id: &str, input: &Input) -> Result<Respo
     let file = ctx
         .app
         .service
-        .open_file(&me, state.id, purpose, Timestamp::now())
+        .open_file(&me, state.id, purpose, ctx.app.service.now())
         .await?;
     let kinds: std::collections::HashMap<u64, &str> = file
         .timeline
@@ -1062,7 +1054,7 @@ pub(super) async fn act(
     let command = command(ctx, state.id, spec, input)?;
     let service = &ctx.app.service;
     let appended = service
-        .act(&me, state.id, command, Timestamp::now())
+        .act(&me, state.id, command, ctx.app.service.now())
         .await?;
     let (status, last_action) = service.read(|m| {
         m.case(&state.id)
@@ -1112,7 +1104,7 @@ pub(super) fn access_log(ctx: &Ctx, id: &str) -> Result<Response, WebError> {
 
 /// The board's dashboard.
 pub(super) fn dashboard(ctx: &Ctx, query: &Input) -> Result<Response, WebError> {
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let today = ctx.app.service.read(|m| m.clocks().local_date(now));
     let granularity: Granularity = query.choice("granularity")?.unwrap_or(Granularity::Quarter);
     let to = query.date("to").unwrap_or(today);

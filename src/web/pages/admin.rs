@@ -15,7 +15,6 @@ use jiff::Timestamp;
 use recourse_events::SecretKey;
 use recourse_events::ids::StaffId;
 use recourse_events::org::{KeyHolder, Named, Role, Settings};
-use recourse_projections::actor::Actor;
 use recourse_projections::holiday::Jurisdiction;
 use recourse_projections::org::{OrgCommand, validate_settings};
 use recourse_projections::rule::RuleError;
@@ -23,6 +22,7 @@ use sha2::{Digest, Sha256};
 use warp::http::{StatusCode, header};
 
 use super::layout::Layout;
+use super::render;
 use crate::accounts::{AccountError, SETUP_VALIDITY, SetupToken};
 use crate::data_dir::random_bytes;
 use crate::service::{Acting, ServiceError};
@@ -188,12 +188,6 @@ struct SettingsPage {
     framework_default: String,
 }
 
-fn render(t: impl Template) -> Result<Response, WebError> {
-    Ok(Response::html(
-        t.render().map_err(|e| WebError::Internal(e.to_string()))?,
-    ))
-}
-
 fn role_label(tr: &Tr, role: Role) -> String {
     tr.t(&format!("admin-role-{}", role.as_str()))
 }
@@ -225,11 +219,8 @@ fn role_choices(tr: &Tr, checked: impl Fn(Role) -> bool) -> Vec<RoleChoice> {
 
 /// The organization acting through the signed-in administrator.
 fn acting(ctx: &Ctx) -> Result<Acting, WebError> {
-    let s = ctx.staff_with(&[Role::Admin])?;
-    Ok(Acting {
-        actor: Actor::Staff(s.staff),
-        key: s.key.clone(),
-    })
+    ctx.staff_with(&[Role::Admin])?;
+    ctx.acting()
 }
 
 /// A refusal to show on the form (status and message), or an error for the error page.
@@ -446,7 +437,7 @@ async fn enrol(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, W
             return enrol_page(ctx, d, Errors::one("name", message)).map(|r| r.status(status));
         }
     };
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let accounts = ctx.app.accounts.clone();
     let (l, key) = (login.clone(), new.key.clone());
     let token = match blocking(move || accounts.create_with_setup(&l, staff, &key, now)).await {
@@ -612,7 +603,8 @@ async fn depart(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, 
     if let Some(login) = ctx.app.accounts.login_of(staff)? {
         let accounts = ctx.app.accounts.clone();
         let throwaway = SecretKey::from_seed(&random_bytes::<32>());
-        blocking(move || accounts.reset(&login, &throwaway, Timestamp::now())).await?;
+        let now = ctx.app.service.now();
+        blocking(move || accounts.reset(&login, &throwaway, now)).await?;
     }
     if ctx.session.as_ref().is_some_and(|s| s.staff == staff) {
         return Ok(Response::redirect("/staff/login?done=admin-departed"));
@@ -657,7 +649,7 @@ async fn rotate(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, 
     }
     revoke_keys(ctx, admin, staff, Some(key.key_id()), &reason).await?;
     ctx.app.sessions.end_all(staff);
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let accounts = ctx.app.accounts.clone();
     let l = login.clone();
     let token = blocking(move || match accounts.reset(&l, &key, now) {

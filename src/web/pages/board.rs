@@ -15,8 +15,8 @@
 use std::fmt::Write as _;
 
 use askama::Template;
+use jiff::Span;
 use jiff::civil::Date;
-use jiff::{Span, Timestamp};
 use recourse_events::case::Outcome;
 use recourse_events::org::{Named, Role};
 use recourse_projections::dashboard::{Dimension, Granularity, Metrics, Period, Query, Report};
@@ -24,6 +24,7 @@ use recourse_projections::framework::Reference;
 use warp::http::{StatusCode, header};
 
 use super::layout::Layout;
+use super::render;
 use crate::web::error::WebError;
 use crate::web::http::{Form, Response};
 use crate::web::i18n::{LANGUAGES, Tr};
@@ -998,18 +999,11 @@ fn granularities(tr: &Tr) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-fn render(page: Page) -> Result<Response, WebError> {
-    Ok(Response::html(
-        page.render()
-            .map_err(|e| WebError::Internal(e.to_string()))?,
-    ))
-}
-
 /// The dashboard.
 pub fn dashboard(ctx: &Ctx) -> Result<Response, WebError> {
     ctx.staff_with(ROLES)?;
     let tr = &ctx.tr;
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let form = ctx.req.query();
     let today = ctx.app.service.read(|m| m.clocks().local_date(now));
     let query = match read_query(&form, today, tr) {
@@ -1095,7 +1089,7 @@ pub fn dashboard(ctx: &Ctx) -> Result<Response, WebError> {
 /// The report of an export request (same roles and parameters as the page), or why not.
 fn export_report(ctx: &Ctx) -> Result<(Query, Report, (u32, u32)), WebError> {
     ctx.staff_with(ROLES)?;
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let today = ctx.app.service.read(|m| m.clocks().local_date(now));
     let query = read_query(&ctx.req.query(), today, &ctx.tr).map_err(|errors| {
         let messages: Vec<String> = errors.into_iter().map(|(_, m)| m).collect();

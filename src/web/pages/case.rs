@@ -6,7 +6,6 @@
 //! clients who phone, come in, write or are referred.
 
 use askama::Template;
-use jiff::Timestamp;
 use jiff::civil::Date;
 use recourse_events::case::*;
 use recourse_events::checkpoint::{Checkpoint, Note};
@@ -21,6 +20,7 @@ use recourse_projections::history::TimelineEntry;
 use super::layout::Layout;
 use super::permit::{allowed, placeholder};
 use super::public::{self, Draft};
+use super::render;
 use crate::service::{Acting, CaseFile};
 use crate::web::error::WebError;
 use crate::web::http::{Form, Response};
@@ -47,29 +47,15 @@ const OUTCOMES: &[&str] = &[
     "referred_out_of_scope",
 ];
 
-fn render(t: impl Template) -> Result<Response, WebError> {
-    Ok(Response::html(
-        t.render().map_err(|e| WebError::Internal(e.to_string()))?,
-    ))
-}
-
 fn parse_case(id: &str) -> Result<CaseId, WebError> {
     id.parse().map_err(|_| WebError::NotFound)
 }
 
 /// The signed-in staff member, acting with their own key.
-fn acting(ctx: &Ctx) -> Result<Acting, WebError> {
-    let s = ctx.staff()?;
-    Ok(Acting {
-        actor: Actor::Staff(s.staff),
-        key: s.key.clone(),
-    })
-}
-
 /// A committee member or auditor with no conflict on the case.
 fn reader(ctx: &Ctx, case: CaseId) -> Result<(Acting, Case), WebError> {
     ctx.staff_with(&[Role::Intake, Role::Reviewer, Role::Chair, Role::Auditor])?;
-    let who = acting(ctx)?;
+    let who = ctx.acting()?;
     let staff = who.actor.staff().expect("staff");
     let state = ctx
         .app
@@ -357,7 +343,7 @@ pub async fn show(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
     let service = &ctx.app.service;
     let timeline = service.timeline(case).await?;
     let names = service.staff_names();
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let tr = &ctx.tr;
     let staff_id = me.actor.staff().expect("staff");
     let (org, reference, clocks) =
@@ -855,7 +841,7 @@ pub async fn act(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Response, WebE
     let command = command(ctx, case, action, &form)?;
     ctx.app
         .service
-        .act(&me, case, command, Timestamp::now())
+        .act(&me, case, command, ctx.app.service.now())
         .await?;
     Ok(Response::redirect(&format!(
         "/staff/case/{case}?done=case-{action}"
@@ -872,7 +858,7 @@ pub async fn open(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
     let file = ctx
         .app
         .service
-        .open_file(&me, case, purpose, Timestamp::now())
+        .open_file(&me, case, purpose, ctx.app.service.now())
         .await?;
     let contact = file
         .fields
@@ -1085,7 +1071,7 @@ pub async fn file(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     let filed = ctx
         .app
         .service
-        .file(&acting(ctx)?, complaint, Timestamp::now())
+        .file(&ctx.acting()?, complaint, ctx.app.service.now())
         .await?;
     render(Filed {
         l: Layout::new(ctx, "intake-filed"),

@@ -32,7 +32,7 @@ pub fn page(ctx: &Ctx, e: &WebError) -> Response {
             tr.t("error-restricted")
         }
         // Rule and input messages are precise; shown as they are (English from the rules).
-        other => other.public_message(),
+        other => other.message_in(tr),
     };
     let title = match e {
         WebError::TooMany | WebError::Throttled(_) => "error-too-many-title",

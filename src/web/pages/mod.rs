@@ -13,3 +13,15 @@ pub mod public;
 pub mod queue;
 pub mod staff;
 pub mod track;
+
+use askama::Template;
+
+use crate::web::error::WebError;
+use crate::web::http::Response;
+
+/// Renders a page template as an HTML response (a template that fails is an internal error).
+pub fn render(t: impl Template) -> Result<Response, WebError> {
+    Ok(Response::html(
+        t.render().map_err(|e| WebError::Internal(e.to_string()))?,
+    ))
+}

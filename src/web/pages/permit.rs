@@ -2,7 +2,6 @@
 //! so a page never offers what the service would refuse (and never needs its own copy of the
 //! rules). The real submission is decided again with the real values.
 
-use jiff::Timestamp;
 use recourse_events::case::{
     AppealFiled, Audience, ClientText, MessagePosted, SatisfactionRecorded,
 };
@@ -30,7 +29,7 @@ pub fn allowed(service: &Service, case: CaseId, actor: &Actor, command: &Command
             actor,
             org: m.org(),
             reference: m.reference(),
-            now: Timestamp::now(),
+            now: service.now(),
         };
         decide(c, &ctx, command).is_ok()
     })

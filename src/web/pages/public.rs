@@ -3,12 +3,12 @@
 //! before the next, errors are listed at the top and linked to their fields), and the receipt.
 
 use askama::Template;
-use jiff::Timestamp;
 use recourse_events::case::{Accommodation, ContactPreference};
 use recourse_projections::framework::Reference;
 use warp::http::header;
 
 use super::layout::Layout;
+use super::render;
 use crate::limits;
 use crate::receipt::ReceiptCode;
 use crate::service::ComplaintForm;
@@ -218,12 +218,6 @@ fn with_ack_days(ctx: &Ctx, id: &str) -> String {
         .service
         .read(|m| m.clocks().acknowledge_business_days());
     ctx.tr.t_count(id, "days", days)
-}
-
-fn render(t: impl Template) -> Result<Response, WebError> {
-    Ok(Response::html(
-        t.render().map_err(|e| WebError::Internal(e.to_string()))?,
-    ))
 }
 
 /// Rights of the Client Code, in the page language where a translation exists.
@@ -541,7 +535,7 @@ pub async fn complain_post(ctx: &Ctx<'_>) -> Result<Response, WebError> {
                 .file(
                     &ctx.app.service.web_intake(),
                     to_form(&d, &client_language(ctx)),
-                    Timestamp::now(),
+                    ctx.app.service.now(),
                 )
                 .await?;
             ctx.app

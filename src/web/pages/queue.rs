@@ -2,7 +2,6 @@
 //! filters that work without JavaScript (a GET form).
 
 use askama::Template;
-use jiff::Timestamp;
 use recourse_events::org::Role;
 use recourse_projections::queue::{QueueFilter, QueueRow, queue as rows};
 
@@ -92,7 +91,7 @@ pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
     };
     let names = ctx.app.service.staff_names();
     let tr = &ctx.tr;
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let (all, programs, sites, clocks): (Vec<QueueRow>, _, _, _) = ctx.app.service.read(|m| {
         let s = &m.org().settings;
         (

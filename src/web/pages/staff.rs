@@ -6,9 +6,9 @@
 //! it is a path of this site ([`safe_next`]); otherwise the person lands on their role's home.
 
 use askama::Template;
-use jiff::Timestamp;
 
 use super::layout::Layout;
+use super::render;
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::router::Ctx;
@@ -112,12 +112,6 @@ fn home(ctx: &Ctx, staff: StaffId) -> &'static str {
     }
 }
 
-fn render(t: impl Template) -> Result<Response, WebError> {
-    Ok(Response::html(
-        t.render().map_err(|e| WebError::Internal(e.to_string()))?,
-    ))
-}
-
 /// The sign-in form.
 pub fn login_form(ctx: &Ctx) -> Result<Response, WebError> {
     let next = ctx.req.query().get("next").and_then(safe_next);
@@ -196,7 +190,10 @@ pub fn logout(ctx: &Ctx) -> Result<Response, WebError> {
 
 /// The set-up form (choose a password).
 pub fn setup_form(ctx: &Ctx, token: &str) -> Result<Response, WebError> {
-    let (login, _) = ctx.app.accounts.setup_account(token, Timestamp::now())?;
+    let (login, _) = ctx
+        .app
+        .accounts
+        .setup_account(token, ctx.app.service.now())?;
     render(Setup {
         l: Layout::new(ctx, "setup-title"),
         login,
@@ -210,7 +207,7 @@ pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
     ctx.app.limiter.sign_in_allowed(ctx.req.remote, None)?;
-    let (login, _) = match ctx.app.accounts.setup_account(token, Timestamp::now()) {
+    let (login, _) = match ctx.app.accounts.setup_account(token, ctx.app.service.now()) {
         Ok(found) => found,
         Err(e) => {
             // A link that does not work: guessing links costs the address like a bad password.
@@ -239,11 +236,11 @@ pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
     }
     let accounts = ctx.app.accounts.clone();
     let token_owned = token.to_string();
-    let (staff, key) = tokio::task::spawn_blocking(move || {
-        accounts.complete_setup(&token_owned, &p1, Timestamp::now())
-    })
-    .await
-    .map_err(|e| WebError::Internal(e.to_string()))??;
+    let now = ctx.app.service.now();
+    let (staff, key) =
+        tokio::task::spawn_blocking(move || accounts.complete_setup(&token_owned, &p1, now))
+            .await
+            .map_err(|e| WebError::Internal(e.to_string()))??;
     let active = ctx.app.service.read(|m| {
         m.org()
             .staff

@@ -5,7 +5,6 @@
 //! every use of it counts against the look-up rate limit.
 
 use askama::Template;
-use jiff::Timestamp;
 use recourse_events::case::*;
 use recourse_events::vocabulary::Payload;
 use recourse_projections::actor::Actor;
@@ -13,6 +12,7 @@ use recourse_projections::case::Command;
 
 use super::layout::Layout;
 use super::permit::ClientCan;
+use super::render;
 use crate::receipt::ReceiptCode;
 use crate::service::CaseFile;
 use crate::web::error::WebError;
@@ -48,12 +48,6 @@ struct TrackCase {
     status_hint: String,
     lines: Vec<Line>,
     can: ClientCan,
-}
-
-fn render(t: impl Template) -> Result<Response, WebError> {
-    Ok(Response::html(
-        t.render().map_err(|e| WebError::Internal(e.to_string()))?,
-    ))
 }
 
 /// The code form.
@@ -104,7 +98,7 @@ pub async fn act(ctx: &Ctx<'_>, action: &str) -> Result<Response, WebError> {
     };
     let service = &ctx.app.service;
     let (case, client) = service.client(&code)?;
-    let now = Timestamp::now();
+    let now = ctx.app.service.now();
     let text = |name: &str| -> Result<String, WebError> {
         let t = form.text(name).map(str::trim).unwrap_or_default();
         if t.is_empty() {
