@@ -108,8 +108,22 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
 /// The SQLite backend.
 pub struct SqliteStore {
     writer: Option<mpsc::Sender<WriteRequest>>,
+    /// The writer's thread, joined when the store is dropped: it finishes the batch in hand
+    /// and closes its connection, so a dropped store has closed the database file.
+    writer_thread: Option<std::thread::JoinHandle<()>>,
     readers: Arc<Readers>,
     size: watch::Receiver<u64>,
+}
+
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        // Closing the channel ends the writer's loop.
+        self.writer.take();
+        if let Some(thread) = self.writer_thread.take() {
+            // A writer that panicked has nothing left to close.
+            let _ = thread.join();
+        }
+    }
 }
 
 struct WriteRequest {
@@ -157,8 +171,8 @@ impl SqliteStore {
             path: path.clone(),
             pool: Mutex::new(Vec::new()),
         });
-        let writer = match signer {
-            None => None,
+        let (writer, writer_thread) = match signer {
+            None => (None, None),
             Some(signer) => {
                 let count: i64 =
                     conn.query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0))?;
@@ -192,15 +206,16 @@ impl SqliteStore {
                     size_tx,
                     latest_checkpoint,
                 };
-                std::thread::Builder::new()
+                let thread = std::thread::Builder::new()
                     .name("ledger-writer".into())
                     .spawn(move || writer.run(rx))
                     .map_err(|e| StoreError::Backend(e.to_string()))?;
-                Some(tx)
+                (Some(tx), Some(thread))
             }
         };
         Ok(Self {
             writer,
+            writer_thread,
             readers,
             size: size_rx,
         })

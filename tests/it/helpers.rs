@@ -24,7 +24,9 @@ impl DataFolder {
         assert!(out.status.success(), "init failed: {}", text(&out.stderr));
         if events > 0 {
             let n = events.to_string();
-            let out = d.run(&["bench", "append", "--events", &n, "--concurrency", "8"]);
+            // Many appenders at once: group commit puts dozens of events in each fsync, so
+            // a large ledger is built in seconds rather than a minute of fsyncs.
+            let out = d.run(&["bench", "append", "--events", &n, "--concurrency", "256"]);
             assert!(
                 out.status.success(),
                 "bench append failed: {}",

@@ -11,12 +11,14 @@
 // Shared by the HTTP tests of several areas: each uses a part.
 #![allow(dead_code)]
 
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use jiff::Timestamp;
 use recourse::accounts::Accounts;
 use recourse::data_dir::DataDir;
 use recourse::demo::{self, DemoOptions};
+use recourse::service::Service;
 use recourse::web::{App, WebConfig};
 use recourse_events::org::Role;
 use recourse_projections::framework::Reference;
@@ -60,38 +62,95 @@ pub async fn spawn_app() -> TestApp {
 }
 
 /// The demo agency served with `config` (rate limits, secure cookies).
+///
+/// The demo is built once per test process ([`demo_template`]) and its folder copied for each
+/// test, so that each test has a ledger of its own without building the demo and hashing every
+/// staff password with Argon2 again.
 pub async fn spawn_app_with(config: WebConfig) -> TestApp {
+    let template = demo_template();
     let data = DataFolder::empty();
-    let now: Timestamp = NOW.parse().expect("a timestamp");
+    copy_folder(&template.data.path, &data.path);
     let dir = DataDir::new(&data.path);
-    let options = DemoOptions {
-        complaints: 150,
-        seed: 3,
-        now: Some(now),
-        ..Default::default()
-    };
-    let report = demo::build(&dir, Arc::new(Reference::shipped()), &options)
+    let service = Service::open(&dir, Arc::new(Reference::shipped()))
         .await
-        .expect("the demo builds");
+        .expect("the copied demo opens");
     let accounts = Accounts::open(&dir.accounts_path()).expect("accounts open");
-    recourse::cli::serve::demo_accounts(&accounts, &report).expect("demo accounts");
-    let staff = std::iter::once(&report.admin)
-        .chain(&report.staff)
-        .map(|s| StaffLogin {
-            name: s.name.clone(),
-            login: s.login.clone(),
-            roles: s.roles.clone(),
-        })
-        .collect();
-    let app =
-        Arc::new(App::new(report.service, Arc::new(accounts), config).expect("translations load"));
+    let app = Arc::new(App::new(service, Arc::new(accounts), config).expect("translations load"));
     let base = serve(app.clone()).await;
     TestApp {
         base,
         app,
-        staff,
-        now,
+        staff: template.staff.clone(),
+        now: template.now,
         _data: data,
+    }
+}
+
+/// The demo agency's data folder, built once per test process, and its staff.
+pub struct DemoTemplate {
+    /// The folder (never served itself: tests get copies).
+    pub data: DataFolder,
+    /// Every staff member, the administrator first.
+    pub staff: Vec<StaffLogin>,
+    /// The demo's present.
+    pub now: Timestamp,
+}
+
+/// The demo (150 complaints, seed 3, [`NOW`], staff accounts with [`DEMO_PASSWORD`]), built on
+/// its own runtime the first time a test asks, and closed (every connection dropped) before
+/// anyone copies it.
+pub fn demo_template() -> &'static DemoTemplate {
+    static TEMPLATE: OnceLock<DemoTemplate> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        std::thread::spawn(|| {
+            let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+            let template = runtime.block_on(async {
+                let data = DataFolder::empty();
+                let now: Timestamp = NOW.parse().expect("a timestamp");
+                let dir = DataDir::new(&data.path);
+                let options = DemoOptions {
+                    complaints: 150,
+                    seed: 3,
+                    now: Some(now),
+                    ..Default::default()
+                };
+                let report = demo::build(&dir, Arc::new(Reference::shipped()), &options)
+                    .await
+                    .expect("the demo builds");
+                let accounts = Accounts::open(&dir.accounts_path()).expect("accounts open");
+                recourse::cli::serve::demo_accounts(&accounts, &report).expect("demo accounts");
+                let staff = std::iter::once(&report.admin)
+                    .chain(&report.staff)
+                    .map(|s| StaffLogin {
+                        name: s.name.clone(),
+                        login: s.login.clone(),
+                        roles: s.roles.clone(),
+                    })
+                    .collect();
+                DemoTemplate { data, staff, now }
+            });
+            // Dropping the runtime ends the service's tasks and waits for its blocking
+            // threads: every database is closed before the folder is copied.
+            drop(runtime);
+            template
+        })
+        .join()
+        .expect("the demo template builds")
+    })
+}
+
+/// Copies the folder `from` (files and subfolders, with their permissions) to `to`.
+pub fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create the copy");
+    for entry in std::fs::read_dir(from).expect("read the template") {
+        let entry = entry.expect("a folder entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a file type").is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .unwrap_or_else(|e| panic!("copy {}: {e}", entry.path().display()));
+        }
     }
 }
 
