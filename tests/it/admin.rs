@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use recourse::accounts::Accounts;
+use recourse::accounts::{AccountStore, Accounts};
 use recourse::data_dir::DataDir;
 use recourse::service::Service;
 use recourse::web::limits::Limits;
