@@ -98,7 +98,9 @@ pub struct Enrolment {
 pub fn check_identity(name: &str, login: &str) -> Refusals {
     let mut refusals = Refusals::default();
     let name = name.trim();
-    refusals.check(required("name", name).and_then(|()| at_most("name", name, crate::limits::STAFF_NAME)));
+    refusals.check(
+        required("name", name).and_then(|()| at_most("name", name, crate::limits::STAFF_NAME)),
+    );
     let login = normalize(login);
     if login.is_empty() {
         refusals.push(Invalid::new("login", Message::new("invalid-required")));
@@ -353,7 +355,9 @@ impl<'a> Administration<'a> {
         let now = self.service.now();
         let accounts = self.accounts.clone();
         let token = blocking(move || match accounts.reset(&login, &key, now) {
-            Err(AccountError::BadCredentials) => accounts.create_with_setup(&login, staff, &key, now),
+            Err(AccountError::BadCredentials) => {
+                accounts.create_with_setup(&login, staff, &key, now)
+            }
             other => other,
         })
         .await?;
@@ -406,7 +410,9 @@ impl<'a> Administration<'a> {
     /// sessions and closes their account: replacing its sealed key with a throwaway one (whose
     /// set-up link is dropped) removes the password and any set-up link still open.
     pub async fn depart(&self, admin: &Acting, staff: StaffId) -> Result<(), AdminError> {
-        self.service.org(admin, OrgCommand::Depart { staff }).await?;
+        self.service
+            .org(admin, OrgCommand::Depart { staff })
+            .await?;
         self.sessions.end_all(staff)?;
         if let Some(login) = self.accounts.login_of(staff)? {
             let accounts = self.accounts.clone();

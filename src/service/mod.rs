@@ -22,8 +22,8 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
 pub use filing::{ComplaintForm, Filed};
 pub use integrity::Verification;
-pub use sign_in::{SignInError, SignedIn};
 pub use recourse_projections::message::Message;
+pub use sign_in::{SignInError, SignedIn};
 pub use validation::Invalid;
 
 use std::sync::{Arc, RwLock};

@@ -36,7 +36,10 @@ pub enum SignInError {
     #[error("the sign-in name or password is not right")]
     BadCredentials,
     /// The password is too short.
-    #[error("choose a password of at least {} characters", crate::accounts::MIN_PASSWORD)]
+    #[error(
+        "choose a password of at least {} characters",
+        crate::accounts::MIN_PASSWORD
+    )]
     WeakPassword,
     /// The set-up link is unknown, used or expired.
     #[error("this set-up link is not valid any more; ask an administrator for a new one")]
@@ -153,7 +156,10 @@ impl Administration<'_> {
         current: &str,
         new: &str,
     ) -> Result<(), SignInError> {
-        let login = self.accounts().login_of(staff)?.ok_or(SignInError::NoAccount)?;
+        let login = self
+            .accounts()
+            .login_of(staff)?
+            .ok_or(SignInError::NoAccount)?;
         let accounts = self.accounts().clone();
         let (current, new) = (current.to_string(), new.to_string());
         blocking(move || accounts.change_password(&login, &current, &new)).await?;

@@ -83,7 +83,8 @@ impl SessionStore for MemorySessions {
 
     fn end_others(&self, staff: StaffId, keep: &str) -> Result<(), SessionError> {
         let kept = lookup(keep);
-        self.lock().retain(|k, (s, _)| s.staff != staff || *k == kept);
+        self.lock()
+            .retain(|k, (s, _)| s.staff != staff || *k == kept);
         Ok(())
     }
 
@@ -112,7 +113,10 @@ mod tests {
 
     #[test]
     fn a_poisoned_lock_does_not_end_the_service() {
-        let s = Arc::new(MemorySessions::new(super::super::LIFETIME, Arc::new(SystemClock)));
+        let s = Arc::new(MemorySessions::new(
+            super::super::LIFETIME,
+            Arc::new(SystemClock),
+        ));
         let t = s
             .begin(
                 StaffId(uuid::Uuid::now_v7()),

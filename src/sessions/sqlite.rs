@@ -149,7 +149,11 @@ impl SqliteSessions {
     }
 
     /// Deletes sessions expired at `now`.
-    fn sweep(conn: &Connection, now: Timestamp, lifetime: SignedDuration) -> Result<usize, SessionError> {
+    fn sweep(
+        conn: &Connection,
+        now: Timestamp,
+        lifetime: SignedDuration,
+    ) -> Result<usize, SessionError> {
         Ok(conn.execute(
             "DELETE FROM sessions WHERE last_seen <= ?1 OR started <= ?2",
             params![before(now, IDLE), before(now, lifetime)],

@@ -4,8 +4,8 @@
 //! functions produce and never sees a data key in clear on disk.
 
 use chacha20poly1305::XChaCha20Poly1305;
-use chacha20poly1305::aead::{Aead, Payload};
 use chacha20poly1305::XNonce;
+use chacha20poly1305::aead::{Aead, Payload};
 
 use super::VaultError;
 use crate::data_dir::random_bytes;

@@ -29,11 +29,11 @@ use warp::http::{HeaderValue, StatusCode, header};
 
 use crate::accounts::AccountStore;
 use crate::service::Service;
+use crate::sessions::{MemorySessions, SessionStore};
 use http::{Request, Response};
 use i18n::Catalog;
 use limits::{Limiter, Limits, Proxies};
 use server::ServerLimits;
-use crate::sessions::{MemorySessions, SessionStore};
 
 /// Largest request body accepted (forms and API calls; documents are base64 in the API).
 pub const MAX_BODY: usize = 256 * 1024;

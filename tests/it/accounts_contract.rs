@@ -77,7 +77,10 @@ fn the_password_opens_the_signing_key_and_nothing_else_does() {
             ("nobody", "correct horse battery"),
         ] {
             assert!(
-                matches!(a.sign_in(login, password), Err(AccountError::BadCredentials)),
+                matches!(
+                    a.sign_in(login, password),
+                    Err(AccountError::BadCredentials)
+                ),
                 "{}: {login}",
                 b.name()
             );
@@ -115,9 +118,16 @@ fn a_changed_password_is_the_only_one_that_works_and_survives_reopening() {
                 .unwrap();
         }
         let a = b.open();
-        assert!(a.sign_in("ina", "the first passphrase").is_err(), "{}", b.name());
+        assert!(
+            a.sign_in("ina", "the first passphrase").is_err(),
+            "{}",
+            b.name()
+        );
         assert_eq!(
-            a.sign_in("ina", "a brand new passphrase").unwrap().1.key_id(),
+            a.sign_in("ina", "a brand new passphrase")
+                .unwrap()
+                .1
+                .key_id(),
             key.key_id()
         );
     }
@@ -151,7 +161,9 @@ fn a_setup_link_works_once_and_expires() {
             Err(AccountError::WeakPassword)
         ));
         // When the password is chosen, the key is the one sealed, and the link is used up
-        let (s, k) = a.complete_setup(&token.0, "my new passphrase", now).unwrap();
+        let (s, k) = a
+            .complete_setup(&token.0, "my new passphrase", now)
+            .unwrap();
         assert_eq!((s, k.key_id()), (id, key.key_id()), "{}", b.name());
         assert!(matches!(
             a.complete_setup(&token.0, "my new passphrase", now),
@@ -181,11 +193,17 @@ fn a_reset_removes_the_password_and_the_earlier_link() {
             .unwrap();
         let new = SecretKey::from_seed(&[9; 32]);
         let first = a.reset("MO", &new, now).unwrap();
-        assert!(a.sign_in("mo", "the old passphrase").is_err(), "{}", b.name());
+        assert!(
+            a.sign_in("mo", "the old passphrase").is_err(),
+            "{}",
+            b.name()
+        );
         assert!(!a.has_password(id).unwrap());
         let second = a.reset("mo", &new, now).unwrap();
         assert!(a.setup_account(&first.0, now).is_err(), "{}", b.name());
-        let (_, k) = a.complete_setup(&second.0, "a new passphrase", now).unwrap();
+        let (_, k) = a
+            .complete_setup(&second.0, "a new passphrase", now)
+            .unwrap();
         assert_eq!(k.key_id(), new.key_id());
         // A reset of an account that does not exist says so
         assert!(matches!(
@@ -203,20 +221,34 @@ fn accounts_survive_reopening_and_the_files_hold_no_secret() {
         let seed = [0x5a; 32];
         let token = {
             let a = b.open();
-            a.create_with_password("rui", rui, &SecretKey::from_seed(&seed), "a passphrase in clear")
-                .unwrap();
+            a.create_with_password(
+                "rui",
+                rui,
+                &SecretKey::from_seed(&seed),
+                "a passphrase in clear",
+            )
+            .unwrap();
             a.create_with_setup("ina", ina, &SecretKey::from_seed(&[0x6b; 32]), now)
                 .unwrap()
         };
         // When the store is opened again (a restart)
         let a = b.open();
         // Then both accounts are there, as they were
-        assert_eq!(a.login_of(rui).unwrap().as_deref(), Some("rui"), "{}", b.name());
+        assert_eq!(
+            a.login_of(rui).unwrap().as_deref(),
+            Some("rui"),
+            "{}",
+            b.name()
+        );
         assert!(a.sign_in("rui", "a passphrase in clear").is_ok());
         assert_eq!(a.setup_account(&token.0, now).unwrap().1, ina);
         drop(a);
         // And no file holds the password, the link's token or a seed
-        assert!(!anywhere(b.as_ref(), b"a passphrase in clear"), "{}", b.name());
+        assert!(
+            !anywhere(b.as_ref(), b"a passphrase in clear"),
+            "{}",
+            b.name()
+        );
         assert!(!anywhere(b.as_ref(), token.0.as_bytes()), "{}", b.name());
         assert!(!anywhere(b.as_ref(), &seed), "{}", b.name());
         assert!(!anywhere(b.as_ref(), &[0x6b; 32]), "{}", b.name());

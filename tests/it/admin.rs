@@ -810,7 +810,10 @@ async fn a_150_character_arabic_name_is_accepted_by_both_doors_and_201_refused_b
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     assert!(refused.body.contains("href=\"#name\""), "{}", refused.body);
     assert!(refused.body.contains("201 characters, and at most 200"));
-    assert!(refused.body.contains(&format!("value=\"{over}\"")), "kept as typed");
+    assert!(
+        refused.body.contains(&format!("value=\"{over}\"")),
+        "kept as typed"
+    );
     let form = admin.get("/staff/admin?view=enrol&lang=fr").await;
     let fr = admin
         .post(
@@ -824,7 +827,11 @@ async fn a_150_character_arabic_name_is_accepted_by_both_doors_and_201_refused_b
         )
         .await;
     assert_eq!(fr.status, StatusCode::BAD_REQUEST);
-    assert!(fr.body.contains("201 caractères, pour 200 au plus"), "{}", fr.body);
+    assert!(
+        fr.body.contains("201 caractères, pour 200 au plus"),
+        "{}",
+        fr.body
+    );
     // and so do the service and the administration workflow, with the same field and id
     for refusal in [
         t.app
@@ -870,7 +877,12 @@ async fn an_enrolment_whose_account_fails_is_undone_in_the_ledger() {
     let stranger = recourse_events::SecretKey::from_seed(&[9; 32]);
     t.app
         .accounts
-        .create_with_password("late", StaffId(uuid::Uuid::now_v7()), &stranger, "a long passphrase")
+        .create_with_password(
+            "late",
+            StaffId(uuid::Uuid::now_v7()),
+            &stranger,
+            "a long passphrase",
+        )
         .unwrap();
     // When someone is enrolled with that sign-in name
     let result = t
@@ -887,7 +899,10 @@ async fn an_enrolment_whose_account_fails_is_undone_in_the_ledger() {
         .await;
     // Then the account's refusal is returned
     assert!(
-        matches!(result, Err(AdminError::Account(AccountError::LoginTaken(_)))),
+        matches!(
+            result,
+            Err(AdminError::Account(AccountError::LoginTaken(_)))
+        ),
         "{result:?}"
     );
     // And the member recorded is departed, with no active key
@@ -898,7 +913,11 @@ async fn an_enrolment_whose_account_fails_is_undone_in_the_ledger() {
         .read(|m| m.org().staff.get(&id).cloned())
         .unwrap();
     assert!(!member.active, "the enrolment is undone");
-    assert!(member.keys.is_empty(), "its key is revoked: {:?}", member.keys);
+    assert!(
+        member.keys.is_empty(),
+        "its key is revoked: {:?}",
+        member.keys
+    );
 }
 
 /// Two server processes over one data folder share its sessions (`sessions.db`): signed in on
@@ -929,7 +948,10 @@ async fn two_servers_share_their_sessions_through_the_data_folder() {
     );
     // Given an administrator signed in on the first server
     let b = Browser::new(&one);
-    assert_eq!(b.sign_in(ADMIN_LOGIN, ADMIN_PASSWORD).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        b.sign_in(ADMIN_LOGIN, ADMIN_PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
     let cookie = format!("recourse_session={}", b.cookie("recourse_session").unwrap());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

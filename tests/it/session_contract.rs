@@ -127,7 +127,10 @@ fn a_session_is_found_by_its_token_with_its_key_and_csrf_and_ends() {
         assert_eq!(found.staff, staff, "{}", b.name());
         assert_eq!(found.key.key_id(), key(1).key_id());
         assert_eq!(found.csrf.len(), 43, "{}", b.name());
-        assert!(!same_secret(&found.csrf, &t), "the CSRF token is not the session's");
+        assert!(
+            !same_secret(&found.csrf, &t),
+            "the CSRF token is not the session's"
+        );
         assert_eq!(s.find(&t).unwrap().unwrap().csrf, found.csrf, "stable");
         let other = s.begin(staff, key(1)).unwrap();
         assert_ne!(other, t);
@@ -176,7 +179,10 @@ fn a_person_can_be_signed_out_everywhere_or_everywhere_else() {
     for b in backends() {
         let s = b.open();
         let (staff, colleague) = (person(), person());
-        let (a, c) = (s.begin(staff, key(1)).unwrap(), s.begin(staff, key(1)).unwrap());
+        let (a, c) = (
+            s.begin(staff, key(1)).unwrap(),
+            s.begin(staff, key(1)).unwrap(),
+        );
         let theirs = s.begin(colleague, key(2)).unwrap();
         // When their password changes from session a, the others of theirs end
         s.end_others(staff, &a).unwrap();
@@ -196,7 +202,10 @@ fn an_idle_session_ends_and_a_used_one_lives_on() {
     // A lifetime long enough that only idleness ends sessions here.
     for b in backends_with(SignedDuration::from_hours(48)) {
         let s = b.open();
-        let (used, idle) = (s.begin(person(), key(1)).unwrap(), s.begin(person(), key(2)).unwrap());
+        let (used, idle) = (
+            s.begin(person(), key(1)).unwrap(),
+            s.begin(person(), key(2)).unwrap(),
+        );
         let nearly = IDLE - SignedDuration::from_mins(5);
         // Given one session used a little before the idle time, twice
         b.clock().advance(nearly);
@@ -226,7 +235,11 @@ fn a_session_ends_at_its_lifetime_however_busy() {
             assert!(s.find(&t).unwrap().is_some(), "{} at {elapsed:?}", b.name());
         }
         b.clock().advance(LIFETIME - elapsed);
-        assert!(s.find(&t).unwrap().is_none(), "{}: past its lifetime", b.name());
+        assert!(
+            s.find(&t).unwrap().is_none(),
+            "{}: past its lifetime",
+            b.name()
+        );
     }
 }
 
@@ -254,7 +267,10 @@ fn persistent_sessions_are_shared_and_survive_a_restart() {
         let (one, two) = (b.open(), b.open());
         let t = one.begin(staff, key(3)).unwrap();
         // Then the other finds the session, with the same key and CSRF token
-        let (a, c) = (one.find(&t).unwrap().unwrap(), two.find(&t).unwrap().unwrap());
+        let (a, c) = (
+            one.find(&t).unwrap().unwrap(),
+            two.find(&t).unwrap().unwrap(),
+        );
         assert_eq!(c.key.key_id(), key(3).key_id(), "{}", b.name());
         assert_eq!(a.csrf, c.csrf);
         // And a sign-out everywhere in one is seen by the other
@@ -265,7 +281,12 @@ fn persistent_sessions_are_shared_and_survive_a_restart() {
         let v = one.begin(staff, key(3)).unwrap();
         drop((one, two));
         let again = b.open();
-        assert_eq!(again.find(&v).unwrap().unwrap().staff, staff, "{}", b.name());
+        assert_eq!(
+            again.find(&v).unwrap().unwrap().staff,
+            staff,
+            "{}",
+            b.name()
+        );
         // and still expires on time
         b.clock().advance(LIFETIME);
         assert!(again.find(&v).unwrap().is_none(), "{}", b.name());
@@ -287,8 +308,16 @@ fn the_files_hold_the_tokens_hash_and_nothing_that_opens_a_key() {
                     .unwrap_or(false)
             })
         };
-        assert!(holds(&lookup(&t)), "{}: found by the token's SHA-256", b.name());
-        assert!(!holds(t.as_bytes()), "{}: the token is never stored", b.name());
+        assert!(
+            holds(&lookup(&t)),
+            "{}: found by the token's SHA-256",
+            b.name()
+        );
+        assert!(
+            !holds(t.as_bytes()),
+            "{}: the token is never stored",
+            b.name()
+        );
         assert!(!holds(&seed), "{}: nor the signing key", b.name());
         assert!(!holds(csrf.as_bytes()), "{}: nor the CSRF token", b.name());
     }
@@ -306,11 +335,8 @@ fn a_session_altered_in_the_file_is_no_session() {
     let t = s.begin(staff, key(1)).unwrap();
     let db = rusqlite::Connection::open(b.tmp.path().join("sessions.db")).unwrap();
     // Moved to another person: the seal is bound to whose session it is.
-    db.execute(
-        "UPDATE sessions SET staff = ?1",
-        [other.to_string()],
-    )
-    .unwrap();
+    db.execute("UPDATE sessions SET staff = ?1", [other.to_string()])
+        .unwrap();
     assert!(s.find(&t).unwrap().is_none());
     db.execute("UPDATE sessions SET staff = ?1", [staff.to_string()])
         .unwrap();
@@ -320,6 +346,7 @@ fn a_session_altered_in_the_file_is_no_session() {
         .query_row("SELECT sealed FROM sessions", [], |r| r.get(0))
         .unwrap();
     sealed[30] ^= 1;
-    db.execute("UPDATE sessions SET sealed = ?1", [sealed]).unwrap();
+    db.execute("UPDATE sessions SET sealed = ?1", [sealed])
+        .unwrap();
     assert!(s.find(&t).unwrap().is_none());
 }

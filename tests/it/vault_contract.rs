@@ -71,7 +71,9 @@ fn a_sealed_value_opens_only_for_its_field_and_key() {
         let v = b.open(&MASTER);
         // Given a value sealed as a case's narrative
         let k = v.create_key().unwrap();
-        let s = v.seal(&k, "narrative", "Je n'ai pas eu d'interprète.").unwrap();
+        let s = v
+            .seal(&k, "narrative", "Je n'ai pas eu d'interprète.")
+            .unwrap();
         assert!(!s.sealed.contains("interprète"), "{}", b.name());
         // Then it opens as that field, and not as another or under another key
         assert_eq!(
@@ -107,7 +109,12 @@ fn the_longest_text_in_any_script_seals_and_a_longer_one_is_refused() {
         for ch in ['a', 'ع', '中', '😀'] {
             let text: String = std::iter::repeat_n(ch, NARRATIVE).collect();
             let s = v.seal(&k, "narrative", &text).unwrap();
-            assert_eq!(v.open_sealed(&s, "narrative").unwrap(), text, "{}", b.name());
+            assert_eq!(
+                v.open_sealed(&s, "narrative").unwrap(),
+                text,
+                "{}",
+                b.name()
+            );
         }
         let over = "x".repeat(MAX_SEALED_PLAINTEXT + 1);
         assert!(matches!(
@@ -126,7 +133,11 @@ fn keys_are_durable_before_use_and_found_after_reopening() {
             let ids: Vec<String> = (0..70).map(|_| v.create_key().unwrap()).collect();
             v.create_key_with_id("org-staff").unwrap();
             let doc = v.store_document(&ids[0], b"scan of a letter").unwrap();
-            (ids.clone(), v.seal(&ids[1], "contact", "Amina").unwrap(), doc)
+            (
+                ids.clone(),
+                v.seal(&ids[1], "contact", "Amina").unwrap(),
+                doc,
+            )
         };
         let distinct: std::collections::BTreeSet<_> = ids.iter().collect();
         assert_eq!(distinct.len(), ids.len(), "{}", b.name());
@@ -200,7 +211,10 @@ fn the_wrapped_keys_leave_no_copy_in_the_sqlite_file_after_erasure() {
         })
         .unwrap();
     drop(db);
-    assert!(anywhere(&b, &wrapped), "the wrapped key is in the file first");
+    assert!(
+        anywhere(&b, &wrapped),
+        "the wrapped key is in the file first"
+    );
     b.open(&MASTER).destroy(&k).unwrap();
     assert!(
         !anywhere(&b, &wrapped),

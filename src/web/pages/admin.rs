@@ -531,7 +531,10 @@ async fn rotate(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, 
     let staff = staff_of(ctx, form.get("staff"))?;
     let reason = form.get("reason").unwrap_or_default().to_string();
     let administration = ctx.app.administration();
-    let link = match administration.reset_credentials(admin, staff, &reason).await {
+    let link = match administration
+        .reset_credentials(admin, staff, &reason)
+        .await
+    {
         Ok(link) => link,
         Err(e) => {
             let (status, errors) = refused(tr, e, "reason", str::to_string)?;

@@ -148,12 +148,14 @@ pub async fn login(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     match result {
         Ok(signed_in) => {
             let to = next.unwrap_or_else(|| home(ctx, signed_in.staff).to_string());
-            Ok(Response::redirect(&to).cookie(
-                SESSION_COOKIE,
-                &signed_in.token,
-                None,
-                ctx.secure(),
-            ))
+            Ok(
+                Response::redirect(&to).cookie(
+                    SESSION_COOKIE,
+                    &signed_in.token,
+                    None,
+                    ctx.secure(),
+                ),
+            )
         }
         // A departed member, or a revoked key: the account no longer signs anything.
         Err(SignInError::Inactive) => render(Login {
