@@ -301,7 +301,14 @@ impl<'a> Administration<'a> {
             }),
             Err(failure) => {
                 tracing::warn!(error = %failure, "enrolment without an account; undoing it");
-                self.undo_enrolment(admin, staff, new.key.key_id()).await;
+                let reason = match failure {
+                    AccountError::LoginTaken(_) => {
+                        "enrolment not completed: sign-in name already used"
+                    }
+                    _ => "enrolment not completed: its account could not be created",
+                };
+                self.undo_enrolment(admin, staff, new.key.key_id(), reason)
+                    .await;
                 Err(failure.into())
             }
         }
@@ -310,10 +317,10 @@ impl<'a> Administration<'a> {
     /// Closes an enrolment that has no account: its key revoked, the departure recorded. A
     /// failure here leaves a member nobody can sign in as; it is logged, for an administrator
     /// to record the departure by hand.
-    async fn undo_enrolment(&self, admin: &Acting, staff: StaffId, key: KeyId) {
+    async fn undo_enrolment(&self, admin: &Acting, staff: StaffId, key: KeyId, reason: &str) {
         let revoke = OrgCommand::RevokeKey {
             key,
-            reason: "enrolment not completed: sign-in name already used".into(),
+            reason: reason.into(),
         };
         for command in [revoke, OrgCommand::Depart { staff }] {
             if let Err(e) = self.service.org(admin, command).await {
@@ -442,5 +449,65 @@ impl<'a> Administration<'a> {
             .org(admin, OrgCommand::ChangeSettings(Box::new(settings)))
             .await?;
         Ok(SettingsSaved::Saved)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(r: Refusals) -> Vec<(&'static str, &'static str)> {
+        match r.finish() {
+            Ok(()) => Vec::new(),
+            Err(ServiceError::Invalid(v)) => v.iter().map(|i| (i.field, i.message.id)).collect(),
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn names_count_characters_and_sign_in_names_have_no_spaces() {
+        assert!(refused(check_identity(&"ع".repeat(150), "amal")).is_empty());
+        assert!(refused(check_identity(&"ع".repeat(200), &"ل".repeat(100))).is_empty());
+        assert_eq!(
+            refused(check_identity(&"ع".repeat(201), &"ل".repeat(101))),
+            [("name", "invalid-too-long"), ("login", "invalid-too-long")]
+        );
+        assert_eq!(
+            refused(check_identity("  ", " ")),
+            [("name", "invalid-required"), ("login", "invalid-required")]
+        );
+        assert_eq!(
+            refused(check_identity("Rui", "rui reviewer")),
+            [("login", "admin-error-login")]
+        );
+        assert!(refused(check_identity(" Rui ", " RUI ")).is_empty());
+    }
+
+    #[test]
+    fn a_fingerprint_changes_with_any_setting() {
+        let s = Settings::default();
+        assert_eq!(fingerprint(&s), fingerprint(&s.clone()));
+        assert_eq!(fingerprint(&s).len(), 24);
+        let mut t = s.clone();
+        t.retention_days += 1;
+        assert_ne!(fingerprint(&s), fingerprint(&t));
+    }
+
+    #[test]
+    fn every_refused_setting_is_named() {
+        let mut s = Settings::default();
+        assert!(settings_refusals(&s, &[]).is_empty());
+        s.acknowledge_business_days = 0;
+        s.retention_days = 1;
+        let fields: Vec<_> = settings_refusals(&s, &[])
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(fields, ["acknowledge_business_days", "retention_days"]);
+        let fields: Vec<_> = settings_refusals(&s, &["retention_days"])
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(fields, ["acknowledge_business_days"]);
     }
 }
