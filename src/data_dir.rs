@@ -118,6 +118,11 @@ impl DataDir {
         self.root.join("accounts.db")
     }
 
+    /// Staff sessions (shared by every server process serving this folder).
+    pub fn sessions_path(&self) -> PathBuf {
+        self.root.join("sessions.db")
+    }
+
     /// The web intake service's signing key.
     pub fn web_intake_key_path(&self) -> PathBuf {
         self.root.join("keys").join("web-intake.key")

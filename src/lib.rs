@@ -8,6 +8,8 @@
 //! - [`memory`]: giving memory freed after one-off work back to the system.
 //! - [`service`]: the ledger service: command -> rules -> seal and sign -> append -> project.
 //! - [`vault`]: data keys, sealing and erasure; [`receipt`]: clients' receipt codes.
+//! - [`sessions`]: who is signed in. Vault, accounts and sessions are traits, as the store is
+//!   (`KeyVault`, `AccountStore`, `SessionStore`), each with its SQLite backend.
 //! - [`verification`]: verifying a data folder or an export bundle.
 //! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
 //! - [`web`]: the web application (warp): forms, pages, ledger endpoints, JSON API.
@@ -24,6 +26,7 @@ pub mod memory;
 pub use recourse_events::limits;
 pub mod receipt;
 pub mod service;
+pub mod sessions;
 pub mod store;
 pub mod vault;
 pub mod verification;

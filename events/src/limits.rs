@@ -55,6 +55,8 @@ pub const REMEDY: usize = 3_000;
 pub const STAFF_NAME: usize = 200;
 /// A staff member's sign-in name, in characters.
 pub const LOGIN: usize = 100;
+/// Why a signing key was revoked (or replaced), in characters.
+pub const REVOCATION_REASON: usize = 500;
 
 /// Longest plaintext the vault seals into an entry, in bytes: the narrative, the longest text,
 /// at four bytes a character.

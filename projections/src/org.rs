@@ -443,7 +443,9 @@ impl Org {
                 if !self.keys.get(key).is_some_and(|k| k.active) {
                     return Err(invalid("key", "not an active key"));
                 }
-                if reason.trim().is_empty() || reason.len() > 500 {
+                if reason.trim().is_empty()
+                    || reason.chars().count() > recourse_events::limits::REVOCATION_REASON
+                {
                     return Err(invalid("reason", "1 to 500 characters"));
                 }
                 Payload::KeyRevoked(KeyRevoked {

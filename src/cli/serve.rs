@@ -8,16 +8,16 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Args;
-use jiff::Timestamp;
-use recourse_events::org::{KeyHolder, Role};
+use recourse_events::org::Role;
 use recourse_projections::framework::Reference;
-use recourse_projections::org::OrgCommand;
 
 use super::DataArg;
-use crate::accounts::Accounts;
+use crate::accounts::{AccountStore, SqliteAccounts};
 use crate::data_dir::DataDir;
 use crate::demo::{self, DemoOptions};
 use crate::service::Service;
+use crate::service::administration::{Administration, Enrolment};
+use crate::sessions::{SessionStore, SqliteSessions};
 use crate::web::{self, App, WebConfig};
 
 /// The password of every demo staff account (demo ledgers only).
@@ -78,65 +78,36 @@ pub struct Serve {
 }
 
 /// Creates sign-in accounts for the demo's staff, all with [`DEMO_PASSWORD`].
-pub fn demo_accounts(accounts: &Accounts, report: &demo::DemoReport) -> anyhow::Result<()> {
+pub fn demo_accounts(accounts: &dyn AccountStore, report: &demo::DemoReport) -> anyhow::Result<()> {
     for s in std::iter::once(&report.admin).chain(&report.staff) {
         accounts.create_with_password(&s.login, s.id, &s.acting.key, DEMO_PASSWORD)?;
     }
     Ok(())
 }
 
-/// Gives the first administrator a set-up link, replacing their key (a lost link means a lost
-/// key: the new key is registered and the old one revoked, by the organization).
-async fn admin_link(service: &Service, accounts: &Accounts) -> anyhow::Result<String> {
+/// Gives the first administrator a set-up link: enrols them if there is none yet, else
+/// resets their credentials (a lost link means a lost key: the new key is registered and the
+/// old one revoked, by the organization). One workflow with the administration page's reset.
+async fn admin_link(admin: &Administration<'_>) -> anyhow::Result<String> {
+    let service = admin.service();
     let root = service.ledger_acting();
-    let admin = service.read(|m| m.org().holders(Role::Admin).into_iter().next());
-    let now = Timestamp::now();
-    let staff = match admin {
-        Some(staff) => staff,
-        None => service
-            .enroll_staff(&root, "Administrator", "admin", &[Role::Admin])
-            .await
-            .map(|(id, acting)| {
-                let _ = accounts.create_with_setup("admin", id, &acting.key, now);
-                id
-            })?,
+    let existing = service.read(|m| m.org().holders(Role::Admin).into_iter().next());
+    let link = match existing {
+        Some(staff) => {
+            admin
+                .reset_credentials(&root, staff, "administrator set-up link reissued")
+                .await?
+        }
+        None => {
+            let first = Enrolment {
+                name: "Administrator".into(),
+                login: "admin".into(),
+                roles: vec![Role::Admin],
+            };
+            admin.enrol(&root, &first).await?.link
+        }
     };
-    let login = accounts.login_of(staff)?.unwrap_or_else(|| "admin".into());
-    let key = recourse_events::SecretKey::from_seed(&crate::data_dir::random_bytes::<32>());
-    service
-        .org(
-            &root,
-            OrgCommand::RegisterKey {
-                key: key.public(),
-                holder: KeyHolder::Staff {
-                    id: staff.to_string(),
-                },
-            },
-        )
-        .await?;
-    let old: Vec<_> = service.read(|m| {
-        m.org()
-            .staff
-            .get(&staff)
-            .map(|s| s.keys.iter().copied().collect())
-            .unwrap_or_default()
-    });
-    for k in old.into_iter().filter(|k| *k != key.key_id()) {
-        service
-            .org(
-                &root,
-                OrgCommand::RevokeKey {
-                    key: k,
-                    reason: "administrator set-up link reissued".into(),
-                },
-            )
-            .await?;
-    }
-    let token = match accounts.reset(&login, &key, now) {
-        Ok(t) => t,
-        Err(_) => accounts.create_with_setup(&login, staff, &key, now)?,
-    };
-    Ok(token.0)
+    Ok(link.token.0)
 }
 
 fn parse_limits(s: &str) -> anyhow::Result<web::limits::Limits> {
@@ -196,7 +167,7 @@ impl Serve {
         let dir: DataDir = self.data.dir();
         let reference = Arc::new(Reference::shipped());
         let fresh = !dir.is_initialized();
-        let mut first_admin_link = None;
+        let mut needs_admin_link = false;
         let mut demo_logins: Vec<String> = Vec::new();
         let (service, accounts) = if fresh && self.demo {
             say!(
@@ -208,7 +179,7 @@ impl Serve {
                 ..DemoOptions::default()
             };
             let report = demo::build(&dir, reference, &options).await?;
-            let accounts = Accounts::open(&dir.accounts_path())?;
+            let accounts = SqliteAccounts::open(&dir.accounts_path())?;
             demo_accounts(&accounts, &report)?;
             demo_logins = std::iter::once(&report.admin)
                 .chain(&report.staff)
@@ -236,8 +207,8 @@ impl Serve {
                 hex::encode(crate::data_dir::random_bytes::<4>())
             );
             let service = Service::setup(&dir, &origin, reference).await?;
-            let accounts = Accounts::open(&dir.accounts_path())?;
-            first_admin_link = Some(admin_link(&service, &accounts).await?);
+            let accounts = SqliteAccounts::open(&dir.accounts_path())?;
+            needs_admin_link = true;
             (service, accounts)
         } else {
             anyhow::ensure!(
@@ -246,7 +217,7 @@ impl Serve {
                 dir.root().display()
             );
             let service = Service::open(&dir, reference).await?;
-            let accounts = Accounts::open(&dir.accounts_path())?;
+            let accounts = SqliteAccounts::open(&dir.accounts_path())?;
             // The first set-up link was lost before anyone chose a password: issue a new one
             // (which also replaces the administrator's never-used key).
             let admins = service.read(|m| m.org().holders(Role::Admin));
@@ -254,14 +225,25 @@ impl Serve {
             for a in &admins {
                 signed_in |= accounts.has_password(*a)?;
             }
-            if !signed_in {
-                first_admin_link = Some(admin_link(&service, &accounts).await?);
-            }
+            needs_admin_link = !signed_in;
             (service, accounts)
         };
         // Everything `recourse verify` checks, on the running ledger, in the background.
         service.verify_in_background();
-        let app = Arc::new(App::new(service, Arc::new(accounts), config)?);
+        let accounts: Arc<dyn AccountStore> = Arc::new(accounts);
+        let sessions: Arc<dyn SessionStore> = Arc::new(SqliteSessions::open(
+            &dir.sessions_path(),
+            web::session_lifetime(&config),
+            service.clock(),
+        )?);
+        // Sessions that expired while the server was stopped are removed now.
+        sessions.cleanup()?;
+        let first_admin_link = if needs_admin_link {
+            Some(admin_link(&Administration::new(&service, &accounts, &sessions)).await?)
+        } else {
+            None
+        };
+        let app = Arc::new(App::with_sessions(service, accounts, sessions, config)?);
         let listener = tokio::net::TcpListener::bind(self.listen).await?;
         let addr = listener.local_addr()?;
         say!("Recourse is running at http://{addr}/");

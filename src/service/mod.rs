@@ -7,19 +7,23 @@
 //! the command is decided again. A command returns once its own events are folded, so a caller
 //! always reads its own writes.
 
+pub mod administration;
 pub mod clock;
 mod erasure;
 mod file;
 pub mod filing;
 mod integrity;
+pub mod sign_in;
 mod staff;
 pub mod validation;
 
+pub use administration::{AdminError, Administration};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
 pub use filing::{ComplaintForm, Filed};
 pub use integrity::Verification;
 pub use recourse_projections::message::Message;
+pub use sign_in::{SignInError, SignedIn};
 pub use validation::Invalid;
 
 use std::sync::{Arc, RwLock};
@@ -41,7 +45,7 @@ use uuid::Uuid;
 use crate::data_dir::{DataDir, DataDirError, random_bytes};
 use crate::ledger::{Ledger, LedgerError};
 use crate::store::{Appended, EventStore, StoreError};
-use crate::vault::{Vault, VaultError};
+use crate::vault::{KeyVault, SqliteVault, VaultError};
 
 /// A UUID v7 carrying the time `at` (so ids sort with the events they name, also in a demo
 /// built in the past); the rest of it is random.
@@ -118,7 +122,7 @@ impl std::fmt::Debug for Acting {
 #[derive(Clone)]
 pub struct Service {
     ledger: Ledger,
-    vault: Arc<Vault>,
+    vault: Arc<dyn KeyVault>,
     model: Arc<RwLock<ReadModel>>,
     applied: watch::Receiver<u64>,
     web_intake: SecretKey,
@@ -175,7 +179,8 @@ impl Service {
         ledger: Ledger,
         reference: Arc<Reference>,
     ) -> Result<Service, ServiceError> {
-        let vault = Arc::new(Vault::open(&dir.vault_path(), &dir.master_key()?)?);
+        let vault: Arc<dyn KeyVault> =
+            Arc::new(SqliteVault::open(&dir.vault_path(), &dir.master_key()?)?);
         let web_intake = dir
             .web_intake_key()
             .unwrap_or_else(|_| SecretKey::from_seed(&[0; 32]));
@@ -206,6 +211,11 @@ impl Service {
         self
     }
 
+    /// The service's clock (for state that keeps time beside it, such as sessions).
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone()
+    }
+
     /// The current time, by the service's clock.
     pub fn now(&self) -> Timestamp {
         self.clock.now()
@@ -222,8 +232,8 @@ impl Service {
     }
 
     /// The vault.
-    pub fn vault(&self) -> &Vault {
-        &self.vault
+    pub fn vault(&self) -> &dyn KeyVault {
+        self.vault.as_ref()
     }
 
     /// The log's origin.

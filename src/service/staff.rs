@@ -1,5 +1,7 @@
 //! Enrolling staff: the enrolment, their roles and a fresh signing key, as one administration
-//! command (the same rules as for any administrator action, and one atomic append).
+//! command (the same rules as for any administrator action, and one atomic append). The name
+//! and sign-in name are checked by [`check_identity`](super::administration::check_identity),
+//! the one validator every door uses.
 
 use jiff::Timestamp;
 use recourse_events::SecretKey;
@@ -34,16 +36,9 @@ impl Service {
         roles: &[Role],
         at: Timestamp,
     ) -> Result<(StaffId, Acting), ServiceError> {
+        // The same validator as the enrolment page's, whoever enrols.
+        super::administration::check_identity(name, login).finish()?;
         let (name, login) = (name.trim(), login.trim());
-        if name.is_empty()
-            || name.chars().count() > crate::limits::STAFF_NAME
-            || login.is_empty()
-            || login.chars().count() > crate::limits::LOGIN
-        {
-            return Err(ServiceError::Input(
-                "a name (1-200 characters) and a sign-in name (1-100) are needed".into(),
-            ));
-        }
         let staff = StaffId(super::uuid_at(at));
         let key = SecretKey::from_seed(&random_bytes::<32>());
         // One command, one append: the person, their roles and their key, or nothing.

@@ -101,6 +101,29 @@ impl From<AccountError> for WebError {
     }
 }
 
+impl From<crate::service::AdminError> for WebError {
+    fn from(e: crate::service::AdminError) -> Self {
+        use crate::service::AdminError;
+        match e {
+            AdminError::Service(e) => e.into(),
+            AdminError::Account(e) => e.into(),
+            AdminError::Session(e) => WebError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<crate::service::SignInError> for WebError {
+    fn from(e: crate::service::SignInError) -> Self {
+        use crate::service::SignInError;
+        match e {
+            SignInError::Failed(e) => e.into(),
+            SignInError::NoAccount => WebError::NotFound,
+            SignInError::Inactive => WebError::Forbidden(e.to_string()),
+            other => WebError::BadRequest(other.to_string()),
+        }
+    }
+}
+
 impl WebError {
     /// The status code.
     pub fn status(&self) -> StatusCode {

@@ -27,13 +27,13 @@ use std::time::{Duration, Instant};
 
 use warp::http::{HeaderValue, StatusCode, header};
 
-use crate::accounts::Accounts;
+use crate::accounts::AccountStore;
 use crate::service::Service;
+use crate::sessions::{MemorySessions, SessionStore};
 use http::{Request, Response};
 use i18n::Catalog;
 use limits::{Limiter, Limits, Proxies};
 use server::ServerLimits;
-use session::Sessions;
 
 /// Largest request body accepted (forms and API calls; documents are base64 in the API).
 pub const MAX_BODY: usize = 256 * 1024;
@@ -63,7 +63,7 @@ impl Default for WebConfig {
             limits: Limits::default(),
             trusted_proxies: Proxies::default(),
             server: ServerLimits::default(),
-            session_lifetime: session::LIFETIME,
+            session_lifetime: session::LIFETIME.unsigned_abs(),
             metrics_token: None,
         }
     }
@@ -74,9 +74,9 @@ pub struct App {
     /// The ledger service.
     pub service: Service,
     /// Staff accounts.
-    pub accounts: Arc<Accounts>,
+    pub accounts: Arc<dyn AccountStore>,
     /// Live staff sessions.
-    pub sessions: Sessions,
+    pub sessions: Arc<dyn SessionStore>,
     /// Translations.
     pub catalog: Arc<Catalog>,
     /// Rate limits.
@@ -90,22 +90,44 @@ pub struct App {
 }
 
 impl App {
-    /// The application over a service and its accounts.
+    /// The application over a service and its accounts, with sessions in this process's
+    /// memory (one server process; tests).
     pub fn new(
         service: Service,
-        accounts: Arc<Accounts>,
+        accounts: Arc<dyn AccountStore>,
+        config: WebConfig,
+    ) -> Result<App, i18n::CatalogError> {
+        let sessions = Arc::new(MemorySessions::new(
+            session_lifetime(&config),
+            service.clock(),
+        ));
+        Self::with_sessions(service, accounts, sessions, config)
+    }
+
+    /// The application over a service, its accounts and a session store (`recourse serve`
+    /// keeps sessions in the data folder, shared by every process serving it).
+    pub fn with_sessions(
+        service: Service,
+        accounts: Arc<dyn AccountStore>,
+        sessions: Arc<dyn SessionStore>,
         config: WebConfig,
     ) -> Result<App, i18n::CatalogError> {
         Ok(App {
             service,
             accounts,
-            sessions: Sessions::new(config.session_lifetime),
+            sessions,
             catalog: Arc::new(Catalog::load()?),
             limiter: Limiter::new(config.limits),
             config,
             metrics: metrics::Metrics::default(),
             started: Instant::now(),
         })
+    }
+
+    /// The administration workflows (enrolment, sign-in, resets...) over this application's
+    /// service, accounts and sessions.
+    pub fn administration(&self) -> crate::service::Administration<'_> {
+        crate::service::Administration::new(&self.service, &self.accounts, &self.sessions)
     }
 
     /// Handles one request: routing, errors and security headers.
@@ -123,6 +145,12 @@ impl App {
         self.metrics.observe(&request, &response, started.elapsed());
         response
     }
+}
+
+/// The configured session lifetime, as the session stores count it (a lifetime too long to
+/// represent is the longest one).
+pub fn session_lifetime(config: &WebConfig) -> jiff::SignedDuration {
+    jiff::SignedDuration::try_from(config.session_lifetime).unwrap_or(jiff::SignedDuration::MAX)
 }
 
 /// Security headers on every response: a CSP without inline script or style, no framing, no

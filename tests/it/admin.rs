@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use recourse::accounts::Accounts;
+use recourse::accounts::{AccountStore, Accounts};
 use recourse::data_dir::DataDir;
 use recourse::service::Service;
 use recourse::web::limits::Limits;
@@ -774,4 +774,215 @@ async fn forms_without_the_csrf_token_are_refused() {
     }
     assert_eq!(t.org_seq(), seq, "nothing recorded");
     assert_eq!(t.app.service.staff_names().len(), 1);
+}
+
+/// Drift fixed: the enrolment page counted a name's bytes and the service its characters, so a
+/// 150-character Arabic name (300 bytes) was refused by the page and accepted by the service.
+/// One validator now, for both doors: 150 characters are accepted by both, 201 refused by both,
+/// with the field named and the message in the page's language.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_150_character_arabic_name_is_accepted_by_both_doors_and_201_refused_by_both() {
+    use recourse::service::ServiceError;
+    use recourse::service::administration::{AdminError, Enrolment};
+    let t = spawn().await;
+    let admin = t.admin().await;
+    let root = t.app.service.ledger_acting();
+    let (fits, over) = ("ع".repeat(150), "ع".repeat(201));
+    assert_eq!(fits.len(), 300, "more bytes than the limit's characters");
+
+    // Given a 150-character name, the page enrols it
+    let page = enrol(&admin, &fits, "amal", &["intake"]).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("/staff/setup/"));
+    assert!(t.app.service.staff_names().values().any(|n| *n == fits));
+    // and so does the service
+    let (id, _) = t
+        .app
+        .service
+        .enroll_staff(&root, &fits, "amal2", &[Role::Intake])
+        .await
+        .expect("the service accepts 150 characters");
+    assert_eq!(t.app.service.staff_names()[&id], fits);
+
+    // Given 201 characters, the page refuses, naming the field, in its language
+    let before = t.org_seq();
+    let refused = enrol(&admin, &over, "amal3", &["intake"]).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.body.contains("href=\"#name\""), "{}", refused.body);
+    assert!(refused.body.contains("201 characters, and at most 200"));
+    assert!(
+        refused.body.contains(&format!("value=\"{over}\"")),
+        "kept as typed"
+    );
+    let form = admin.get("/staff/admin?view=enrol&lang=fr").await;
+    let fr = admin
+        .post(
+            "/staff/admin/enrol?lang=fr",
+            &[
+                ("csrf", form.csrf().as_str()),
+                ("name", over.as_str()),
+                ("login", "amal3"),
+                ("roles", "intake"),
+            ],
+        )
+        .await;
+    assert_eq!(fr.status, StatusCode::BAD_REQUEST);
+    assert!(
+        fr.body.contains("201 caractères, pour 200 au plus"),
+        "{}",
+        fr.body
+    );
+    // and so do the service and the administration workflow, with the same field and id
+    for refusal in [
+        t.app
+            .service
+            .enroll_staff(&root, &over, "amal4", &[Role::Intake])
+            .await
+            .map(|_| ())
+            .map_err(AdminError::from),
+        t.app
+            .administration()
+            .enrol(
+                &root,
+                &Enrolment {
+                    name: over.clone(),
+                    login: "amal5".into(),
+                    roles: vec![Role::Intake],
+                },
+            )
+            .await
+            .map(|_| ()),
+    ] {
+        match refusal {
+            Err(AdminError::Service(ServiceError::Invalid(v))) => {
+                assert_eq!(v.len(), 1, "{v:?}");
+                assert_eq!((v[0].field, v[0].message.id), ("name", "invalid-too-long"));
+            }
+            other => panic!("not refused as invalid: {other:?}"),
+        }
+    }
+    assert_eq!(t.org_seq(), before, "nothing recorded for a refused name");
+}
+
+/// When the account cannot be created after the enrolment was recorded (the sign-in name was
+/// taken by an account meanwhile), the enrolment is undone in the ledger: the key revoked and
+/// the departure recorded, and the account's refusal returned.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_enrolment_whose_account_fails_is_undone_in_the_ledger() {
+    use recourse::accounts::AccountError;
+    use recourse::service::administration::{AdminError, Enrolment};
+    let t = spawn().await;
+    let root = t.app.service.ledger_acting();
+    // Given an account named "late" that no enrolment records (made straight in the accounts)
+    let stranger = recourse_events::SecretKey::from_seed(&[9; 32]);
+    t.app
+        .accounts
+        .create_with_password(
+            "late",
+            StaffId(uuid::Uuid::now_v7()),
+            &stranger,
+            "a long passphrase",
+        )
+        .unwrap();
+    // When someone is enrolled with that sign-in name
+    let result = t
+        .app
+        .administration()
+        .enrol(
+            &root,
+            &Enrolment {
+                name: "Late Comer".into(),
+                login: "late".into(),
+                roles: vec![Role::Intake],
+            },
+        )
+        .await;
+    // Then the account's refusal is returned
+    assert!(
+        matches!(
+            result,
+            Err(AdminError::Account(AccountError::LoginTaken(_)))
+        ),
+        "{result:?}"
+    );
+    // And the member recorded is departed, with no active key
+    let id = t.staff_id("Late Comer");
+    let member = t
+        .app
+        .service
+        .read(|m| m.org().staff.get(&id).cloned())
+        .unwrap();
+    assert!(!member.active, "the enrolment is undone");
+    assert!(
+        member.keys.is_empty(),
+        "its key is revoked: {:?}",
+        member.keys
+    );
+}
+
+/// Two server processes over one data folder share its sessions (`sessions.db`): signed in on
+/// one, the cookie works on the other; signed out on the other, it works on neither.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_servers_share_their_sessions_through_the_data_folder() {
+    use recourse::sessions::{SessionStore, SqliteSessions};
+    let t = spawn().await;
+    let path = t._data.path.join("sessions.db");
+    let server = |app: &Arc<App>| {
+        let sessions: Arc<dyn SessionStore> = Arc::new(
+            SqliteSessions::open(&path, recourse::sessions::LIFETIME, app.service.clock()).unwrap(),
+        );
+        Arc::new(
+            App::with_sessions(
+                app.service.clone(),
+                app.accounts.clone(),
+                sessions,
+                WebConfig::default(),
+            )
+            .unwrap(),
+        )
+    };
+    let (one, two) = (server(&t.app), server(&t.app));
+    let (one, two) = (
+        crate::web_helpers::serve(one).await,
+        crate::web_helpers::serve(two).await,
+    );
+    // Given an administrator signed in on the first server
+    let b = Browser::new(&one);
+    assert_eq!(
+        b.sign_in(ADMIN_LOGIN, ADMIN_PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let cookie = format!("recourse_session={}", b.cookie("recourse_session").unwrap());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let admin_page = |base: &str| {
+        client
+            .get(format!("{base}/staff/admin"))
+            .header("cookie", &cookie)
+            .send()
+    };
+    // Then the second server knows the session
+    assert_eq!(admin_page(&one).await.unwrap().status(), StatusCode::OK);
+    let on_two = admin_page(&two).await.unwrap();
+    assert_eq!(on_two.status(), StatusCode::OK);
+    // When they sign out on the second server
+    let csrf = crate::web_helpers::csrf_in(&on_two.text().await.unwrap()).unwrap();
+    let out = client
+        .post(format!("{two}/staff/logout"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    // Then the session works on neither
+    for base in [&one, &two] {
+        assert_eq!(
+            admin_page(base).await.unwrap().status(),
+            StatusCode::SEE_OTHER,
+            "signed out on {base}"
+        );
+    }
 }

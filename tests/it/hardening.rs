@@ -22,7 +22,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use recourse::accounts::Accounts;
+use recourse::accounts::{AccountStore, Accounts};
 use recourse::data_dir::DataDir;
 use recourse::service::Service;
 use recourse::web::limits::{Limits, Proxies};

@@ -3,6 +3,7 @@
 // Tests unwrap: a panic is the failure report.
 #![allow(clippy::unwrap_used)]
 
+mod accounts_contract;
 mod admin;
 mod api;
 mod authz;
@@ -16,8 +17,10 @@ mod input;
 mod integrity;
 mod serve;
 mod service;
+mod session_contract;
 mod store_contract;
 mod tamper;
 mod tamper_matrix;
 mod translations;
+mod vault_contract;
 mod web_helpers;

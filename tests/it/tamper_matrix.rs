@@ -20,7 +20,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use jiff::Timestamp;
-use recourse::accounts::Accounts;
+use recourse::accounts::{AccountStore, Accounts};
 use recourse::data_dir::DataDir;
 use recourse::receipt::ReceiptCode;
 use recourse::service::Service;

@@ -9,23 +9,25 @@
 //! what was typed kept. A set-up link is shown once, on the page that answers the form (never
 //! in a redirect, so it stays out of history and logs): the server keeps only its hash.
 //! Staff names are unsealed here for administrators; nothing about clients is shown.
+//!
+//! The workflows themselves (enrolment with its account and its undo, credential resets,
+//! departures, saving settings over their fingerprint) are the application's
+//! ([`crate::service::administration`]): the handlers here read the form, call them and show
+//! the outcome, with each refused field's message translated beside it.
 
 use askama::Template;
-use jiff::Timestamp;
-use recourse_events::SecretKey;
 use recourse_events::ids::StaffId;
-use recourse_events::org::{KeyHolder, Named, Role, Settings};
+use recourse_events::org::{Named, Role, Settings};
 use recourse_projections::holiday::Jurisdiction;
-use recourse_projections::org::{OrgCommand, validate_settings};
 use recourse_projections::rule::RuleError;
-use sha2::{Digest, Sha256};
 use warp::http::{StatusCode, header};
 
 use super::layout::Layout;
 use super::render;
-use crate::accounts::{AccountError, SETUP_VALIDITY, SetupToken};
-use crate::data_dir::random_bytes;
-use crate::service::{Acting, ServiceError};
+use crate::service::administration::{
+    Enrolment, SettingsSaved, SetupLink, fingerprint, settings_refusals,
+};
+use crate::service::{Acting, AdminError, Invalid, ServiceError};
 use crate::web::error::WebError;
 use crate::web::http::{Form, Response};
 use crate::web::i18n::{LANGUAGES, Tr};
@@ -47,9 +49,6 @@ const TIME_ZONES: &[&str] = &[
     "America/Iqaluit",
 ];
 
-/// Longest reason for replacing a key (the rules' limit for a revocation reason).
-const MAX_REASON: usize = 500;
-
 /// Problems with a form: (id of the field to link to, message), in form order.
 #[derive(Default)]
 struct Errors {
@@ -65,6 +64,15 @@ impl Errors {
 
     fn push(&mut self, field: &str, message: String) {
         self.items.push((field.to_string(), message));
+    }
+
+    /// Each refused field's message, translated, at the form field named by `anchor`.
+    fn of_invalid(tr: &Tr, refused: &[Invalid], anchor: impl Fn(&str) -> String) -> Errors {
+        let mut e = Errors::default();
+        for i in refused {
+            e.push(&anchor(i.field), tr.message(&i.message));
+        }
+        e
     }
 
     fn get(&self, field: &str) -> Option<&String> {
@@ -239,6 +247,25 @@ fn refusal(tr: &Tr, e: ServiceError) -> Result<(StatusCode, String), WebError> {
     }
 }
 
+/// A workflow's refusal as the form's errors (each refused field at its own, anything else the
+/// rules refused at `field`), with its status; or an error for the error page.
+fn refused(
+    tr: &Tr,
+    e: AdminError,
+    field: &str,
+    anchor: impl Fn(&str) -> String,
+) -> Result<(StatusCode, Errors), WebError> {
+    match e {
+        AdminError::Service(ServiceError::Invalid(v)) => {
+            Ok((StatusCode::BAD_REQUEST, Errors::of_invalid(tr, &v, anchor)))
+        }
+        AdminError::Service(e) => {
+            refusal(tr, e).map(|(status, message)| (status, Errors::one(field, message)))
+        }
+        other => Err(other.into()),
+    }
+}
+
 /// A staff member named by a form or query value, who must exist.
 fn staff_of(ctx: &Ctx, id: Option<&str>) -> Result<StaffId, WebError> {
     let id: StaffId = id.and_then(|i| i.parse().ok()).ok_or(WebError::NotFound)?;
@@ -251,23 +278,7 @@ fn staff_of(ctx: &Ctx, id: Option<&str>) -> Result<StaffId, WebError> {
 
 /// A staff member's sign-in name: their account's, else the one recorded at enrolment.
 fn login_of(ctx: &Ctx, staff: StaffId) -> Result<Option<String>, WebError> {
-    if let Some(login) = ctx.app.accounts.login_of(staff)? {
-        return Ok(Some(login));
-    }
-    let sealed = ctx
-        .app
-        .service
-        .read(|m| m.org().staff.get(&staff).map(|s| s.login.clone()));
-    Ok(sealed.and_then(|s| ctx.app.service.vault().open_sealed(&s, "login").ok()))
-}
-
-/// Runs account storage work (synced SQLite writes) off the async worker threads.
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, AccountError> + Send + 'static,
-) -> Result<T, WebError> {
-    Ok(tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))??)
+    Ok(ctx.app.administration().login_of(staff)?)
 }
 
 /// The page: the staff list, a staff member (`?staff=<id>`), enrolment (`?view=enrol`) or
@@ -377,25 +388,6 @@ fn enrol_page(ctx: &Ctx, d: EnrolDraft, errors: Errors) -> Result<Response, WebE
     })
 }
 
-/// Sign-in names are compared without case (as accounts do) and have no spaces.
-fn normal_login(login: &str) -> String {
-    login.trim().to_lowercase()
-}
-
-/// Whether any staff member, present or departed, already signs in with `login`.
-fn login_taken(ctx: &Ctx, login: &str) -> Result<bool, WebError> {
-    let ids: Vec<StaffId> = ctx
-        .app
-        .service
-        .read(|m| m.org().staff.keys().copied().collect());
-    for id in ids {
-        if login_of(ctx, id)?.is_some_and(|l| normal_login(&l) == login) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
 async fn enrol(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, WebError> {
     let tr = &ctx.tr;
     let d = EnrolDraft {
@@ -403,76 +395,39 @@ async fn enrol(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, W
         login: form.get("login").unwrap_or_default().to_string(),
         roles: form.all("roles").into_iter().map(String::from).collect(),
     };
-    let login = normal_login(&d.login);
-    let mut errors = Errors::default();
-    // The service's own limits (in bytes), checked here to put the message by the field.
-    if d.name.is_empty() || d.name.len() > 200 {
-        errors.push("name", tr.t("admin-error-name"));
+    let mut roles: Vec<Role> = d.roles.iter().filter_map(|r| r.parse().ok()).collect();
+    if roles.len() != d.roles.len() {
+        // A role that is not one: the choice is refused as a whole, as an empty one is.
+        roles.clear();
     }
-    if login.is_empty()
-        || login.len() > 100
-        || login.chars().any(|c| c.is_whitespace() || c.is_control())
-    {
-        errors.push("login", tr.t("admin-error-login"));
-    } else if login_taken(ctx, &login)? {
-        errors.push("login", tr.t1("admin-error-login-taken", "login", &login));
-    }
-    let roles: Vec<Role> = d.roles.iter().filter_map(|r| r.parse().ok()).collect();
-    let first_role = format!("role-{}", Role::ALL[0].as_str());
-    if roles.is_empty() || roles.len() != d.roles.len() {
-        errors.push(&first_role, tr.t("admin-error-roles"));
-    }
-    if !errors.is_empty() {
-        return enrol_page(ctx, d, errors).map(|r| r.status(StatusCode::BAD_REQUEST));
-    }
-    let (staff, new) = match ctx
-        .app
-        .service
-        .enroll_staff(admin, &d.name, &login, &roles)
-        .await
-    {
-        Ok(done) => done,
-        Err(e) => {
-            let (status, message) = refusal(tr, e)?;
-            return enrol_page(ctx, d, Errors::one("name", message)).map(|r| r.status(status));
-        }
+    let enrolment = Enrolment {
+        name: d.name.clone(),
+        login: d.login.clone(),
+        roles,
     };
-    let now = ctx.app.service.now();
-    let accounts = ctx.app.accounts.clone();
-    let (l, key) = (login.clone(), new.key.clone());
-    let token = match blocking(move || accounts.create_with_setup(&l, staff, &key, now)).await {
-        Ok(t) => t,
+    let enrolled = match ctx.app.administration().enrol(admin, &enrolment).await {
+        Ok(done) => done,
+        Err(AdminError::Account(e)) => return Err(e.into()),
         Err(e) => {
-            // Someone took the name in the meantime: the enrolment is recorded but has no
-            // account. Close it (key revoked, departure recorded) rather than leave a member
-            // nobody can sign in as.
-            tracing::warn!("enrolment without an account; closing it");
-            let _ = ctx
-                .app
-                .service
-                .org(
-                    admin,
-                    OrgCommand::RevokeKey {
-                        key: new.key.key_id(),
-                        reason: "enrolment not completed: sign-in name already used".into(),
-                    },
-                )
-                .await;
-            let _ = ctx
-                .app
-                .service
-                .org(admin, OrgCommand::Depart { staff })
-                .await;
-            return Err(e);
+            // The roles' error links to the first choice.
+            let first_role = format!("role-{}", Role::ALL[0].as_str());
+            let anchor = |f: &str| {
+                if f == "roles" {
+                    first_role.clone()
+                } else {
+                    f.to_string()
+                }
+            };
+            let (status, errors) = refused(tr, e, "name", anchor)?;
+            return enrol_page(ctx, d, errors).map(|r| r.status(status));
         }
     };
     link_page(
         ctx,
-        staff,
-        tr.t1("admin-link-intro-enrolled", "name", &d.name),
-        login,
-        token,
-        now,
+        enrolled.staff,
+        tr.t1("admin-link-intro-enrolled", "name", d.name.trim()),
+        enrolled.login,
+        &enrolled.link,
     )
 }
 
@@ -482,21 +437,21 @@ fn link_page(
     staff: StaffId,
     intro: String,
     login: String,
-    token: SetupToken,
-    now: Timestamp,
+    link: &SetupLink,
 ) -> Result<Response, WebError> {
     let tz = ctx.app.service.read(|m| m.org().settings.time_zone.clone());
-    let expires = (now + SETUP_VALIDITY)
+    let expires = link
+        .expires
         .in_tz(&tz)
         .map(|z| z.strftime("%Y-%m-%d %H:%M %Z").to_string())
-        .unwrap_or_else(|_| (now + SETUP_VALIDITY).to_string());
+        .unwrap_or_else(|_| link.expires.to_string());
     let scheme = if ctx.secure() { "https" } else { "http" };
     let host = ctx.req.header(header::HOST).filter(|h| {
         h.len() < 256
             && h.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
     });
-    let path = format!("/staff/setup/{}", token.0);
+    let path = format!("/staff/setup/{}", link.token.0);
     let link = match host {
         Some(h) => format!("{scheme}://{h}{path}"),
         None => path,
@@ -524,15 +479,14 @@ async fn role(
     let Some(role) = form.get("role").and_then(|r| r.parse::<Role>().ok()) else {
         return Err(WebError::BadRequest(ctx.tr.t("admin-error-role")));
     };
-    let command = if grant {
-        OrgCommand::Grant { staff, role }
-    } else {
-        OrgCommand::Revoke { staff, role }
-    };
-    if let Err(e) = ctx.app.service.org(admin, command).await {
-        let (status, message) = refusal(&ctx.tr, e)?;
-        return person(ctx, staff, Errors::one("roles", message), String::new())
-            .map(|r| r.status(status));
+    let changed = ctx
+        .app
+        .administration()
+        .set_role(admin, staff, role, grant)
+        .await;
+    if let Err(e) = changed {
+        let (status, errors) = refused(&ctx.tr, e, "roles", str::to_string)?;
+        return person(ctx, staff, errors, String::new()).map(|r| r.status(status));
     }
     let me = ctx.session.as_ref().map(|s| s.staff);
     if !grant && role == Role::Admin && me == Some(staff) {
@@ -549,31 +503,6 @@ async fn role(
     )))
 }
 
-/// Revokes every active key of `staff` with `reason`, except `keep`.
-async fn revoke_keys(
-    ctx: &Ctx<'_>,
-    admin: &Acting,
-    staff: StaffId,
-    keep: Option<recourse_events::key::KeyId>,
-    reason: &str,
-) -> Result<(), WebError> {
-    let keys: Vec<_> = ctx.app.service.read(|m| {
-        m.org()
-            .staff
-            .get(&staff)
-            .map(|s| s.keys.iter().copied().collect())
-            .unwrap_or_default()
-    });
-    for key in keys.into_iter().filter(|k| Some(*k) != keep) {
-        let revoke = OrgCommand::RevokeKey {
-            key,
-            reason: reason.to_string(),
-        };
-        ctx.app.service.org(admin, revoke).await?;
-    }
-    Ok(())
-}
-
 async fn depart(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, WebError> {
     let staff = staff_of(ctx, form.get("staff"))?;
     if !form.checked("confirm") {
@@ -585,26 +514,9 @@ async fn depart(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, 
         )
         .map(|r| r.status(StatusCode::BAD_REQUEST));
     }
-    // The departure revokes the person's keys in the same append (the rules decide both).
-    let recorded = ctx
-        .app
-        .service
-        .org(admin, OrgCommand::Depart { staff })
-        .await
-        .map(|_| ());
-    if let Err(e) = recorded {
-        let (status, message) = refusal(&ctx.tr, e)?;
-        return person(ctx, staff, Errors::one("confirm", message), String::new())
-            .map(|r| r.status(status));
-    }
-    ctx.app.sessions.end_all(staff);
-    // Close the account too: replacing its sealed key with a throwaway one (whose set-up
-    // link is dropped) removes the password and any set-up link still open.
-    if let Some(login) = ctx.app.accounts.login_of(staff)? {
-        let accounts = ctx.app.accounts.clone();
-        let throwaway = SecretKey::from_seed(&random_bytes::<32>());
-        let now = ctx.app.service.now();
-        blocking(move || accounts.reset(&login, &throwaway, now)).await?;
+    if let Err(e) = ctx.app.administration().depart(admin, staff).await {
+        let (status, errors) = refused(&ctx.tr, e, "confirm", str::to_string)?;
+        return person(ctx, staff, errors, String::new()).map(|r| r.status(status));
     }
     if ctx.session.as_ref().is_some_and(|s| s.staff == staff) {
         return Ok(Response::redirect("/staff/login?done=admin-departed"));
@@ -618,45 +530,18 @@ async fn rotate(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, 
     let tr = &ctx.tr;
     let staff = staff_of(ctx, form.get("staff"))?;
     let reason = form.get("reason").unwrap_or_default().to_string();
-    if reason.is_empty() || reason.len() > MAX_REASON {
-        return person(
-            ctx,
-            staff,
-            Errors::one("reason", tr.t("admin-error-reason")),
-            reason,
-        )
-        .map(|r| r.status(StatusCode::BAD_REQUEST));
-    }
-    let Some(login) = login_of(ctx, staff)? else {
-        return Err(WebError::Internal(
-            "no sign-in name for a staff member".into(),
-        ));
+    let administration = ctx.app.administration();
+    let link = match administration
+        .reset_credentials(admin, staff, &reason)
+        .await
+    {
+        Ok(link) => link,
+        Err(e) => {
+            let (status, errors) = refused(tr, e, "reason", str::to_string)?;
+            return person(ctx, staff, errors, reason).map(|r| r.status(status));
+        }
     };
-    // As `recourse serve` does for the first administrator: a new key is registered, the old
-    // ones revoked, and the new key sealed under a new set-up link (the server cannot open
-    // the old key without the password, so a reset means a new key).
-    let key = SecretKey::from_seed(&random_bytes::<32>());
-    let register = OrgCommand::RegisterKey {
-        key: key.public(),
-        holder: KeyHolder::Staff {
-            id: staff.to_string(),
-        },
-    };
-    if let Err(e) = ctx.app.service.org(admin, register).await {
-        let (status, message) = refusal(tr, e)?;
-        return person(ctx, staff, Errors::one("reason", message), reason)
-            .map(|r| r.status(status));
-    }
-    revoke_keys(ctx, admin, staff, Some(key.key_id()), &reason).await?;
-    ctx.app.sessions.end_all(staff);
-    let now = ctx.app.service.now();
-    let accounts = ctx.app.accounts.clone();
-    let l = login.clone();
-    let token = blocking(move || match accounts.reset(&l, &key, now) {
-        Err(AccountError::BadCredentials) => accounts.create_with_setup(&l, staff, &key, now),
-        other => other,
-    })
-    .await?;
+    let login = login_of(ctx, staff)?.unwrap_or_default();
     let name = ctx
         .app
         .service
@@ -668,18 +553,11 @@ async fn rotate(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, 
         staff,
         tr.t1("admin-link-intro-reset", "name", &name),
         login,
-        token,
-        now,
+        &link,
     )
 }
 
 // ----- Settings -----
-
-/// A short fingerprint of settings, to notice a change made by someone else meanwhile.
-fn fingerprint(s: &Settings) -> String {
-    let json = serde_json::to_vec(s).unwrap_or_default();
-    hex::encode(&Sha256::digest(json)[..12])
-}
 
 fn lines<T>(items: &[T], show: impl Fn(&T) -> String) -> String {
     items.iter().map(show).collect::<Vec<_>>().join("\n")
@@ -840,45 +718,16 @@ impl SettingsDraft {
             }
             *out = named;
         }
-        // Each field read is checked by the rules on its own (over otherwise valid default
-        // settings), so that every refused field is named, not only the first.
-        type Copy = fn(&mut Settings, &Settings);
-        let probes: [(&str, Copy); 10] = [
-            ("acknowledge_business_days", |t, s| {
-                t.acknowledge_business_days = s.acknowledge_business_days
-            }),
-            ("decide_calendar_days", |t, s| {
-                t.decide_calendar_days = s.decide_calendar_days
-            }),
-            ("appeal_window_days", |t, s| {
-                t.appeal_window_days = s.appeal_window_days
-            }),
-            ("time_zone", |t, s| t.time_zone = s.time_zone.clone()),
-            ("holiday_jurisdiction", |t, s| {
-                t.holiday_jurisdiction = s.holiday_jurisdiction.clone()
-            }),
-            ("languages", |t, s| t.languages = s.languages.clone()),
-            ("retention_days", |t, s| t.retention_days = s.retention_days),
-            ("programs", |t, s| t.programs = s.programs.clone()),
-            ("sites", |t, s| t.sites = s.sites.clone()),
-            ("framework", |t, s| t.framework = s.framework.clone()),
-        ];
-        for (field, copy) in probes {
-            if errors.has(field) {
-                continue;
-            }
-            let mut probe = Settings::default();
-            copy(&mut probe, &s);
-            if let Err(RuleError::Invalid { field: f, reason }) = validate_settings(&probe)
-                && f == field
-            {
+        // Each field read is checked by the rules on its own, so that every refused field
+        // is named (the application's check; fields unreadable above are skipped).
+        let unreadable: Vec<String> = errors.items.iter().map(|(f, _)| f.clone()).collect();
+        let skip: Vec<&str> = unreadable.iter().map(String::as_str).collect();
+        for (field, reason) in settings_refusals(&s, &skip) {
+            if field == "settings-form" {
+                errors.push(field, reason);
+            } else {
                 errors.push(field, format!("{}: {reason}", label(field)));
             }
-        }
-        if errors.is_empty()
-            && let Err(e) = validate_settings(&s)
-        {
-            errors.push("settings-form", e.to_string());
         }
         // Errors in the order of the form.
         const ORDER: [&str; 14] = [
@@ -951,27 +800,32 @@ async fn settings(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response
     if !errors.is_empty() {
         return settings_page(ctx, d, errors).map(|r| r.status(StatusCode::BAD_REQUEST));
     }
-    if d.base != fingerprint(&current) {
-        // Show what they typed against the new current settings; saving again overwrites.
-        d.base = fingerprint(&current);
-        errors.push("settings-form", tr.t("admin-settings-stale"));
-        return settings_page(ctx, d, errors).map(|r| r.status(StatusCode::CONFLICT));
-    }
-    if settings == current {
-        return Ok(Response::redirect(
+    let saved = ctx
+        .app
+        .administration()
+        .save_settings(admin, settings, &d.base)
+        .await;
+    match saved {
+        Ok(SettingsSaved::Saved) => Ok(Response::redirect(
+            "/staff/admin?view=settings&done=admin-settings-saved",
+        )),
+        Ok(SettingsSaved::Unchanged) => Ok(Response::redirect(
             "/staff/admin?view=settings&done=admin-settings-unchanged",
-        ));
+        )),
+        Ok(SettingsSaved::Stale) => {
+            // Show what they typed against the new current settings; saving again overwrites.
+            let now = ctx.app.service.read(|m| m.org().settings.clone());
+            d.base = fingerprint(&now);
+            errors.push("settings-form", tr.t("admin-settings-stale"));
+            settings_page(ctx, d, errors).map(|r| r.status(StatusCode::CONFLICT))
+        }
+        Err(e) => {
+            let field = match &e {
+                AdminError::Service(ServiceError::Rule(RuleError::Invalid { field, .. })) => *field,
+                _ => "settings-form",
+            };
+            let (status, errors) = refused(tr, e, field, str::to_string)?;
+            settings_page(ctx, d, errors).map(|r| r.status(status))
+        }
     }
-    let change = OrgCommand::ChangeSettings(Box::new(settings));
-    if let Err(e) = ctx.app.service.org(admin, change).await {
-        let field = match &e {
-            ServiceError::Rule(RuleError::Invalid { field, .. }) => *field,
-            _ => "settings-form",
-        };
-        let (status, message) = refusal(tr, e)?;
-        return settings_page(ctx, d, Errors::one(field, message)).map(|r| r.status(status));
-    }
-    Ok(Response::redirect(
-        "/staff/admin?view=settings&done=admin-settings-saved",
-    ))
 }

@@ -4,11 +4,16 @@
 //! failures of the address and of the account ([`crate::web::limits`]); a set-up link that
 //! does not work counts against the address. After signing in, `next` is followed only when
 //! it is a path of this site ([`safe_next`]); otherwise the person lands on their role's home.
+//!
+//! The sign-in rule (an active member, a key not revoked) and the sessions it starts or ends
+//! are the application's ([`crate::service::sign_in`]); these handlers read the form, apply
+//! the throttle, call it and show the outcome.
 
 use askama::Template;
 
 use super::layout::Layout;
 use super::render;
+use crate::service::SignInError;
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::router::Ctx;
@@ -134,34 +139,31 @@ pub async fn login(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     ctx.app
         .limiter
         .sign_in_allowed(ctx.req.remote, Some(&login))?;
-    let accounts = ctx.app.accounts.clone();
-    let name = login.clone();
-    let result = tokio::task::spawn_blocking(move || accounts.sign_in(&name, &password))
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let result = ctx.app.administration().sign_in(&login, &password).await;
     let shown_next = next.clone().unwrap_or_default();
+    if matches!(result, Ok(_) | Err(SignInError::Inactive)) {
+        // The password was right (even for an account that no longer signs anything).
+        ctx.app.limiter.sign_in_succeeded(&login);
+    }
     match result {
-        Ok((staff, key)) => {
-            ctx.app.limiter.sign_in_succeeded(&login);
-            let active = ctx.app.service.read(|m| {
-                m.org()
-                    .staff
-                    .get(&staff)
-                    .is_some_and(|s| s.active && s.keys.contains(&key.key_id()))
-            });
-            if !active {
-                // A departed member, or a revoked key: the account no longer signs anything.
-                return render(Login {
-                    l: Layout::new(ctx, "login-title"),
-                    next: shown_next,
-                    error: Some(ctx.tr.t("login-inactive")),
-                });
-            }
-            let token = ctx.app.sessions.start(staff, key);
-            let to = next.unwrap_or_else(|| home(ctx, staff).to_string());
-            Ok(Response::redirect(&to).cookie(SESSION_COOKIE, &token, None, ctx.secure()))
+        Ok(signed_in) => {
+            let to = next.unwrap_or_else(|| home(ctx, signed_in.staff).to_string());
+            Ok(
+                Response::redirect(&to).cookie(
+                    SESSION_COOKIE,
+                    &signed_in.token,
+                    None,
+                    ctx.secure(),
+                ),
+            )
         }
-        Err(crate::accounts::AccountError::BadCredentials) => {
+        // A departed member, or a revoked key: the account no longer signs anything.
+        Err(SignInError::Inactive) => render(Login {
+            l: Layout::new(ctx, "login-title"),
+            next: shown_next,
+            error: Some(ctx.tr.t("login-inactive")),
+        }),
+        Err(SignInError::BadCredentials) => {
             ctx.app.limiter.sign_in_failed(ctx.req.remote, Some(&login));
             let page = Login {
                 l: Layout::new(ctx, "login-title"),
@@ -178,7 +180,7 @@ pub async fn login(ctx: &Ctx<'_>) -> Result<Response, WebError> {
 pub fn logout(ctx: &Ctx) -> Result<Response, WebError> {
     ctx.check_csrf(&ctx.req.form())?;
     if let Some(token) = ctx.req.cookie(SESSION_COOKIE) {
-        ctx.app.sessions.end(&token);
+        ctx.app.administration().sign_out(&token)?;
     }
     Ok(Response::redirect("/staff/login?done=signed-out").cookie(
         SESSION_COOKIE,
@@ -190,10 +192,7 @@ pub fn logout(ctx: &Ctx) -> Result<Response, WebError> {
 
 /// The set-up form (choose a password).
 pub fn setup_form(ctx: &Ctx, token: &str) -> Result<Response, WebError> {
-    let (login, _) = ctx
-        .app
-        .accounts
-        .setup_account(token, ctx.app.service.now())?;
+    let (login, _) = ctx.app.administration().setup_account(token)?;
     render(Setup {
         l: Layout::new(ctx, "setup-title"),
         login,
@@ -207,7 +206,8 @@ pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
     ctx.app.limiter.sign_in_allowed(ctx.req.remote, None)?;
-    let (login, _) = match ctx.app.accounts.setup_account(token, ctx.app.service.now()) {
+    let administration = ctx.app.administration();
+    let (login, _) = match administration.setup_account(token) {
         Ok(found) => found,
         Err(e) => {
             // A link that does not work: guessing links costs the address like a bad password.
@@ -219,47 +219,29 @@ pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
         form.text("password").unwrap_or_default().to_string(),
         form.text("confirm").unwrap_or_default(),
     );
-    let error = if p1 != p2 {
-        Some(ctx.tr.t("setup-mismatch"))
-    } else if p1.chars().count() < crate::accounts::MIN_PASSWORD {
-        Some(ctx.tr.t("setup-weak"))
-    } else {
-        None
-    };
-    if let Some(error) = error {
-        return render(Setup {
+    let form_again = |error: String| {
+        render(Setup {
             l: Layout::new(ctx, "setup-title"),
-            login,
+            login: login.clone(),
             token: token.to_string(),
             error: Some(error),
-        });
+        })
+    };
+    if p1 != p2 {
+        return form_again(ctx.tr.t("setup-mismatch"));
     }
-    let accounts = ctx.app.accounts.clone();
-    let token_owned = token.to_string();
-    let now = ctx.app.service.now();
-    let (staff, key) =
-        tokio::task::spawn_blocking(move || accounts.complete_setup(&token_owned, &p1, now))
-            .await
-            .map_err(|e| WebError::Internal(e.to_string()))??;
-    let active = ctx.app.service.read(|m| {
-        m.org()
-            .staff
-            .get(&staff)
-            .is_some_and(|s| s.active && s.keys.contains(&key.key_id()))
-    });
-    if !active {
+    match administration.complete_setup(token, &p1).await {
+        Ok(signed_in) => Ok(Response::redirect("/staff?done=password-set").cookie(
+            SESSION_COOKIE,
+            &signed_in.token,
+            None,
+            ctx.secure(),
+        )),
+        Err(SignInError::WeakPassword) => form_again(ctx.tr.t("setup-weak")),
         // A link issued before the person left, or before their key was replaced.
-        return Err(WebError::Forbidden(ctx.tr.t("login-inactive")));
+        Err(SignInError::Inactive) => Err(WebError::Forbidden(ctx.tr.t("login-inactive"))),
+        Err(e) => Err(e.into()),
     }
-    // A new password: no session opened before it lives on.
-    ctx.app.sessions.end_all(staff);
-    let session = ctx.app.sessions.start(staff, key);
-    Ok(Response::redirect("/staff?done=password-set").cookie(
-        SESSION_COOKIE,
-        &session,
-        None,
-        ctx.secure(),
-    ))
 }
 
 /// The password change form.
@@ -276,9 +258,8 @@ pub async fn password(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     let session = ctx.staff()?;
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
-    let login = ctx
-        .app
-        .accounts
+    let administration = ctx.app.administration();
+    let login = administration
         .login_of(session.staff)?
         .ok_or(WebError::NotFound)?;
     let (old, new, confirm) = (
@@ -286,47 +267,32 @@ pub async fn password(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         form.text("password").unwrap_or_default().to_string(),
         form.text("confirm").unwrap_or_default(),
     );
-    if new != confirm {
-        return render(Password {
+    let form_again = |error: String| {
+        render(Password {
             l: Layout::new(ctx, "password-title"),
-            error: Some(ctx.tr.t("setup-mismatch")),
-        });
+            error: Some(error),
+        })
+    };
+    if new != confirm {
+        return form_again(ctx.tr.t("setup-mismatch"));
     }
     // Checking the current password costs an Argon2 derivation and answers a guess: throttled
     // as sign-in is.
     ctx.app
         .limiter
         .sign_in_allowed(ctx.req.remote, Some(&login))?;
-    let accounts = ctx.app.accounts.clone();
-    let name = login.clone();
-    let result = tokio::task::spawn_blocking(move || accounts.change_password(&name, &old, &new))
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))?;
-    if matches!(result, Err(crate::accounts::AccountError::BadCredentials)) {
-        ctx.app.limiter.sign_in_failed(ctx.req.remote, Some(&login));
-    }
-    match result {
-        Ok(()) => {
-            // Whoever else knew the old password is signed out; this session stays.
-            if let Some(token) = ctx.req.cookie(SESSION_COOKIE) {
-                ctx.app.sessions.end_others(session.staff, &token);
-            }
-            Ok(Response::redirect("/staff?done=password-changed"))
+    // Whoever else knew the old password is signed out; this session stays.
+    let keep = ctx.req.cookie(SESSION_COOKIE);
+    let changed = administration
+        .change_password(session.staff, keep.as_deref(), &old, &new)
+        .await;
+    match changed {
+        Ok(()) => Ok(Response::redirect("/staff?done=password-changed")),
+        Err(SignInError::BadCredentials) => {
+            ctx.app.limiter.sign_in_failed(ctx.req.remote, Some(&login));
+            form_again(ctx.tr.t("password-wrong"))
         }
-        Err(
-            e @ (crate::accounts::AccountError::BadCredentials
-            | crate::accounts::AccountError::WeakPassword),
-        ) => {
-            let msg = if matches!(e, crate::accounts::AccountError::WeakPassword) {
-                ctx.tr.t("setup-weak")
-            } else {
-                ctx.tr.t("password-wrong")
-            };
-            render(Password {
-                l: Layout::new(ctx, "password-title"),
-                error: Some(msg),
-            })
-        }
+        Err(SignInError::WeakPassword) => form_again(ctx.tr.t("setup-weak")),
         Err(e) => Err(e.into()),
     }
 }

@@ -1,70 +1,35 @@
-//! The key vault: one data key per case, wrapped by the master key, kept outside the ledger.
+//! The SQLite vault: wrapped data keys in `vault.db`, documents as sealed files beside it.
 //!
-//! Personal fields are sealed with XChaCha20-Poly1305 under their case's data key, with the key
-//! id and the field name as associated data (a sealed value cannot be moved to another field or
-//! case). Data keys are stored wrapped (XChaCha20-Poly1305 under the master key, which lives in
-//! a file outside the database) in `vault.db`, beside but separate from the ledger database, so
-//! that a backup of the ledger never holds a data key. Erasure deletes the wrapped key with
-//! SQLite's `secure_delete` on (the deleted record's bytes are overwritten with zeros in the
-//! file) and a rollback journal (no WAL copy lingers): from then on the sealed fields are unreadable everywhere, while every hash and
-//! signature in the ledger still verifies.
+//! Data keys are stored wrapped in `vault.db`, beside but separate from the ledger database.
+//! Erasure deletes the wrapped key with SQLite's `secure_delete` on (the deleted record's bytes
+//! are overwritten with zeros in the file) and a rollback journal (no WAL copy lingers): from
+//! then on the sealed fields are unreadable everywhere. Unwrapped keys are cached in memory;
+//! erasure zeroes the cached copy.
 //!
 //! Documents (evidence) are stored as `evidence/<sha256>.sealed` files, sealed the same way.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
+use chacha20poly1305::aead::KeyInit;
+use chacha20poly1305::{Key, XChaCha20Poly1305};
 use recourse_events::Hash;
 use recourse_events::limits::MAX_SEALED_PLAINTEXT;
 use recourse_events::sealed::Sealed;
 use rusqlite::{Connection, OptionalExtension, params};
 use zeroize::Zeroizing;
 
+use super::seal::{document_aad, field_aad, key_aad, open_with, seal_with};
+use super::{KeyVault, VaultAudit, VaultError};
 use crate::data_dir::random_bytes;
-
-/// A vault operation that failed.
-#[derive(Debug, thiserror::Error)]
-pub enum VaultError {
-    /// The data key was destroyed (erasure), or never existed.
-    #[error("data key {0} does not exist or was destroyed: the data is erased")]
-    NoKey(String),
-    /// Decryption failed: wrong key, field, or tampered ciphertext.
-    #[error("sealed value does not open with data key {0} (altered, or sealed for another field)")]
-    Unsealable(String),
-    /// A sealed value that is not base64 of nonce and ciphertext.
-    #[error("malformed sealed value")]
-    Malformed,
-    /// The plaintext is too large to seal into an entry (the field, its size in bytes). The
-    /// limits of `recourse_events::limits` keep every valid text under it: this is a refusal of
-    /// input, answered as such.
-    #[error("{0}: too long to store ({1} bytes; at most {MAX_SEALED_PLAINTEXT})")]
-    TooLong(String, usize),
-    /// The vault database failed.
-    #[error("vault storage: {0}")]
-    Storage(String),
-}
-
-impl From<rusqlite::Error> for VaultError {
-    fn from(e: rusqlite::Error) -> Self {
-        VaultError::Storage(e.to_string())
-    }
-}
-
-impl From<std::io::Error> for VaultError {
-    fn from(e: std::io::Error) -> Self {
-        VaultError::Storage(e.to_string())
-    }
-}
 
 type DataKey = Zeroizing<[u8; 32]>;
 
-/// The vault.
-pub struct Vault {
+/// The vault in a SQLite file.
+pub struct SqliteVault {
     conn: Mutex<Connection>,
     master: XChaCha20Poly1305,
     keys: Mutex<HashMap<String, DataKey>>,
@@ -77,50 +42,16 @@ pub struct Vault {
 /// sync (so that erasure leaves no copy behind), which costs several fsyncs per transaction:
 /// creating keys in batches spreads them over many filings, as group commit does for the
 /// ledger. A spare key that never serves a case protects nothing and holds nothing.
-const KEY_BATCH: usize = 64;
+pub const KEY_BATCH: usize = 64;
 
-fn seal_with(cipher: &XChaCha20Poly1305, plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
-    let nonce_bytes = random_bytes::<24>();
-    let nonce = XNonce::from(nonce_bytes);
-    let mut out = nonce_bytes.to_vec();
-    out.extend(
-        cipher
-            .encrypt(
-                &nonce,
-                Payload {
-                    msg: plaintext,
-                    aad,
-                },
-            )
-            .expect("encryption of in-memory data"),
-    );
-    out
+/// Takes a lock, recovering it if a panic poisoned it (each holds whole values only).
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn open_with(cipher: &XChaCha20Poly1305, sealed: &[u8], aad: &[u8]) -> Option<Vec<u8>> {
-    if sealed.len() < 24 + 16 {
-        return None;
-    }
-    let (nonce, ciphertext) = sealed.split_at(24);
-    let nonce = XNonce::from(<[u8; 24]>::try_from(nonce).ok()?);
-    cipher
-        .decrypt(
-            &nonce,
-            Payload {
-                msg: ciphertext,
-                aad,
-            },
-        )
-        .ok()
-}
-
-fn field_aad(key_id: &str, field: &str) -> Vec<u8> {
-    format!("recourse/sealed/v1\n{key_id}\n{field}").into_bytes()
-}
-
-impl Vault {
+impl SqliteVault {
     /// Opens (creating if needed) the vault database at `path`, with the master key.
-    pub fn open(path: &Path, master_key: &[u8; 32]) -> Result<Vault, VaultError> {
+    pub fn open(path: &Path, master_key: &[u8; 32]) -> Result<SqliteVault, VaultError> {
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "DELETE")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
@@ -132,33 +63,13 @@ impl Vault {
         )?;
         let evidence = path.parent().unwrap_or(Path::new(".")).join("evidence");
         std::fs::create_dir_all(&evidence)?;
-        Ok(Vault {
+        Ok(SqliteVault {
             conn: Mutex::new(conn),
             master: XChaCha20Poly1305::new(&Key::from(*master_key)),
             keys: Mutex::new(HashMap::new()),
             spare: Mutex::new(Vec::new()),
             evidence,
         })
-    }
-
-    /// A fresh data key, durable before it is returned; its id (`dk-<16 hex>`). Keys are made
-    /// [`KEY_BATCH`] at a time: concurrent callers wait for one transaction instead of queueing
-    /// for one each.
-    pub fn create_key(&self) -> Result<String, VaultError> {
-        let mut spare = self.spare.lock().unwrap_or_else(|e| e.into_inner());
-        if spare.is_empty() {
-            let ids: Vec<String> = (0..KEY_BATCH)
-                .map(|_| format!("dk-{}", hex::encode(random_bytes::<8>())))
-                .collect();
-            self.insert_keys(&ids)?;
-            spare.extend(ids);
-        }
-        Ok(spare.pop().expect("a spare key"))
-    }
-
-    /// Creates a fresh data key with a chosen id (e.g. the organization's staff key).
-    pub fn create_key_with_id(&self, id: &str) -> Result<(), VaultError> {
-        self.insert_keys(&[id.to_string()])
     }
 
     /// Creates and stores a data key for each id, in one transaction.
@@ -168,14 +79,10 @@ impl Vault {
             .map(|_| Zeroizing::new(random_bytes::<32>()))
             .collect();
         {
-            let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+            let mut conn = lock(&self.conn);
             let tx = conn.transaction()?;
             for (id, key) in ids.iter().zip(&keys) {
-                let wrapped = seal_with(
-                    &self.master,
-                    key.as_slice(),
-                    format!("recourse/data-key/v1\n{id}").as_bytes(),
-                );
+                let wrapped = seal_with(&self.master, key.as_slice(), &key_aad(id))?;
                 tx.execute(
                     "INSERT INTO data_keys (id, wrapped) VALUES (?1, ?2)",
                     params![id, wrapped],
@@ -183,37 +90,21 @@ impl Vault {
             }
             tx.commit()?;
         }
-        self.keys
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(ids.iter().cloned().zip(keys));
+        lock(&self.keys).extend(ids.iter().cloned().zip(keys));
         Ok(())
     }
 
-    /// Whether a data key exists (not destroyed).
-    pub fn has_key(&self, id: &str) -> Result<bool, VaultError> {
-        Ok(self.cipher(id).is_ok())
-    }
-
     fn cipher(&self, id: &str) -> Result<XChaCha20Poly1305, VaultError> {
-        if let Some(k) = self.keys.lock().unwrap_or_else(|e| e.into_inner()).get(id) {
+        if let Some(k) = lock(&self.keys).get(id) {
             return Ok(XChaCha20Poly1305::new(&Key::from(**k)));
         }
-        let wrapped: Option<Vec<u8>> = self
-            .conn
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        let wrapped: Option<Vec<u8>> = lock(&self.conn)
             .query_row("SELECT wrapped FROM data_keys WHERE id = ?1", [id], |r| {
                 r.get(0)
             })
             .optional()?;
         let wrapped = wrapped.ok_or_else(|| VaultError::NoKey(id.into()))?;
-        let raw = open_with(
-            &self.master,
-            &wrapped,
-            format!("recourse/data-key/v1\n{id}").as_bytes(),
-        )
-        .ok_or_else(|| {
+        let raw = open_with(&self.master, &wrapped, &key_aad(id)).ok_or_else(|| {
             VaultError::Storage(format!("data key {id} does not unwrap: wrong master key?"))
         })?;
         let key: DataKey = Zeroizing::new(
@@ -221,29 +112,50 @@ impl Vault {
                 .map_err(|_| VaultError::Storage("bad data key length".into()))?,
         );
         let cipher = XChaCha20Poly1305::new(&Key::from(*key));
-        self.keys
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id.to_string(), key);
+        lock(&self.keys).insert(id.to_string(), key);
         Ok(cipher)
     }
+}
 
-    /// Seals `plaintext` as field `field` under data key `key_id`.
-    pub fn seal(&self, key_id: &str, field: &str, plaintext: &str) -> Result<Sealed, VaultError> {
+impl KeyVault for SqliteVault {
+    /// Keys are made [`KEY_BATCH`] at a time: concurrent callers wait for one transaction
+    /// instead of queueing for one each.
+    fn create_key(&self) -> Result<String, VaultError> {
+        let mut spare = lock(&self.spare);
+        if spare.is_empty() {
+            let ids: Vec<String> = (0..KEY_BATCH)
+                .map(|_| format!("dk-{}", hex::encode(random_bytes::<8>())))
+                .collect();
+            self.insert_keys(&ids)?;
+            spare.extend(ids);
+        }
+        spare
+            .pop()
+            .ok_or_else(|| VaultError::Storage("no spare data key after a batch".into()))
+    }
+
+    fn create_key_with_id(&self, id: &str) -> Result<(), VaultError> {
+        self.insert_keys(&[id.to_string()])
+    }
+
+    fn has_key(&self, id: &str) -> Result<bool, VaultError> {
+        Ok(self.cipher(id).is_ok())
+    }
+
+    fn seal(&self, key_id: &str, field: &str, plaintext: &str) -> Result<Sealed, VaultError> {
         // Counted in bytes, as stored: any text within the character limits fits.
         if plaintext.len() > MAX_SEALED_PLAINTEXT {
             return Err(VaultError::TooLong(field.to_string(), plaintext.len()));
         }
         let cipher = self.cipher(key_id)?;
-        let bytes = seal_with(&cipher, plaintext.as_bytes(), &field_aad(key_id, field));
+        let bytes = seal_with(&cipher, plaintext.as_bytes(), &field_aad(key_id, field))?;
         Ok(Sealed {
             sealed: BASE64.encode(bytes),
             key: key_id.to_string(),
         })
     }
 
-    /// Opens a sealed value of field `field`.
-    pub fn open_sealed(&self, sealed: &Sealed, field: &str) -> Result<String, VaultError> {
+    fn open_sealed(&self, sealed: &Sealed, field: &str) -> Result<String, VaultError> {
         let cipher = self.cipher(&sealed.key)?;
         let bytes = BASE64
             .decode(&sealed.sealed)
@@ -253,17 +165,11 @@ impl Vault {
         String::from_utf8(plain).map_err(|_| VaultError::Malformed)
     }
 
-    /// Destroys a data key for good; returns false if it was already gone.
-    pub fn destroy(&self, key_id: &str) -> Result<bool, VaultError> {
-        if let Some(mut k) = self
-            .keys
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(key_id)
-        {
+    fn destroy(&self, key_id: &str) -> Result<bool, VaultError> {
+        if let Some(mut k) = lock(&self.keys).remove(key_id) {
             zeroize::Zeroize::zeroize(&mut *k);
         }
-        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let conn = lock(&self.conn);
         let deleted = conn.execute("DELETE FROM data_keys WHERE id = ?1", [key_id])?;
         conn.execute(
             "INSERT OR IGNORE INTO destroyed (id, at) VALUES (?1, ?2)",
@@ -272,15 +178,10 @@ impl Vault {
         Ok(deleted > 0)
     }
 
-    /// Stores a document sealed under `key_id`; returns its SHA-256 (of the plaintext).
-    pub fn store_document(&self, key_id: &str, bytes: &[u8]) -> Result<Hash, VaultError> {
+    fn store_document(&self, key_id: &str, bytes: &[u8]) -> Result<Hash, VaultError> {
         let hash = Hash::digest(bytes);
         let cipher = self.cipher(key_id)?;
-        let sealed = seal_with(
-            &cipher,
-            bytes,
-            format!("recourse/evidence/v1\n{key_id}\n{}", hash.to_hex()).as_bytes(),
-        );
+        let sealed = seal_with(&cipher, bytes, &document_aad(key_id, &hash.to_hex()))?;
         let path = self.evidence.join(format!("{}.sealed", hash.to_hex()));
         let tmp = path.with_extension("tmp");
         {
@@ -293,20 +194,16 @@ impl Vault {
         Ok(hash)
     }
 
-    /// Reads a document back (fails once its case's key is destroyed).
-    pub fn read_document(&self, key_id: &str, hash: &Hash) -> Result<Vec<u8>, VaultError> {
+    fn read_document(&self, key_id: &str, hash: &Hash) -> Result<Vec<u8>, VaultError> {
         let cipher = self.cipher(key_id)?;
         let sealed = std::fs::read(self.evidence.join(format!("{}.sealed", hash.to_hex())))?;
-        let aad = format!("recourse/evidence/v1\n{key_id}\n{}", hash.to_hex());
-        open_with(&cipher, &sealed, aad.as_bytes())
+        open_with(&cipher, &sealed, &document_aad(key_id, &hash.to_hex()))
             .ok_or_else(|| VaultError::Unsealable(key_id.into()))
     }
 
-    /// Every data key id the vault holds that unwraps under the master key, and every key it
-    /// holds that does not (altered, or wrapped for another id), and the ids it recorded as
-    /// destroyed; for the start-up check against the ledger. Unwrapped keys are not cached.
-    pub fn audit(&self) -> Result<VaultAudit, VaultError> {
-        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+    /// Unwrapped keys are not cached.
+    fn audit(&self) -> Result<VaultAudit, VaultError> {
+        let conn = lock(&self.conn);
         let mut audit = VaultAudit::default();
         let mut stmt = conn.prepare("SELECT id, wrapped FROM data_keys")?;
         let rows = stmt.query_map([], |r| {
@@ -314,8 +211,7 @@ impl Vault {
         })?;
         for row in rows {
             let (id, wrapped) = row?;
-            let aad = format!("recourse/data-key/v1\n{id}");
-            match open_with(&self.master, &wrapped, aad.as_bytes()) {
+            match open_with(&self.master, &wrapped, &key_aad(&id)) {
                 Some(raw) if raw.len() == 32 => audit.usable.insert(id),
                 _ => audit.broken.insert(id),
             };
@@ -328,24 +224,13 @@ impl Vault {
     }
 }
 
-/// What [`Vault::audit`] found.
-#[derive(Debug, Default)]
-pub struct VaultAudit {
-    /// Keys that unwrap.
-    pub usable: std::collections::HashSet<String>,
-    /// Keys present that do not unwrap.
-    pub broken: std::collections::HashSet<String>,
-    /// Ids recorded as destroyed.
-    pub destroyed: std::collections::HashSet<String>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn vault() -> (tempfile::TempDir, Vault) {
+    fn vault() -> (tempfile::TempDir, SqliteVault) {
         let tmp = tempfile::tempdir().unwrap();
-        let v = Vault::open(&tmp.path().join("vault.db"), &[7; 32]).unwrap();
+        let v = SqliteVault::open(&tmp.path().join("vault.db"), &[7; 32]).unwrap();
         (tmp, v)
     }
 
@@ -398,12 +283,12 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("vault.db");
         let (s, doc, k) = {
-            let v = Vault::open(&path, &[7; 32]).unwrap();
+            let v = SqliteVault::open(&path, &[7; 32]).unwrap();
             let k = v.create_key().unwrap();
             let doc = v.store_document(&k, b"scan of a letter").unwrap();
             (v.seal(&k, "contact", "Amina, 555-0100").unwrap(), doc, k)
         };
-        let v = Vault::open(&path, &[7; 32]).unwrap();
+        let v = SqliteVault::open(&path, &[7; 32]).unwrap();
         assert_eq!(v.open_sealed(&s, "contact").unwrap(), "Amina, 555-0100");
         assert_eq!(v.read_document(&k, &doc).unwrap(), b"scan of a letter");
         let wrapped: Vec<u8> = v
@@ -435,7 +320,7 @@ mod tests {
             !in_file(&wrapped),
             "the wrapped key's bytes must not survive in vault.db"
         );
-        let v = Vault::open(&path, &[7; 32]).unwrap();
+        let v = SqliteVault::open(&path, &[7; 32]).unwrap();
         assert!(matches!(
             v.open_sealed(&s, "contact"),
             Err(VaultError::NoKey(_))
@@ -448,11 +333,11 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("vault.db");
         let s = {
-            let v = Vault::open(&path, &[1; 32]).unwrap();
+            let v = SqliteVault::open(&path, &[1; 32]).unwrap();
             let k = v.create_key().unwrap();
             v.seal(&k, "f", "secret").unwrap()
         };
-        let v = Vault::open(&path, &[2; 32]).unwrap();
+        let v = SqliteVault::open(&path, &[2; 32]).unwrap();
         assert!(matches!(
             v.open_sealed(&s, "f"),
             Err(VaultError::Storage(_))
@@ -463,7 +348,7 @@ mod tests {
     fn keys_made_in_batches_are_distinct_and_durable_before_use() {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("vault.db");
-        let v = Vault::open(&path, &[3; 32]).unwrap();
+        let v = SqliteVault::open(&path, &[3; 32]).unwrap();
         let ids: Vec<String> = std::thread::scope(|s| {
             let workers: Vec<_> = (0..4)
                 .map(|_| {
@@ -482,7 +367,7 @@ mod tests {
         let distinct: std::collections::BTreeSet<_> = ids.iter().collect();
         assert_eq!(distinct.len(), 4 * KEY_BATCH);
         // Every key handed out is already in the file: another process finds it.
-        let other = Vault::open(&path, &[3; 32]).unwrap();
+        let other = SqliteVault::open(&path, &[3; 32]).unwrap();
         for id in &ids {
             assert!(other.has_key(id).unwrap(), "{id} is durable");
         }

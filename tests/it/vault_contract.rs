@@ -1,0 +1,242 @@
+//! The vault contract: what every `KeyVault` backend must do. Each backend is a [`Backend`]
+//! that opens a vault over real files in a temporary folder and opens it again (as after a
+//! restart, or from another process); a new backend adds itself to [`backends`] and passes the
+//! same tests. Erasure is checked to be permanent: after a reopen, and in the bytes of every
+//! file the backend keeps.
+
+use std::path::PathBuf;
+
+use recourse::vault::{KeyVault, SqliteVault, VaultError};
+use recourse_events::limits::{MAX_SEALED_PLAINTEXT, NARRATIVE};
+use recourse_events::sealed::Sealed;
+
+/// A vault backend under test, over its own temporary folder.
+trait Backend {
+    /// The backend's name, for failure messages.
+    fn name(&self) -> &'static str;
+    /// Opens the vault (again) with a master key.
+    fn open(&self, master: &[u8; 32]) -> Box<dyn KeyVault>;
+    /// Every file the backend keeps, to search their bytes.
+    fn files(&self) -> Vec<PathBuf>;
+}
+
+struct Sqlite {
+    tmp: tempfile::TempDir,
+}
+
+impl Backend for Sqlite {
+    fn name(&self) -> &'static str {
+        "sqlite"
+    }
+    fn open(&self, master: &[u8; 32]) -> Box<dyn KeyVault> {
+        Box::new(SqliteVault::open(&self.tmp.path().join("vault.db"), master).unwrap())
+    }
+    fn files(&self) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        let mut dirs = vec![self.tmp.path().to_path_buf()];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else {
+                    files.push(p);
+                }
+            }
+        }
+        files
+    }
+}
+
+fn backends() -> Vec<Box<dyn Backend>> {
+    vec![Box::new(Sqlite {
+        tmp: tempfile::tempdir().unwrap(),
+    })]
+}
+
+const MASTER: [u8; 32] = [7; 32];
+
+/// Whether any of the backend's files holds `bytes`.
+fn anywhere(b: &dyn Backend, bytes: &[u8]) -> bool {
+    b.files().iter().any(|f| {
+        std::fs::read(f)
+            .map(|data| data.windows(bytes.len()).any(|w| w == bytes))
+            .unwrap_or(false)
+    })
+}
+
+#[test]
+fn a_sealed_value_opens_only_for_its_field_and_key() {
+    for b in backends() {
+        let v = b.open(&MASTER);
+        // Given a value sealed as a case's narrative
+        let k = v.create_key().unwrap();
+        let s = v
+            .seal(&k, "narrative", "Je n'ai pas eu d'interprète.")
+            .unwrap();
+        assert!(!s.sealed.contains("interprète"), "{}", b.name());
+        // Then it opens as that field, and not as another or under another key
+        assert_eq!(
+            v.open_sealed(&s, "narrative").unwrap(),
+            "Je n'ai pas eu d'interprète."
+        );
+        assert!(
+            matches!(v.open_sealed(&s, "contact"), Err(VaultError::Unsealable(_))),
+            "{}",
+            b.name()
+        );
+        let moved = Sealed {
+            key: v.create_key().unwrap(),
+            ..s.clone()
+        };
+        assert!(v.open_sealed(&moved, "narrative").is_err(), "{}", b.name());
+        let garbled = Sealed {
+            sealed: "not base64!".into(),
+            ..s
+        };
+        assert!(matches!(
+            v.open_sealed(&garbled, "narrative"),
+            Err(VaultError::Malformed)
+        ));
+    }
+}
+
+#[test]
+fn the_longest_text_in_any_script_seals_and_a_longer_one_is_refused() {
+    for b in backends() {
+        let v = b.open(&MASTER);
+        let k = v.create_key().unwrap();
+        for ch in ['a', 'ع', '中', '😀'] {
+            let text: String = std::iter::repeat_n(ch, NARRATIVE).collect();
+            let s = v.seal(&k, "narrative", &text).unwrap();
+            assert_eq!(
+                v.open_sealed(&s, "narrative").unwrap(),
+                text,
+                "{}",
+                b.name()
+            );
+        }
+        let over = "x".repeat(MAX_SEALED_PLAINTEXT + 1);
+        assert!(matches!(
+            v.seal(&k, "narrative", &over),
+            Err(VaultError::TooLong(f, _)) if f == "narrative"
+        ));
+    }
+}
+
+#[test]
+fn keys_are_durable_before_use_and_found_after_reopening() {
+    for b in backends() {
+        // Given keys made by one vault (and one with a chosen id)
+        let (ids, sealed, doc) = {
+            let v = b.open(&MASTER);
+            let ids: Vec<String> = (0..70).map(|_| v.create_key().unwrap()).collect();
+            v.create_key_with_id("org-staff").unwrap();
+            let doc = v.store_document(&ids[0], b"scan of a letter").unwrap();
+            (
+                ids.clone(),
+                v.seal(&ids[1], "contact", "Amina").unwrap(),
+                doc,
+            )
+        };
+        let distinct: std::collections::BTreeSet<_> = ids.iter().collect();
+        assert_eq!(distinct.len(), ids.len(), "{}", b.name());
+        // When it is opened again
+        let v = b.open(&MASTER);
+        // Then every key handed out is there, and what they sealed opens
+        for id in ids.iter().chain([&"org-staff".to_string()]) {
+            assert!(v.has_key(id).unwrap(), "{}: {id} is durable", b.name());
+        }
+        assert_eq!(v.open_sealed(&sealed, "contact").unwrap(), "Amina");
+        assert_eq!(v.read_document(&ids[0], &doc).unwrap(), b"scan of a letter");
+        let audit = v.audit().unwrap();
+        assert!(ids.iter().all(|i| audit.usable.contains(i)));
+        assert!(audit.broken.is_empty() && audit.destroyed.is_empty());
+        // And a chosen id is not given twice
+        assert!(v.create_key_with_id("org-staff").is_err(), "{}", b.name());
+    }
+}
+
+#[test]
+fn erasure_is_permanent_after_reopening_and_in_every_file() {
+    for b in backends() {
+        // Given a case's contact and a document, sealed under its key
+        let v = b.open(&MASTER);
+        let k = v.create_key().unwrap();
+        let other = v.create_key().unwrap();
+        let s = v.seal(&k, "contact", "Amina, 555-0100").unwrap();
+        let kept = v.seal(&other, "contact", "Rui").unwrap();
+        let doc = v.store_document(&k, b"scan of a letter").unwrap();
+        // When its key is destroyed
+        assert!(v.destroy(&k).unwrap(), "{}", b.name());
+        assert!(!v.destroy(&k).unwrap(), "{}: already gone", b.name());
+        // Then nothing of it opens, now
+        assert!(matches!(
+            v.open_sealed(&s, "contact"),
+            Err(VaultError::NoKey(_))
+        ));
+        assert!(v.read_document(&k, &doc).is_err());
+        drop(v);
+        // nor after reopening, while other cases are untouched
+        let v = b.open(&MASTER);
+        assert!(!v.has_key(&k).unwrap(), "{}", b.name());
+        assert!(matches!(
+            v.open_sealed(&s, "contact"),
+            Err(VaultError::NoKey(_))
+        ));
+        assert!(v.read_document(&k, &doc).is_err());
+        assert_eq!(v.open_sealed(&kept, "contact").unwrap(), "Rui");
+        let audit = v.audit().unwrap();
+        assert!(audit.destroyed.contains(&k) && !audit.usable.contains(&k));
+        assert!(audit.usable.contains(&other));
+        drop(v);
+        // and no file holds the sealed value's plaintext or the key id's wrapped key
+        assert!(!anywhere(b.as_ref(), b"Amina, 555-0100"), "{}", b.name());
+        assert!(!anywhere(b.as_ref(), b"scan of a letter"), "{}", b.name());
+    }
+}
+
+#[test]
+fn the_wrapped_keys_leave_no_copy_in_the_sqlite_file_after_erasure() {
+    let b = Sqlite {
+        tmp: tempfile::tempdir().unwrap(),
+    };
+    let v = b.open(&MASTER);
+    let k = v.create_key().unwrap();
+    drop(v);
+    let db = rusqlite::Connection::open(b.tmp.path().join("vault.db")).unwrap();
+    let wrapped: Vec<u8> = db
+        .query_row("SELECT wrapped FROM data_keys WHERE id = ?1", [&k], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    drop(db);
+    assert!(
+        anywhere(&b, &wrapped),
+        "the wrapped key is in the file first"
+    );
+    b.open(&MASTER).destroy(&k).unwrap();
+    assert!(
+        !anywhere(&b, &wrapped),
+        "the wrapped key's bytes must not survive in any file"
+    );
+}
+
+#[test]
+fn a_wrong_master_key_unwraps_nothing() {
+    for b in backends() {
+        let s = {
+            let v = b.open(&[1; 32]);
+            let k = v.create_key().unwrap();
+            v.seal(&k, "f", "secret").unwrap()
+        };
+        let v = b.open(&[2; 32]);
+        assert!(
+            matches!(v.open_sealed(&s, "f"), Err(VaultError::Storage(_))),
+            "{}",
+            b.name()
+        );
+        let audit = v.audit().unwrap();
+        assert!(audit.broken.contains(&s.key) && audit.usable.is_empty());
+    }
+}
