@@ -10,10 +10,7 @@ use super::file::sealed_fields;
 /// `payload`'s clear data, and the names of its sealed fields.
 pub fn clear_data(payload: &Payload) -> (Map<String, Value>, Vec<String>) {
     let mut data = payload.to_data();
-    let sealed: Vec<String> = sealed_fields(payload)
-        .into_iter()
-        .map(|(f, _)| f)
-        .collect();
+    let sealed: Vec<String> = sealed_fields(payload).into_iter().map(|(f, _)| f).collect();
     for field in &sealed {
         data.remove(field);
     }

@@ -254,10 +254,9 @@ impl StaffCan {
             "finding" => self.finding,
             "decide" => self.decide,
             "action-open" => self.open_action,
-            "action-update" | "action-complete" | "action-verify" | "action-waive" => self
-                .corrective
-                .values()
-                .any(|c| c.slugs().contains(&slug)),
+            "action-update" | "action-complete" | "action-verify" | "action-waive" => {
+                self.corrective.values().any(|c| c.slugs().contains(&slug))
+            }
             "pause" => self.pause,
             "resume" => self.resume,
             "appeal-assign" => self.appeal_assign,

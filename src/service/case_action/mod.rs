@@ -175,8 +175,20 @@ fn spec_of(slug: &str) -> Result<&'static ActionSpec, ServiceError> {
 
 /// Reads the action `spec` from `f`: every field is read, so every refusal is collected.
 fn read(spec: &'static ActionSpec, mut f: Fields) -> Result<CaseAction, ServiceError> {
-    use CaseAction as A;
     let built = match spec.slug {
+        "acknowledge" | "triage" | "assign" | "recuse" | "message" => routing(spec.slug, &mut f),
+        "action-open" | "action-update" | "action-complete" | "action-verify" | "action-waive" => {
+            corrective(spec.slug, &mut f)
+        }
+        other => handling(other, &mut f)?,
+    };
+    f.finish(built)
+}
+
+/// Receiving and routing a complaint, and writing to it.
+fn routing(slug: &str, f: &mut Fields) -> Option<CaseAction> {
+    use CaseAction as A;
+    match slug {
         "acknowledge" => Some(A::Acknowledge {
             note: f.text("note"),
         }),
@@ -205,13 +217,49 @@ fn read(spec: &'static ActionSpec, mut f: Fields) -> Result<CaseAction, ServiceE
                 reason,
             })
         }
-        "message" => {
+        _ => {
             let audience = f.choice("audience");
             let body = f.text("body");
             audience
                 .zip(body)
                 .map(|(audience, body)| A::Message { audience, body })
         }
+    }
+}
+
+/// A corrective action: opening it, and each step after.
+fn corrective(slug: &str, f: &mut Fields) -> Option<CaseAction> {
+    use CaseAction as A;
+    if slug == "action-open" {
+        let owner = f.staff("owner");
+        let due = f.date("due");
+        let framework_item = f.text("framework_item");
+        let description = f.text("description");
+        return owner
+            .zip(due)
+            .zip(description)
+            .map(|((owner, due), description)| A::OpenAction {
+                owner,
+                due,
+                framework_item,
+                description,
+            });
+    }
+    let action = f.action("action");
+    let note = f.text("note");
+    let due = (slug == "action-update").then(|| f.date("due")).flatten();
+    action.zip(note).map(|(action, note)| match slug {
+        "action-update" => A::UpdateAction { action, note, due },
+        "action-complete" => A::CompleteAction { action, note },
+        "action-verify" => A::VerifyAction { action, note },
+        _ => A::WaiveAction { action, note },
+    })
+}
+
+/// Handling the case: findings, the decision, the clocks, the appeal, closing and after.
+fn handling(slug: &str, f: &mut Fields) -> Result<Option<CaseAction>, ServiceError> {
+    use CaseAction as A;
+    Ok(match slug {
         "finding" => {
             let rights = f.list("rights");
             let framework_items = f.list("framework_items");
@@ -233,38 +281,6 @@ fn read(spec: &'static ActionSpec, mut f: Fields) -> Result<CaseAction, ServiceE
                 reasons,
             })
         }
-        "action-open" => {
-            let owner = f.staff("owner");
-            let due = f.date("due");
-            let framework_item = f.text("framework_item");
-            let description = f.text("description");
-            owner
-                .zip(due)
-                .zip(description)
-                .map(|((owner, due), description)| A::OpenAction {
-                    owner,
-                    due,
-                    framework_item,
-                    description,
-                })
-        }
-        "action-update" => {
-            let action = f.action("action");
-            let note = f.text("note");
-            let due = f.date("due");
-            action
-                .zip(note)
-                .map(|(action, note)| A::UpdateAction { action, note, due })
-        }
-        "action-complete" | "action-verify" | "action-waive" => {
-            let action = f.action("action");
-            let note = f.text("note");
-            action.zip(note).map(|(action, note)| match spec.slug {
-                "action-complete" => A::CompleteAction { action, note },
-                "action-verify" => A::VerifyAction { action, note },
-                _ => A::WaiveAction { action, note },
-            })
-        }
         "pause" => f.text("reason").map(|reason| A::Pause { reason }),
         "resume" => Some(A::Resume),
         "appeal-assign" => f
@@ -281,8 +297,7 @@ fn read(spec: &'static ActionSpec, mut f: Fields) -> Result<CaseAction, ServiceE
         "reopen" => f.text("reason").map(|reason| A::Reopen { reason }),
         "withdraw" => Some(A::Withdraw),
         other => return Err(ServiceError::NotFound(format!("no case action {other}"))),
-    };
-    f.finish(built)
+    })
 }
 
 impl CaseAction {
@@ -413,12 +428,6 @@ impl CaseAction {
         mut seal: impl FnMut(&'static str, &str) -> Result<Sealed, ServiceError>,
     ) -> Result<Command, ServiceError> {
         use CaseAction as A;
-        let note = |action, note: String, seal: &mut dyn FnMut(&'static str, &str) -> _| {
-            Ok::<_, ServiceError>(ActionNote {
-                action,
-                note: seal("note", &note)?,
-            })
-        };
         Ok(match self {
             A::Acknowledge { note } => Command::Acknowledge {
                 note: note.map(|n| seal("note", &n)).transpose()?,
@@ -475,29 +484,6 @@ impl CaseAction {
                 remedy: remedy.map(|r| seal("remedy", &r)).transpose()?,
                 reasons: seal("reasons", &reasons)?,
             }),
-            A::OpenAction {
-                owner,
-                due,
-                framework_item,
-                description,
-            } => Command::OpenAction {
-                owner,
-                due,
-                framework_item,
-                description: seal("description", &description)?,
-            },
-            A::UpdateAction { action, note, due } => Command::UpdateAction(ActionUpdated {
-                action,
-                note: seal("note", &note)?,
-                due,
-            }),
-            A::CompleteAction { action, note: n } => {
-                Command::CompleteAction(note(action, n, &mut seal)?)
-            }
-            A::VerifyAction { action, note: n } => {
-                Command::VerifyAction(note(action, n, &mut seal)?)
-            }
-            A::WaiveAction { action, note: n } => Command::WaiveAction(note(action, n, &mut seal)?),
             A::Pause { reason } => Command::PauseClock(ClockPaused {
                 reason: seal("reason", &reason)?,
             }),
@@ -512,8 +498,53 @@ impl CaseAction {
                 reason: seal("reason", &reason)?,
             }),
             A::Withdraw => Command::Withdraw,
+            corrective => corrective_command(corrective, &mut seal)?,
         })
     }
+}
+
+/// The command of a corrective action's step, its texts sealed by `seal`.
+fn corrective_command(
+    action: CaseAction,
+    seal: &mut impl FnMut(&'static str, &str) -> Result<Sealed, ServiceError>,
+) -> Result<Command, ServiceError> {
+    use CaseAction as A;
+    let mut note = |action, note: String| -> Result<ActionNote, ServiceError> {
+        Ok(ActionNote {
+            action,
+            note: seal("note", &note)?,
+        })
+    };
+    Ok(match action {
+        A::OpenAction {
+            owner,
+            due,
+            framework_item,
+            description,
+        } => Command::OpenAction {
+            owner,
+            due,
+            framework_item,
+            description: seal("description", &description)?,
+        },
+        A::UpdateAction {
+            action,
+            note: n,
+            due,
+        } => {
+            let ActionNote { action, note } = note(action, n)?;
+            Command::UpdateAction(ActionUpdated { action, note, due })
+        }
+        A::CompleteAction { action, note: n } => Command::CompleteAction(note(action, n)?),
+        A::VerifyAction { action, note: n } => Command::VerifyAction(note(action, n)?),
+        A::WaiveAction { action, note: n } => Command::WaiveAction(note(action, n)?),
+        other => {
+            return Err(ServiceError::Input(format!(
+                "{} is not a corrective action's step",
+                other.slug()
+            )));
+        }
+    })
 }
 
 /// The name of a corrective action's status, as the API answers it and the page's message ids

@@ -184,7 +184,10 @@ fn mistyped_values_are_refused_with_their_kinds_message() {
         &json_of(json!({ "category": "fees", "urgency": "whenever" })),
     );
     assert_eq!(refused(r), [("urgency", "invalid-choice")]);
-    let r = CaseAction::from_json("action-complete", &json_of(json!({ "action": 0, "note": "x" })));
+    let r = CaseAction::from_json(
+        "action-complete",
+        &json_of(json!({ "action": 0, "note": "x" })),
+    );
     assert_eq!(refused(r), [("action", "invalid-action-number")]);
     let many: Vec<String> = (0..=MAX_REFERENCES).map(|i| format!("r{i}")).collect();
     let r = CaseAction::from_json(

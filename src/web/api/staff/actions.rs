@@ -9,9 +9,9 @@ use serde_json::{Map, Value};
 
 use super::reader;
 use super::views::ActionResult;
+use crate::service::CaseAction;
 pub use crate::service::case_action::{ACTIONS, ActionSpec};
 use crate::service::case_action::{FieldSpec, Kind};
-use crate::service::CaseAction;
 use crate::web::api::fields::{Field, Input, Ty, opt, req};
 use crate::web::error::WebError;
 use crate::web::http::Response;

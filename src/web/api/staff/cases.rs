@@ -5,9 +5,9 @@ use recourse_events::case::Purpose;
 use recourse_projections::queue::QueueFilter;
 use serde_json::{Value, json};
 
+use super::bad;
 use super::reader;
 use super::views::{CaseFacts, Contact, OpenedText, StaffView, ViewRow, case_view};
-use super::bad;
 use crate::service::StaffCan;
 use crate::web::api::fields::Input;
 use crate::web::error::WebError;
@@ -90,7 +90,11 @@ pub(in crate::web::api) async fn case(ctx: &Ctx<'_>, id: &str) -> Result<Respons
     Ok(Response::json(&view))
 }
 
-pub(in crate::web::api) async fn open(ctx: &Ctx<'_>, id: &str, input: &Input) -> Result<Response, WebError> {
+pub(in crate::web::api) async fn open(
+    ctx: &Ctx<'_>,
+    id: &str,
+    input: &Input,
+) -> Result<Response, WebError> {
     let (me, state) = reader(ctx, id)?;
     let purpose: Purpose = input.required("purpose")?;
     let file = ctx

@@ -12,8 +12,8 @@ mod dashboard;
 mod session;
 mod views;
 
-pub use actions::{ACTIONS, ActionSpec, body_of};
 pub(super) use actions::act;
+pub use actions::{ACTIONS, ActionSpec, body_of};
 pub(super) use cases::{access_log, case, directory, open, queue};
 pub(super) use dashboard::dashboard;
 pub(super) use session::{session, sign_in, sign_out};

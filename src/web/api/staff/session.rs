@@ -5,9 +5,9 @@ use serde::Serialize;
 use warp::http::StatusCode;
 
 use super::views::{StaffView, staff_view};
+use crate::web::api::fields::Input;
 use crate::web::error::WebError;
 use crate::web::http::Response;
-use crate::web::api::fields::Input;
 use crate::web::router::Ctx;
 use crate::web::session::SESSION_COOKIE;
 
@@ -27,7 +27,10 @@ pub(in crate::web::api) fn session(ctx: &Ctx) -> Result<Response, WebError> {
 }
 
 /// Signs in: sets the session cookie, answers the CSRF token.
-pub(in crate::web::api) async fn sign_in(ctx: &Ctx<'_>, input: &Input) -> Result<Response, WebError> {
+pub(in crate::web::api) async fn sign_in(
+    ctx: &Ctx<'_>,
+    input: &Input,
+) -> Result<Response, WebError> {
     let login = input.text("login")?.to_string();
     let password = input.text("password")?.to_string();
     // Failures count, per address and per account (see `web::limits`).

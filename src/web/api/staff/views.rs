@@ -228,7 +228,6 @@ pub(super) struct ViewRow {
     pub(super) outsider: bool,
 }
 
-
 /// One event of the timeline, its sealed fields left out and named.
 pub(super) fn event_view(e: &TimelineEntry, names: &HashMap<StaffId, String>) -> EventView {
     let (data, sealed_fields) = match &e.payload {

@@ -28,13 +28,8 @@ pub struct Line {
     pub texts: Vec<(String, String)>,
 }
 
-
 /// Clear facts of one event, in words.
-pub(super) fn describe(
-    ctx: &Ctx,
-    e: &TimelineEntry,
-    names: &HashMap<StaffId, String>,
-) -> String {
+pub(super) fn describe(ctx: &Ctx, e: &TimelineEntry, names: &HashMap<StaffId, String>) -> String {
     let tr = &ctx.tr;
     let name = |s: &StaffId| names.get(s).cloned().unwrap_or_else(|| s.to_string());
     let base = tr.t(&format!(
