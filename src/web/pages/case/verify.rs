@@ -32,7 +32,6 @@ pub async fn verify(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
     let service = &ctx.app.service;
     let store = service.store();
     let note = service.ledger().checkpoint().ok_or(WebError::NotFound)?;
-    let vkey = crate::data_dir::DataDir::new(".").verifier().ok();
     let cp = Note::parse(&note)
         .ok()
         .and_then(|n| Checkpoint::parse_text(n.text()).ok())
@@ -61,7 +60,6 @@ pub async fn verify(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
         ));
     }
     let all_ok = rows.iter().all(|r| r.2 && r.3);
-    let _ = vkey;
     let page = VerifyPage {
         l: Layout::new(ctx, "verify-title"),
         id: case.to_string(),
