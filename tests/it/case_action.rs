@@ -57,6 +57,15 @@ async fn a_remedy_over_its_limit_is_refused_clearly_on_the_page_and_in_the_api()
     let case = ready_to_decide(&t, &chair).await;
     let page = t.sign_in(t.login_of(Role::Chair)).await;
     let over = "ع".repeat(limits::REMEDY + 1);
+    // The form says the limit to the browser too (in UTF-16 units, as browsers count).
+    let form = page.get(&format!("/staff/case/{case}")).await;
+    assert!(
+        form.body.contains(&format!(
+            "name=\"remedy\" rows=\"2\" maxlength=\"{}\"",
+            limits::utf16_max(limits::REMEDY)
+        )),
+        "the remedy's limit is on the form"
+    );
     let before = t.app.service.store().size().await.unwrap();
 
     // When the API is sent a remedy one character over the limit
