@@ -2,3 +2,9 @@
 invalid-required = Please fill this in.
 invalid-too-long = This is too long: { $length } characters, and at most { $limit } are accepted. Please shorten it.
 invalid-one-line = Please write this on one line.
+# A case action's fields (the case page and the API).
+invalid-choice = Please choose one of the options.
+invalid-date = Please give a date, such as 2026-12-31.
+invalid-staff = Please choose a staff member.
+invalid-action-number = Please say which corrective action, by its number.
+invalid-too-many = Please choose at most { $limit }.

@@ -2,3 +2,9 @@
 invalid-required = Complete este campo, por favor.
 invalid-too-long = Es demasiado largo: { $length } caracteres, y se aceptan { $limit } como máximo. Acórtelo, por favor.
 invalid-one-line = Escriba esto en una sola línea, por favor.
+# Los campos de una acción sobre un caso (la página del caso y la API).
+invalid-choice = Elija una de las opciones, por favor.
+invalid-date = Indique una fecha, como 2026-12-31, por favor.
+invalid-staff = Elija a un miembro del personal, por favor.
+invalid-action-number = Indique de qué acción correctiva se trata, por su número.
+invalid-too-many = Elija { $limit } como máximo, por favor.

@@ -2,3 +2,9 @@
 invalid-required = Veuillez remplir ce champ.
 invalid-too-long = C’est trop long : { $length } caractères, pour { $limit } au plus. Veuillez raccourcir.
 invalid-one-line = Veuillez écrire ceci sur une seule ligne.
+# Les champs d’une action sur un dossier (la page du dossier et l’API).
+invalid-choice = Veuillez choisir l’une des options.
+invalid-date = Veuillez indiquer une date, par exemple 2026-12-31.
+invalid-staff = Veuillez choisir un membre du personnel.
+invalid-action-number = Veuillez indiquer de quelle mesure corrective il s’agit, par son numéro.
+invalid-too-many = Veuillez en choisir { $limit } au plus.

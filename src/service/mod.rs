@@ -8,20 +8,28 @@
 //! always reads its own writes.
 
 pub mod administration;
+pub mod case_action;
+mod case_reader;
+mod clear;
 pub mod clock;
 mod erasure;
 mod file;
 pub mod filing;
 mod integrity;
+pub mod permission;
 pub mod sign_in;
 mod staff;
 pub mod validation;
 
 pub use administration::{AdminError, Administration};
+pub use case_action::{Acted, CaseAction};
+pub use case_reader::ReadRefused;
+pub use clear::clear_data;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
 pub use filing::{ComplaintForm, Filed};
 pub use integrity::Verification;
+pub use permission::{ClientCan, StaffCan};
 pub use recourse_projections::message::Message;
 pub use sign_in::{SignInError, SignedIn};
 pub use validation::Invalid;

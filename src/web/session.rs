@@ -11,9 +11,6 @@
 
 pub use crate::sessions::{IDLE, LIFETIME, Session, SessionStore, new_token, same_secret};
 
-use recourse_events::SecretKey;
-use recourse_events::ids::StaffId;
-
 /// Session cookie name.
 pub const SESSION_COOKIE: &str = "recourse_session";
 /// Visitors' CSRF cookie name.
@@ -26,16 +23,6 @@ impl dyn SessionStore {
         self.find(token).unwrap_or_else(|e| {
             tracing::error!(error = %e, "session store unreadable; the request is signed out");
             None
-        })
-    }
-
-    /// Starts a session and returns its token. If the store fails, the token returned opens
-    /// nothing (the next request is signed out) and the failure is logged; the application's
-    /// sign-in (`crate::service::Administration::sign_in`) reports it instead.
-    pub fn start(&self, staff: StaffId, key: SecretKey) -> String {
-        self.begin(staff, key).unwrap_or_else(|e| {
-            tracing::error!(error = %e, "a session could not be started");
-            new_token()
         })
     }
 

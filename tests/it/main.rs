@@ -8,6 +8,7 @@ mod admin;
 mod api;
 mod authz;
 mod board;
+mod case_action;
 mod cli;
 mod crash;
 mod demo;

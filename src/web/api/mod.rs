@@ -617,7 +617,7 @@ fn build_routes() -> Vec<Route> {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            Some(a.fields),
+            Some(staff::body_of(a)),
             &[],
             ok(200, "ActionResult", "Recorded."),
             E_CASE_WRITE,

@@ -1,13 +1,21 @@
 //! The committee's work queue: open cases, most pressing first, with service-level badges, and
 //! filters that work without JavaScript (a GET form).
 
+use std::collections::HashMap;
+
 use askama::Template;
-use recourse_events::org::Role;
+use jiff::civil::Date;
+use recourse_events::ids::StaffId;
+use recourse_events::org::Named;
+use recourse_projections::clock::Clocks;
 use recourse_projections::queue::{QueueFilter, QueueRow, queue as rows};
 
 use super::layout::Layout;
+use super::render;
+use crate::service::case_action::COMMITTEE;
 use crate::web::error::WebError;
 use crate::web::http::Response;
+use crate::web::i18n::Tr;
 use crate::web::router::Ctx;
 
 /// Rows shown at most (the count says how many matched).
@@ -76,81 +84,68 @@ impl Queue {
     }
 }
 
-/// The queue page.
-pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
-    let session = ctx.staff_with(&[Role::Intake, Role::Reviewer, Role::Chair, Role::Auditor])?;
-    let q = ctx.req.query();
-    let mine = q.checked("mine");
-    let filter = QueueFilter {
-        owner: mine.then_some(session.staff),
-        status: q.all("status").into_iter().map(String::from).collect(),
-        overdue: q.checked("overdue"),
-        program: q.get("program").map(String::from),
-        site: q.get("site").map(String::from),
-        urgent: q.checked("urgent"),
-    };
-    let names = ctx.app.service.staff_names();
-    let tr = &ctx.tr;
-    let now = ctx.app.service.now();
-    let (all, programs, sites, clocks): (Vec<QueueRow>, _, _, _) = ctx.app.service.read(|m| {
-        let s = &m.org().settings;
-        (
-            rows(m.cases(), m.clocks(), &filter, now),
-            s.programs.clone(),
-            s.sites.clone(),
-            m.clocks().clone(),
-        )
-    });
-    let program_name = |id: &str| {
-        programs
+/// What the rows are shown with: the page's language, names, programs and the clocks.
+struct Shown<'a> {
+    tr: &'a Tr,
+    names: &'a HashMap<StaffId, String>,
+    programs: &'a [Named],
+    clocks: &'a Clocks,
+}
+
+impl Shown<'_> {
+    /// One row, in words.
+    fn row(&self, r: &QueueRow) -> Row {
+        let tr = self.tr;
+        let id = r.case.to_string();
+        let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let program = self
+            .programs
             .iter()
-            .find(|p| p.id == id)
+            .find(|p| p.id == r.program)
             .map(|p| p.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
-    let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    let shown: Vec<Row> = all
-        .iter()
-        .take(MAX_ROWS)
-        .map(|r| {
-            let id = r.case.to_string();
-            Row {
-                short: id[id.len() - 8..].to_string(),
-                id,
-                status: tr.t(&format!("staff-status-{}", r.status.replace(' ', "-"))),
-                filed: clocks.local_date(r.filed_at).to_string(),
-                channel: tr.t(&format!("channel-{}", r.channel.as_str())),
-                language: r.language.clone(),
-                interpreter: r.interpreter,
-                program: program_name(&r.program),
-                urgency: r
-                    .urgency
-                    .map(|u| {
-                        tr.t(&format!(
-                            "urgency-{}",
-                            serde_json::to_value(u)
-                                .ok()
-                                .and_then(|v| v.as_str().map(String::from))
-                                .unwrap_or_default()
-                        ))
-                    })
-                    .unwrap_or_default(),
-                sensitive: r.sensitive,
-                owner: r
-                    .owner
-                    .and_then(|o| names.get(&o).cloned())
-                    .unwrap_or_else(|| tr.t("queue-owner-intake")),
-                ack_due: date(r.clocks.acknowledge_due),
-                ack_late: r.clocks.acknowledge_overdue,
-                decide_due: date(r.clocks.decide_due),
-                decide_late: r.clocks.decide_overdue,
-                paused: r.clocks.paused,
-                actions: r.outstanding_actions,
-                actions_late: r.clocks.overdue_actions,
-            }
-        })
-        .collect();
-    let statuses = [
+            .unwrap_or_else(|| r.program.clone());
+        Row {
+            short: id
+                .get(id.len().saturating_sub(8)..)
+                .unwrap_or(&id)
+                .to_string(),
+            id,
+            status: tr.t(&format!("staff-status-{}", r.status.replace(' ', "-"))),
+            filed: self.clocks.local_date(r.filed_at).to_string(),
+            channel: tr.t(&format!("channel-{}", r.channel.as_str())),
+            language: r.language.clone(),
+            interpreter: r.interpreter,
+            program,
+            urgency: r
+                .urgency
+                .map(|u| tr.t(&format!("urgency-{}", snake(u))))
+                .unwrap_or_default(),
+            sensitive: r.sensitive,
+            owner: r
+                .owner
+                .and_then(|o| self.names.get(&o).cloned())
+                .unwrap_or_else(|| tr.t("queue-owner-intake")),
+            ack_due: date(r.clocks.acknowledge_due),
+            ack_late: r.clocks.acknowledge_overdue,
+            decide_due: date(r.clocks.decide_due),
+            decide_late: r.clocks.decide_overdue,
+            paused: r.clocks.paused,
+            actions: r.outstanding_actions,
+            actions_late: r.clocks.overdue_actions,
+        }
+    }
+}
+
+fn snake<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// The statuses the filter offers, with their words.
+fn statuses(tr: &Tr) -> Vec<(String, String)> {
+    [
         "filed",
         "acknowledged",
         "under review",
@@ -164,14 +159,46 @@ pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
             tr.t(&format!("staff-status-{}", s.replace(' ', "-"))),
         )
     })
-    .collect();
+    .collect()
+}
+
+/// The queue page.
+pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
+    let session = ctx.staff_with(COMMITTEE)?;
+    let q = ctx.req.query();
+    let mine = q.checked("mine");
+    let filter = QueueFilter {
+        owner: mine.then_some(session.staff),
+        status: q.all("status").into_iter().map(String::from).collect(),
+        overdue: q.checked("overdue"),
+        program: q.get("program").map(String::from),
+        site: q.get("site").map(String::from),
+        urgent: q.checked("urgent"),
+    };
+    let names = ctx.app.service.staff_names();
+    let now = ctx.app.service.now();
+    let (all, programs, sites, clocks): (Vec<QueueRow>, _, _, _) = ctx.app.service.read(|m| {
+        let s = &m.org().settings;
+        (
+            rows(m.cases(), m.clocks(), &filter, now),
+            s.programs.clone(),
+            s.sites.clone(),
+            m.clocks().clone(),
+        )
+    });
+    let shown = Shown {
+        tr: &ctx.tr,
+        names: &names,
+        programs: &programs,
+        clocks: &clocks,
+    };
     let page = Queue {
         l: Layout::new(ctx, "queue-title"),
         total: all.len(),
-        rows: shown,
+        rows: all.iter().take(MAX_ROWS).map(|r| shown.row(r)).collect(),
         f: filter,
         mine,
-        statuses,
+        statuses: statuses(&ctx.tr),
         programs: programs
             .iter()
             .map(|p| (p.id.clone(), p.name.clone()))
@@ -181,8 +208,5 @@ pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
             .map(|p| (p.id.clone(), p.name.clone()))
             .collect(),
     };
-    Ok(Response::html(
-        page.render()
-            .map_err(|e| WebError::Internal(e.to_string()))?,
-    ))
+    render(page)
 }

@@ -1,0 +1,184 @@
+//! A case for the committee: its facts and clocks, the timeline with a verification mark per
+//! event, who opened the file and why, and the actions the signed-in person may take, as the
+//! rules decide (a dry run of `decide`, asked once: [`StaffCan`]). Opening the sealed data asks
+//! for a purpose and is recorded before anything is shown. "Verify this case" re-checks every
+//! event and its inclusion proof against the current checkpoint. Intake also files complaints
+//! here for clients who phone, come in, write or are referred.
+//!
+//! The page is built in pieces: the summary ([`summary`]), the timeline ([`timeline`]), the
+//! forms and their choices ([`offers`]), the opened file ([`file`]), the verification
+//! ([`verify`]) and intake's form ([`intake`]). An action's form is read by the application's
+//! [`CaseAction`] parser, the same one the API uses, and the service seals and records it.
+
+mod file;
+mod intake;
+mod offers;
+mod summary;
+mod timeline;
+mod verify;
+
+pub use file::open;
+pub use intake::{file, file_form};
+pub use offers::ActionRow;
+pub use timeline::Line;
+pub use verify::verify;
+
+use askama::Template;
+use recourse_events::ids::CaseId;
+use recourse_projections::case::Case;
+
+use super::layout::Layout;
+use super::render;
+use crate::service::{Acting, CaseAction, ReadRefused, StaffCan};
+use crate::web::error::WebError;
+use crate::web::http::Response;
+use crate::web::router::Ctx;
+use summary::{Names, Summary};
+
+/// Complaint categories offered at triage.
+pub const CATEGORIES: &[&str] = &[
+    "service_quality",
+    "interpreter_access",
+    "discrimination",
+    "privacy",
+    "fees",
+    "staff_conduct",
+    "wait_times",
+    "accessibility",
+    "other",
+];
+
+fn parse_case(id: &str) -> Result<CaseId, WebError> {
+    id.parse().map_err(|_| WebError::NotFound)
+}
+
+/// The signed-in staff member, acting with their own key, and the case: they must be a
+/// committee member or auditor with no conflict on it (the service's reader check).
+fn reader(ctx: &Ctx, case: CaseId) -> Result<(Acting, Case), WebError> {
+    let staff = ctx.staff()?.staff;
+    let refused = |why| match why {
+        ReadRefused::Role => WebError::Forbidden(ctx.tr.t("error-role")),
+        ReadRefused::NotFound => WebError::NotFound,
+        ReadRefused::Conflicted => WebError::Forbidden(ctx.tr.t("case-conflicted")),
+    };
+    let state = ctx
+        .app
+        .service
+        .case_for_reader(staff, case)
+        .map_err(refused)?;
+    Ok((ctx.acting()?, state))
+}
+
+/// A labelled option.
+pub struct Opt {
+    /// Value.
+    pub value: String,
+    /// Label.
+    pub label: String,
+}
+
+fn snake<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+fn options(ctx: &Ctx, prefix: &str, values: &[&str]) -> Vec<Opt> {
+    values
+        .iter()
+        .map(|v| Opt {
+            value: v.to_string(),
+            label: ctx.tr.t(&format!("{prefix}-{v}")),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "staff/case.html")]
+struct CasePage {
+    l: Layout,
+    id: String,
+    facts: Vec<(String, String)>,
+    clocks: Vec<(String, String, bool)>,
+    lines: Vec<Line>,
+    views: Vec<(String, String, String, bool)>,
+    /// Refused attempts at opening a sensitive case's file: when, who, why.
+    refused: Vec<(String, String, String)>,
+    actions: Vec<ActionRow>,
+    o: StaffCan,
+    reviewers: Vec<Opt>,
+    appeal_reviewers: Vec<Opt>,
+    staff: Vec<Opt>,
+    categories: Vec<Opt>,
+    rights: Vec<Opt>,
+    items: Vec<Opt>,
+    outcomes: Vec<Opt>,
+    purposes: Vec<Opt>,
+    conflicts: Vec<Opt>,
+    me: String,
+    is_chair: bool,
+    today: String,
+}
+
+/// The case page.
+pub async fn show(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
+    let case = parse_case(id)?;
+    let (_, state) = reader(ctx, case)?;
+    let staff = ctx.staff()?.staff;
+    let service = &ctx.app.service;
+    let timeline = service.timeline(case).await?;
+    let names = service.staff_names();
+    let now = service.now();
+    let (org, reference, clocks) =
+        service.read(|m| (m.org().clone(), m.reference().clone(), m.clocks().clone()));
+    let today = clocks.local_date(now);
+    let can = StaffCan::of(service, case, staff, today);
+    let summary = Summary {
+        tr: &ctx.tr,
+        state: &state,
+        org: &org,
+        reference: &reference,
+        clocks: &clocks,
+        names: Names(&names),
+    };
+    let c = offers::choices(ctx, &org, &reference, &can, &summary.names);
+    let page = CasePage {
+        l: Layout::new(ctx, "case-title"),
+        id: case.to_string(),
+        facts: summary.facts(),
+        clocks: summary.clocks(now),
+        lines: timeline::lines(ctx, &timeline, None),
+        views: summary.views(),
+        refused: summary.refused(),
+        actions: offers::action_rows(ctx, &state, &can, &summary.names, today),
+        o: can,
+        reviewers: c.reviewers,
+        appeal_reviewers: c.appeal_reviewers,
+        staff: c.staff,
+        categories: c.categories,
+        rights: c.rights,
+        items: c.items,
+        outcomes: c.outcomes,
+        purposes: c.purposes,
+        conflicts: c.conflicts,
+        me: staff.to_string(),
+        is_chair: org.has_role(staff, recourse_events::org::Role::Chair),
+        today: today.to_string(),
+    };
+    render(page)
+}
+
+/// An action on a case, from its form: read by the application's parser, sealed and recorded
+/// by the service.
+pub async fn act(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Response, WebError> {
+    let case = parse_case(id)?;
+    let form = ctx.req.form();
+    ctx.check_csrf(&form)?;
+    let (me, _) = reader(ctx, case)?;
+    let parsed = CaseAction::from_form(action, form.pairs())?;
+    ctx.app.service.act_on_case(&me, case, parsed).await?;
+    Ok(Response::redirect(&format!(
+        "/staff/case/{case}?done=case-{action}"
+    )))
+}

@@ -1,0 +1,162 @@
+//! The forms the case page offers: which ones the rules allow ([`StaffCan`], asked once), the
+//! corrective actions with the steps each allows, and the choices each form lists (reviewers
+//! who may be assigned, active staff, categories, rights, framework items, outcomes, purposes,
+//! conflicts).
+
+use jiff::civil::Date;
+use recourse_events::ids::StaffId;
+use recourse_projections::case::Case;
+use recourse_projections::framework::Reference;
+use recourse_projections::org::Org;
+
+use super::summary::Names;
+use super::{CATEGORIES, Opt, options};
+use crate::service::StaffCan;
+use crate::service::case_action::{CONFLICTS, OUTCOMES, action_status_name};
+use crate::web::router::Ctx;
+
+/// Why a file may be opened, as the form offers them.
+const PURPOSES: &[&str] = &[
+    "handling",
+    "appeal",
+    "corrective_action",
+    "audit",
+    "client_request",
+];
+
+/// A corrective action as shown.
+pub struct ActionRow {
+    /// Number.
+    pub id: u32,
+    /// Owner name.
+    pub owner: String,
+    /// Due date.
+    pub due: String,
+    /// Status words.
+    pub status: String,
+    /// Overdue.
+    pub late: bool,
+    /// Offered: update, complete, verify, waive.
+    pub can: [bool; 4],
+}
+
+/// The case's corrective actions, each with the steps `can` allows on it.
+pub(super) fn action_rows(
+    ctx: &Ctx,
+    state: &Case,
+    can: &StaffCan,
+    names: &Names,
+    today: Date,
+) -> Vec<ActionRow> {
+    state
+        .actions
+        .values()
+        .map(|a| {
+            let steps = can.on(a.id);
+            ActionRow {
+                id: a.id.0,
+                owner: names.of(&a.owner),
+                due: a.due.to_string(),
+                status: ctx
+                    .tr
+                    .t(&format!("action-status-{}", action_status_name(a.status))),
+                late: a.outstanding() && a.due < today,
+                can: [steps.update, steps.complete, steps.verify, steps.waive],
+            }
+        })
+        .collect()
+}
+
+/// The choices the forms list.
+pub(super) struct Choices {
+    /// Who may be assigned as reviewer.
+    pub(super) reviewers: Vec<Opt>,
+    /// Who may be assigned as the appeal's reviewer.
+    pub(super) appeal_reviewers: Vec<Opt>,
+    /// Active staff (owners of corrective actions, who recuses).
+    pub(super) staff: Vec<Opt>,
+    /// Categories.
+    pub(super) categories: Vec<Opt>,
+    /// Client Code rights.
+    pub(super) rights: Vec<Opt>,
+    /// Framework items.
+    pub(super) items: Vec<Opt>,
+    /// Decision outcomes.
+    pub(super) outcomes: Vec<Opt>,
+    /// Why a file is opened.
+    pub(super) purposes: Vec<Opt>,
+    /// Kinds of conflict.
+    pub(super) conflicts: Vec<Opt>,
+}
+
+/// The staff `ids` as options.
+fn people(ids: &[StaffId], names: &Names) -> Vec<Opt> {
+    ids.iter()
+        .map(|s| Opt {
+            value: s.to_string(),
+            label: names.of(s),
+        })
+        .collect()
+}
+
+/// The reference's rights and framework items as options, in the page's language.
+fn references(ctx: &Ctx, reference: &Reference) -> (Vec<Opt>, Vec<Opt>) {
+    let fr = ctx.tr.lang == "fr";
+    let rights = reference
+        .client_code
+        .rights
+        .iter()
+        .map(|r| Opt {
+            value: r.id.clone(),
+            label: if fr {
+                r.title_fr.clone()
+            } else {
+                r.title.clone()
+            },
+        })
+        .collect();
+    let items = reference
+        .framework
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.items.iter().map(move |i| Opt {
+                value: i.id.clone(),
+                label: if fr {
+                    i.text_fr.clone()
+                } else {
+                    i.text.clone()
+                },
+            })
+        })
+        .collect();
+    (rights, items)
+}
+
+/// Every form's choices.
+pub(super) fn choices(
+    ctx: &Ctx,
+    org: &Org,
+    reference: &Reference,
+    can: &StaffCan,
+    names: &Names,
+) -> Choices {
+    let active: Vec<StaffId> = org
+        .staff
+        .values()
+        .filter(|s| s.active)
+        .map(|s| s.id)
+        .collect();
+    let (rights, items) = references(ctx, reference);
+    Choices {
+        reviewers: people(&can.reviewers, names),
+        appeal_reviewers: people(&can.appeal_reviewers, names),
+        staff: people(&active, names),
+        categories: options(ctx, "category", CATEGORIES),
+        rights,
+        items,
+        outcomes: options(ctx, "decision", OUTCOMES),
+        purposes: options(ctx, "purpose", PURPOSES),
+        conflicts: options(ctx, "conflict", CONFLICTS),
+    }
+}

@@ -1,0 +1,213 @@
+//! The case's summary at the top of its page: its facts (status, filing, triage, who holds it,
+//! who stepped aside), its clocks, and who opened the file and why (and who was refused).
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use recourse_events::ids::StaffId;
+use recourse_projections::case::{Case, Filing};
+use recourse_projections::clock::Clocks;
+use recourse_projections::framework::Reference;
+use recourse_projections::org::Org;
+
+use super::snake;
+use crate::web::i18n::Tr;
+
+/// Staff names, by id (blank for someone unknown).
+pub(super) struct Names<'a>(pub(super) &'a HashMap<StaffId, String>);
+
+impl Names<'_> {
+    /// `s`'s name.
+    pub(super) fn of(&self, s: &StaffId) -> String {
+        self.0.get(s).cloned().unwrap_or_default()
+    }
+
+    /// The names of `staff`, joined.
+    fn join<'s>(&self, staff: impl IntoIterator<Item = &'s StaffId>) -> String {
+        staff
+            .into_iter()
+            .map(|s| self.of(s))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// What the summary is made from.
+pub(super) struct Summary<'a> {
+    /// The page's language.
+    pub(super) tr: &'a Tr,
+    /// The case.
+    pub(super) state: &'a Case,
+    /// The organization.
+    pub(super) org: &'a Org,
+    /// The reference (rights, framework).
+    pub(super) reference: &'a Reference,
+    /// The organization's clocks.
+    pub(super) clocks: &'a Clocks,
+    /// Staff names.
+    pub(super) names: Names<'a>,
+}
+
+impl Summary<'_> {
+    /// The facts, as (label, value).
+    pub(super) fn facts(&self) -> Vec<(String, String)> {
+        let (tr, state) = (self.tr, self.state);
+        let mut facts = vec![(
+            tr.t("fact-status"),
+            tr.t(&format!(
+                "staff-status-{}",
+                state.status().as_str().replace(' ', "-")
+            )),
+        )];
+        if let (Some(f), Some(at)) = (&state.filing, state.filed_at) {
+            facts.extend(self.filing(f, at));
+        }
+        if let Some(t) = &state.triage {
+            facts.push((
+                tr.t("fact-triage"),
+                format!(
+                    "{} · {}",
+                    tr.t(&format!("category-{}", t.category)),
+                    tr.t(&format!("urgency-{}", snake(t.urgency)))
+                ),
+            ));
+        }
+        facts.push((
+            tr.t("queue-owner"),
+            state
+                .reviewer
+                .map(|r| self.names.of(&r))
+                .unwrap_or_else(|| tr.t("queue-owner-intake")),
+        ));
+        if let Some(a) = state.appeal.as_ref().and_then(|a| a.reviewer) {
+            facts.push((tr.t("fact-appeal-reviewer"), self.names.of(&a)));
+        }
+        if !state.recused.is_empty() {
+            facts.push((tr.t("fact-recused"), self.names.join(state.recused.iter())));
+        }
+        facts
+    }
+
+    /// The facts of the filing.
+    fn filing(&self, f: &Filing, at: Timestamp) -> Vec<(String, String)> {
+        let tr = self.tr;
+        let settings = &self.org.settings;
+        let program = settings
+            .programs
+            .iter()
+            .find(|x| x.id == f.program)
+            .map(|x| x.name.clone())
+            .unwrap_or_else(|| f.program.clone());
+        let site = settings
+            .sites
+            .iter()
+            .find(|x| x.id == f.site)
+            .map(|x| x.name.clone())
+            .unwrap_or_else(|| f.site.clone());
+        let mut facts = vec![
+            (
+                tr.t("fact-filed"),
+                format!(
+                    "{} · {}",
+                    self.clocks.local_date(at),
+                    tr.t(&format!("channel-{}", f.channel.as_str()))
+                ),
+            ),
+            (
+                tr.t("fact-language"),
+                f.interpreter_language
+                    .as_ref()
+                    .map(|i| format!("{} · {} {i}", f.language, tr.t("queue-interpreter")))
+                    .unwrap_or_else(|| f.language.clone()),
+            ),
+            (
+                tr.t("fact-anonymous"),
+                tr.t(if f.anonymous { "yes" } else { "no" }),
+            ),
+            (tr.t("field-program"), format!("{program} · {site}")),
+        ];
+        if !f.rights.is_empty() {
+            let titles: Vec<String> = f
+                .rights
+                .iter()
+                .map(|r| {
+                    self.reference
+                        .right(r)
+                        .map(|x| x.title.clone())
+                        .unwrap_or_else(|| r.clone())
+                })
+                .collect();
+            facts.push((tr.t("fact-rights"), titles.join("; ")));
+        }
+        facts.push((
+            tr.t("fact-contact"),
+            tr.t(&format!("contact-{}", snake(f.contact_preference))),
+        ));
+        if !f.accommodations.is_empty() {
+            facts.push((
+                tr.t("field-accommodations"),
+                f.accommodations
+                    .iter()
+                    .map(|a| tr.t(&format!("accommodation-{}", snake(a))))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ));
+        }
+        if !f.named_staff.is_empty() {
+            facts.push((tr.t("fact-named"), self.names.join(&f.named_staff)));
+        }
+        facts
+    }
+
+    /// The clocks: (label, due date, overdue).
+    pub(super) fn clocks(&self, now: Timestamp) -> Vec<(String, String, bool)> {
+        let status = self.clocks.status(self.state, now);
+        let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
+        vec![
+            (
+                self.tr.t("queue-ack"),
+                date(status.acknowledge_due),
+                status.acknowledge_overdue,
+            ),
+            (
+                self.tr.t("queue-decide"),
+                date(status.decide_due),
+                status.decide_overdue,
+            ),
+        ]
+    }
+
+    /// Who opened the file, newest first: (date, who, why, had no part in the case before).
+    pub(super) fn views(&self) -> Vec<(String, String, String, bool)> {
+        self.state
+            .views
+            .iter()
+            .rev()
+            .map(|v| {
+                (
+                    self.clocks.local_date(v.at).to_string(),
+                    self.names.of(&v.by),
+                    self.tr.t(&format!("purpose-{}", snake(v.purpose))),
+                    v.outsider,
+                )
+            })
+            .collect()
+    }
+
+    /// Refused attempts at opening the file, newest first: (date, who, why).
+    pub(super) fn refused(&self) -> Vec<(String, String, String)> {
+        self.state
+            .refused_views
+            .iter()
+            .rev()
+            .map(|v| {
+                (
+                    self.clocks.local_date(v.at).to_string(),
+                    self.names.of(&v.by),
+                    self.tr.t(&format!("purpose-{}", snake(v.purpose))),
+                )
+            })
+            .collect()
+    }
+}
