@@ -7,7 +7,9 @@
 //! the command is decided again. A command returns once its own events are folded, so a caller
 //! always reads its own writes.
 
+pub mod client;
 pub mod clock;
+pub mod complaint;
 mod erasure;
 mod file;
 pub mod filing;
@@ -15,7 +17,9 @@ mod integrity;
 mod staff;
 pub mod validation;
 
+pub use client::{ClientAction, ClientWhat, client_what, event_id};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use complaint::Part;
 pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
 pub use filing::{ComplaintForm, Filed};
 pub use integrity::Verification;
