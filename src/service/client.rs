@@ -85,6 +85,11 @@ impl ClientAction {
         })
     }
 
+    /// Whether the action named `slug` takes a text.
+    pub fn takes_text(slug: &str) -> bool {
+        Self::with_text(slug, String::new()).is_some()
+    }
+
     /// The action's text, if it takes one.
     fn text(&self) -> Option<&str> {
         match self {

@@ -213,6 +213,16 @@ impl Tr {
             .unwrap_or_else(|| m.id.to_string())
     }
 
+    /// What an event means for a client, in words: the event, and its outcome if it has one
+    /// ("Decision issued: upheld").
+    pub fn what(&self, what: &crate::service::ClientWhat) -> String {
+        let event = self.t(&what.event);
+        match &what.outcome {
+            Some(outcome) => format!("{event}: {}", self.t(outcome)),
+            None => event,
+        }
+    }
+
     /// Names of languages, for the language menu: (code, own name).
     pub fn languages(&self, offered: &[String]) -> Vec<(&'static str, &'static str)> {
         LANGUAGES
