@@ -1,6 +1,6 @@
 //! Languages: every string on every page comes from Fluent files, `locales/<lang>/*.ftl` (one per
-//! area of the site: common, public, staff, board, admin; and validation, why a field was
-//! refused).
+//! area of the site: common, public, staff, board, admin; validation, why a field was
+//! refused; and rules, why the rules refused an action).
 //!
 //! English is the reference and the fallback for any message a translation lacks (so a
 //! partial translation never shows a message id). The page language is chosen from the
@@ -31,6 +31,8 @@ macro_rules! ftl {
             include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
             "\n",
             include_str!(concat!("../../locales/", $lang, "/validation.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/rules.ftl")),
         )
     };
 }
