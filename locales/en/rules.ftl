@@ -49,9 +49,9 @@ rule-wrong-state = A case that is { $status ->
     } does not accept this: { $action }.
 rule-no-finding = Record a finding before issuing a decision.
 rule-actions-outstanding = { $count ->
-        [one] 1 corrective action is still open
-       *[other] { $count } corrective actions are still open
-    }: verify or waive them (with reasons) before closing.
+        [one] 1 corrective action is still open: verify or waive it (with reasons) before closing.
+       *[other] { $count } corrective actions are still open: verify or waive them (with reasons) before closing.
+    }
 rule-appeal-window-closed = The appeal window closed on { $date }.
 rule-unknown-staff = Unknown or departed staff member { $staff }.
 rule-not-reviewer = Staff member { $staff } is not a reviewer or chair.

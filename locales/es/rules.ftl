@@ -48,9 +48,9 @@ rule-wrong-state = Un caso { $status ->
     } no admite esta acción: { $action }.
 rule-no-finding = Registre una conclusión antes de emitir una decisión.
 rule-actions-outstanding = { $count ->
-        [one] Sigue abierta 1 acción correctiva
-       *[other] Siguen abiertas { $count } acciones correctivas
-    }: verifíquelas o dispénselas (con sus motivos) antes de cerrar el caso.
+        [one] Sigue abierta 1 acción correctiva: verifíquela o dispénsela (con sus motivos) antes de cerrar el caso.
+       *[other] Siguen abiertas { $count } acciones correctivas: verifíquelas o dispénselas (con sus motivos) antes de cerrar el caso.
+    }
 rule-appeal-window-closed = El plazo de apelación terminó el { $date }.
 rule-unknown-staff = Miembro del personal desconocido o que ya se fue: { $staff }.
 rule-not-reviewer = El miembro del personal { $staff } no es revisor ni forma parte de la presidencia.

@@ -48,9 +48,9 @@ rule-wrong-state = Un dossier { $status ->
     } n’accepte pas cette action : { $action }.
 rule-no-finding = Consignez une constatation avant de rendre une décision.
 rule-actions-outstanding = { $count ->
-        [one] Une mesure corrective est encore ouverte
-       *[other] { $count } mesures correctives sont encore ouvertes
-    } : vérifiez-les ou renoncez-y (avec vos raisons) avant de fermer le dossier.
+        [one] Une mesure corrective est encore ouverte : vérifiez-la ou renoncez-y (avec vos raisons) avant de fermer le dossier.
+       *[other] { $count } mesures correctives sont encore ouvertes : vérifiez-les ou renoncez-y (avec vos raisons) avant de fermer le dossier.
+    }
 rule-appeal-window-closed = Le délai d’appel a pris fin le { $date }.
 rule-unknown-staff = Membre du personnel inconnu ou parti : { $staff }.
 rule-not-reviewer = Le membre du personnel { $staff } n’est ni examinateur ni à la présidence.

@@ -71,10 +71,6 @@ fn given(text: &Option<String>) -> Option<&str> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty())
 }
 
-fn refuse(field: &'static str, id: &'static str) -> Invalid {
-    Invalid::new(field, Message::new(id))
-}
-
 impl ComplaintForm {
     /// What is wrong with `part` of the complaint, against what `offer` allows: every refused
     /// field, in the form's order (empty when the part is fine).
@@ -90,10 +86,10 @@ impl ComplaintForm {
             Part::Contact => self.check_contact(&mut r),
             Part::Consent => {
                 if !self.consent_handle {
-                    r.push(refuse("consent_handle", "error-consent"));
+                    r.push(Invalid::new("consent_handle", Message::new("error-consent")));
                 }
                 if self.contact() != ContactPreference::None && !self.consent_contact {
-                    r.push(refuse("consent_contact", "error-consent-contact"));
+                    r.push(Invalid::new("consent_contact", Message::new("error-consent-contact")));
                 }
             }
         }
@@ -115,26 +111,26 @@ impl ComplaintForm {
 
     fn check_what(&self, r: &mut Refusals, offer: &Offer) {
         if !is_client_language(offer.settings, &self.language) {
-            r.push(refuse("language", "error-language"));
+            r.push(Invalid::new("language", Message::new("error-language")));
         }
         match given(&Some(self.what_happened.clone())) {
             None => {
-                r.push(refuse("what_happened", "error-what"));
+                r.push(Invalid::new("what_happened", Message::new("error-what")));
             }
             Some(what) => {
                 r.check(at_most("what_happened", what, limits::NARRATIVE));
             }
         }
         if !offer.settings.programs.iter().any(|p| p.id == self.program) {
-            r.push(refuse("program", "error-program"));
+            r.push(Invalid::new("program", Message::new("error-program")));
         }
         if !offer.settings.sites.iter().any(|s| s.id == self.site) {
-            r.push(refuse("site", "error-site"));
+            r.push(Invalid::new("site", Message::new("error-site")));
         }
         if let Some(stream) = given(&self.service_stream)
             && offer.reference.service_stream(stream).is_none()
         {
-            r.push(refuse("service_stream", "error-program"));
+            r.push(Invalid::new("service_stream", Message::new("error-program")));
         }
     }
 
@@ -154,7 +150,7 @@ impl ComplaintForm {
         let email = given(&self.email);
         let email_missing = wants == ContactPreference::Email && email.is_none();
         if email_missing || email.is_some_and(|e| !e.contains('@')) {
-            r.push(refuse("email", "error-email"));
+            r.push(Invalid::new("email", Message::new("error-email")));
         }
         let digits = given(&self.phone)
             .map(|p| p.chars().filter(char::is_ascii_digit).count())
@@ -164,7 +160,7 @@ impl ComplaintForm {
             ContactPreference::Phone | ContactPreference::TextMessage
         ) && digits < 7
         {
-            r.push(refuse("phone", "error-phone"));
+            r.push(Invalid::new("phone", Message::new("error-phone")));
         }
         let interpreter = self.accommodations.contains(&Accommodation::Interpreter);
         let language = given(&self.interpreter_language);
@@ -173,10 +169,10 @@ impl ComplaintForm {
             None => !interpreter,
         };
         if !language_ok {
-            r.push(refuse("interpreter_language", "error-interpreter"));
+            r.push(Invalid::new("interpreter_language", Message::new("error-interpreter")));
         }
         if !self.anonymous && given(&self.name).is_none() && wants != ContactPreference::None {
-            r.push(refuse("name", "error-name"));
+            r.push(Invalid::new("name", Message::new("error-name")));
         }
     }
 }

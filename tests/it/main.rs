@@ -10,6 +10,7 @@ mod board;
 mod cli;
 mod crash;
 mod demo;
+mod doors;
 mod hardening;
 mod helpers;
 mod input;
