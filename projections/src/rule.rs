@@ -13,39 +13,129 @@ use crate::message::Message;
 /// The message id of each reason the rules give for a refusal by role
 /// ([`RuleError::Forbidden`]), by the reason's English text.
 pub const FORBIDDEN: &[(&str, &str)] = &[
-    ("audit views are for auditors and the chair", "rule-forbidden-audit-view"),
-    ("clients write to the committee through client messages", "rule-forbidden-client-audience"),
-    ("comments on the file are the client's", "rule-forbidden-comment"),
-    ("erasure is recorded by the organization once the data key is destroyed", "rule-forbidden-erase"),
-    ("only an administrator may change the organization", "rule-forbidden-admin"),
-    ("only committee members and auditors open complaint files", "rule-forbidden-open"),
-    ("only intake or the chair acknowledge complaints", "rule-forbidden-acknowledge"),
-    ("only intake or the chair route complaints", "rule-forbidden-route"),
-    ("only intake or the chair triage complaints", "rule-forbidden-triage"),
-    ("only intake staff file complaints for clients", "rule-forbidden-file"),
-    ("only staff attempts at opening a file are recorded", "rule-forbidden-refused-view"),
-    ("only the action's owner or the chair may update it", "rule-forbidden-update-action"),
-    ("only the appeal's reviewer decides it", "rule-forbidden-decide-appeal"),
-    ("only the chair assigns appeals", "rule-forbidden-assign-appeal"),
+    (
+        "audit views are for auditors and the chair",
+        "rule-forbidden-audit-view",
+    ),
+    (
+        "clients write to the committee through client messages",
+        "rule-forbidden-client-audience",
+    ),
+    (
+        "comments on the file are the client's",
+        "rule-forbidden-comment",
+    ),
+    (
+        "erasure is recorded by the organization once the data key is destroyed",
+        "rule-forbidden-erase",
+    ),
+    (
+        "only an administrator may change the organization",
+        "rule-forbidden-admin",
+    ),
+    (
+        "only committee members and auditors open complaint files",
+        "rule-forbidden-open",
+    ),
+    (
+        "only intake or the chair acknowledge complaints",
+        "rule-forbidden-acknowledge",
+    ),
+    (
+        "only intake or the chair route complaints",
+        "rule-forbidden-route",
+    ),
+    (
+        "only intake or the chair triage complaints",
+        "rule-forbidden-triage",
+    ),
+    (
+        "only intake staff file complaints for clients",
+        "rule-forbidden-file",
+    ),
+    (
+        "only staff attempts at opening a file are recorded",
+        "rule-forbidden-refused-view",
+    ),
+    (
+        "only the action's owner or the chair may update it",
+        "rule-forbidden-update-action",
+    ),
+    (
+        "only the appeal's reviewer decides it",
+        "rule-forbidden-decide-appeal",
+    ),
+    (
+        "only the chair assigns appeals",
+        "rule-forbidden-assign-appeal",
+    ),
     ("only the chair closes cases", "rule-forbidden-close"),
     ("only the chair reopens cases", "rule-forbidden-reopen"),
-    ("only the chair verifies corrective actions", "rule-forbidden-verify-action"),
-    ("only the chair waives corrective actions", "rule-forbidden-waive-action"),
-    ("only the client adds information to their complaint", "rule-forbidden-add-information"),
+    (
+        "only the chair verifies corrective actions",
+        "rule-forbidden-verify-action",
+    ),
+    (
+        "only the chair waives corrective actions",
+        "rule-forbidden-waive-action",
+    ),
+    (
+        "only the client adds information to their complaint",
+        "rule-forbidden-add-information",
+    ),
     ("only the client appeals", "rule-forbidden-appeal"),
-    ("only the client asks for erasure; retention erasure is automatic", "rule-forbidden-request-erasure"),
-    ("only the client, or intake or the chair on their word, withdraw", "rule-forbidden-withdraw"),
-    ("satisfaction is the client's to say", "rule-forbidden-satisfaction"),
-    ("staff recuse themselves; only the chair records it for another", "rule-forbidden-recuse"),
-    ("the owner of an action cannot verify it: another chair must", "rule-forbidden-verify-own-action"),
-    ("web filings come from the form; staff file by phone, in person, email or referral", "rule-forbidden-web-filing"),
-    ("only intake, the assigned reviewer or the chair pause the clock", "rule-forbidden-pause"),
-    ("only intake, the assigned reviewer or the chair resume the clock", "rule-forbidden-resume"),
-    ("only intake, the assigned reviewer or the chair write on a case", "rule-forbidden-message"),
-    ("only intake, the assigned reviewer, the chair or the client add documents", "rule-forbidden-evidence"),
-    ("only the assigned reviewer or the chair record findings", "rule-forbidden-finding"),
-    ("only the assigned reviewer or the chair decide", "rule-forbidden-decide"),
-    ("only the assigned reviewer or the chair open corrective actions", "rule-forbidden-open-action"),
+    (
+        "only the client asks for erasure; retention erasure is automatic",
+        "rule-forbidden-request-erasure",
+    ),
+    (
+        "only the client, or intake or the chair on their word, withdraw",
+        "rule-forbidden-withdraw",
+    ),
+    (
+        "satisfaction is the client's to say",
+        "rule-forbidden-satisfaction",
+    ),
+    (
+        "staff recuse themselves; only the chair records it for another",
+        "rule-forbidden-recuse",
+    ),
+    (
+        "the owner of an action cannot verify it: another chair must",
+        "rule-forbidden-verify-own-action",
+    ),
+    (
+        "web filings come from the form; staff file by phone, in person, email or referral",
+        "rule-forbidden-web-filing",
+    ),
+    (
+        "only intake, the assigned reviewer or the chair pause the clock",
+        "rule-forbidden-pause",
+    ),
+    (
+        "only intake, the assigned reviewer or the chair resume the clock",
+        "rule-forbidden-resume",
+    ),
+    (
+        "only intake, the assigned reviewer or the chair write on a case",
+        "rule-forbidden-message",
+    ),
+    (
+        "only intake, the assigned reviewer, the chair or the client add documents",
+        "rule-forbidden-evidence",
+    ),
+    (
+        "only the assigned reviewer or the chair record findings",
+        "rule-forbidden-finding",
+    ),
+    (
+        "only the assigned reviewer or the chair decide",
+        "rule-forbidden-decide",
+    ),
+    (
+        "only the assigned reviewer or the chair open corrective actions",
+        "rule-forbidden-open-action",
+    ),
 ];
 
 /// A refused command. Nothing is recorded when a rule refuses.
@@ -213,12 +303,18 @@ mod tests {
     fn every_role_refusal_in_the_rules_has_its_own_message() {
         let mut reasons = reasons_in(include_str!("case/rules.rs"));
         reasons.extend(reasons_in(include_str!("org.rs")));
-        assert!(reasons.len() >= 20, "the scan finds the rules' reasons: {reasons:?}");
+        assert!(
+            reasons.len() >= 20,
+            "the scan finds the rules' reasons: {reasons:?}"
+        );
         let missing: Vec<&String> = reasons
             .iter()
             .filter(|r| !FORBIDDEN.iter().any(|(w, _)| w == r))
             .collect();
-        assert!(missing.is_empty(), "reasons without a message id in FORBIDDEN: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "reasons without a message id in FORBIDDEN: {missing:?}"
+        );
         let mut ids: Vec<&str> = FORBIDDEN.iter().map(|(_, id)| *id).collect();
         ids.sort_unstable();
         ids.dedup();
@@ -237,11 +333,19 @@ mod tests {
             action: "close",
         }
         .message();
-        assert_eq!(m.to_string(), "rule-wrong-state status=under-review action=close");
         assert_eq!(
-            RuleError::Forbidden("only the chair closes cases").message().id,
+            m.to_string(),
+            "rule-wrong-state status=under-review action=close"
+        );
+        assert_eq!(
+            RuleError::Forbidden("only the chair closes cases")
+                .message()
+                .id,
             "rule-forbidden-close"
         );
-        assert_eq!(RuleError::Forbidden("something new").message().id, "rule-forbidden");
+        assert_eq!(
+            RuleError::Forbidden("something new").message().id,
+            "rule-forbidden"
+        );
     }
 }

@@ -237,6 +237,9 @@ mod tests {
             assert_eq!(a.slug(), slug);
         }
         assert!(ClientAction::with_text("withdraw", "x".into()).is_none());
-        assert_eq!(format!("{:?}", ClientAction::Comment("secret".into())), "comment");
+        assert_eq!(
+            format!("{:?}", ClientAction::Comment("secret".into())),
+            "comment"
+        );
     }
 }

@@ -86,10 +86,16 @@ impl ComplaintForm {
             Part::Contact => self.check_contact(&mut r),
             Part::Consent => {
                 if !self.consent_handle {
-                    r.push(Invalid::new("consent_handle", Message::new("error-consent")));
+                    r.push(Invalid::new(
+                        "consent_handle",
+                        Message::new("error-consent"),
+                    ));
                 }
                 if self.contact() != ContactPreference::None && !self.consent_contact {
-                    r.push(Invalid::new("consent_contact", Message::new("error-consent-contact")));
+                    r.push(Invalid::new(
+                        "consent_contact",
+                        Message::new("error-consent-contact"),
+                    ));
                 }
             }
         }
@@ -130,7 +136,10 @@ impl ComplaintForm {
         if let Some(stream) = given(&self.service_stream)
             && offer.reference.service_stream(stream).is_none()
         {
-            r.push(Invalid::new("service_stream", Message::new("error-program")));
+            r.push(Invalid::new(
+                "service_stream",
+                Message::new("error-program"),
+            ));
         }
     }
 
@@ -169,7 +178,10 @@ impl ComplaintForm {
             None => !interpreter,
         };
         if !language_ok {
-            r.push(Invalid::new("interpreter_language", Message::new("error-interpreter")));
+            r.push(Invalid::new(
+                "interpreter_language",
+                Message::new("error-interpreter"),
+            ));
         }
         if !self.anonymous && given(&self.name).is_none() && wants != ContactPreference::None {
             r.push(Invalid::new("name", Message::new("error-name")));
@@ -289,6 +301,9 @@ mod tests {
             reference: &reference,
         };
         assert!(f.check(Part::WhatHappened, &offer).is_empty());
-        assert_eq!(f.check(Part::OutcomeWanted, &offer)[0].field, "outcome_wanted");
+        assert_eq!(
+            f.check(Part::OutcomeWanted, &offer)[0].field,
+            "outcome_wanted"
+        );
     }
 }

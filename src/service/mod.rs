@@ -20,7 +20,9 @@ pub mod validation;
 pub use client::{ClientAction, ClientWhat, client_what, event_id};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use complaint::Part;
-pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
+pub use file::{
+    CaseFile, INTERNAL_KINDS, OpenedField, client_visible, sealed_fields as sealed_fields_of,
+};
 pub use filing::{ComplaintForm, Filed};
 pub use integrity::Verification;
 pub use recourse_projections::message::Message;

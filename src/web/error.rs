@@ -250,7 +250,11 @@ mod tests {
         let e = WebError::from(ServiceError::Rule(RuleError::ActionsOutstanding(2)));
         assert_eq!(e.status(), StatusCode::CONFLICT);
         assert_eq!(e.code(), "conflict");
-        assert!(e.public_message().contains("2 corrective action(s) still open"), "{e}");
+        assert!(
+            e.public_message()
+                .contains("2 corrective action(s) still open"),
+            "{e}"
+        );
         match &e {
             WebError::Refused { message, .. } => {
                 assert_eq!(message.to_string(), "rule-actions-outstanding count=2")
@@ -263,7 +267,10 @@ mod tests {
             field: "rating",
             reason: "1 to 5".into(),
         }));
-        assert_eq!((e.status(), e.code()), (StatusCode::BAD_REQUEST, "bad_request"));
+        assert_eq!(
+            (e.status(), e.code()),
+            (StatusCode::BAD_REQUEST, "bad_request")
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use recourse::service::{ClientAction, event_id};
+use recourse::service::{ClientAction, INTERNAL_KINDS, event_id};
 use recourse_events::case::{Channel, Outcome};
 use recourse_events::org::Role;
 use recourse_events::vocabulary::Payload;
@@ -524,7 +524,13 @@ fn built_ids() -> BTreeMap<String, String> {
         .position(|k| *k == "complaint.filed")
         .unwrap();
     for kind in &Payload::TYPES[first_case_event..] {
-        add(event_id(kind), "service::event_id (timelines)");
+        add(
+            format!("staff-{}", event_id(kind)),
+            "the case page's timeline",
+        );
+        if !INTERNAL_KINDS.contains(kind) {
+            add(event_id(kind), "the client's timeline (service::event_id)");
+        }
     }
     // The statuses, as `Status::as_str` says them with hyphens (tracking, the case page).
     for status in [
@@ -563,10 +569,21 @@ fn built_ids() -> BTreeMap<String, String> {
         ClientAction::Appeal(String::new()),
         ClientAction::Withdraw,
     ] {
-        add(format!("done-{}", a.slug()), "client actions' confirmations");
+        add(
+            format!("done-{}", a.slug()),
+            "client actions' confirmations",
+        );
     }
     add("done-erased".into(), "client actions' confirmations");
-    for field in ["narrative", "outcome_wanted", "text", "body", "grounds", "reasons", "remedy"] {
+    for field in [
+        "narrative",
+        "outcome_wanted",
+        "text",
+        "body",
+        "grounds",
+        "reasons",
+        "remedy",
+    ] {
         add(format!("text-{field}"), "texts on the client's timeline");
     }
     // Every refusal the rules make, and every reason of a role refusal.
@@ -647,5 +664,8 @@ fn every_message_id_the_code_uses_exists_in_english_and_the_gaps_of_each_languag
             assert!(lacking.is_empty(), "French lacks used ids: {lacking:?}");
         }
     }
-    println!("message ids missing per language (shown in English):\n{}", report.join("\n"));
+    println!(
+        "message ids missing per language (shown in English):\n{}",
+        report.join("\n")
+    );
 }
