@@ -119,13 +119,11 @@ impl ComplaintForm {
         if !is_client_language(offer.settings, &self.language) {
             r.push(Invalid::new("language", Message::new("error-language")));
         }
-        match given(&Some(self.what_happened.clone())) {
-            None => {
-                r.push(Invalid::new("what_happened", Message::new("error-what")));
-            }
-            Some(what) => {
-                r.check(at_most("what_happened", what, limits::NARRATIVE));
-            }
+        let what = self.what_happened.trim();
+        if what.is_empty() {
+            r.push(Invalid::new("what_happened", Message::new("error-what")));
+        } else {
+            r.check(at_most("what_happened", what, limits::NARRATIVE));
         }
         if !offer.settings.programs.iter().any(|p| p.id == self.program) {
             r.push(Invalid::new("program", Message::new("error-program")));
