@@ -45,7 +45,39 @@ rule-wrong-state = القضية { $status ->
         [withdrawn] المسحوبة
         [erased] الممحوّة
        *[other] في حالة «{ $status }»
-    } لا تقبل هذا الإجراء: { $action }.
+    } لا تقبل هذا الإجراء: { $action ->
+        [file-a-complaint] تقديم شكوى
+        [acknowledge] تأكيد الاستلام
+        [triage] الفرز
+        [assign-a-reviewer] تكليف مراجع
+        [recuse] التنحّي
+        [post-a-message] إرسال رسالة
+        [add-evidence] إضافة مستند
+        [open-the-file] فتح الملف
+        [record-a-refused-opening] تسجيل محاولة فتح مرفوضة
+        [record-a-finding] تسجيل نتيجة
+        [issue-a-decision] إصدار قرار
+        [open-a-corrective-action] فتح إجراء تصحيحي
+        [update-a-corrective-action] تحديث إجراء تصحيحي
+        [complete-a-corrective-action] إتمام إجراء تصحيحي
+        [verify-a-corrective-action] التحقق من إجراء تصحيحي
+        [waive-a-corrective-action] الإعفاء من إجراء تصحيحي
+        [comment-on-the-file] التعليق على الملف
+        [add-information] إضافة معلومات
+        [appeal] الاستئناف
+        [assign-an-appeal-reviewer] تكليف مراجع للاستئناف
+        [decide-the-appeal] البتّ في الاستئناف
+        [pause-the-clock] إيقاف المهلة
+        [resume-the-clock] استئناف المهلة
+        [record-satisfaction] تسجيل الرضا
+        [close] الإغلاق
+        [reopen] إعادة الفتح
+        [withdraw] سحب الشكوى
+        [request-erasure] طلب المحو
+        [erase-personal-data] محو البيانات الشخصية
+        [open-a-corrective-action-before-a-finding] فتح إجراء تصحيحي قبل تسجيل نتيجة
+       *[other] { $action }
+    }.
 rule-no-finding = سجّل نتيجةً قبل إصدار القرار.
 rule-actions-outstanding = { $count ->
         [one] ما زال إجراء تصحيحي واحد مفتوحًا: تحقّق منه أو أعفِ منه (مع ذكر الأسباب) قبل إغلاق القضية.

@@ -46,7 +46,39 @@ rule-wrong-state = A case that is { $status ->
         [withdrawn] withdrawn
         [erased] erased
        *[other] { $status }
-    } does not accept this: { $action }.
+    } does not accept this: { $action ->
+        [file-a-complaint] file a complaint
+        [acknowledge] acknowledge
+        [triage] triage
+        [assign-a-reviewer] assign a reviewer
+        [recuse] recuse
+        [post-a-message] post a message
+        [add-evidence] add evidence
+        [open-the-file] open the file
+        [record-a-refused-opening] record a refused opening
+        [record-a-finding] record a finding
+        [issue-a-decision] issue a decision
+        [open-a-corrective-action] open a corrective action
+        [update-a-corrective-action] update a corrective action
+        [complete-a-corrective-action] complete a corrective action
+        [verify-a-corrective-action] verify a corrective action
+        [waive-a-corrective-action] waive a corrective action
+        [comment-on-the-file] comment on the file
+        [add-information] add information
+        [appeal] appeal
+        [assign-an-appeal-reviewer] assign an appeal reviewer
+        [decide-the-appeal] decide the appeal
+        [pause-the-clock] pause the clock
+        [resume-the-clock] resume the clock
+        [record-satisfaction] record satisfaction
+        [close] close
+        [reopen] reopen
+        [withdraw] withdraw
+        [request-erasure] request erasure
+        [erase-personal-data] erase personal data
+        [open-a-corrective-action-before-a-finding] open a corrective action before a finding
+       *[other] { $action }
+    }.
 rule-no-finding = Record a finding before issuing a decision.
 rule-actions-outstanding = { $count ->
         [one] 1 corrective action is still open: verify or waive it (with reasons) before closing.

@@ -45,7 +45,39 @@ rule-wrong-state = Un caso { $status ->
         [withdrawn] retirado
         [erased] borrado
        *[other] en estado «{ $status }»
-    } no admite esta acción: { $action }.
+    } no admite esta acción: { $action ->
+        [file-a-complaint] presentar una queja
+        [acknowledge] acusar recibo
+        [triage] clasificar
+        [assign-a-reviewer] asignar un revisor
+        [recuse] inhibirse
+        [post-a-message] enviar un mensaje
+        [add-evidence] añadir un documento
+        [open-the-file] abrir el expediente
+        [record-a-refused-opening] registrar una apertura rechazada
+        [record-a-finding] registrar una conclusión
+        [issue-a-decision] emitir una decisión
+        [open-a-corrective-action] abrir una acción correctiva
+        [update-a-corrective-action] actualizar una acción correctiva
+        [complete-a-corrective-action] completar una acción correctiva
+        [verify-a-corrective-action] verificar una acción correctiva
+        [waive-a-corrective-action] dispensar una acción correctiva
+        [comment-on-the-file] comentar el expediente
+        [add-information] añadir información
+        [appeal] apelar
+        [assign-an-appeal-reviewer] asignar un revisor de la apelación
+        [decide-the-appeal] resolver la apelación
+        [pause-the-clock] pausar el plazo
+        [resume-the-clock] reanudar el plazo
+        [record-satisfaction] registrar la satisfacción
+        [close] cerrar
+        [reopen] reabrir
+        [withdraw] retirar la queja
+        [request-erasure] pedir el borrado
+        [erase-personal-data] borrar los datos personales
+        [open-a-corrective-action-before-a-finding] abrir una acción correctiva antes de una conclusión
+       *[other] { $action }
+    }.
 rule-no-finding = Registre una conclusión antes de emitir una decisión.
 rule-actions-outstanding = { $count ->
         [one] Sigue abierta 1 acción correctiva: verifíquela o dispénsela (con sus motivos) antes de cerrar el caso.

@@ -45,7 +45,39 @@ rule-wrong-state = پرونده‌ای که { $status ->
         [withdrawn] پس گرفته شده
         [erased] پاک شده
        *[other] در وضعیت «{ $status }» است
-    } این اقدام را نمی‌پذیرد: { $action }.
+    } این اقدام را نمی‌پذیرد: { $action ->
+        [file-a-complaint] ثبت شکایت
+        [acknowledge] تأیید دریافت
+        [triage] دسته‌بندی
+        [assign-a-reviewer] تعیین بررسی‌کننده
+        [recuse] کناره‌گیری
+        [post-a-message] ارسال پیام
+        [add-evidence] افزودن مدرک
+        [open-the-file] باز کردن پرونده
+        [record-a-refused-opening] ثبت تلاش ردشده برای باز کردن
+        [record-a-finding] ثبت یافته
+        [issue-a-decision] صدور تصمیم
+        [open-a-corrective-action] باز کردن اقدام اصلاحی
+        [update-a-corrective-action] به‌روزرسانی اقدام اصلاحی
+        [complete-a-corrective-action] تکمیل اقدام اصلاحی
+        [verify-a-corrective-action] تأیید اقدام اصلاحی
+        [waive-a-corrective-action] صرف‌نظر از اقدام اصلاحی
+        [comment-on-the-file] نظر دادن دربارهٔ پرونده
+        [add-information] افزودن اطلاعات
+        [appeal] تجدیدنظرخواهی
+        [assign-an-appeal-reviewer] تعیین بررسی‌کنندهٔ تجدیدنظر
+        [decide-the-appeal] تصمیم دربارهٔ تجدیدنظر
+        [pause-the-clock] توقف مهلت
+        [resume-the-clock] ازسرگیری مهلت
+        [record-satisfaction] ثبت رضایت
+        [close] بستن
+        [reopen] بازگشایی دوباره
+        [withdraw] پس گرفتن شکایت
+        [request-erasure] درخواست پاک‌سازی
+        [erase-personal-data] پاک کردن اطلاعات شخصی
+        [open-a-corrective-action-before-a-finding] باز کردن اقدام اصلاحی پیش از ثبت یافته
+       *[other] { $action }
+    }.
 rule-no-finding = پیش از صدور تصمیم، یک یافته ثبت کنید.
 rule-actions-outstanding = { $count ->
         [one] یک اقدام اصلاحی هنوز باز است: پیش از بستن پرونده، آن را تأیید کنید یا (با ذکر دلیل) از آن صرف‌نظر کنید.

@@ -45,7 +45,39 @@ rule-wrong-state = Un dossier { $status ->
         [withdrawn] retiré
         [erased] effacé
        *[other] à l’état « { $status } »
-    } n’accepte pas cette action : { $action }.
+    } n’accepte pas cette action : { $action ->
+        [file-a-complaint] déposer une plainte
+        [acknowledge] accuser réception
+        [triage] trier
+        [assign-a-reviewer] désigner un examinateur
+        [recuse] se récuser
+        [post-a-message] envoyer un message
+        [add-evidence] ajouter un document
+        [open-the-file] ouvrir le dossier
+        [record-a-refused-opening] consigner une ouverture refusée
+        [record-a-finding] consigner une constatation
+        [issue-a-decision] rendre une décision
+        [open-a-corrective-action] ouvrir une mesure corrective
+        [update-a-corrective-action] mettre à jour une mesure corrective
+        [complete-a-corrective-action] achever une mesure corrective
+        [verify-a-corrective-action] vérifier une mesure corrective
+        [waive-a-corrective-action] renoncer à une mesure corrective
+        [comment-on-the-file] commenter le dossier
+        [add-information] ajouter des informations
+        [appeal] faire appel
+        [assign-an-appeal-reviewer] désigner un examinateur d’appel
+        [decide-the-appeal] trancher l’appel
+        [pause-the-clock] suspendre le délai
+        [resume-the-clock] relancer le délai
+        [record-satisfaction] indiquer sa satisfaction
+        [close] fermer
+        [reopen] rouvrir
+        [withdraw] retirer la plainte
+        [request-erasure] demander l’effacement
+        [erase-personal-data] effacer les données personnelles
+        [open-a-corrective-action-before-a-finding] ouvrir une mesure corrective avant une constatation
+       *[other] { $action }
+    }.
 rule-no-finding = Consignez une constatation avant de rendre une décision.
 rule-actions-outstanding = { $count ->
         [one] Une mesure corrective est encore ouverte : vérifiez-la ou renoncez-y (avec vos raisons) avant de fermer le dossier.

@@ -45,7 +45,39 @@ rule-wrong-state = Справа { $status ->
         [withdrawn] відкликана
         [erased] зі стертими даними
        *[other] у статусі «{ $status }»
-    } не приймає цієї дії: { $action }.
+    } не приймає цієї дії: { $action ->
+        [file-a-complaint] подати скаргу
+        [acknowledge] підтвердити отримання
+        [triage] сортувати
+        [assign-a-reviewer] призначити рецензента
+        [recuse] заявити самовідвід
+        [post-a-message] надіслати повідомлення
+        [add-evidence] додати документ
+        [open-the-file] відкрити файл
+        [record-a-refused-opening] зафіксувати відмову у відкритті
+        [record-a-finding] зафіксувати висновок
+        [issue-a-decision] ухвалити рішення
+        [open-a-corrective-action] відкрити коригувальний захід
+        [update-a-corrective-action] оновити коригувальний захід
+        [complete-a-corrective-action] завершити коригувальний захід
+        [verify-a-corrective-action] перевірити коригувальний захід
+        [waive-a-corrective-action] скасувати коригувальний захід
+        [comment-on-the-file] прокоментувати файл
+        [add-information] додати інформацію
+        [appeal] подати апеляцію
+        [assign-an-appeal-reviewer] призначити рецензента апеляції
+        [decide-the-appeal] ухвалити рішення щодо апеляції
+        [pause-the-clock] зупинити строк
+        [resume-the-clock] поновити строк
+        [record-satisfaction] зафіксувати задоволеність
+        [close] закрити
+        [reopen] повторно відкрити
+        [withdraw] відкликати скаргу
+        [request-erasure] попросити про стирання
+        [erase-personal-data] стерти персональні дані
+        [open-a-corrective-action-before-a-finding] відкрити коригувальний захід до висновку
+       *[other] { $action }
+    }.
 rule-no-finding = Зафіксуйте висновок, перш ніж ухвалювати рішення.
 rule-actions-outstanding = { $count ->
         [one] Ще відкритий { $count } коригувальний захід: перевірте його або скасуйте (з поясненням) перед закриттям справи.

@@ -201,7 +201,8 @@ pub enum RuleError {
 
 impl RuleError {
     /// The refusal as a message id with its arguments, for each door to translate: staff and
-    /// actions as their ids, a status as its slug (`under-review`), a date as ISO 8601, a
+    /// corrective actions as their ids, a status and an attempted action as slugs
+    /// (`under-review`, `assign-a-reviewer`, which the messages select on), a date as ISO 8601, a
     /// count as a number (messages choose plural forms on it). A role refusal whose reason
     /// [`FORBIDDEN`] lacks says the generic `rule-forbidden` with the reason as `$why`; an
     /// invalid value names its field and the rules' reason.
@@ -217,7 +218,7 @@ impl RuleError {
             }
             RuleError::WrongState { status, action } => Message::new("rule-wrong-state")
                 .arg("status", status.replace(' ', "-"))
-                .arg("action", action),
+                .arg("action", action.replace(' ', "-")),
             RuleError::NoFinding => Message::new("rule-no-finding"),
             RuleError::ActionsOutstanding(n) => {
                 Message::new("rule-actions-outstanding").count("count", *n)

@@ -261,7 +261,7 @@ mod tests {
             audience: Audience::Client,
             body: s.clone(),
         });
-        assert_eq!(sealed_fields(&p), vec![("body".to_string(), s)]);
+        assert_eq!(sealed_fields(&p), vec![("body".to_string(), s.clone())]);
         let t = Payload::Triaged(Triaged {
             category: "fees".into(),
             rights: vec![],

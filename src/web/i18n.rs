@@ -330,6 +330,44 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_refusal_reads_in_every_language_without_its_slugs() {
+        use recourse_projections::rule::RuleError;
+        let catalog = Arc::new(Catalog::load().unwrap());
+        let refusals = [
+            RuleError::WrongState {
+                status: "under review",
+                action: "assign a reviewer",
+            },
+            RuleError::ActionsOutstanding(3),
+            RuleError::Forbidden("only the chair closes cases"),
+        ];
+        for r in &refusals {
+            let m = r.message();
+            for (code, _, _) in LANGUAGES {
+                let text = Tr::new(catalog.clone(), code).message(&m);
+                let own = catalog.format(code, m.id, None).is_some();
+                assert!(own, "{code} translates {}", m.id);
+                assert!(
+                    !text.contains("under-review")
+                        && !text.contains("assign-a-reviewer")
+                        && !text.contains("rule-"),
+                    "{code}: {text}"
+                );
+            }
+        }
+        let en = Tr::new(catalog.clone(), "en");
+        assert_eq!(
+            en.message(&refusals[0].message()),
+            "A case that is under review does not accept this: assign a reviewer."
+        );
+        let fr = Tr::new(catalog, "fr").message(&refusals[1].message());
+        assert!(
+            fr.starts_with("3 mesures correctives sont encore ouvertes"),
+            "{fr}"
+        );
+    }
+
+    #[test]
     fn the_browser_preference_is_used_among_the_offered_languages() {
         let catalog = Catalog::load().unwrap();
         let offered: Vec<String> = ["en", "fr", "ar"].map(String::from).to_vec();
