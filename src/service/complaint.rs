@@ -147,10 +147,10 @@ impl ComplaintForm {
             ("email", &self.email, limits::EMAIL),
             ("phone", &self.phone, limits::PHONE),
         ] {
-            if let Some(v) = given(value) {
-                if let Err(e) = at_most(field, v, max).and_then(|()| one_line(field, v)) {
-                    r.push(e);
-                }
+            if let Some(v) = given(value)
+                && let Err(e) = at_most(field, v, max).and_then(|()| one_line(field, v))
+            {
+                r.push(e);
             }
         }
         let wants = self.contact();
