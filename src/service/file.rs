@@ -65,27 +65,31 @@ pub fn sealed_fields(payload: &Payload) -> Vec<(String, Sealed)> {
         .collect()
 }
 
+/// The kinds of event internal to the committee, which the client never sees on their
+/// timeline: file openings and refused openings, recusals, triage, assignments, findings and
+/// corrective actions.
+pub const INTERNAL_KINDS: &[&str] = &[
+    "file.viewed",
+    "file.view_refused",
+    "reviewer.recused",
+    "finding.recorded",
+    "corrective_action.opened",
+    "corrective_action.updated",
+    "corrective_action.completed",
+    "corrective_action.verified",
+    "corrective_action.waived",
+    "reviewer.assigned",
+    "appeal.reviewer_assigned",
+    "complaint.triaged",
+];
+
 /// What a client may read of their own file: everything but what is internal to the
-/// committee (committee messages, file openings, recusals, triage, assignments, findings and
-/// corrective actions). The tracking page and the API show, and the service opens, only this.
+/// committee ([`INTERNAL_KINDS`], and committee messages). The tracking page and the API
+/// show, and the service opens, only this.
 pub fn client_visible(payload: &Payload) -> bool {
     match payload {
         Payload::MessagePosted(m) => m.audience == Audience::Client,
-        p => !matches!(
-            p,
-            Payload::FileViewed(_)
-                | Payload::FileViewRefused(_)
-                | Payload::Recused(_)
-                | Payload::FindingRecorded(_)
-                | Payload::ActionOpened(_)
-                | Payload::ActionUpdated(_)
-                | Payload::ActionCompleted(_)
-                | Payload::ActionVerified(_)
-                | Payload::ActionWaived(_)
-                | Payload::ReviewerAssigned(_)
-                | Payload::AppealReviewerAssigned(_)
-                | Payload::Triaged(_)
-        ),
+        p => !INTERNAL_KINDS.contains(&p.kind().as_str()),
     }
 }
 
@@ -241,6 +245,13 @@ mod tests {
     use recourse_events::case::{MessagePosted, Triaged, Urgency};
 
     #[test]
+    fn internal_kinds_name_events_of_the_vocabulary() {
+        for kind in INTERNAL_KINDS {
+            assert!(Payload::TYPES.contains(kind), "{kind} is no event type");
+        }
+    }
+
+    #[test]
     fn sealed_fields_are_found_by_name_and_clear_ones_ignored() {
         let s = Sealed {
             sealed: "AAAA".into(),
@@ -250,7 +261,7 @@ mod tests {
             audience: Audience::Client,
             body: s.clone(),
         });
-        assert_eq!(sealed_fields(&p), vec![("body".to_string(), s)]);
+        assert_eq!(sealed_fields(&p), vec![("body".to_string(), s.clone())]);
         let t = Payload::Triaged(Triaged {
             category: "fees".into(),
             rights: vec![],
@@ -259,6 +270,12 @@ mod tests {
             sensitive: false,
         });
         assert!(sealed_fields(&t).is_empty());
+        assert!(!client_visible(&t), "triage is the committee's");
+        let committee = Payload::MessagePosted(MessagePosted {
+            audience: Audience::Committee,
+            body: s.clone(),
+        });
+        assert!(client_visible(&p) && !client_visible(&committee));
         let _ = Purpose::Handling;
     }
 }

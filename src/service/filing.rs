@@ -1,6 +1,6 @@
 //! Filing a complaint: plaintext from the form (or from staff taking it by phone, in person,
-//! email or referral) becomes a sealed `complaint.filed` under a fresh data key, and the client
-//! gets a receipt code.
+//! email or referral) is checked by the one validator ([`super::complaint`]), then becomes a
+//! sealed `complaint.filed` under a fresh data key, and the client gets a receipt code.
 
 use jiff::Timestamp;
 use recourse_events::case::{Accommodation, Channel, ComplaintFiled, Consent, ContactPreference};
@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::{Acting, Service, ServiceError};
 use crate::receipt::ReceiptCode;
 
-use crate::limits;
+use super::complaint::{Offer, Part};
+use super::validation::Invalid;
 
 /// What a client tells us, in plain text (never logged, sealed before it is recorded).
 #[derive(Clone, Default, Serialize, Deserialize)]
@@ -75,40 +76,6 @@ pub struct Filed {
     pub position: u64,
 }
 
-fn trimmed(
-    field: &str,
-    value: &Option<String>,
-    max: usize,
-) -> Result<Option<String>, ServiceError> {
-    let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    if v.chars().count() > max {
-        return Err(ServiceError::Input(format!(
-            "{field}: at most {max} characters"
-        )));
-    }
-    Ok(Some(v.to_string()))
-}
-
-/// A one-line contact field: as [`trimmed`], and no control characters (a name, an address or a
-/// number has none, and [`limits::MAX_CONTACT_JSON`] counts on it).
-fn one_line(
-    field: &str,
-    value: &Option<String>,
-    max: usize,
-) -> Result<Option<String>, ServiceError> {
-    let v = trimmed(field, value, max)?;
-    if v.as_deref()
-        .is_some_and(|v| v.chars().any(char::is_control))
-    {
-        return Err(ServiceError::Input(format!(
-            "{field}: one line, without control characters"
-        )));
-    }
-    Ok(v)
-}
-
 impl Service {
     /// Files a complaint for `who` (the web intake, or intake staff), at `at`.
     pub async fn file(
@@ -117,33 +84,25 @@ impl Service {
         form: ComplaintForm,
         at: Timestamp,
     ) -> Result<Filed, ServiceError> {
+        let refused = self.check_complaint(&form, &Part::ALL);
+        if !refused.is_empty() {
+            return Err(ServiceError::Invalid(refused));
+        }
+        let given = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(String::from)
+        };
         let what = form.what_happened.trim();
-        if what.is_empty() {
-            return Err(ServiceError::Input(
-                "what_happened: please say what happened".into(),
-            ));
-        }
-        if what.chars().count() > limits::NARRATIVE {
-            return Err(ServiceError::Input(format!(
-                "what_happened: at most {} characters",
-                limits::NARRATIVE
-            )));
-        }
-        let outcome = trimmed(
-            "outcome_wanted",
-            &form.outcome_wanted,
-            limits::OUTCOME_WANTED,
-        )?;
+        let outcome = given(&form.outcome_wanted);
         let name = if form.anonymous {
             None
         } else {
-            one_line("name", &form.name, limits::CLIENT_NAME)?
+            given(&form.name)
         };
-        let email = one_line("email", &form.email, limits::EMAIL)?;
-        let phone = one_line("phone", &form.phone, limits::PHONE)?;
-        if email.as_deref().is_some_and(|e| !e.contains('@')) {
-            return Err(ServiceError::Input("email: not an email address".into()));
-        }
+        let email = given(&form.email);
+        let phone = given(&form.phone);
         let case = CaseId(super::uuid_at(at));
         let receipt = ReceiptCode::generate();
         let vault = self.vault.clone();
@@ -201,6 +160,41 @@ impl Service {
                 Err(e)
             }
         }
+    }
+
+    /// What is wrong with `parts` of `form`, against what the organization offers now (empty
+    /// when nothing is). The pages check one part per step, the API all of them.
+    pub fn check_complaint(&self, form: &ComplaintForm, parts: &[Part]) -> Vec<Invalid> {
+        self.read(|m| {
+            let offer = Offer {
+                settings: &m.org().settings,
+                reference: m.reference(),
+            };
+            parts.iter().flat_map(|p| form.check(*p, &offer)).collect()
+        })
+    }
+
+    /// Whether `code` may be recorded as a client's language: one the organization offers, or
+    /// an interpreter's (see `recourse_projections::language`).
+    pub fn is_client_language(&self, code: &str) -> bool {
+        self.read(|m| recourse_projections::language::is_client_language(&m.org().settings, code))
+    }
+
+    /// The language a complaint records when the client did not name one: `page`'s (the
+    /// language they read the form in), if the organization offers it, else the
+    /// organization's first language.
+    pub fn client_language(&self, page: &str) -> String {
+        if self.is_client_language(page) {
+            return page.to_string();
+        }
+        self.read(|m| {
+            m.org()
+                .settings
+                .languages
+                .first()
+                .cloned()
+                .unwrap_or_else(|| page.to_string())
+        })
     }
 
     /// The case of a receipt code, and the complainant acting through it.

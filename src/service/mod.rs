@@ -11,7 +11,9 @@ pub mod administration;
 pub mod case_action;
 mod case_reader;
 mod clear;
+pub mod client;
 pub mod clock;
+pub mod complaint;
 mod erasure;
 mod file;
 pub mod filing;
@@ -25,8 +27,12 @@ pub use administration::{AdminError, Administration};
 pub use case_action::{Acted, CaseAction};
 pub use case_reader::ReadRefused;
 pub use clear::clear_data;
+pub use client::{ClientAction, ClientWhat, client_what, event_id};
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
+pub use complaint::Part;
+pub use file::{
+    CaseFile, INTERNAL_KINDS, OpenedField, client_visible, sealed_fields as sealed_fields_of,
+};
 pub use filing::{ComplaintForm, Filed};
 pub use integrity::Verification;
 pub use permission::{ClientCan, StaffCan};

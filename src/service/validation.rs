@@ -97,6 +97,11 @@ impl Refusals {
         self.0.is_empty()
     }
 
+    /// Every refusal, in the order recorded.
+    pub fn into_vec(self) -> Vec<Invalid> {
+        self.0
+    }
+
     /// `Ok` if nothing was refused, else every refusal.
     pub fn finish(self) -> Result<(), super::ServiceError> {
         if self.0.is_empty() {

@@ -2,6 +2,10 @@
 //! this module turns a `WebError` into a page (in the visitor's language) or JSON for the API.
 //! Internal failures are logged without personal data and shown as a generic message.
 //! A refusal for too many attempts says how long to wait, in its message and in `Retry-After`.
+//!
+//! A rule's refusal ([`WebError::Refused`]) carries the rules' [`Message`] and is translated
+//! where the response is made, like refused fields: the page in the visitor's language, the
+//! JSON with `message` in the request's language beside its `message_id`.
 
 use warp::http::StatusCode;
 
@@ -9,7 +13,8 @@ use super::http::Response;
 use super::i18n::Tr;
 use super::limits::Wait;
 use crate::accounts::AccountError;
-use crate::service::{Invalid, ServiceError};
+use crate::service::{Invalid, Message, ServiceError};
+use recourse_projections::rule::RuleError;
 
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +37,17 @@ pub enum WebError {
     /// The case is not in a state for this (or someone else changed it first).
     #[error("{0}")]
     Conflict(String),
+    /// A rule refused it: 403 for who acts, 400 for a value, 409 for the case's state. The
+    /// message is translated where the response is made; `english` is the rules' own text.
+    #[error("{english}")]
+    Refused {
+        /// The status the refusal is answered with.
+        status: StatusCode,
+        /// Why, as a message id with its arguments.
+        message: Message,
+        /// The rules' English, where no translation is at hand.
+        english: String,
+    },
     /// The CSRF token is missing or wrong.
     #[error("this form has expired; please go back, reload the page and try again")]
     Csrf,
@@ -69,24 +85,38 @@ impl From<Wait> for WebError {
 impl From<ServiceError> for WebError {
     fn from(e: ServiceError) -> Self {
         match e {
-            ServiceError::Rule(r) if r.is_forbidden() => WebError::Forbidden(r.to_string()),
-            ServiceError::Rule(r @ recourse_projections::rule::RuleError::Invalid { .. }) => {
-                WebError::BadRequest(r.to_string())
-            }
-            ServiceError::Rule(r) => WebError::Conflict(r.to_string()),
+            ServiceError::Rule(r) => WebError::refused(&r),
             ServiceError::Input(m) => WebError::BadRequest(m),
             ServiceError::Invalid(v) => WebError::Invalid(v),
             ServiceError::NotFound(_) => WebError::NotFound,
             ServiceError::Busy => WebError::Conflict(e.to_string()),
             // The case's data key is gone: nothing can be added to an erased case.
             ServiceError::Vault(crate::vault::VaultError::NoKey(_)) => {
-                WebError::Conflict("this case's personal data was erased".into())
+                WebError::refused(&RuleError::Erased)
             }
             // A text the vault will not seal is the sender's to shorten, not a failure here.
             ServiceError::Vault(e @ crate::vault::VaultError::TooLong(..)) => {
                 WebError::BadRequest(e.to_string())
             }
             other => WebError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl WebError {
+    /// A rule's refusal, with the status it is answered with.
+    pub fn refused(r: &RuleError) -> WebError {
+        let status = if r.is_forbidden() {
+            StatusCode::FORBIDDEN
+        } else if matches!(r, RuleError::Invalid { .. }) {
+            StatusCode::BAD_REQUEST
+        } else {
+            StatusCode::CONFLICT
+        };
+        WebError::Refused {
+            status,
+            message: r.message(),
+            english: r.to_string(),
         }
     }
 }
@@ -133,6 +163,7 @@ impl WebError {
             WebError::Forbidden(_) => StatusCode::FORBIDDEN,
             WebError::BadRequest(_) | WebError::Invalid(_) => StatusCode::BAD_REQUEST,
             WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Refused { status, .. } => *status,
             WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::TooMany | WebError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -149,6 +180,11 @@ impl WebError {
             WebError::Forbidden(_) => "forbidden",
             WebError::BadRequest(_) | WebError::Invalid(_) => "bad_request",
             WebError::Conflict(_) => "conflict",
+            WebError::Refused { status, .. } => match *status {
+                StatusCode::FORBIDDEN => "forbidden",
+                StatusCode::BAD_REQUEST => "bad_request",
+                _ => "conflict",
+            },
             WebError::Csrf => "csrf",
             WebError::TooMany | WebError::Throttled(_) => "too_many_requests",
             WebError::TooLarge => "too_large",
@@ -175,6 +211,7 @@ impl WebError {
                 .map(|i| format!("{}: {}", i.field, tr.message(&i.message)))
                 .collect::<Vec<_>>()
                 .join("; "),
+            WebError::Refused { message, .. } => tr.message(message),
             other => other.public_message(),
         }
     }
@@ -202,9 +239,13 @@ impl WebError {
     }
 
     /// The JSON form with messages in `tr`'s language; refused fields are listed as
-    /// `{"field", "message_id", "message"}` under `error.fields`.
+    /// `{"field", "message_id", "message"}` under `error.fields`, and a rule's refusal gives its
+    /// `error.message_id`.
     pub fn json_in(&self, tr: &Tr) -> Response {
         let mut error = serde_json::json!({ "code": self.code(), "message": self.message_in(tr) });
+        if let WebError::Refused { message, .. } = self {
+            error["message_id"] = message.id.into();
+        }
         if let WebError::Invalid(v) = self {
             error["fields"] = v
                 .iter()
@@ -226,6 +267,34 @@ impl WebError {
 mod tests {
     use super::*;
     use crate::vault::VaultError;
+
+    #[test]
+    fn a_rule_refusal_keeps_its_status_and_carries_its_message() {
+        let e = WebError::from(ServiceError::Rule(RuleError::ActionsOutstanding(2)));
+        assert_eq!(e.status(), StatusCode::CONFLICT);
+        assert_eq!(e.code(), "conflict");
+        assert!(
+            e.public_message()
+                .contains("2 corrective action(s) still open"),
+            "{e}"
+        );
+        match &e {
+            WebError::Refused { message, .. } => {
+                assert_eq!(message.to_string(), "rule-actions-outstanding count=2")
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = WebError::from(ServiceError::Rule(RuleError::Restricted));
+        assert_eq!((e.status(), e.code()), (StatusCode::FORBIDDEN, "forbidden"));
+        let e = WebError::from(ServiceError::Rule(RuleError::Invalid {
+            field: "rating",
+            reason: "1 to 5".into(),
+        }));
+        assert_eq!(
+            (e.status(), e.code()),
+            (StatusCode::BAD_REQUEST, "bad_request")
+        );
+    }
 
     #[test]
     fn a_text_the_vault_will_not_seal_is_the_senders_to_shorten() {

@@ -1,6 +1,6 @@
 //! Languages: every string on every page comes from Fluent files, `locales/<lang>/*.ftl` (one per
-//! area of the site: common, public, staff, board, admin; and validation, why a field was
-//! refused).
+//! area of the site: common, public, staff, board, admin; validation, why a field was
+//! refused; and rules, why the rules refused an action).
 //!
 //! English is the reference and the fallback for any message a translation lacks (so a
 //! partial translation never shows a message id). The page language is chosen from the
@@ -31,6 +31,8 @@ macro_rules! ftl {
             include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
             "\n",
             include_str!(concat!("../../locales/", $lang, "/validation.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/rules.ftl")),
         )
     };
 }
@@ -213,6 +215,16 @@ impl Tr {
             .unwrap_or_else(|| m.id.to_string())
     }
 
+    /// What an event means for a client, in words: the event, and its outcome if it has one
+    /// ("Decision issued: upheld").
+    pub fn what(&self, what: &crate::service::ClientWhat) -> String {
+        let event = self.t(&what.event);
+        match &what.outcome {
+            Some(outcome) => format!("{event}: {}", self.t(outcome)),
+            None => event,
+        }
+    }
+
     /// Names of languages, for the language menu: (code, own name).
     pub fn languages(&self, offered: &[String]) -> Vec<(&'static str, &'static str)> {
         LANGUAGES
@@ -315,6 +327,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_rule_refusal_reads_in_every_language_without_its_slugs() {
+        use recourse_projections::rule::RuleError;
+        let catalog = Arc::new(Catalog::load().unwrap());
+        let refusals = [
+            RuleError::WrongState {
+                status: "under review",
+                action: "assign a reviewer",
+            },
+            RuleError::ActionsOutstanding(3),
+            RuleError::Forbidden("only the chair closes cases"),
+        ];
+        for r in &refusals {
+            let m = r.message();
+            for (code, _, _) in LANGUAGES {
+                let text = Tr::new(catalog.clone(), code).message(&m);
+                let own = catalog.format(code, m.id, None).is_some();
+                assert!(own, "{code} translates {}", m.id);
+                assert!(
+                    !text.contains("under-review")
+                        && !text.contains("assign-a-reviewer")
+                        && !text.contains("rule-"),
+                    "{code}: {text}"
+                );
+            }
+        }
+        let en = Tr::new(catalog.clone(), "en");
+        assert_eq!(
+            en.message(&refusals[0].message()),
+            "A case that is under review does not accept this: assign a reviewer."
+        );
+        let fr = Tr::new(catalog, "fr").message(&refusals[1].message());
+        assert!(
+            fr.starts_with("3 mesures correctives sont encore ouvertes"),
+            "{fr}"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! files).
 
 pub mod api;
+pub mod choice;
 pub mod error;
 pub mod http;
 pub mod i18n;

@@ -12,6 +12,7 @@ mod case_action;
 mod cli;
 mod crash;
 mod demo;
+mod doors;
 mod hardening;
 mod helpers;
 mod input;

@@ -9,21 +9,37 @@
 //! streams (`right-<id>`, `right-<id>-plain`, `stream-<id>`; English and French read them from
 //! `projections/data/*.toml`) and the names of holiday jurisdictions (`admin-jurisdiction-<code>`;
 //! English uses the names in the code).
+//!
+//! And every message id the code and the templates use exists in English (a missing one shows
+//! its id to people), and the ids other languages lack are listed.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use recourse::service::{ClientAction, INTERNAL_KINDS, event_id};
+use recourse_events::case::{Channel, Outcome};
+use recourse_events::org::Role;
+use recourse_events::vocabulary::Payload;
 use recourse_projections::framework::Reference;
 use recourse_projections::holiday::Jurisdiction;
+use recourse_projections::rule::{FORBIDDEN, RuleError};
 use reqwest::StatusCode;
 
 use crate::web_helpers::spawn_app;
 
 /// The languages shipped, English (the reference) first.
 const LANGS: &[&str] = &["en", "fr", "ar", "fa", "es", "uk"];
-/// The files of a language, one per area of the site.
-const AREAS: &[&str] = &["common", "public", "staff", "board", "admin"];
+/// The files of a language, one per area of the site (and why fields and actions are refused).
+const AREAS: &[&str] = &[
+    "common",
+    "public",
+    "staff",
+    "board",
+    "admin",
+    "validation",
+    "rules",
+];
 
 /// One message as written in a file.
 struct Message {
@@ -430,4 +446,226 @@ async fn the_landing_page_is_served_in_arabic_right_to_left_and_in_french() {
             page.body
         );
     }
+}
+
+/// Calls whose first string literal is a message id: the translator's methods (in code and in
+/// templates), the application's messages, and page titles.
+const ID_CALLS: &[&str] = &[
+    ".t(\"",
+    ".t1(\"",
+    ".t_args(\"",
+    ".t_count(\"",
+    "Message::new(\"",
+    "Layout::new(ctx, \"",
+    "layout(ctx, \"",
+];
+
+/// Files under `dir` (recursively) whose name ends with `ext`.
+fn files(dir: &std::path::Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, ext, out);
+        } else if path.to_string_lossy().ends_with(ext) {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether `id` has the shape of a message id (`landing-title`, `rule-forbidden-close`).
+fn is_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Message ids used literally in the code and templates, each with where (file:line).
+fn literal_ids() -> BTreeMap<String, String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![];
+    for dir in ["src", "projections/src", "events/src"] {
+        files(&root.join(dir), ".rs", &mut paths);
+    }
+    files(&root.join("templates"), ".html", &mut paths);
+    let mut ids = BTreeMap::new();
+    for path in paths {
+        let source = std::fs::read_to_string(&path).unwrap();
+        let file = path.strip_prefix(&root).unwrap().display().to_string();
+        for (n, line) in source.lines().enumerate() {
+            for call in ID_CALLS {
+                for (at, _) in line.match_indices(call) {
+                    let rest = &line[at + call.len()..];
+                    let Some(id) = rest.split('"').next().filter(|id| is_id(id)) else {
+                        continue;
+                    };
+                    ids.entry(id.to_string())
+                        .or_insert_with(|| format!("{file}:{}", n + 1));
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// Message ids built from a prefix and the vocabulary (`status-<status>`, `event-<kind>`...),
+/// and those the rules' refusals give, each with what builds it.
+fn built_ids() -> BTreeMap<String, String> {
+    let mut ids = BTreeMap::new();
+    let mut add = |id: String, from: &str| {
+        ids.entry(id).or_insert_with(|| from.to_string());
+    };
+    // Every event of a case's stream (those before `complaint.filed` are the organization's).
+    let first_case_event = Payload::TYPES
+        .iter()
+        .position(|k| *k == "complaint.filed")
+        .unwrap();
+    for kind in &Payload::TYPES[first_case_event..] {
+        add(
+            format!("staff-{}", event_id(kind)),
+            "the case page's timeline",
+        );
+        if !INTERNAL_KINDS.contains(kind) {
+            add(event_id(kind), "the client's timeline (service::event_id)");
+        }
+    }
+    // The statuses, as `Status::as_str` says them with hyphens (tracking, the case page).
+    for status in [
+        "filed",
+        "acknowledged",
+        "under-review",
+        "decided",
+        "under-appeal",
+        "closed",
+        "withdrawn",
+        "erased",
+    ] {
+        add(format!("status-{status}"), "status labels");
+        add(format!("status-{status}-hint"), "status hints");
+    }
+    for o in Outcome::ALL {
+        add(format!("outcome-{}", o.as_str()), "decision outcomes");
+    }
+    for o in ["confirmed", "varied", "overturned"] {
+        add(format!("appeal-outcome-{o}"), "appeal outcomes");
+    }
+    for c in Channel::ALL {
+        add(format!("channel-{}", c.as_str()), "channels");
+    }
+    for r in Role::ALL {
+        add(format!("admin-role-{}", r.as_str()), "roles");
+        add(format!("admin-role-{}-hint", r.as_str()), "roles");
+    }
+    for step in 1..=4 {
+        add(format!("step-{step}"), "the complaint form's steps");
+    }
+    for a in [
+        ClientAction::AddInformation(String::new()),
+        ClientAction::Comment(String::new()),
+        ClientAction::Message(String::new()),
+        ClientAction::Appeal(String::new()),
+        ClientAction::Withdraw,
+    ] {
+        add(
+            format!("done-{}", a.slug()),
+            "client actions' confirmations",
+        );
+    }
+    add("done-erased".into(), "client actions' confirmations");
+    for field in [
+        "narrative",
+        "outcome_wanted",
+        "text",
+        "body",
+        "grounds",
+        "reasons",
+        "remedy",
+    ] {
+        add(format!("text-{field}"), "texts on the client's timeline");
+    }
+    // Every refusal the rules make, and every reason of a role refusal.
+    let staff = recourse_events::ids::StaffId(uuid::Uuid::nil());
+    let refusals = [
+        RuleError::Forbidden("a reason the table lacks"),
+        RuleError::Conflicted(staff),
+        RuleError::TookPartInDecision(staff),
+        RuleError::WrongState {
+            status: "filed",
+            action: "close",
+        },
+        RuleError::NoFinding,
+        RuleError::ActionsOutstanding(1),
+        RuleError::AppealWindowClosed(jiff::civil::date(2026, 1, 1)),
+        RuleError::UnknownStaff(staff),
+        RuleError::NotReviewer(staff),
+        RuleError::UnknownAction(recourse_events::ids::ActionId(1)),
+        RuleError::Restricted,
+        RuleError::Erased,
+        RuleError::LastAdministrator,
+        RuleError::Invalid {
+            field: "f",
+            reason: "r".into(),
+        },
+    ];
+    for r in refusals {
+        add(r.message().id.to_string(), "RuleError::message");
+    }
+    for (_, id) in FORBIDDEN {
+        add(id.to_string(), "rule::FORBIDDEN");
+    }
+    ids
+}
+
+#[test]
+fn every_message_id_the_code_uses_exists_in_english_and_the_gaps_of_each_language_are_listed() {
+    let langs = all();
+    let mut used = literal_ids();
+    assert!(
+        used.len() > 300,
+        "the scan finds the ids in use ({} found)",
+        used.len()
+    );
+    for (id, from) in built_ids() {
+        used.entry(id).or_insert(from);
+    }
+    let en = langs[0].ids();
+    let missing: Vec<String> = used
+        .iter()
+        .filter(|(id, _)| !en.contains(id.as_str()))
+        .map(|(id, from)| format!("{id} (used at {from})"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "message ids used but not defined in English (people would see the id):\n{}",
+        missing.join("\n")
+    );
+    // Other languages fall back to English; what each one lacks is listed here. French is
+    // complete (see above), so a gap there fails.
+    let mut report = vec![];
+    for l in &langs[1..] {
+        let ids = l.ids();
+        let lacking: Vec<&str> = used
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !ids.contains(id))
+            .collect();
+        report.push(format!(
+            "{}: {} of {} used ids missing{}{}",
+            l.code,
+            lacking.len(),
+            used.len(),
+            if lacking.is_empty() { "" } else { ": " },
+            lacking.join(", ")
+        ));
+        if l.code == "fr" {
+            assert!(lacking.is_empty(), "French lacks used ids: {lacking:?}");
+        }
+    }
+    println!(
+        "message ids missing per language (shown in English):\n{}",
+        report.join("\n")
+    );
 }

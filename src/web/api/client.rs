@@ -3,9 +3,11 @@
 //! it: add information, write, comment, appeal, say whether they were satisfied, withdraw, or
 //! have their personal data erased.
 //!
-//! The filing is checked by the web form's own checks (`pages::public::check`). The client's
-//! timeline is filtered like the tracking page's (`pages::track`); that filter lives in a
-//! private function there, so [`client_visible`] repeats it: change both together.
+//! The handlers parse JSON into the application's types ([`ComplaintForm`], [`ClientAction`])
+//! and call the service, which checks them with the same validator as the pages (refusals come
+//! back as fields with message ids), seals the texts and records them. The client's timeline
+//! is filtered and described by the application ([`client_visible`], [`client_what`]), as on
+//! the tracking page.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -14,7 +16,8 @@ use recourse_events::ids::StaffId;
 use recourse_events::org::Role;
 use recourse_events::vocabulary::Payload;
 use recourse_projections::actor::Actor;
-use recourse_projections::case::{Command, Status};
+use recourse_projections::case::Status;
+use recourse_projections::language::INTERPRETER_LANGUAGES;
 use serde::Serialize;
 use warp::http::StatusCode;
 
@@ -22,13 +25,14 @@ use super::fields::{Field, Input, Ty, opt, req};
 use super::{ACCOMMODATIONS, CHANNELS, CONTACTS};
 use crate::limits;
 use crate::receipt::ReceiptCode;
-use crate::service::{Acting, CaseFile, ComplaintForm};
+use crate::service::ClientCan;
+use crate::service::{
+    Acting, CaseFile, ClientAction, ComplaintForm, Part, client_visible, client_what,
+};
+use crate::web::choice;
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::limits::Purpose;
-use crate::web::pages::permit::ClientCan;
-use crate::web::pages::public::{self, Draft, INTERPRETER_LANGUAGES, STEPS};
-use crate::web::pages::track::{client_visible, client_what};
 use crate::web::router::Ctx;
 
 /// The shape of a language code (BCP 47); which codes are accepted is in GET /options.
@@ -137,19 +141,6 @@ fn bad(msg: impl Into<String>) -> WebError {
     WebError::BadRequest(msg.into())
 }
 
-/// The web form's field names, as the API names them.
-fn api_field(form_field: &str) -> &str {
-    match form_field {
-        "what" => "what_happened",
-        "stream" => "service_stream",
-        "outcome" => "outcome_wanted",
-        "contact" => "contact_preference",
-        "interpreter" => "interpreter_language",
-        "identity" => "anonymous",
-        other => other,
-    }
-}
-
 #[derive(Serialize)]
 struct Named {
     id: String,
@@ -240,7 +231,7 @@ pub(super) fn options(ctx: &Ctx) -> Result<Response, WebError> {
                 },
             })
             .collect(),
-        rights: public::rights(&ctx.tr, &reference)
+        rights: choice::rights(&ctx.tr, &reference)
             .into_iter()
             .map(|c| Labelled {
                 id: c.value,
@@ -322,67 +313,38 @@ pub(super) async fn file(ctx: &Ctx<'_>, input: &Input) -> Result<Response, WebEr
             key: s.key.clone(),
         })
     };
-    let language = match input.str("language") {
-        Some(l) if public::is_client_language(ctx, l) => l.to_string(),
-        Some(_) => {
-            return Err(bad(format!("language: {}", ctx.tr.t("error-language"))));
-        }
-        None => public::client_language(ctx),
-    };
-    let s = |name: &str| input.str(name).unwrap_or_default().to_string();
+    let service = &ctx.app.service;
     let anonymous = input.bool("anonymous");
-    let draft = Draft {
-        what: s("what_happened"),
-        program: s("program"),
-        site: s("site"),
-        stream: s("service_stream"),
+    let text = |name: &str| input.str(name).map(String::from);
+    let form = ComplaintForm {
+        channel: Some(channel),
+        // Checked by the validator: one the organization offers, or an interpreter's.
+        language: text("language").unwrap_or_else(|| service.client_language(ctx.tr.lang)),
+        anonymous,
+        name: if anonymous { None } else { text("name") },
+        email: text("email"),
+        phone: text("phone"),
+        program: text("program").unwrap_or_default(),
+        site: text("site").unwrap_or_default(),
+        service_stream: text("service_stream"),
         rights: input.strings("rights"),
-        outcome: s("outcome_wanted"),
-        identity: if anonymous { "anonymous" } else { "named" }.into(),
-        name: s("name"),
-        email: s("email"),
-        phone: s("phone"),
-        contact: input.str("contact_preference").unwrap_or("none").into(),
-        accommodations: input.strings("accommodations"),
-        interpreter: s("interpreter_language"),
+        what_happened: text("what_happened").unwrap_or_default(),
+        outcome_wanted: text("outcome_wanted"),
+        contact_preference: input.choice("contact_preference")?,
+        accommodations: input.choices("accommodations")?,
+        interpreter_language: text("interpreter_language"),
         consent_handle: input.bool("consent_handle"),
         consent_contact: input.bool("consent_contact"),
+        named_staff,
     };
-    // Every step of the web form, checked the same way.
-    let errors: Vec<String> = (1..=STEPS)
-        .flat_map(|step| public::check(ctx, step, &draft))
-        .map(|(field, message)| format!("{}: {message}", api_field(field)))
-        .collect();
-    if !errors.is_empty() {
-        return Err(bad(errors.join("; ")));
+    // Refused before the filing counts against the rate limit; the filing checks it again.
+    let refused = service.check_complaint(&form, &Part::ALL);
+    if !refused.is_empty() {
+        return Err(WebError::Invalid(refused));
     }
     if staff.is_none() {
         ctx.app.limiter.check(Purpose::Filing, ctx.req.remote)?;
     }
-    let form = ComplaintForm {
-        channel: Some(channel),
-        language,
-        anonymous,
-        name: if anonymous {
-            None
-        } else {
-            input.str("name").map(String::from)
-        },
-        email: input.str("email").map(String::from),
-        phone: input.str("phone").map(String::from),
-        program: draft.program.clone(),
-        site: draft.site.clone(),
-        service_stream: input.str("service_stream").map(String::from),
-        rights: draft.rights.clone(),
-        what_happened: draft.what.clone(),
-        outcome_wanted: input.str("outcome_wanted").map(String::from),
-        contact_preference: input.choice("contact_preference")?,
-        accommodations: input.choices("accommodations")?,
-        interpreter_language: input.str("interpreter_language").map(String::from),
-        consent_handle: draft.consent_handle,
-        consent_contact: draft.consent_contact,
-        named_staff,
-    };
     let service = &ctx.app.service;
     let who = staff.unwrap_or_else(|| service.web_intake());
     let filed = service.file(&who, form, ctx.app.service.now()).await?;
@@ -415,15 +377,6 @@ pub(super) async fn track(ctx: &Ctx<'_>, input: &Input) -> Result<Response, WebE
 /// A client's action on their case.
 pub(super) async fn act(ctx: &Ctx<'_>, action: &str, input: &Input) -> Result<Response, WebError> {
     let code = lookup(ctx, input)?;
-    let service = &ctx.app.service;
-    let (case, client) = service.client(&code)?;
-    let now = ctx.app.service.now();
-    if service.read(|m| m.case(&case).map(|c| c.status())) == Some(Status::Erased) {
-        // Nothing can be sealed any more: the data key is gone.
-        return Err(WebError::Conflict(
-            recourse_projections::rule::RuleError::Erased.to_string(),
-        ));
-    }
     let confirmed = || {
         if input.bool("confirm") {
             Ok(())
@@ -431,44 +384,36 @@ pub(super) async fn act(ctx: &Ctx<'_>, action: &str, input: &Input) -> Result<Re
             Err(bad("confirm: must be true (this cannot be undone)"))
         }
     };
-    let seal = |field: &str| -> Result<_, WebError> {
-        Ok(service.seal_for(case, field, input.text("text")?)?)
-    };
-    let command = match action {
-        "info" => Command::AddInformation(ClientText {
-            text: seal("text")?,
-        }),
-        "comment" => Command::Comment(ClientText {
-            text: seal("text")?,
-        }),
-        "message" => Command::PostMessage(MessagePosted {
-            audience: Audience::Client,
-            body: seal("body")?,
-        }),
-        "appeal" => Command::Appeal(AppealFiled {
-            grounds: seal("grounds")?,
-        }),
-        "satisfaction" => Command::RecordSatisfaction(SatisfactionRecorded {
+    let action = match action {
+        "satisfaction" => ClientAction::Satisfaction {
             explained: input.bool("explained"),
             fair: input.bool("fair"),
             rating: input
                 .int("rating")
                 .and_then(|r| u8::try_from(r).ok())
                 .ok_or_else(|| bad("rating: required"))?,
-        }),
+        },
         "withdraw" => {
             confirmed()?;
-            Command::Withdraw
+            ClientAction::Withdraw
         }
         "erase" => {
             confirmed()?;
-            service.request_erasure(&code, now).await?;
-            return view(ctx, &code, Some(ctx.tr.t("done-erased"))).await;
+            ClientAction::Erase
+        }
+        other if ClientAction::takes_text(other) => {
+            ClientAction::with_text(other, input.text("text")?.to_string())
+                .ok_or(WebError::NotFound)?
         }
         _ => return Err(WebError::NotFound),
     };
-    service.act(&client, case, command, now).await?;
-    view(ctx, &code, Some(ctx.tr.t(&format!("done-{action}")))).await
+    let done = match action {
+        ClientAction::Erase => "done-erased".to_string(),
+        ref a => format!("done-{}", a.slug()),
+    };
+    let service = &ctx.app.service;
+    service.client_act(&code, action, service.now()).await?;
+    view(ctx, &code, Some(ctx.tr.t(&done))).await
 }
 
 #[derive(Serialize)]
@@ -501,14 +446,14 @@ struct ClientCase {
     can: ClientCan,
 }
 
-/// Whether the client sees an event on their timeline: the same filter as the tracking page
-/// (`pages::track`), kept in step by hand.
+/// The client's timeline: the events the application lets them see, described as on the
+/// tracking page.
 fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
     let tr = &ctx.tr;
     let clocks = ctx.app.service.read(|m| m.clocks().clone());
     file.timeline
         .iter()
-        .filter(|e| client_visible(e.payload.as_ref()))
+        .filter(|e| e.payload.as_ref().is_some_and(client_visible))
         .map(|e| {
             let outcome = match &e.payload {
                 Some(Payload::DecisionIssued(d)) => Some(d.outcome.as_str()),
@@ -518,7 +463,7 @@ fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
                 Some(Payload::AppealDecided(d)) => Some(d.outcome),
                 _ => None,
             };
-            let what = client_what(tr, e.kind.as_str(), e.payload.as_ref());
+            let what = tr.what(&client_what(e.kind.as_str(), e.payload.as_ref()));
             let texts = file
                 .fields
                 .iter()

@@ -200,9 +200,29 @@ fn schemas() -> Map<String, Value> {
             described(
                 object(&[(
                     "error",
-                    object(&[("code", one_of(ERROR_CODES)), ("message", string())]),
+                    json!({
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["code", "message"],
+                        "properties": {
+                            "code": one_of(ERROR_CODES),
+                            "message": string(),
+                            "message_id": described(
+                                string(),
+                                "A rule's refusal: the id of its message (locales/<lang>/rules.ftl).",
+                            ),
+                            "fields": described(
+                                array(object(&[
+                                    ("field", string()),
+                                    ("message_id", string()),
+                                    ("message", string()),
+                                ])),
+                                "Refused fields: each field's name, why as a message id, and the message in the request's language.",
+                            ),
+                        },
+                    }),
                 )]),
-                "Why a call failed: a machine-readable code and a message for people (in the request's language where the page has one).",
+                "Why a call failed: a machine-readable code and a message for people (in the request's language), with the message id of a rule's refusal and the refused fields.",
             ),
         ),
         (

@@ -1,4 +1,5 @@
-//! The error page, in the visitor's language.
+//! The error page, in the visitor's language: refused fields and the rules' refusals are
+//! translated from their message ids ([`WebError::message_in`]).
 
 use askama::Template;
 
@@ -31,7 +32,8 @@ pub fn page(ctx: &Ctx, e: &WebError) -> Response {
         WebError::Forbidden(m) if *m == RuleError::Restricted.to_string() => {
             tr.t("error-restricted")
         }
-        // Rule and input messages are precise; shown as they are (English from the rules).
+        // Refused fields and rule refusals, translated from their ids; other input messages
+        // as they are.
         other => other.message_in(tr),
     };
     let title = match e {

@@ -8,7 +8,6 @@ pub mod errors;
 pub mod layout;
 pub mod ledger;
 pub mod ops;
-pub mod permit;
 pub mod public;
 pub mod queue;
 pub mod staff;

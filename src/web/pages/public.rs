@@ -1,17 +1,20 @@
 //! What a client sees without an account: the landing page, the complaint form in short steps
 //! (it works without JavaScript: earlier answers travel in hidden fields, each step is checked
 //! before the next, errors are listed at the top and linked to their fields), and the receipt.
+//!
+//! The page only parses: its answers ([`Draft`]) become the application's [`ComplaintForm`]
+//! ([`to_form`]), and each step is checked by the application's one validator for the part it
+//! asks for ([`Part::of_step`]); the refused fields come back with message ids, translated
+//! here beside the page's own inputs ([`form_field`]).
 
 use askama::Template;
 use recourse_events::case::{Accommodation, ContactPreference};
-use recourse_projections::framework::Reference;
 use warp::http::header;
 
 use super::layout::Layout;
 use super::render;
-use crate::limits;
 use crate::receipt::ReceiptCode;
-use crate::service::ComplaintForm;
+use crate::service::{ComplaintForm, Part};
 use crate::web::error::WebError;
 use crate::web::http::{Form, Response};
 use crate::web::i18n::Tr;
@@ -25,38 +28,18 @@ pub const STEPS: u8 = 4;
 pub use recourse_projections::language::INTERPRETER_LANGUAGES;
 
 /// Whether `code` may be recorded as the client's language (see
-/// `recourse_projections::language`).
+/// [`Service::is_client_language`](crate::service::Service::is_client_language)).
 pub fn is_client_language(ctx: &Ctx, code: &str) -> bool {
-    ctx.app
-        .service
-        .read(|m| recourse_projections::language::is_client_language(&m.org().settings, code))
+    ctx.app.service.is_client_language(code)
 }
 
 /// The language a complaint filed from this page records: the page's, if the organization
 /// offers it, else the organization's first language.
 pub fn client_language(ctx: &Ctx) -> String {
-    if is_client_language(ctx, ctx.tr.lang) {
-        return ctx.tr.lang.to_string();
-    }
-    ctx.app.service.read(|m| {
-        m.org()
-            .settings
-            .languages
-            .first()
-            .cloned()
-            .unwrap_or_else(|| ctx.tr.lang.to_string())
-    })
+    ctx.app.service.client_language(ctx.tr.lang)
 }
 
-/// An option of a choice: value, label, hint.
-pub struct Choice {
-    /// Submitted value.
-    pub value: String,
-    /// Label.
-    pub label: String,
-    /// Plain-language explanation.
-    pub hint: String,
-}
+pub use crate::web::choice::{Choice, rights};
 
 /// The answers so far.
 #[derive(Default, Clone)]
@@ -218,32 +201,6 @@ fn with_ack_days(ctx: &Ctx, id: &str) -> String {
         .service
         .read(|m| m.clocks().acknowledge_business_days());
     ctx.tr.t_count(id, "days", days)
-}
-
-/// Rights of the Client Code, in the page language where a translation exists.
-pub fn rights(tr: &Tr, reference: &Reference) -> Vec<Choice> {
-    reference
-        .client_code
-        .rights
-        .iter()
-        .map(|r| {
-            let (title, plain) = match tr.lang {
-                "en" => (r.title.clone(), r.plain.clone()),
-                "fr" => (r.title_fr.clone(), r.plain_fr.clone()),
-                _ => (
-                    tr.t_own(&format!("right-{}", r.id))
-                        .unwrap_or_else(|| r.title.clone()),
-                    tr.t_own(&format!("right-{}-plain", r.id))
-                        .unwrap_or_else(|| r.plain.clone()),
-                ),
-            };
-            Choice {
-                value: r.id.clone(),
-                label: title,
-                hint: plain,
-            }
-        })
-        .collect()
 }
 
 fn choices(ctx: &Ctx) -> (Vec<Choice>, Vec<Choice>, Vec<Choice>) {
@@ -435,77 +392,29 @@ pub fn complain_form(ctx: &Ctx) -> Result<Response, WebError> {
     )
 }
 
-/// What is missing or wrong at `step` (also used by the intake form).
-pub fn check(ctx: &Ctx, step: u8, d: &Draft) -> Vec<(&'static str, String)> {
-    let tr = &ctx.tr;
-    let mut e = Vec::new();
-    let (programs, sites, streams) = choices(ctx);
-    let known = |list: &[Choice], v: &str| list.iter().any(|c| c.value == v);
-    match step {
-        1 => {
-            if d.what.trim().is_empty() {
-                e.push(("what", tr.t("error-what")));
-            } else if d.what.chars().count() > limits::NARRATIVE {
-                e.push(("what", tr.t("error-too-long")));
-            }
-            if !known(&programs, &d.program) {
-                e.push(("program", tr.t("error-program")));
-            }
-            if !known(&sites, &d.site) {
-                e.push(("site", tr.t("error-site")));
-            }
-            if !d.stream.is_empty() && !known(&streams, &d.stream) {
-                e.push(("stream", tr.t("error-program")));
-            }
-        }
-        2 => {
-            if d.outcome.chars().count() > limits::OUTCOME_WANTED {
-                e.push(("outcome", tr.t("error-too-long")));
-            }
-        }
-        3 => {
-            for (field, value, max) in [
-                ("name", &d.name, limits::CLIENT_NAME),
-                ("email", &d.email, limits::EMAIL),
-                ("phone", &d.phone, limits::PHONE),
-            ] {
-                let value = value.trim();
-                if value.chars().count() > max {
-                    e.push((field, tr.t("error-too-long")));
-                } else if value.chars().any(char::is_control) {
-                    e.push((field, tr.t("error-one-line")));
-                }
-            }
-            let wants = d.contact.as_str();
-            if wants == "email" && !d.email.contains('@') {
-                e.push(("email", tr.t("error-email")));
-            }
-            if matches!(wants, "phone" | "text_message")
-                && d.phone.chars().filter(|c| c.is_ascii_digit()).count() < 7
-            {
-                e.push(("phone", tr.t("error-phone")));
-            }
-            if d.has_accommodation("interpreter")
-                && !INTERPRETER_LANGUAGES
-                    .iter()
-                    .any(|(c, _)| *c == d.interpreter)
-            {
-                e.push(("interpreter", tr.t("error-interpreter")));
-            }
-            if d.identity == "named" && d.name.trim().is_empty() && wants != "none" {
-                e.push(("name", tr.t("error-name")));
-            }
-        }
-        _ => {
-            if !d.consent_handle {
-                e.push(("consent_handle", tr.t("error-consent")));
-            }
-            if d.contact != "none" && !d.consent_contact {
-                e.push(("consent_contact", tr.t("error-consent-contact")));
-            }
-        }
+/// The page's input for a field of the application's [`ComplaintForm`].
+pub fn form_field(field: &'static str) -> &'static str {
+    match field {
+        "what_happened" => "what",
+        "service_stream" => "stream",
+        "outcome_wanted" => "outcome",
+        "contact_preference" => "contact",
+        "interpreter_language" => "interpreter",
+        other => other,
     }
-    e
+}
+
+/// What is missing or wrong at `step` (also used by the intake form): the application's
+/// validator on the part of the complaint the step asks for, each refusal at the page's input
+/// and in the page's language.
+pub fn check(ctx: &Ctx, step: u8, d: &Draft) -> Vec<(&'static str, String)> {
+    let form = to_form(d, &client_language(ctx));
+    ctx.app
+        .service
+        .check_complaint(&form, &[Part::of_step(step)])
+        .into_iter()
+        .map(|i| (form_field(i.field), ctx.tr.message(&i.message)))
+        .collect()
 }
 
 /// A step submitted: go on, go back, or send.

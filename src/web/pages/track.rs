@@ -3,18 +3,18 @@
 //! the committee, comment on their file, appeal, say whether they were satisfied, withdraw, or
 //! have their personal data erased). The code travels in the form body, never in a URL, and
 //! every use of it counts against the look-up rate limit.
+//!
+//! The page parses the form into a [`ClientAction`] with its plain text; the service checks it,
+//! seals it and records it ([`Service::client_act`](crate::service::Service::client_act)).
 
 use askama::Template;
-use recourse_events::case::*;
-use recourse_events::vocabulary::Payload;
 use recourse_projections::actor::Actor;
-use recourse_projections::case::Command;
 
 use super::layout::Layout;
-use super::permit::ClientCan;
 use super::render;
 use crate::receipt::ReceiptCode;
-use crate::service::CaseFile;
+use crate::service::ClientCan;
+use crate::service::{CaseFile, ClientAction, client_visible, client_what};
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::limits::Purpose;
@@ -96,94 +96,34 @@ pub async fn act(ctx: &Ctx<'_>, action: &str) -> Result<Response, WebError> {
         Ok(c) => c,
         Err(response) => return Ok(*response),
     };
+    let text = || form.text("text").unwrap_or_default().to_string();
+    let confirmed = form.checked("confirm");
+    let action = match action {
+        "satisfaction" => ClientAction::Satisfaction {
+            explained: form.get("explained") == Some("yes"),
+            fair: form.get("fair") == Some("yes"),
+            // Not a number from 1 to 5: the service refuses it, naming the rating.
+            rating: form.get("rating").and_then(|r| r.parse().ok()).unwrap_or(0),
+        },
+        "withdraw" | "erase" if !confirmed => {
+            return page(ctx, &code, Some(ctx.tr.t("track-confirm-needed"))).await;
+        }
+        "withdraw" => ClientAction::Withdraw,
+        "erase" => ClientAction::Erase,
+        other => ClientAction::with_text(other, text()).ok_or(WebError::NotFound)?,
+    };
+    let done = match action {
+        ClientAction::Erase => "done-erased".to_string(),
+        ref a => format!("done-{}", a.slug()),
+    };
     let service = &ctx.app.service;
-    let (case, client) = service.client(&code)?;
-    let now = ctx.app.service.now();
-    let text = |name: &str| -> Result<String, WebError> {
-        let t = form.text(name).map(str::trim).unwrap_or_default();
-        if t.is_empty() {
-            return Err(WebError::BadRequest(ctx.tr.t("track-empty")));
-        }
-        if t.chars().count() > crate::limits::CLIENT_TEXT {
-            return Err(WebError::BadRequest(ctx.tr.t("error-too-long")));
-        }
-        Ok(t.to_string())
-    };
-    let seal = |field: &str, t: &str| service.seal_for(case, field, t).map_err(WebError::from);
-    let command = match action {
-        "info" => Command::AddInformation(ClientText {
-            text: seal("text", &text("text")?)?,
-        }),
-        "comment" => Command::Comment(ClientText {
-            text: seal("text", &text("text")?)?,
-        }),
-        "message" => Command::PostMessage(MessagePosted {
-            audience: Audience::Client,
-            body: seal("body", &text("text")?)?,
-        }),
-        "appeal" => Command::Appeal(AppealFiled {
-            grounds: seal("grounds", &text("text")?)?,
-        }),
-        "satisfaction" => {
-            let rating = form
-                .get("rating")
-                .and_then(|r| r.parse().ok())
-                .filter(|r| (1..=5).contains(r))
-                .ok_or_else(|| WebError::BadRequest(ctx.tr.t("track-rating")))?;
-            Command::RecordSatisfaction(SatisfactionRecorded {
-                explained: form.get("explained") == Some("yes"),
-                fair: form.get("fair") == Some("yes"),
-                rating,
-            })
-        }
-        "withdraw" => {
-            if !form.checked("confirm") {
-                return page(ctx, &code, Some(ctx.tr.t("track-confirm-needed"))).await;
-            }
-            Command::Withdraw
-        }
-        "erase" => {
-            if !form.checked("confirm") {
-                return page(ctx, &code, Some(ctx.tr.t("track-confirm-needed"))).await;
-            }
-            service.request_erasure(&code, now).await?;
-            return page(ctx, &code, Some(ctx.tr.t("done-erased"))).await;
-        }
-        _ => return Err(WebError::NotFound),
-    };
-    service.act(&client, case, command, now).await?;
-    page(ctx, &code, Some(ctx.tr.t(&format!("done-{action}")))).await
+    service.client_act(&code, action, service.now()).await?;
+    page(ctx, &code, Some(ctx.tr.t(&done))).await
 }
 
-/// The kind of an event as a message id: `complaint.filed` -> `event-complaint-filed`.
+/// The kind of an event as a message id (see [`crate::service::event_id`]).
 pub fn event_id(kind: &str) -> String {
-    format!("event-{}", kind.replace(['.', '_'], "-"))
-}
-
-/// Whether the client sees an event in their timeline: not the committee's internal work
-/// (file openings, recusals, findings, corrective actions, assignments, triage, internal
-/// messages). Shared by the tracking page and the API.
-pub fn client_visible(payload: Option<&Payload>) -> bool {
-    payload.is_some_and(crate::service::client_visible)
-}
-
-/// What an event means for the client, in words (with the decision's or appeal's outcome).
-pub fn client_what(tr: &crate::web::i18n::Tr, kind: &str, payload: Option<&Payload>) -> String {
-    let what = tr.t(&event_id(kind));
-    match payload {
-        Some(Payload::DecisionIssued(d)) => format!(
-            "{what}: {}",
-            tr.t(&format!("outcome-{}", d.outcome.as_str()))
-        ),
-        Some(Payload::AppealDecided(d)) => {
-            let name = serde_json::to_value(d.outcome)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
-            format!("{what}: {}", tr.t(&format!("appeal-outcome-{name}")))
-        }
-        _ => what,
-    }
+    crate::service::event_id(kind)
 }
 
 fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
@@ -192,7 +132,7 @@ fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
     let label = |field: &str| tr.t(&format!("text-{field}"));
     file.timeline
         .iter()
-        .filter(|e| client_visible(e.payload.as_ref()))
+        .filter(|e| e.payload.as_ref().is_some_and(client_visible))
         .map(|e| {
             let texts = file
                 .fields
@@ -207,7 +147,7 @@ fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
                 .collect();
             Line {
                 date: clocks.local_date(e.at).to_string(),
-                what: client_what(tr, e.kind.as_str(), e.payload.as_ref()),
+                what: tr.what(&client_what(e.kind.as_str(), e.payload.as_ref())),
                 by_you: e.actor == Actor::Client,
                 texts,
             }

@@ -1,0 +1,94 @@
+# Rule refusals: why the rules refused an action (the same ids on pages and in the API).
+# Arguments: $staff and $action are ids, $status a status slug, $date an ISO date.
+rule-forbidden = Not allowed: { $why }
+rule-forbidden-audit-view = Not allowed: audit views are for auditors and the chair.
+rule-forbidden-client-audience = Not allowed: clients write to the committee through client messages.
+rule-forbidden-comment = Not allowed: comments on the file are the client's.
+rule-forbidden-erase = Not allowed: erasure is recorded by the organization once the data key is destroyed.
+rule-forbidden-admin = Not allowed: only an administrator may change the organization.
+rule-forbidden-open = Not allowed: only committee members and auditors open complaint files.
+rule-forbidden-acknowledge = Not allowed: only intake or the chair acknowledge complaints.
+rule-forbidden-route = Not allowed: only intake or the chair route complaints.
+rule-forbidden-triage = Not allowed: only intake or the chair triage complaints.
+rule-forbidden-file = Not allowed: only intake staff file complaints for clients.
+rule-forbidden-refused-view = Not allowed: only staff attempts at opening a file are recorded.
+rule-forbidden-update-action = Not allowed: only the action's owner or the chair may update it.
+rule-forbidden-decide-appeal = Not allowed: only the appeal's reviewer decides it.
+rule-forbidden-assign-appeal = Not allowed: only the chair assigns appeals.
+rule-forbidden-close = Not allowed: only the chair closes cases.
+rule-forbidden-reopen = Not allowed: only the chair reopens cases.
+rule-forbidden-verify-action = Not allowed: only the chair verifies corrective actions.
+rule-forbidden-waive-action = Not allowed: only the chair waives corrective actions.
+rule-forbidden-add-information = Not allowed: only the client adds information to their complaint.
+rule-forbidden-appeal = Not allowed: only the client appeals.
+rule-forbidden-request-erasure = Not allowed: only the client asks for erasure; retention erasure is automatic.
+rule-forbidden-withdraw = Not allowed: only the client, or intake or the chair on their word, withdraw.
+rule-forbidden-satisfaction = Not allowed: satisfaction is the client's to say.
+rule-forbidden-recuse = Not allowed: staff recuse themselves; only the chair records it for another.
+rule-forbidden-verify-own-action = Not allowed: the owner of an action cannot verify it; another chair must.
+rule-forbidden-web-filing = Not allowed: web filings come from the form; staff file by phone, in person, email or referral.
+rule-forbidden-pause = Not allowed: only intake, the assigned reviewer or the chair pause the clock.
+rule-forbidden-resume = Not allowed: only intake, the assigned reviewer or the chair resume the clock.
+rule-forbidden-message = Not allowed: only intake, the assigned reviewer or the chair write on a case.
+rule-forbidden-evidence = Not allowed: only intake, the assigned reviewer, the chair or the client add documents.
+rule-forbidden-finding = Not allowed: only the assigned reviewer or the chair record findings.
+rule-forbidden-decide = Not allowed: only the assigned reviewer or the chair decide.
+rule-forbidden-open-action = Not allowed: only the assigned reviewer or the chair open corrective actions.
+rule-conflicted = Staff member { $staff } has a conflict of interest on this case (named in it, or recused).
+rule-took-part-in-decision = Staff member { $staff } took part in the decision under appeal.
+rule-wrong-state = A case that is { $status ->
+        [filed] filed
+        [acknowledged] acknowledged
+        [under-review] under review
+        [decided] decided
+        [under-appeal] under appeal
+        [closed] closed
+        [withdrawn] withdrawn
+        [erased] erased
+       *[other] { $status }
+    } does not accept this: { $action ->
+        [file-a-complaint] file a complaint
+        [acknowledge] acknowledge
+        [triage] triage
+        [assign-a-reviewer] assign a reviewer
+        [recuse] recuse
+        [post-a-message] post a message
+        [add-evidence] add evidence
+        [open-the-file] open the file
+        [record-a-refused-opening] record a refused opening
+        [record-a-finding] record a finding
+        [issue-a-decision] issue a decision
+        [open-a-corrective-action] open a corrective action
+        [update-a-corrective-action] update a corrective action
+        [complete-a-corrective-action] complete a corrective action
+        [verify-a-corrective-action] verify a corrective action
+        [waive-a-corrective-action] waive a corrective action
+        [comment-on-the-file] comment on the file
+        [add-information] add information
+        [appeal] appeal
+        [assign-an-appeal-reviewer] assign an appeal reviewer
+        [decide-the-appeal] decide the appeal
+        [pause-the-clock] pause the clock
+        [resume-the-clock] resume the clock
+        [record-satisfaction] record satisfaction
+        [close] close
+        [reopen] reopen
+        [withdraw] withdraw
+        [request-erasure] request erasure
+        [erase-personal-data] erase personal data
+        [open-a-corrective-action-before-a-finding] open a corrective action before a finding
+       *[other] { $action }
+    }.
+rule-no-finding = Record a finding before issuing a decision.
+rule-actions-outstanding = { $count ->
+        [one] 1 corrective action is still open: verify or waive it (with reasons) before closing.
+       *[other] { $count } corrective actions are still open: verify or waive them (with reasons) before closing.
+    }
+rule-appeal-window-closed = The appeal window closed on { $date }.
+rule-unknown-staff = Unknown or departed staff member { $staff }.
+rule-not-reviewer = Staff member { $staff } is not a reviewer or chair.
+rule-unknown-action = No corrective action { $action } on this case.
+rule-restricted = This case is restricted: only its assigned reviewer, the chair and intake can open its file. Your attempt has been recorded.
+rule-erased = This case's personal data was erased.
+rule-last-administrator = The organization must keep at least one administrator.
+rule-invalid = { $field }: { $reason }
