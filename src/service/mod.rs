@@ -8,6 +8,7 @@
 //! always reads its own writes.
 
 pub mod clock;
+pub mod dashboard;
 mod erasure;
 mod file;
 pub mod filing;
@@ -16,6 +17,7 @@ mod staff;
 pub mod validation;
 
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use dashboard::{DashboardAsk, DashboardReport};
 pub use file::{CaseFile, OpenedField, client_visible, sealed_fields as sealed_fields_of};
 pub use filing::{ComplaintForm, Filed};
 pub use integrity::Verification;

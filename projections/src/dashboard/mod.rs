@@ -91,5 +91,7 @@ pub mod period;
 pub mod report;
 
 pub use facts::Dashboard;
-pub use period::{Granularity, ParsePeriodError, Period, Query};
+pub use period::{
+    DEFAULT_QUARTERS, Granularity, MAX_YEARS, ParsePeriodError, Period, Query, RangeError,
+};
 pub use report::{Dimension, Metrics, Report, Satisfaction};

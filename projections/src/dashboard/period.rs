@@ -1,11 +1,29 @@
 //! Reporting periods: a calendar month, quarter or year, written `2026-03`, `2026-Q1`, `2026`,
 //! and the [`Query`] of a report, the local dates it covers and by which periods.
+//!
+//! # The range, once
+//!
+//! [`Query::asked`] is the one rule for what the board may ask, applied by the dashboard page,
+//! its exports and the API alike: by quarter unless told otherwise, up to today unless told
+//! otherwise, from the first day of the [`DEFAULT_QUARTERS`]-th quarter ending with the last
+//! day's (the last two years in whole quarters) unless told otherwise; the first day not after
+//! the last, and the range at most [`MAX_YEARS`] years long. A refusal is a [`RangeError`],
+//! which names its field and says why as a [`Message`] id, translated where it is shown.
 
 use std::fmt;
 use std::str::FromStr;
 
+use jiff::Span;
 use jiff::civil::{Date, date};
 use serde::{Deserialize, Serialize};
+
+use crate::message::Message;
+
+/// Quarters a query covers by default: the one holding its last day and those before it.
+pub const DEFAULT_QUARTERS: i32 = 8;
+/// The longest range a query may cover, in years (a month-by-month report of it is 120
+/// periods, which the page and its charts still show whole).
+pub const MAX_YEARS: i16 = 10;
 
 /// The length of a reporting period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -180,6 +198,73 @@ pub struct Query {
     pub to: Date,
 }
 
+/// Why a range cannot be reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RangeError {
+    /// The first day is after the last.
+    #[error("from: must not be after to")]
+    Reversed,
+    /// The range is longer than [`MAX_YEARS`].
+    #[error("to: at most {MAX_YEARS} years after from")]
+    TooLong,
+}
+
+impl RangeError {
+    /// The field refused: `from` or `to`, as both the page's form and the API name them.
+    pub fn field(&self) -> &'static str {
+        match self {
+            RangeError::Reversed => "from",
+            RangeError::TooLong => "to",
+        }
+    }
+
+    /// Why, as a message id (`board.ftl`) with its arguments.
+    pub fn message(&self) -> Message {
+        match self {
+            RangeError::Reversed => Message::new("board-error-order"),
+            RangeError::TooLong => Message::new("board-error-too-long").count("years", MAX_YEARS),
+        }
+    }
+}
+
+impl Query {
+    /// The query for what was asked, with the defaults for what was not (see the
+    /// [module](self)): the same rule for every door.
+    pub fn asked(
+        granularity: Option<Granularity>,
+        from: Option<Date>,
+        to: Option<Date>,
+        today: Date,
+    ) -> Result<Query, RangeError> {
+        let to = to.unwrap_or(today);
+        let from = from.unwrap_or_else(|| Query::default_from(to));
+        if from > to {
+            return Err(RangeError::Reversed);
+        }
+        if from
+            .checked_add(Span::new().years(MAX_YEARS))
+            .is_ok_and(|limit| to > limit)
+        {
+            return Err(RangeError::TooLong);
+        }
+        Ok(Query {
+            granularity: granularity.unwrap_or(Granularity::Quarter),
+            from,
+            to,
+        })
+    }
+
+    /// The default first day for a last day `to`: the first day of the quarter holding `to`
+    /// and the [`DEFAULT_QUARTERS`] `- 1` before it (the first day of the range the calendar
+    /// allows, if that is earlier).
+    pub fn default_from(to: Date) -> Date {
+        let start = Period::of(Granularity::Quarter, to).start();
+        start
+            .checked_sub(Span::new().months(3 * (DEFAULT_QUARTERS - 1)))
+            .unwrap_or(start)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,5 +332,39 @@ mod tests {
         ] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_range_has_one_default_and_one_maximum() {
+        let today = date(2026, 11, 23);
+        // Nothing asked: by quarter, eight whole quarters up to today.
+        let q = Query::asked(None, None, None, today).unwrap();
+        assert_eq!(
+            (q.granularity, q.from, q.to),
+            (Granularity::Quarter, date(2025, 1, 1), today)
+        );
+        // A last day alone: eight quarters up to it.
+        let q = Query::asked(
+            Some(Granularity::Month),
+            None,
+            Some(date(2024, 2, 10)),
+            today,
+        );
+        assert_eq!(q.unwrap().from, date(2022, 4, 1));
+        // Exactly ten years is allowed, a day more is not.
+        let ten = Query::asked(None, Some(date(2016, 1, 1)), Some(date(2026, 1, 1)), today);
+        assert!(ten.is_ok());
+        let more = Query::asked(None, Some(date(2016, 1, 1)), Some(date(2026, 1, 2)), today);
+        assert_eq!(more, Err(RangeError::TooLong));
+        assert_eq!(RangeError::TooLong.field(), "to");
+        assert_eq!(
+            RangeError::TooLong.message().to_string(),
+            "board-error-too-long years=10"
+        );
+        let reversed = Query::asked(None, Some(date(2026, 5, 1)), Some(date(2026, 4, 1)), today);
+        assert_eq!(reversed, Err(RangeError::Reversed));
+        assert_eq!(RangeError::Reversed.field(), "from");
+        // The same day is a range of one day.
+        assert!(Query::asked(None, Some(today), Some(today), today).is_ok());
     }
 }
