@@ -115,12 +115,15 @@ impl Context<'_> {
             | Step::Appeal(_)
             | Step::AssignAppeal { .. }
             | Step::DecideAppeal { .. } => self.exchange(step),
+            Step::Finding { .. }
+            | Step::Decide { .. }
+            | Step::Close { .. }
+            | Step::Reopen { .. } => self.decision(step),
             _ => self.review(step),
         }
     }
 
-    /// The review: acknowledgement, triage, reviewers, the clock, findings, decisions,
-    /// closing and reopening.
+    /// The review: acknowledgement, triage, reviewers, the clock.
     fn review(&self, step: &Step) -> Result<(Acting, Command), ServiceError> {
         Ok(match step {
             Step::Acknowledge { by, note } => (
@@ -172,6 +175,13 @@ impl Context<'_> {
                 }),
             ),
             Step::Resume { by } => (self.staff(*by), Command::ResumeClock),
+            other => return Err(not_a_command(other)),
+        })
+    }
+
+    /// Findings, decisions, closing and reopening.
+    fn decision(&self, step: &Step) -> Result<(Acting, Command), ServiceError> {
+        Ok(match step {
             Step::Finding {
                 by,
                 rights,

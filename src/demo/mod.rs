@@ -151,7 +151,13 @@ pub async fn build(
         ));
     }
     let now = options.now.unwrap_or_else(Timestamp::now);
-    let started = now - SignedDuration::from_hours(24 * options.days);
+    let started = options
+        .days
+        .checked_mul(24)
+        .and_then(|hours| now.checked_sub(SignedDuration::from_hours(hours)).ok())
+        .ok_or_else(|| {
+            ServiceError::Input("the demo's history does not fit the calendar".into())
+        })?;
     let service = Service::setup_at(dir, ORIGIN, reference, started).await?;
     let (admin, staff) = enroll(&service, started).await?;
     let settings = settings();

@@ -157,109 +157,109 @@ impl Dashboard {
         let (Some(filing), Some(filed_at)) = (&case.filing, case.filed_at) else {
             return;
         };
-        let Dashboard {
-            facts,
-            index,
-            programs,
-            sites,
-            streams,
-            languages,
-            rights,
-            items,
-        } = self;
-        let mut new = false;
-        let row = *index.entry(case.id).or_insert_with(|| {
-            new = true;
-            facts.push(Fact {
-                filed: Date::default(),
-                channel: filing.channel,
-                program: 0,
-                site: 0,
-                stream: 0,
-                language: 0,
-                flags: 0,
-                outcome: None,
-                ack_days: None,
-                decide_days: None,
-                satisfaction: None,
-                views: 0,
-                outsider_views: 0,
-                rights: IdSet::default(),
-                items: IdSet::default(),
-                actions: Vec::new(),
-                recusals: Vec::new(),
-            });
-            facts.len() - 1
-        });
-        let fact = &mut facts[row];
-        let local = |t: Timestamp| clocks.local_date(t);
-
-        // The filing never changes once recorded.
-        if new {
-            fact.filed = local(filed_at);
-            fact.channel = filing.channel;
-            fact.program = programs.intern(&filing.program);
-            fact.site = sites.intern(&filing.site);
-            fact.stream = streams.intern(filing.service_stream.as_deref().unwrap_or(UNSPECIFIED));
-            fact.language = languages.intern(&filing.language);
-        }
-
-        let mut flags = 0;
-        let mut set = |on: bool, flag: u16| {
-            if on {
-                flags |= flag;
+        let row = match self.index.get(&case.id) {
+            Some(&row) => row,
+            // The filing never changes once recorded.
+            None => {
+                let fact = Fact {
+                    filed: clocks.local_date(filed_at),
+                    channel: filing.channel,
+                    program: self.programs.intern(&filing.program),
+                    site: self.sites.intern(&filing.site),
+                    stream: self
+                        .streams
+                        .intern(filing.service_stream.as_deref().unwrap_or(UNSPECIFIED)),
+                    language: self.languages.intern(&filing.language),
+                    flags: 0,
+                    outcome: None,
+                    ack_days: None,
+                    decide_days: None,
+                    satisfaction: None,
+                    views: 0,
+                    outsider_views: 0,
+                    rights: IdSet::default(),
+                    items: IdSet::default(),
+                    actions: Vec::new(),
+                    recusals: Vec::new(),
+                };
+                self.facts.push(fact);
+                self.index.insert(case.id, self.facts.len() - 1);
+                self.facts.len() - 1
             }
         };
-        set(case.status().is_open(), OPEN);
-        set(filing.anonymous, ANONYMOUS);
-        set(case.client_returned, RETURNED);
-        set(case.appeals > 0, APPEALED);
-        set(case.reopened > 0, REOPENED);
-        set(
-            case.first_decided_at.is_some() || case.withdrawn_at.is_some() || case.reopened > 0,
-            SETTLED,
-        );
-        set(case.erased.is_some(), ERASED);
-        fact.flags = flags;
+        let fact = &mut self.facts[row];
+        fact.flags = flags(case, filing.anonymous);
+        fact.measure(case, clocks);
+        fact.concerns(case, &mut self.rights, &mut self.items);
+    }
+}
 
-        fact.outcome = if case.withdrawn_at.is_some() {
+/// The flags of a case's state.
+fn flags(case: &Case, anonymous: bool) -> u16 {
+    let mut flags = 0;
+    let mut set = |on: bool, flag: u16| {
+        if on {
+            flags |= flag;
+        }
+    };
+    set(case.status().is_open(), OPEN);
+    set(anonymous, ANONYMOUS);
+    set(case.client_returned, RETURNED);
+    set(case.appeals > 0, APPEALED);
+    set(case.reopened > 0, REOPENED);
+    set(
+        case.first_decided_at.is_some() || case.withdrawn_at.is_some() || case.reopened > 0,
+        SETTLED,
+    );
+    set(case.erased.is_some(), ERASED);
+    flags
+}
+
+impl Fact {
+    /// The outcome, durations, answers, openings, actions and recusals of `case` now.
+    fn measure(&mut self, case: &Case, clocks: &Clocks) {
+        let local = |t: Timestamp| clocks.local_date(t);
+        self.outcome = if case.withdrawn_at.is_some() {
             Some(Outcome::Withdrawn)
         } else {
             case.decision.as_ref().map(|d| d.outcome)
         };
         let days = |d: Option<i64>| d.map(|d| u32::try_from(d.max(0)).unwrap_or(u32::MAX));
-        fact.ack_days = days(clocks.business_days_to_acknowledge(case));
-        fact.decide_days = days(clocks.days_to_decide(case));
-        fact.satisfaction = case
+        self.ack_days = days(clocks.business_days_to_acknowledge(case));
+        self.decide_days = days(clocks.days_to_decide(case));
+        self.satisfaction = case
             .satisfaction
             .as_ref()
             .map(|(_, s)| (s.rating, s.explained, s.fair));
-        fact.views = case.views.len() as u32;
-        fact.outsider_views = case.views.iter().filter(|v| v.outsider).count() as u32;
-
-        fact.rights.clear();
-        fact.items.clear();
-        let triage = case.triage.iter();
-        let cited = filing.rights.iter();
-        let cited = cited.chain(triage.clone().flat_map(|t| &t.rights));
-        for r in cited.chain(case.findings.iter().flat_map(|f| &f.rights)) {
-            fact.rights.insert(rights.intern(r));
-        }
-        let concerned = triage.flat_map(|t| &t.framework_items);
-        for i in concerned.chain(case.findings.iter().flat_map(|f| &f.framework_items)) {
-            fact.items.insert(items.intern(i));
-        }
-
-        fact.actions.clear();
-        fact.actions
+        self.views = case.views.len() as u32;
+        self.outsider_views = case.views.iter().filter(|v| v.outsider).count() as u32;
+        self.actions.clear();
+        self.actions
             .extend(case.actions.values().map(|a| ActionFact {
                 opened: local(a.opened_at),
                 due: a.due,
                 settled: a.settled_at.map(local),
                 status: a.status,
             }));
-        fact.recusals.clear();
-        fact.recusals
+        self.recusals.clear();
+        self.recusals
             .extend(case.recusal_times.iter().map(|&t| local(t)));
+    }
+
+    /// The rights `case` cites (filing, triage, findings) and the framework items it concerns
+    /// (triage, findings), interned.
+    fn concerns(&mut self, case: &Case, rights: &mut Interner, items: &mut Interner) {
+        self.rights.clear();
+        self.items.clear();
+        let triage = case.triage.iter();
+        let filed = case.filing.iter().flat_map(|f| &f.rights);
+        let cited = filed.chain(triage.clone().flat_map(|t| &t.rights));
+        for r in cited.chain(case.findings.iter().flat_map(|f| &f.rights)) {
+            self.rights.insert(rights.intern(r));
+        }
+        let concerned = triage.flat_map(|t| &t.framework_items);
+        for i in concerned.chain(case.findings.iter().flat_map(|f| &f.framework_items)) {
+            self.items.insert(items.intern(i));
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! the way, sometimes late), or waived by a chair.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use rand::RngExt;
 use recourse_events::case::Outcome;
 use recourse_events::case::Purpose;
@@ -123,19 +124,15 @@ pub(super) fn action_path(
         ));
     }
     if rng.random_bool(0.15) {
-        let moved = rng
-            .random_bool(0.4)
-            .then(|| add_days(due, rng.random_range(14..=28)));
-        let date = add_days(opened, rng.random_range(5..=15));
-        let at = cal.staff_on(rng, &mut c, date);
-        let step = Step::UpdateAction {
-            by: a.owner,
-            action: a.number,
-            note: one_str(rng, &notes.action_updates).into(),
-            due: moved,
-        };
-        steps.push((at, step));
-        due = moved.unwrap_or(due);
+        due = update(
+            cal,
+            corpus,
+            rng,
+            steps,
+            (a.open, a.owner, a.number),
+            &mut c,
+            due,
+        );
     }
     let window = i64::from(opened.until(due).map_or(14, |s| s.get_days())).max(1);
     let done = if rng.random_bool(0.8) {
@@ -168,6 +165,32 @@ pub(super) fn action_path(
     };
     steps.push((at, step));
     at
+}
+
+/// The owner reports progress on the action opened at `open` (after `c`), sometimes with a new due date; the
+/// due date in force.
+fn update(
+    cal: &Cal,
+    corpus: &Corpus,
+    rng: &mut Rng,
+    steps: &mut Vec<Timed>,
+    (open, owner, number): (Timestamp, usize, u32),
+    c: &mut Timestamp,
+    due: Date,
+) -> Date {
+    let moved = rng
+        .random_bool(0.4)
+        .then(|| add_days(due, rng.random_range(14..=28)));
+    let date = add_days(cal.date(open), rng.random_range(5..=15));
+    let at = cal.staff_on(rng, c, date);
+    let step = Step::UpdateAction {
+        by: owner,
+        action: number,
+        note: one_str(rng, &corpus.notes.action_updates).into(),
+        due: moved,
+    };
+    steps.push((at, step));
+    moved.unwrap_or(due)
 }
 
 /// Who owns a corrective action: intake, reviewers or chairs, never someone in conflict.

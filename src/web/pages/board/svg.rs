@@ -380,26 +380,7 @@ pub fn lines(
         Scale::Percent => 100.0,
         Scale::Auto => largest(series).max(reference.map_or(0.0, |r| r.0)),
     };
-    let mut entries: Vec<(String, &str)> = series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let mut sample = format!(
-                "<path d=\"M0 9H28\" stroke=\"{}\" stroke-width=\"2.5\" stroke-dasharray=\"{}\"/>",
-                COLOURS[i % COLOURS.len()],
-                DASHES[i % DASHES.len()]
-            );
-            marker(&mut sample, i, 14.0, 9.0);
-            (sample, s.name)
-        })
-        .collect();
-    if let Some((_, label)) = reference {
-        let sample = format!(
-            "<path d=\"M0 9H28\" stroke=\"{MUTED}\" stroke-width=\"2\" stroke-dasharray=\"2 4\"/>"
-        );
-        entries.push((sample, label));
-    }
-    let (legend, legend_h) = legend(&entries);
+    let (legend, legend_h) = legend(&line_entries(series, reference));
     let f = Frame::new(axis.len(), legend_h, max, tick);
     let mut out = String::with_capacity(2048 + axis.len() * series.len() * 100);
     open(&mut out, id, f.width, f.height, title, desc);
@@ -449,6 +430,33 @@ pub fn lines(
     }
     out.push_str("</svg>");
     out
+}
+
+/// The legend of a line chart: each series' line and marker, and the reference line.
+fn line_entries<'a>(
+    series: &[Series<'a>],
+    reference: Option<(f64, &'a str)>,
+) -> Vec<(String, &'a str)> {
+    let mut entries: Vec<(String, &str)> = series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut sample = format!(
+                "<path d=\"M0 9H28\" stroke=\"{}\" stroke-width=\"2.5\" stroke-dasharray=\"{}\"/>",
+                COLOURS[i % COLOURS.len()],
+                DASHES[i % DASHES.len()]
+            );
+            marker(&mut sample, i, 14.0, 9.0);
+            (sample, s.name)
+        })
+        .collect();
+    if let Some((_, label)) = reference {
+        let sample = format!(
+            "<path d=\"M0 9H28\" stroke=\"{MUTED}\" stroke-width=\"2\" stroke-dasharray=\"2 4\"/>"
+        );
+        entries.push((sample, label));
+    }
+    entries
 }
 
 /// Words of `s` in lines of at most `max` characters (a longer word gets its own line).
