@@ -1,4 +1,4 @@
-//! The demo's texts, kept as data ([`corpus.toml`](../corpus.toml), compiled in with
+//! The demo's texts, kept as data (`src/demo/corpus.toml`, compiled in with
 //! `include_str!`): what clients write (narratives, what they want, later information,
 //! comments, appeals), what staff answer (notes, messages, findings, reasons, remedies,
 //! corrective actions), clients' names in each language the agency offers, and the complaint

@@ -167,8 +167,8 @@ pub(super) fn action_path(
     at
 }
 
-/// The owner reports progress on the action opened at `open` (after `c`), sometimes with a new due date; the
-/// due date in force.
+/// The owner reports progress on the action opened at `open` (after `c`), sometimes with a
+/// new due date; the due date in force.
 fn update(
     cal: &Cal,
     corpus: &Corpus,
