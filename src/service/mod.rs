@@ -14,6 +14,7 @@ mod clear;
 pub mod client;
 pub mod clock;
 pub mod complaint;
+pub mod dashboard;
 mod erasure;
 mod file;
 pub mod filing;
@@ -30,6 +31,7 @@ pub use clear::clear_data;
 pub use client::{ClientAction, ClientWhat, client_what, event_id};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use complaint::Part;
+pub use dashboard::{DashboardAsk, DashboardReport};
 pub use file::{
     CaseFile, INTERNAL_KINDS, OpenedField, client_visible, sealed_fields as sealed_fields_of,
 };

@@ -374,3 +374,108 @@ async fn no_names_no_client_words_no_ids() {
         assert!(!has_uuid(&p.body), "{path} holds an id");
     }
 }
+
+/// The fields refused in an API error: (field, message id, message).
+fn refused(body: &str) -> Vec<(String, String, String)> {
+    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    v["error"]["fields"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no refused fields: {body}"))
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_owned();
+            (s("field"), s("message_id"), s("message"))
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_and_the_api_share_one_default_and_one_longest_range() {
+    // Given a board member, signed in,
+    let t = spawn_app().await;
+    let board = t.sign_in(t.login_of(Role::Board)).await;
+
+    // when both doors are asked for the dashboard without a period,
+    let api = board.get("/api/v1/dashboard").await;
+    assert_eq!(api.status, StatusCode::OK, "{}", api.body);
+    let api: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    let page = board.get("/board").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let export = board.get("/board/export.json").await;
+    let export: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+
+    // then they report the same query: by quarter, eight whole quarters up to today.
+    assert_eq!(api["query"], export["query"]);
+    let from = api["query"]["from"].as_str().unwrap();
+    let to = api["query"]["to"].as_str().unwrap();
+    assert_eq!(api["query"]["granularity"], "quarter");
+    assert!(
+        page.body
+            .contains(&format!("id=\"from\" name=\"from\" value=\"{from}\"")),
+        "the page's first day is the API's, {from}"
+    );
+    assert!(
+        page.body
+            .contains(&format!("id=\"to\" name=\"to\" value=\"{to}\""))
+    );
+    let to_date: jiff::civil::Date = to.parse().unwrap();
+    let quarter = date(to_date.year(), (to_date.month() - 1) / 3 * 3 + 1, 1);
+    assert_eq!(from, (quarter - jiff::Span::new().months(21)).to_string());
+    assert_eq!(api["periods"].as_array().unwrap().len(), 8);
+
+    // Ten years is the longest range on both,
+    let ten = "granularity=year&from=2016-01-01&to=2026-01-01";
+    assert_eq!(
+        board.get(&format!("/board?{ten}")).await.status,
+        StatusCode::OK
+    );
+    let r = board.get(&format!("/api/v1/dashboard?{ten}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+
+    // and a day more is refused by both, for the same field, with the same message.
+    let longer = "granularity=year&from=2016-01-01&to=2026-01-02";
+    let page = board.get(&format!("/board?{longer}")).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    let english = "The period can be 10 years at most. Choose a shorter period.";
+    assert!(page.body.contains(english), "{}", page.body);
+    assert!(
+        page.body
+            .contains("<p class=\"field-error\" id=\"to-error\">")
+    );
+    let api = board.get(&format!("/api/v1/dashboard?{longer}")).await;
+    assert_eq!(api.status, StatusCode::BAD_REQUEST, "{}", api.body);
+    assert_eq!(
+        refused(&api.body),
+        [(
+            "to".to_owned(),
+            "board-error-too-long".to_owned(),
+            english.to_owned()
+        )]
+    );
+    // A range the API allowed before (up to 50 years) is refused like on the page.
+    let api = board
+        .get("/api/v1/dashboard?from=1990-01-01&to=2026-01-01")
+        .await;
+    assert_eq!(api.status, StatusCode::BAD_REQUEST, "{}", api.body);
+    assert_eq!(refused(&api.body)[0].1, "board-error-too-long");
+
+    // The refusal is translated, on the page and in the exports.
+    let fr = board.get(&format!("/board?{longer}&lang=fr")).await;
+    assert!(
+        fr.body.contains("La période peut durer au plus 10 ans."),
+        "{}",
+        fr.body
+    );
+    let csv = board
+        .get(&format!("/board/export.csv?{longer}&lang=fr"))
+        .await;
+    assert_eq!(csv.status, StatusCode::BAD_REQUEST);
+    assert!(csv.body.contains("La période peut durer au plus 10 ans."));
+    // A first day after the last: the same field and message on both doors.
+    let reversed = "from=2026-03-01&to=2025-03-01";
+    let api = board.get(&format!("/api/v1/dashboard?{reversed}")).await;
+    assert_eq!(refused(&api.body)[0].0, "from");
+    assert_eq!(refused(&api.body)[0].1, "board-error-order");
+    let page = board.get(&format!("/board?{reversed}")).await;
+    assert!(page.body.contains(&refused(&api.body)[0].2));
+}

@@ -180,3 +180,43 @@ fn retention_refuses_an_empty_folder() {
         text(&out.stderr)
     );
 }
+
+/// The shape of a small demo, pinned before the demo was split into modules and its texts
+/// moved to a data file: the same seed, size and "now" give as many cases, events and figures
+/// as they did.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_small_demo_keeps_its_shape() {
+    // Given a small demo of a fixed seed and present,
+    let d = DataFolder::empty();
+    let report = demo::build(
+        &DataDir::new(&d.path),
+        Arc::new(Reference::shipped()),
+        &DemoOptions {
+            complaints: 40,
+            seed: 3,
+            days: 730,
+            now: Some("2026-03-11T16:30:00Z".parse().unwrap()),
+        },
+    )
+    .await
+    .expect("the demo builds");
+    // then it holds the very cases, events and figures it held before.
+    let c = &report.counts;
+    assert_eq!(
+        (c.cases, report.events, report.retention_erased),
+        (40, 488, 5)
+    );
+    assert_eq!(
+        format!("{c:?}"),
+        "DemoCounts { cases: 40, by_status: {Filed: 1, Acknowledged: 2, UnderReview: 5, \
+         Closed: 27, Erased: 5}, by_channel: {Web: 25, Phone: 4, InPerson: 7, Email: 2, \
+         Referral: 2}, by_language: {\"ar\": 6, \"en\": 10, \"es\": 5, \"fa\": 3, \"fr\": 7, \
+         \"prs\": 3, \"so\": 2, \"ti\": 1, \"uk\": 3}, outcomes: {Upheld: 7, PartlyUpheld: 4, \
+         NotUpheld: 11, ResolvedEarly: 5, ReferredOutOfScope: 5}, decided: 32, withdrawn: 0, \
+         appeals: 1, appeal_outcomes: {Confirmed: 1}, recusals: 4, reopened: 0, actions: 20, \
+         actions_verified: 18, actions_waived: 2, actions_outstanding: 0, actions_overdue: 0, \
+         satisfaction: 13, anonymous: 15, anonymous_returned: 4, interpreters: 18, \
+         naming_staff: 8, views: 64, outsider_views: 3, erased_on_request: 0, \
+         erased_by_retention: 5 }"
+    );
+}

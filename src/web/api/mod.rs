@@ -327,7 +327,7 @@ const DASHBOARD_QUERY: &[Field] = &[
     opt(
         "from",
         Ty::Date,
-        "First day of the range, local date (default: two years before `to`).",
+        "First day of the range, local date (default: the first day of the quarter holding `to` and the seven before it, two years in whole quarters; at most 10 years before `to`).",
     ),
     opt(
         "to",

@@ -1,10 +1,9 @@
-//! The board's dashboard through the API. Moved here unchanged from `api/staff.rs`.
+//! The board's dashboard through the API: the range rule and the report are the application's
+//! ([`Service::dashboard`](crate::service::Service::dashboard)), as on the page.
 
-use jiff::Span;
-use recourse_projections::dashboard::{Granularity, Query};
 use serde_json::{Map, Value, json};
 
-use super::{bad, snake};
+use super::snake;
 use crate::web::api::fields::Input;
 use crate::web::error::WebError;
 use crate::web::http::Response;
@@ -12,28 +11,17 @@ use crate::web::router::Ctx;
 
 /// The board's dashboard.
 pub(in crate::web::api) fn dashboard(ctx: &Ctx, query: &Input) -> Result<Response, WebError> {
-    let now = ctx.app.service.now();
-    let today = ctx.app.service.read(|m| m.clocks().local_date(now));
-    let granularity: Granularity = query.choice("granularity")?.unwrap_or(Granularity::Quarter);
-    let to = query.date("to").unwrap_or(today);
-    let from = match query.date("from") {
-        Some(d) => d,
-        None => to
-            .checked_sub(Span::new().years(2))
-            .map_err(|_| bad("to: out of range"))?,
+    let ask = crate::service::DashboardAsk {
+        granularity: query.choice("granularity")?,
+        from: query.date("from"),
+        to: query.date("to"),
     };
-    if from > to {
-        return Err(bad("from: must not be after to"));
-    }
-    if i32::from(to.year()) - i32::from(from.year()) > 50 {
-        return Err(bad("from: at most 50 years before to"));
-    }
-    let q = Query {
-        granularity,
-        from,
-        to,
-    };
-    let report = ctx.app.service.read(|m| m.dashboard(&q, now));
+    let crate::service::DashboardReport {
+        query: q,
+        report,
+        generated_at: now,
+        ..
+    } = ctx.app.service.dashboard(&ask)?;
     let metrics = |m| serde_json::to_value(m).unwrap_or_default();
     let periods: Vec<Value> = report
         .periods

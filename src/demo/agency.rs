@@ -1,0 +1,150 @@
+//! The demo agency: its staff (an administrator and a roster the script refers to by index),
+//! its programs, sites and languages with their weights among complaints, and its settings.
+
+use jiff::{SignedDuration, Timestamp};
+use recourse_events::org::{Named, Role, Settings};
+
+use super::{DemoStaff, RETENTION_DAYS};
+use crate::service::{Service, ServiceError};
+
+/// Index of staff in [`ROSTER`] by role (the planner refers to staff by index): intake.
+pub(super) const INTAKE: [usize; 2] = [0, 1];
+/// Reviewers.
+pub(super) const REVIEWERS: [usize; 6] = [2, 3, 4, 5, 6, 7];
+/// Chairs.
+pub(super) const CHAIRS: [usize; 2] = [8, 9];
+/// The auditor.
+pub(super) const AUDITOR: usize = 12;
+
+/// The administrator: name and sign-in name.
+const ADMIN: (&str, &str) = ("Farah Siddiqui", "fsiddiqui");
+
+/// The staff: name, sign-in name, role.
+const ROSTER: [(&str, &str, Role); 13] = [
+    ("Amira Haddad", "ahaddad", Role::Intake),
+    ("Daniel Tremblay", "dtremblay", Role::Intake),
+    ("Priya Raman", "praman", Role::Reviewer),
+    ("Mehdi Karimi", "mkarimi", Role::Reviewer),
+    ("Olena Kovalenko", "okovalenko", Role::Reviewer),
+    ("Sofía Restrepo", "srestrepo", Role::Reviewer),
+    ("Kwame Mensah", "kmensah", Role::Reviewer),
+    ("Isabelle Gagnon", "igagnon", Role::Reviewer),
+    ("Grace Nakamura", "gnakamura", Role::Chair),
+    ("Samuel Tesfaye", "stesfaye", Role::Chair),
+    ("Hélène Bouchard", "hbouchard", Role::Board),
+    ("Raj Malhotra", "rmalhotra", Role::Board),
+    ("Chantal Okafor", "cokafor", Role::Auditor),
+];
+
+pub(super) async fn enroll(
+    service: &Service,
+    at: Timestamp,
+) -> Result<(DemoStaff, Vec<DemoStaff>), ServiceError> {
+    let minute = |n: i64| at + SignedDuration::from_mins(n);
+    let root = service.ledger_acting();
+    let (id, acting) = service
+        .enroll_staff_at(&root, ADMIN.0, ADMIN.1, &[Role::Admin], minute(5))
+        .await?;
+    let admin = DemoStaff {
+        id,
+        name: ADMIN.0.into(),
+        login: ADMIN.1.into(),
+        roles: vec![Role::Admin],
+        acting,
+    };
+    let mut staff = Vec::with_capacity(ROSTER.len());
+    for (i, (name, login, role)) in ROSTER.into_iter().enumerate() {
+        let (id, acting) = service
+            .enroll_staff_at(&admin.acting, name, login, &[role], minute(10 + i as i64))
+            .await?;
+        staff.push(DemoStaff {
+            id,
+            name: name.into(),
+            login: login.into(),
+            roles: vec![role],
+            acting,
+        });
+    }
+    Ok((admin, staff))
+}
+
+/// Named entries of the settings.
+fn named(list: &[(&str, &str)]) -> Vec<Named> {
+    list.iter()
+        .map(|(id, name)| Named {
+            id: (*id).into(),
+            name: (*name).into(),
+        })
+        .collect()
+}
+
+/// A program: id, name, weight among complaints, the IRCC service streams it delivers.
+pub(super) type Program = (&'static str, &'static str, u32, &'static [&'static str]);
+/// A site: id, name, weight among complaints.
+pub(super) type Site = (&'static str, &'static str, u32);
+
+/// Programs, with their weight among complaints and the IRCC service streams they deliver.
+pub(super) const PROGRAMS: [Program; 6] = [
+    (
+        "settlement",
+        "Settlement and integration",
+        30,
+        &[
+            "needs-assessment",
+            "information-orientation",
+            "support-services",
+            "community-connections",
+        ],
+    ),
+    (
+        "linc",
+        "Language training (LINC)",
+        20,
+        &["language-assessment", "language-training"],
+    ),
+    ("employment", "Employment services", 15, &["employment"]),
+    ("youth", "Youth programs", 8, &["community-connections"]),
+    ("housing", "Housing help", 12, &["support-services"]),
+    (
+        "rap",
+        "Resettlement Assistance Program",
+        15,
+        &["resettlement-assistance"],
+    ),
+];
+
+/// Sites, with their weight among complaints.
+pub(super) const SITES: [Site; 3] = [
+    ("downtown", "Downtown office", 50),
+    ("east-end", "East End office", 35),
+    ("satellite", "Satellite office at the public library", 15),
+];
+
+/// Languages offered, with their weight among complaints and their name in English.
+pub(super) const LANGUAGES: [(&str, u32, &str); 9] = [
+    ("en", 24, "English"),
+    ("fr", 10, "French"),
+    ("ar", 16, "Arabic"),
+    ("fa", 10, "Farsi"),
+    ("es", 12, "Spanish"),
+    ("uk", 12, "Ukrainian"),
+    ("prs", 6, "Dari"),
+    ("ti", 5, "Tigrinya"),
+    ("so", 5, "Somali"),
+];
+
+/// The demo agency's settings (targets and calendar as shipped, Ontario holidays).
+pub fn settings() -> Settings {
+    Settings {
+        time_zone: "America/Toronto".into(),
+        holiday_jurisdiction: "on".into(),
+        languages: LANGUAGES.iter().map(|l| l.0.to_string()).collect(),
+        retention_days: RETENTION_DAYS,
+        programs: named(&PROGRAMS.map(|p| (p.0, p.1))),
+        sites: named(&SITES.map(|s| (s.0, s.1))),
+        ..Settings::default()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time: the agency's calendar and business hours.
