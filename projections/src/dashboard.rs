@@ -92,8 +92,26 @@ use crate::clock::Clocks;
 use crate::framework::Reference;
 
 /// The length of a reporting period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Granularity {
     /// Calendar months.
     Month,
@@ -102,6 +120,8 @@ pub enum Granularity {
     /// Calendar years.
     Year,
 }
+
+recourse_events::vocabulary_values!(Granularity);
 
 /// A calendar month, quarter or year.
 ///
@@ -254,8 +274,26 @@ impl<'de> Deserialize<'de> for Period {
 }
 
 /// What a breakdown groups cases by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Dimension {
     /// The program the complaint concerns.
     Program,
@@ -273,21 +311,10 @@ pub enum Dimension {
     FrameworkArea,
 }
 
-impl Dimension {
-    /// Every dimension.
-    pub const ALL: [Dimension; 7] = [
-        Dimension::Program,
-        Dimension::Site,
-        Dimension::ServiceStream,
-        Dimension::Channel,
-        Dimension::Language,
-        Dimension::Right,
-        Dimension::FrameworkArea,
-    ];
-}
+recourse_events::vocabulary_values!(Dimension);
 
 /// What to report: the cases filed from `from` to `to` (inclusive, local dates), by period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Query {
     /// Month, quarter or year.
     pub granularity: Granularity,
@@ -298,7 +325,7 @@ pub struct Query {
 }
 
 /// The clients' answers on satisfaction (see the [module](self) for definitions).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Satisfaction {
     /// Cases whose client answered.
     pub responses: u32,
@@ -311,7 +338,7 @@ pub struct Satisfaction {
 }
 
 /// The figures of one period, group or total (see the [module](self) for definitions).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Metrics {
     /// Cases filed.
     pub received: u32,
@@ -334,6 +361,7 @@ pub struct Metrics {
     /// 90th percentile of calendar days to the first decision (nearest rank).
     pub p90_days_to_decide: Option<f64>,
     /// Cases by outcome of the decision in force, or `withdrawn`.
+    #[schemars(with = "BTreeMap<Outcome, u32>")]
     pub outcomes: BTreeMap<String, u32>,
     /// Cases appealed at least once.
     pub appealed: u32,
