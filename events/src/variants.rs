@@ -51,6 +51,20 @@ macro_rules! vocabulary_values {
     };
 }
 
+/// The schema of a map keyed by a vocabulary enum (`BTreeMap<K, V>`, or a map whose string
+/// keys are `K`'s names): an object whose property names are `K`'s names, each holding a `V`.
+/// For `#[schemars(schema_with = "...")]`: schemars' own map schema only knows keys whose
+/// schema is a plain `enum`, and a documented enum's is a `oneOf` of its documented values.
+pub fn map_schema<K: strum::VariantNames, V: schemars::JsonSchema>(
+    generator: &mut schemars::SchemaGenerator,
+) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": { "enum": K::VARIANTS },
+        "additionalProperties": generator.subschema_for::<V>(),
+    })
+}
+
 /// Checks, in a test, that every value of `T` serializes to its strum name and parses back
 /// from it: serde and strum spell the enum alike.
 #[cfg(test)]

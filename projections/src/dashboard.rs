@@ -361,7 +361,7 @@ pub struct Metrics {
     /// 90th percentile of calendar days to the first decision (nearest rank).
     pub p90_days_to_decide: Option<f64>,
     /// Cases by outcome of the decision in force, or `withdrawn`.
-    #[schemars(with = "BTreeMap<Outcome, u32>")]
+    #[schemars(schema_with = "recourse_events::variants::map_schema::<Outcome, u32>")]
     pub outcomes: BTreeMap<String, u32>,
     /// Cases appealed at least once.
     pub appealed: u32,

@@ -338,10 +338,12 @@ fn reader(ctx: &Ctx, id: &str) -> Result<(Acting, Case), WebError> {
     Ok((me, state))
 }
 
-#[derive(Serialize)]
-struct StaffView {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "StaffMember")]
+pub(super) struct StaffView {
     id: StaffId,
     name: String,
+    #[schemars(with = "Vec<Role>")]
     roles: Vec<&'static str>,
     active: bool,
 }
@@ -359,9 +361,13 @@ fn staff_view(ctx: &Ctx, staff: StaffId) -> StaffView {
     })
 }
 
-#[derive(Serialize)]
-struct SessionView {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Session")]
+pub(super) struct SessionView {
     staff: StaffView,
+    #[schemars(
+        description = "Send it in the X-CSRF-Token header with every call that changes something."
+    )]
     csrf: String,
 }
 
@@ -488,9 +494,11 @@ pub(super) fn queue(ctx: &Ctx, query: &Input) -> Result<Response, WebError> {
     ))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Actor")]
 struct ActorView {
     #[serde(rename = "type")]
+    #[schemars(schema_with = "super::openapi::actor_kind")]
     kind: &'static str,
     staff: Option<StaffId>,
     name: Option<String>,
@@ -507,13 +515,14 @@ fn actor_view(actor: &Actor, names: &std::collections::HashMap<StaffId, String>)
     ActorView { kind, staff, name }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Verification {
     signature: bool,
     chain: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "CaseEvent")]
 struct EventView {
     position: u64,
     seq: u64,
@@ -521,12 +530,15 @@ struct EventView {
     at: Timestamp,
     kind: String,
     actor: ActorView,
+    #[schemars(description = "The payload's clear fields (sealed fields removed).")]
     data: Map<String, Value>,
+    #[schemars(description = "Sealed fields of the payload: POST /cases/{id}/open reads them.")]
     sealed_fields: Vec<String>,
     verification: Verification,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Filing")]
 struct FilingView {
     channel: Channel,
     language: String,
@@ -541,7 +553,8 @@ struct FilingView {
     named_staff: Vec<StaffId>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Finding")]
 struct FindingView {
     at: Timestamp,
     by: ActorView,
@@ -550,27 +563,33 @@ struct FindingView {
     substantiated: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Decision")]
 struct DecisionView {
     at: Timestamp,
     by: ActorView,
     outcome: Outcome,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "CorrectiveAction")]
 struct CorrectiveView {
     id: u32,
     owner: StaffId,
     due: Date,
     framework_item: Option<String>,
+    #[schemars(with = "recourse_projections::case::ActionStatus")]
     status: &'static str,
     opened_at: Timestamp,
     settled_at: Option<Timestamp>,
     overdue: bool,
+    #[schemars(description = "What the signed-in person may do to this action now.")]
+    #[schemars(schema_with = "super::openapi::action_slugs")]
     allowed_actions: Vec<&'static str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Appeal")]
 struct AppealView {
     filed_at: Timestamp,
     reviewer: Option<StaffId>,
@@ -578,23 +597,28 @@ struct AppealView {
     outcome: Option<AppealOutcome>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "SatisfactionAnswer")]
 struct SatisfactionView {
     at: Timestamp,
     explained: bool,
     fair: bool,
+    #[schemars(range(min = 1, max = 5))]
     rating: u8,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Erasure")]
 struct ErasedView {
     at: Timestamp,
     reason: ErasureReason,
 }
 
-#[derive(Serialize)]
-struct CaseView {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Case")]
+pub(super) struct CaseView {
     id: CaseId,
+    #[schemars(with = "Status")]
     status: &'static str,
     filed_at: Option<Timestamp>,
     filed_by: Option<ActorView>,
@@ -617,8 +641,14 @@ struct CaseView {
     erased: Option<ErasedView>,
     clocks: recourse_projections::clock::ClockStatus,
     timeline: Vec<EventView>,
+    #[schemars(description = "Every event's signature and chain link checked out.")]
     verified: bool,
+    #[schemars(description = "The signed-in person may open the sealed data.")]
     can_open: bool,
+    #[schemars(
+        description = "Commands the signed-in person may give now (POST /cases/{id}/actions/<slug>), as the rules decide."
+    )]
+    #[schemars(schema_with = "super::openapi::action_slugs")]
     allowed_actions: Vec<&'static str>,
     assignable_reviewers: Vec<StaffId>,
     appeal_reviewers: Vec<StaffId>,
@@ -865,16 +895,17 @@ pub(super) async fn case(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> 
     Ok(Response::json(&view))
 }
 
-#[derive(Serialize)]
-struct OpenedText {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct OpenedText {
     position: u64,
     kind: String,
     field: String,
+    #[schemars(description = "Null once the personal data is erased.")]
     text: Option<String>,
 }
 
-#[derive(Serialize)]
-struct Contact {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct Contact {
     name: Option<String>,
     email: Option<String>,
     phone: Option<String>,
@@ -1027,13 +1058,18 @@ fn command(ctx: &Ctx, case: CaseId, spec: &ActionSpec, input: &Input) -> Result<
     })
 }
 
-#[derive(Serialize)]
-struct ActionResult {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct ActionResult {
     case: CaseId,
+    #[schemars(schema_with = "super::openapi::action_slug")]
     action: &'static str,
     event: &'static str,
+    #[schemars(description = "The case's status after the command.")]
+    #[schemars(with = "Status")]
     status: &'static str,
+    #[schemars(description = "Ledger positions of the recorded events.")]
     positions: Vec<u64>,
+    #[schemars(description = "The number of the corrective action opened (action-open).")]
     corrective_action: Option<u32>,
 }
 
@@ -1075,12 +1111,13 @@ pub(super) async fn act(
     Ok(Response::json(&body))
 }
 
-#[derive(Serialize)]
-struct ViewRow {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct ViewRow {
     at: Timestamp,
     by: StaffId,
     by_name: Option<String>,
     purpose: Purpose,
+    #[schemars(description = "The viewer had no part in the case before.")]
     outsider: bool,
 }
 
