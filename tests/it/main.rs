@@ -14,6 +14,7 @@ mod hardening;
 mod helpers;
 mod input;
 mod integrity;
+mod openapi;
 mod serve;
 mod service;
 mod store_contract;
