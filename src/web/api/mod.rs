@@ -767,7 +767,6 @@ async fn call(ctx: &Ctx<'_>, r: &Route, id: Option<&str>) -> Result<Response, We
 #[cfg(test)]
 mod tests {
     use super::*;
-    use recourse_events::case::*;
 
     fn all_parse<T: serde::de::DeserializeOwned>(values: &[&str]) {
         for v in values {

@@ -181,3 +181,33 @@ impl JsonSchema for OpenApiDocument {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::error::WebError;
+
+    #[test]
+    fn every_error_code_the_server_answers_is_documented() {
+        let errors = [
+            WebError::NotFound,
+            WebError::Unauthorized,
+            WebError::Forbidden(String::new()),
+            WebError::BadRequest(String::new()),
+            WebError::Invalid(Vec::new()),
+            WebError::Conflict(String::new()),
+            WebError::Csrf,
+            WebError::TooMany,
+            WebError::TooLarge,
+            WebError::Timeout,
+            WebError::Internal(String::new()),
+        ];
+        for e in &errors {
+            assert!(ERROR_CODES.contains(&e.code()), "{}", e.code());
+        }
+        // The API's own answers for what `WebError` does not name.
+        for code in ["bad_credentials", "method_not_allowed"] {
+            assert!(ERROR_CODES.contains(&code), "{code}");
+        }
+    }
+}
