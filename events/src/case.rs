@@ -213,6 +213,7 @@ pub struct Acknowledged {
 /// `complaint.triaged`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Triage")]
 pub struct Triaged {
     /// Category (e.g. `service_quality`, `discrimination`, `privacy`, `fees`, `staff_conduct`).
     pub category: String,

@@ -9,7 +9,8 @@
 //! checks the session, the CSRF token and the roles it names, reads the body or query against
 //! its fields (see [`fields`]), then calls the handler; the OpenAPI document
 //! (`GET /api/v1/openapi.json`, see [`openapi`]) is generated from the same table, so no route
-//! can be served undocumented nor documented unserved. The rules (`decide`) still judge every
+//! can be served undocumented nor documented unserved, and its answers' schemas from the types
+//! the table names for them ([`Success::schema`]; see [`responses`]). The rules (`decide`) still judge every
 //! command: the roles here only refuse early and clearly.
 
 mod client;
