@@ -13,8 +13,26 @@ use crate::key::PublicKey;
 use crate::sealed::Sealed;
 
 /// How a complaint reached the organization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Channel {
     /// The web form, by the client.
     Web,
@@ -28,30 +46,27 @@ pub enum Channel {
     Referral,
 }
 
-impl Channel {
-    /// Every channel.
-    pub const ALL: [Channel; 5] = [
-        Channel::Web,
-        Channel::Phone,
-        Channel::InPerson,
-        Channel::Email,
-        Channel::Referral,
-    ];
-    /// The name as in events.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Channel::Web => "web",
-            Channel::Phone => "phone",
-            Channel::InPerson => "in_person",
-            Channel::Email => "email",
-            Channel::Referral => "referral",
-        }
-    }
-}
+crate::vocabulary_values!(Channel);
 
 /// How the client wants to be contacted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ContactPreference {
     /// Not at all: the client follows the case with the receipt code.
     None,
@@ -65,9 +80,29 @@ pub enum ContactPreference {
     InPerson,
 }
 
+crate::vocabulary_values!(ContactPreference);
+
 /// An accommodation the client asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Accommodation {
     /// An interpreter (language in `interpreter_language`).
     Interpreter,
@@ -78,6 +113,8 @@ pub enum Accommodation {
     /// Meetings outside office hours or remotely.
     FlexibleMeeting,
 }
+
+crate::vocabulary_values!(Accommodation);
 
 /// What the client consented to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,8 +171,26 @@ pub struct ComplaintFiled {
 }
 
 /// Urgency set at triage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Urgency {
     /// Normal handling.
     Routine,
@@ -144,6 +199,8 @@ pub enum Urgency {
     /// Risk of harm: immediate attention.
     Urgent,
 }
+
+crate::vocabulary_values!(Urgency);
 
 /// `complaint.acknowledged`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,8 +211,9 @@ pub struct Acknowledged {
 }
 
 /// `complaint.triaged`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Triage")]
 pub struct Triaged {
     /// Category (e.g. `service_quality`, `discrimination`, `privacy`, `fees`, `staff_conduct`).
     pub category: String,
@@ -178,8 +236,24 @@ pub struct ReviewerAssigned {
 }
 
 /// Kind of conflict of interest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ConflictKind {
     /// Personal or family relationship with a party.
     Relationship,
@@ -190,6 +264,8 @@ pub enum ConflictKind {
     /// Another reason (explained in the sealed reason).
     Other,
 }
+
+crate::vocabulary_values!(ConflictKind);
 
 /// `reviewer.recused`: a staff member declares a conflict on this case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -204,14 +280,32 @@ pub struct Recused {
 }
 
 /// Who a message is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Audience {
     /// Between the committee and the client (visible to the client).
     Client,
     /// Internal to the committee.
     Committee,
 }
+
+crate::vocabulary_values!(Audience);
 
 /// `message.posted`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -238,8 +332,26 @@ pub struct EvidenceAdded {
 }
 
 /// Why sealed data was opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Purpose {
     /// Handling the case (intake, review, decision).
     Handling,
@@ -252,6 +364,8 @@ pub enum Purpose {
     /// Answering the client.
     ClientRequest,
 }
+
+crate::vocabulary_values!(Purpose);
 
 /// `file.viewed`: sealed data was opened, by the actor, for a purpose. The same payload, as
 /// `file.view_refused`, records an attempt the rules refused (a case triaged as sensitive).
@@ -277,8 +391,26 @@ pub struct FindingRecorded {
 }
 
 /// The outcome of a decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Outcome {
     /// The complaint is upheld.
     Upheld,
@@ -294,28 +426,7 @@ pub enum Outcome {
     Withdrawn,
 }
 
-impl Outcome {
-    /// Every outcome.
-    pub const ALL: [Outcome; 6] = [
-        Outcome::Upheld,
-        Outcome::PartlyUpheld,
-        Outcome::NotUpheld,
-        Outcome::ResolvedEarly,
-        Outcome::ReferredOutOfScope,
-        Outcome::Withdrawn,
-    ];
-    /// The name as in events.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Outcome::Upheld => "upheld",
-            Outcome::PartlyUpheld => "partly_upheld",
-            Outcome::NotUpheld => "not_upheld",
-            Outcome::ResolvedEarly => "resolved_early",
-            Outcome::ReferredOutOfScope => "referred_out_of_scope",
-            Outcome::Withdrawn => "withdrawn",
-        }
-    }
-}
+crate::vocabulary_values!(Outcome);
 
 /// `decision.issued`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -384,8 +495,26 @@ pub struct AppealFiled {
 }
 
 /// Outcome of an appeal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum AppealOutcome {
     /// The decision stands.
     Confirmed,
@@ -394,6 +523,8 @@ pub enum AppealOutcome {
     /// The decision is overturned.
     Overturned,
 }
+
+crate::vocabulary_values!(AppealOutcome);
 
 /// `appeal.decided`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -434,14 +565,32 @@ pub struct Reopened {
 }
 
 /// Why personal data was erased.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ErasureReason {
     /// The client asked.
     ClientRequest,
     /// The retention period after closure ended.
     Retention,
 }
+
+crate::vocabulary_values!(ErasureReason);
 
 /// `personal_data.erased`: the case's data key was destroyed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -29,6 +29,7 @@ pub mod registry;
 pub mod sealed;
 pub mod signature_batch;
 pub mod tile;
+pub mod variants;
 pub mod verify;
 pub mod vocabulary;
 

@@ -81,8 +81,25 @@ pub const ROLE_REVOKED: EventType = EventType::from_static("role.revoked");
 pub const SETTINGS_CHANGED: EventType = EventType::from_static("settings.changed");
 
 /// A role a staff member can hold. Clients act through their receipt code, not a role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     /// Files for clients, acknowledges, triages, routes.
     Intake,
@@ -98,29 +115,7 @@ pub enum Role {
     Auditor,
 }
 
-impl Role {
-    /// Every role.
-    pub const ALL: [Role; 6] = [
-        Role::Intake,
-        Role::Reviewer,
-        Role::Chair,
-        Role::Board,
-        Role::Admin,
-        Role::Auditor,
-    ];
-
-    /// The role's name as in events.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Role::Intake => "intake",
-            Role::Reviewer => "reviewer",
-            Role::Chair => "chair",
-            Role::Board => "board",
-            Role::Admin => "admin",
-            Role::Auditor => "auditor",
-        }
-    }
-}
+crate::vocabulary_values!(Role);
 
 impl std::str::FromStr for Role {
     type Err = String;

@@ -3,8 +3,10 @@
 
 use recourse_events::ids::StaffId;
 
-/// The author of an event or command.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// The author of an event or command. Its kinds are named in snake case (`staff`, `client`,
+/// ...: [`Actor::KINDS`]), as the API's timelines name them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, strum::VariantNames, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Actor {
     /// The organization itself (the ledger key): set-up, retention, erasure.
     Ledger,
@@ -19,6 +21,14 @@ pub enum Actor {
 }
 
 impl Actor {
+    /// Every kind of author, by name.
+    pub const KINDS: &'static [&'static str] = <Actor as strum::VariantNames>::VARIANTS;
+
+    /// The kind of author, by name (`staff`, `client`, `service`, `ledger` or `unknown`).
+    pub fn kind(&self) -> &'static str {
+        self.into()
+    }
+
     /// The staff id, for staff.
     pub fn staff(&self) -> Option<StaffId> {
         match self {

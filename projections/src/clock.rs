@@ -99,7 +99,7 @@ pub struct Clocks {
 
 /// Where a case stands against its clocks at one moment (see the [module](self) for the
 /// definitions).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct ClockStatus {
     /// The acknowledgement's due date (pauses up to now included); `None` if not filed.
     pub acknowledge_due: Option<Date>,

@@ -15,11 +15,12 @@ use crate::case::{Case, Status};
 use crate::clock::{ClockStatus, Clocks};
 
 /// One row of the queue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct QueueRow {
     /// The case.
     pub case: CaseId,
     /// Where it stands.
+    #[schemars(with = "Status")]
     pub status: &'static str,
     /// Filed when.
     pub filed_at: Timestamp,

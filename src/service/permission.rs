@@ -44,7 +44,7 @@ pub fn allowed(service: &Service, case: CaseId, actor: &Actor, command: &Command
 }
 
 /// What a client may do on their case now (the tracking page's forms, the API's `can`).
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct ClientCan {
     /// Add information to the complaint.
     pub info: bool,

@@ -17,6 +17,7 @@ mod hardening;
 mod helpers;
 mod input;
 mod integrity;
+mod openapi;
 mod serve;
 mod service;
 mod session_contract;

@@ -10,17 +10,34 @@ use recourse_events::vocabulary::Payload;
 use crate::actor::Actor;
 
 /// Where a case stands, derived from what happened to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Status {
     /// Filed, not yet acknowledged.
     Filed,
     /// Acknowledged, no reviewer yet.
     Acknowledged,
     /// A reviewer is on it.
+    #[strum(to_string = "under review")]
     UnderReview,
     /// Decided, not closed.
     Decided,
     /// The client appealed; the appeal is not decided.
+    #[strum(to_string = "under appeal")]
     UnderAppeal,
     /// Closed.
     Closed,
@@ -30,21 +47,25 @@ pub enum Status {
     Erased,
 }
 
-impl Status {
-    /// Words for messages and pages.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Status::Filed => "filed",
-            Status::Acknowledged => "acknowledged",
-            Status::UnderReview => "under review",
-            Status::Decided => "decided",
-            Status::UnderAppeal => "under appeal",
-            Status::Closed => "closed",
-            Status::Withdrawn => "withdrawn",
-            Status::Erased => "erased",
-        }
+recourse_events::vocabulary_values!(Status);
+
+/// A status is answered by its name ([`Status::as_str`], with its spaces): the schema lists
+/// [`Status::NAMES`], so the API's documented values are the ones it sends.
+impl schemars::JsonSchema for Status {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Status".into()
     }
 
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Where a case stands, as the queue and the rules name it.",
+            "type": "string",
+            "enum": Status::NAMES,
+        })
+    }
+}
+
+impl Status {
     /// Still being handled (not decided, closed, withdrawn or erased).
     pub fn is_open(&self) -> bool {
         matches!(
@@ -81,7 +102,22 @@ pub struct Decision {
 }
 
 /// Where a corrective action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
+#[strum(serialize_all = "snake_case")]
+#[schemars(rename_all = "snake_case")]
 pub enum ActionStatus {
     /// Open.
     Open,
@@ -92,6 +128,8 @@ pub enum ActionStatus {
     /// Waived, with reasons.
     Waived,
 }
+
+recourse_events::vocabulary_values!(ActionStatus);
 
 /// A corrective action.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,8 +26,26 @@ pub const DEFAULT_QUARTERS: i32 = 8;
 pub const MAX_YEARS: i16 = 10;
 
 /// The length of a reporting period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Granularity {
     /// Calendar months.
     Month,
@@ -36,6 +54,8 @@ pub enum Granularity {
     /// Calendar years.
     Year,
 }
+
+recourse_events::vocabulary_values!(Granularity);
 
 /// A calendar month, quarter or year.
 ///
@@ -188,7 +208,7 @@ impl<'de> Deserialize<'de> for Period {
 }
 
 /// What to report: the cases filed from `from` to `to` (inclusive, local dates), by period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Query {
     /// Month, quarter or year.
     pub granularity: Granularity,

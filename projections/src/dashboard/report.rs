@@ -9,8 +9,26 @@ use serde::{Deserialize, Serialize};
 use super::period::Period;
 
 /// What a breakdown groups cases by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Dimension {
     /// The program the complaint concerns.
     Program,
@@ -28,21 +46,10 @@ pub enum Dimension {
     FrameworkArea,
 }
 
-impl Dimension {
-    /// Every dimension.
-    pub const ALL: [Dimension; 7] = [
-        Dimension::Program,
-        Dimension::Site,
-        Dimension::ServiceStream,
-        Dimension::Channel,
-        Dimension::Language,
-        Dimension::Right,
-        Dimension::FrameworkArea,
-    ];
-}
+recourse_events::vocabulary_values!(Dimension);
 
 /// The clients' answers on satisfaction (see the [module](super) for definitions).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Satisfaction {
     /// Cases whose client answered.
     pub responses: u32,
@@ -55,7 +62,7 @@ pub struct Satisfaction {
 }
 
 /// The figures of one period, group or total (see the [module](super) for definitions).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Metrics {
     /// Cases filed.
     pub received: u32,
@@ -78,6 +85,9 @@ pub struct Metrics {
     /// 90th percentile of calendar days to the first decision (nearest rank).
     pub p90_days_to_decide: Option<f64>,
     /// Cases by outcome of the decision in force, or `withdrawn`.
+    #[schemars(
+        schema_with = "recourse_events::variants::map_schema::<recourse_events::case::Outcome, u32>"
+    )]
     pub outcomes: BTreeMap<String, u32>,
     /// Cases appealed at least once.
     pub appealed: u32,

@@ -141,13 +141,13 @@ fn bad(msg: impl Into<String>) -> WebError {
     WebError::BadRequest(msg.into())
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Named {
     id: String,
     name: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Labelled {
     id: String,
     label: String,
@@ -155,28 +155,32 @@ struct Labelled {
     hint: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ServiceStream")]
 struct Stream {
     id: String,
     program: String,
     title: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "FrameworkItem")]
 struct Item {
     id: String,
     text: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "FrameworkArea")]
 struct Area {
     id: String,
     title: String,
     items: Vec<Item>,
 }
 
-#[derive(Serialize)]
-struct Options {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct Options {
+    #[schemars(description = "Languages the organization offers clients.")]
     languages: Vec<String>,
     programs: Vec<Named>,
     sites: Vec<Named>,
@@ -184,16 +188,27 @@ struct Options {
     rights: Vec<Labelled>,
     framework_areas: Vec<Area>,
     interpreter_languages: Vec<Named>,
+    #[schemars(with = "Vec<Channel>")]
     channels: &'static [&'static str],
+    #[schemars(with = "Vec<ContactPreference>")]
     contact_preferences: &'static [&'static str],
+    #[schemars(with = "Vec<Accommodation>")]
     accommodations: &'static [&'static str],
+    #[schemars(with = "Vec<Urgency>")]
     urgencies: &'static [&'static str],
+    #[schemars(schema_with = "super::openapi::issued_outcomes")]
     outcomes: &'static [&'static str],
+    #[schemars(with = "Vec<AppealOutcome>")]
     appeal_outcomes: &'static [&'static str],
+    #[schemars(with = "Vec<recourse_events::case::Purpose>")]
     purposes: &'static [&'static str],
+    #[schemars(with = "Vec<ConflictKind>")]
     conflicts: &'static [&'static str],
+    #[schemars(with = "Vec<Audience>")]
     audiences: &'static [&'static str],
+    #[schemars(with = "Vec<Status>")]
     statuses: &'static [&'static str],
+    #[schemars(with = "Vec<Role>")]
     roles: &'static [&'static str],
 }
 
@@ -286,10 +301,14 @@ pub(super) fn options(ctx: &Ctx) -> Result<Response, WebError> {
     Ok(Response::json(&options))
 }
 
-#[derive(Serialize)]
-struct Filed {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct Filed {
+    #[schemars(with = "recourse_events::ids::CaseId")]
     case: String,
+    #[schemars(description = "The client's receipt code, shown once: it is never stored.")]
+    #[schemars(regex(pattern = "^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$"))]
     receipt_code: String,
+    #[schemars(with = "Status")]
     status: &'static str,
 }
 
@@ -416,7 +435,8 @@ pub(super) async fn act(ctx: &Ctx<'_>, action: &str, input: &Input) -> Result<Re
     view(ctx, &code, Some(ctx.tr.t(&done))).await
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ClientEventText")]
 struct Text {
     field: String,
     label: String,
@@ -424,25 +444,33 @@ struct Text {
     text: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ClientEvent")]
 struct Line {
     at: Timestamp,
+    #[schemars(description = "Local date in the organization's time zone.")]
     date: Date,
+    #[schemars(description = "The event type, such as decision.issued.")]
     kind: String,
     what: String,
     by_you: bool,
+    #[schemars(with = "Option<Outcome>")]
     outcome: Option<&'static str>,
     appeal_outcome: Option<AppealOutcome>,
     texts: Vec<Text>,
 }
 
-#[derive(Serialize)]
-struct ClientCase {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct ClientCase {
+    #[schemars(with = "Status")]
     status: &'static str,
+    #[schemars(description = "The status in plain words, as the tracking page shows it.")]
     status_label: String,
     status_hint: String,
+    #[schemars(description = "What the last action did.")]
     notice: Option<String>,
     timeline: Vec<Line>,
+    #[schemars(description = "What the client may do now (POST /track/<name>).")]
     can: ClientCan,
 }
 

@@ -9,17 +9,26 @@
 //! checks the session, the CSRF token and the roles it names, reads the body or query against
 //! its fields (see [`fields`]), then calls the handler; the OpenAPI document
 //! (`GET /api/v1/openapi.json`, see [`openapi`]) is generated from the same table, so no route
-//! can be served undocumented nor documented unserved. The rules (`decide`) still judge every
+//! can be served undocumented nor documented unserved, and its answers' schemas from the types
+//! the table names for them ([`Success::schema`]; see [`responses`]). The rules (`decide`) still judge every
 //! command: the roles here only refuse early and clearly.
 
 mod client;
 pub mod fields;
 pub mod openapi;
+pub mod responses;
 mod staff;
 
 use std::sync::LazyLock;
 
+use recourse_events::case::{
+    Accommodation, AppealOutcome, Audience, Channel, ConflictKind, ContactPreference, Outcome,
+    Purpose, Urgency,
+};
 use recourse_events::org::Role;
+use recourse_projections::case::Status;
+use recourse_projections::dashboard::Granularity;
+use schemars::{Schema, SchemaGenerator};
 use tracing::Instrument;
 use warp::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 
@@ -28,62 +37,45 @@ use super::http::Response;
 use super::router::Ctx;
 use super::session::same_secret;
 use fields::{Field, Input, Ty, opt, req};
+use openapi::schema_of;
 
 pub use staff::{ACTIONS, ActionSpec};
 
 /// The header carrying the session's CSRF token.
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
+// The choice lists are the vocabulary enums' own names (derived with strum in the serde
+// spelling; see `recourse_events::variants`), so a value added to an enum is offered,
+// accepted and documented without another list to update.
+
 /// Complaint channels.
-pub const CHANNELS: &[&str] = &["web", "phone", "in_person", "email", "referral"];
+pub const CHANNELS: &[&str] = Channel::NAMES;
 /// Contact preferences.
-pub const CONTACTS: &[&str] = &["none", "email", "phone", "text_message", "in_person"];
+pub const CONTACTS: &[&str] = ContactPreference::NAMES;
 /// Accommodations.
-pub const ACCOMMODATIONS: &[&str] = &[
-    "interpreter",
-    "accessible_format",
-    "support_person",
-    "flexible_meeting",
-];
+pub const ACCOMMODATIONS: &[&str] = Accommodation::NAMES;
 /// Why a file is opened.
-pub const PURPOSES: &[&str] = &[
-    "handling",
-    "appeal",
-    "corrective_action",
-    "audit",
-    "client_request",
-];
+pub const PURPOSES: &[&str] = Purpose::NAMES;
 /// Kinds of conflict of interest.
-pub const CONFLICTS: &[&str] = &["relationship", "reporting", "involved", "other"];
+pub const CONFLICTS: &[&str] = ConflictKind::NAMES;
 /// Who a message is for.
-pub const AUDIENCES: &[&str] = &["client", "committee"];
+pub const AUDIENCES: &[&str] = Audience::NAMES;
 /// Urgencies at triage.
-pub const URGENCIES: &[&str] = &["routine", "priority", "urgent"];
-/// Decision outcomes staff may issue (a withdrawal is the client's).
-pub const OUTCOMES: &[&str] = &[
-    "upheld",
-    "partly_upheld",
-    "not_upheld",
-    "resolved_early",
-    "referred_out_of_scope",
-];
+pub const URGENCIES: &[&str] = Urgency::NAMES;
+/// Decision outcomes staff may issue: every outcome but the last, `withdrawn`, which is the
+/// client's (`complaint.withdrawn`).
+pub const OUTCOMES: &[&str] = match Outcome::NAMES.split_last() {
+    Some((_withdrawn, issued)) => issued,
+    None => &[],
+};
 /// Appeal outcomes.
-pub const APPEAL_OUTCOMES: &[&str] = &["confirmed", "varied", "overturned"];
+pub const APPEAL_OUTCOMES: &[&str] = AppealOutcome::NAMES;
 /// Case statuses, as the queue and the rules name them.
-pub const STATUSES: &[&str] = &[
-    "filed",
-    "acknowledged",
-    "under review",
-    "decided",
-    "under appeal",
-    "closed",
-    "withdrawn",
-    "erased",
-];
+pub const STATUSES: &[&str] = Status::NAMES;
 /// Staff roles.
-pub const ROLES: &[&str] = &["intake", "reviewer", "chair", "board", "admin", "auditor"];
+pub const ROLES: &[&str] = Role::NAMES;
 /// Dashboard period lengths.
-pub const GRANULARITIES: &[&str] = &["month", "quarter", "year"];
+pub const GRANULARITIES: &[&str] = Granularity::NAMES;
 
 /// Who may call an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,13 +125,17 @@ pub enum Op {
     Dashboard,
 }
 
+/// The schema of a response type, as the OpenAPI document refers to it (see
+/// [`openapi::schema_of`]).
+pub type SchemaOf = fn(&mut SchemaGenerator) -> Schema;
+
 /// What a successful call answers.
 #[derive(Debug, Clone, Copy)]
 pub struct Success {
     /// Status code.
     pub status: u16,
-    /// Name of the response schema in the document's components (`None`: no content).
-    pub schema: Option<&'static str>,
+    /// The schema of the type it answers (`None`: no content).
+    pub schema: Option<SchemaOf>,
     /// What the answer means.
     pub about: &'static str,
 }
@@ -380,7 +376,7 @@ fn define(
     }
 }
 
-const fn ok(status: u16, schema: &'static str, about: &'static str) -> Success {
+const fn ok(status: u16, schema: SchemaOf, about: &'static str) -> Success {
     Success {
         status,
         schema: Some(schema),
@@ -403,7 +399,11 @@ fn build_routes() -> Vec<Route> {
             "The OpenAPI 3.1 description of this API, generated from the same table the server routes by.",
             None,
             &[],
-            ok(200, "OpenApiDocument", "The OpenAPI document."),
+            ok(
+                200,
+                schema_of::<responses::OpenApiDocument>,
+                "The OpenAPI document.",
+            ),
             E_PUBLIC_READ,
         ),
         define(
@@ -418,7 +418,7 @@ fn build_routes() -> Vec<Route> {
             "Programs, sites, service streams, rights of the Client Code, framework items, languages and the values of every choice, with labels in the request's language (English or French where the reference has it).",
             None,
             &[],
-            ok(200, "Options", "The choices."),
+            ok(200, schema_of::<client::Options>, "The choices."),
             E_PUBLIC_READ,
         ),
         define(
@@ -433,7 +433,11 @@ fn build_routes() -> Vec<Route> {
             "A client files on the web (`channel` absent or `web`): no account, rate limited per address. Intake staff file for a client who phoned, came in, wrote or was referred (`channel` `phone`, `in_person`, `email` or `referral`) with their session cookie and `X-CSRF-Token`; only they may name staff (`named_staff`). The same checks as the web form apply. The answer holds the receipt code, shown once and never stored: the client needs it to follow the complaint.",
             Some(client::COMPLAINT_FIELDS),
             &[],
-            ok(201, "Filed", "Filed: the case and its receipt code."),
+            ok(
+                201,
+                schema_of::<client::Filed>,
+                "Filed: the case and its receipt code.",
+            ),
             E_FILE,
         ),
         define(
@@ -448,7 +452,11 @@ fn build_routes() -> Vec<Route> {
             "The case as the client sees it: its status in plain words, the timeline without what is internal to the committee (with the client's own texts and the messages and decision addressed to them), and what the client may do next. Every use of a receipt code counts against the look-up rate limit.",
             Some(TRACK_FIELDS),
             &[],
-            ok(200, "ClientCase", "The client's view of the case."),
+            ok(
+                200,
+                schema_of::<client::ClientCase>,
+                "The client's view of the case.",
+            ),
             E_TRACK,
         ),
     ];
@@ -467,7 +475,7 @@ fn build_routes() -> Vec<Route> {
             ),
             Some(*body),
             &[],
-            ok(200, "ClientCase", "Done: the client's view of the case."),
+            ok(200, schema_of::<client::ClientCase>, "Done: the client's view of the case."),
             E_TRACK_ACT,
         ));
     }
@@ -484,7 +492,7 @@ fn build_routes() -> Vec<Route> {
             "Opens the staff member's signing key with their password (Argon2id) and starts a session: sets the HttpOnly, SameSite=Strict `recourse_session` cookie and answers the CSRF token to send in `X-CSRF-Token` with every call that changes something. Rate limited per address.",
             Some(LOGIN_FIELDS),
             &[],
-            ok(200, "Session", "Signed in (the cookie is set)."),
+            ok(200, schema_of::<staff::SessionView>, "Signed in (the cookie is set)."),
             E_LOGIN,
         ),
         define(
@@ -499,7 +507,7 @@ fn build_routes() -> Vec<Route> {
             "The signed-in staff member, their roles and the session's CSRF token.",
             None,
             &[],
-            ok(200, "Session", "The session."),
+            ok(200, schema_of::<staff::SessionView>, "The session."),
             E_SESSION,
         ),
         define(
@@ -533,7 +541,7 @@ fn build_routes() -> Vec<Route> {
             "Staff members with their names and roles: whom to assign, who owns an action.",
             None,
             &[],
-            ok(200, "StaffList", "The staff."),
+            ok(200, schema_of::<responses::StaffList>, "The staff."),
             E_STAFF_READ,
         ),
         define(
@@ -548,7 +556,7 @@ fn build_routes() -> Vec<Route> {
             "Cases being handled (filed, acknowledged, under review, decided, under appeal) with their service-level clocks and overdue flags, most pressing first.",
             None,
             QUEUE_QUERY,
-            ok(200, "Queue", "The queue."),
+            ok(200, schema_of::<responses::Queue>, "The queue."),
             E_STAFF_READ,
         ),
         define(
@@ -563,7 +571,7 @@ fn build_routes() -> Vec<Route> {
             "The case's clear facts, its clocks, and its timeline with each event's verification (signature by a registered key, link in the case's chain); sealed fields are named, never shown. Also what the signed-in person may do now, as the rules decide. Refused to staff with a conflict on the case.",
             None,
             &[],
-            ok(200, "Case", "The case."),
+            ok(200, schema_of::<staff::CaseView>, "The case."),
             E_CASE_READ,
         ),
         define(
@@ -578,7 +586,7 @@ fn build_routes() -> Vec<Route> {
             "Records `file.viewed` with the purpose (refused to conflicted staff; audit views are for auditors and the chair; a case triaged as sensitive opens only for its assigned reviewer, the chair, and intake for handling or a client's request, and a refused attempt is recorded as `file.view_refused`), then answers the opened texts.",
             Some(OPEN_FIELDS),
             &[],
-            ok(200, "OpenedFile", "The opened texts."),
+            ok(200, schema_of::<responses::OpenedFile>, "The opened texts."),
             E_CASE_WRITE,
         ),
         define(
@@ -593,7 +601,7 @@ fn build_routes() -> Vec<Route> {
             "Every recorded opening of the case's sealed data, oldest first, and whether the viewer had any part in the case before.",
             None,
             &[],
-            ok(200, "AccessLog", "The access log."),
+            ok(200, schema_of::<responses::AccessLog>, "The access log."),
             E_CASE_READ,
         ),
     ]);
@@ -619,7 +627,7 @@ fn build_routes() -> Vec<Route> {
             ),
             Some(staff::body_of(a)),
             &[],
-            ok(200, "ActionResult", "Recorded."),
+            ok(200, schema_of::<staff::ActionResult>, "Recorded."),
             E_CASE_WRITE,
         ));
     }
@@ -635,7 +643,7 @@ fn build_routes() -> Vec<Route> {
         "Volumes, timeliness, outcomes, corrective actions, rights and framework areas, satisfaction, by period and broken down by program, site, service stream, channel, language, right and framework area. Never personal data.",
         None,
         DASHBOARD_QUERY,
-        ok(200, "Dashboard", "The report."),
+        ok(200, schema_of::<responses::DashboardReport>, "The report."),
         E_STAFF_READ,
     ));
     r
@@ -760,7 +768,6 @@ async fn call(ctx: &Ctx<'_>, r: &Route, id: Option<&str>) -> Result<Response, We
 #[cfg(test)]
 mod tests {
     use super::*;
-    use recourse_events::case::*;
 
     fn all_parse<T: serde::de::DeserializeOwned>(values: &[&str]) {
         for v in values {
@@ -783,6 +790,10 @@ mod tests {
         all_parse::<recourse_projections::dashboard::Granularity>(GRANULARITIES);
         all_parse::<Role>(ROLES);
         assert_eq!(Outcome::ALL.len(), OUTCOMES.len() + 1);
+        assert!(
+            !OUTCOMES.contains(&"withdrawn"),
+            "withdrawing is the client's"
+        );
         assert_eq!(Role::ALL.len(), ROLES.len());
     }
 

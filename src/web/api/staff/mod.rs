@@ -16,7 +16,8 @@ pub(super) use actions::act;
 pub use actions::{ACTIONS, ActionSpec, body_of};
 pub(super) use cases::{access_log, case, directory, open, queue};
 pub(super) use dashboard::dashboard;
-pub(super) use session::{session, sign_in, sign_out};
+pub(super) use session::{SessionView, session, sign_in, sign_out};
+pub(super) use views::{ActionResult, CaseView, Contact, OpenedText, StaffView, ViewRow};
 
 use recourse_events::ids::CaseId;
 use recourse_projections::case::Case;

@@ -13,9 +13,13 @@ use crate::web::http::Response;
 use crate::web::router::Ctx;
 use crate::web::session::SESSION_COOKIE;
 
-#[derive(Serialize)]
-struct SessionView {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Session")]
+pub(in crate::web::api) struct SessionView {
     staff: StaffView,
+    #[schemars(
+        description = "Send it in the X-CSRF-Token header with every call that changes something."
+    )]
     csrf: String,
 }
 

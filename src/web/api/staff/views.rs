@@ -21,10 +21,12 @@ use crate::service::{StaffCan, clear_data};
 use crate::web::router::Ctx;
 
 /// A staff member.
-#[derive(Serialize)]
-pub(super) struct StaffView {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "StaffMember")]
+pub(in crate::web::api) struct StaffView {
     pub(super) id: StaffId,
     pub(super) name: String,
+    #[schemars(with = "Vec<recourse_events::org::Role>")]
     pub(super) roles: Vec<&'static str>,
     pub(super) active: bool,
 }
@@ -44,9 +46,11 @@ pub(super) fn staff_view(ctx: &Ctx, staff: StaffId) -> StaffView {
 }
 
 /// Who recorded an event.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Actor")]
 pub(super) struct ActorView {
     #[serde(rename = "type")]
+    #[schemars(schema_with = "crate::web::api::openapi::actor_kind")]
     pub(super) kind: &'static str,
     pub(super) staff: Option<StaffId>,
     pub(super) name: Option<String>,
@@ -65,14 +69,15 @@ pub(super) fn actor_view(actor: &Actor, names: &HashMap<StaffId, String>) -> Act
 }
 
 /// What was checked of an event.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub(super) struct Verification {
     pub(super) signature: bool,
     pub(super) chain: bool,
 }
 
 /// One event of a case's timeline.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "CaseEvent")]
 pub(super) struct EventView {
     pub(super) position: u64,
     pub(super) seq: u64,
@@ -80,13 +85,16 @@ pub(super) struct EventView {
     pub(super) at: Timestamp,
     pub(super) kind: String,
     pub(super) actor: ActorView,
+    #[schemars(description = "The payload's clear fields (sealed fields removed).")]
     pub(super) data: Map<String, Value>,
+    #[schemars(description = "Sealed fields of the payload: POST /cases/{id}/open reads them.")]
     pub(super) sealed_fields: Vec<String>,
     pub(super) verification: Verification,
 }
 
 /// The clear facts of a filing.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Filing")]
 pub(super) struct FilingView {
     pub(super) channel: Channel,
     pub(super) language: String,
@@ -102,7 +110,8 @@ pub(super) struct FilingView {
 }
 
 /// A finding.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Finding")]
 pub(super) struct FindingView {
     pub(super) at: Timestamp,
     pub(super) by: ActorView,
@@ -112,7 +121,8 @@ pub(super) struct FindingView {
 }
 
 /// The decision.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Decision")]
 pub(super) struct DecisionView {
     pub(super) at: Timestamp,
     pub(super) by: ActorView,
@@ -120,21 +130,26 @@ pub(super) struct DecisionView {
 }
 
 /// A corrective action.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "CorrectiveAction")]
 pub(super) struct CorrectiveView {
     pub(super) id: u32,
     pub(super) owner: StaffId,
     pub(super) due: Date,
     pub(super) framework_item: Option<String>,
+    #[schemars(with = "recourse_projections::case::ActionStatus")]
     pub(super) status: &'static str,
     pub(super) opened_at: Timestamp,
     pub(super) settled_at: Option<Timestamp>,
     pub(super) overdue: bool,
+    #[schemars(description = "What the signed-in person may do to this action now.")]
+    #[schemars(schema_with = "crate::web::api::openapi::action_slugs")]
     pub(super) allowed_actions: Vec<&'static str>,
 }
 
 /// The appeal.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Appeal")]
 pub(super) struct AppealView {
     pub(super) filed_at: Timestamp,
     pub(super) reviewer: Option<StaffId>,
@@ -143,25 +158,30 @@ pub(super) struct AppealView {
 }
 
 /// The client's satisfaction.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "SatisfactionAnswer")]
 pub(super) struct SatisfactionView {
     pub(super) at: Timestamp,
     pub(super) explained: bool,
     pub(super) fair: bool,
+    #[schemars(range(min = 1, max = 5))]
     pub(super) rating: u8,
 }
 
 /// The erasure of personal data.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Erasure")]
 pub(super) struct ErasedView {
     pub(super) at: Timestamp,
     pub(super) reason: ErasureReason,
 }
 
 /// A case as the reader sees it.
-#[derive(Serialize)]
-pub(super) struct CaseView {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Case")]
+pub(in crate::web::api) struct CaseView {
     pub(super) id: CaseId,
+    #[schemars(with = "recourse_projections::case::Status")]
     pub(super) status: &'static str,
     pub(super) filed_at: Option<Timestamp>,
     pub(super) filed_by: Option<ActorView>,
@@ -184,47 +204,60 @@ pub(super) struct CaseView {
     pub(super) erased: Option<ErasedView>,
     pub(super) clocks: ClockStatus,
     pub(super) timeline: Vec<EventView>,
+    #[schemars(description = "Every event's signature and chain link checked out.")]
     pub(super) verified: bool,
+    #[schemars(description = "The signed-in person may open the sealed data.")]
     pub(super) can_open: bool,
+    #[schemars(
+        description = "Commands the signed-in person may give now (POST /cases/{id}/actions/<slug>), as the rules decide."
+    )]
+    #[schemars(schema_with = "crate::web::api::openapi::action_slugs")]
     pub(super) allowed_actions: Vec<&'static str>,
     pub(super) assignable_reviewers: Vec<StaffId>,
     pub(super) appeal_reviewers: Vec<StaffId>,
 }
 /// One opened text.
-#[derive(Serialize)]
-pub(super) struct OpenedText {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(in crate::web::api) struct OpenedText {
     pub(super) position: u64,
     pub(super) kind: String,
     pub(super) field: String,
+    #[schemars(description = "Null once the personal data is erased.")]
     pub(super) text: Option<String>,
 }
 
 /// The opened contact details.
-#[derive(Serialize)]
-pub(super) struct Contact {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(in crate::web::api) struct Contact {
     pub(super) name: Option<String>,
     pub(super) email: Option<String>,
     pub(super) phone: Option<String>,
 }
 
 /// What an action recorded.
-#[derive(Serialize)]
-pub(super) struct ActionResult {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(in crate::web::api) struct ActionResult {
     pub(super) case: CaseId,
+    #[schemars(schema_with = "crate::web::api::openapi::action_slug")]
     pub(super) action: &'static str,
     pub(super) event: &'static str,
+    #[schemars(description = "The case's status after the command.")]
+    #[schemars(with = "recourse_projections::case::Status")]
     pub(super) status: &'static str,
+    #[schemars(description = "Ledger positions of the recorded events.")]
     pub(super) positions: Vec<u64>,
+    #[schemars(description = "The number of the corrective action opened (action-open).")]
     pub(super) corrective_action: Option<u32>,
 }
 
 /// One opening (or refused opening) of the file.
-#[derive(Serialize)]
-pub(super) struct ViewRow {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(in crate::web::api) struct ViewRow {
     pub(super) at: Timestamp,
     pub(super) by: StaffId,
     pub(super) by_name: Option<String>,
     pub(super) purpose: Purpose,
+    #[schemars(description = "The viewer had no part in the case before.")]
     pub(super) outsider: bool,
 }
 
