@@ -139,11 +139,18 @@ async fn the_longest_texts_in_every_script_are_filed_and_read_back_through_both_
             )
             .await;
         assert_eq!(over.status, StatusCode::BAD_REQUEST, "{}", over.text);
+        let refused = &over.json["error"]["fields"][0];
+        assert_eq!(refused["field"], "body", "{}", over.text);
+        assert_eq!(refused["message_id"], "invalid-too-long", "{}", over.text);
         assert!(
             over.json["error"]["message"]
                 .as_str()
                 .unwrap()
-                .starts_with("body: at most"),
+                .starts_with(&format!(
+                    "body: This is too long: {} characters, and at most {} are accepted",
+                    limits::STAFF_TEXT + 1,
+                    limits::STAFF_TEXT
+                )),
             "{}",
             over.text
         );

@@ -2,6 +2,8 @@
 //! arrives (unknown, missing, mistyped or too long fields get a 400 naming the field) and
 //! describe it in the OpenAPI document, so the two cannot drift apart.
 
+use crate::service::Message;
+use crate::service::validation::{self, Invalid};
 use jiff::civil::Date;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
@@ -118,12 +120,9 @@ fn check(f: &Field, v: &Value) -> Result<Option<Value>, WebError> {
             .map(String::from)
             .ok_or_else(|| bad(name, "must be a string"))
     };
+    // The same check and message id as the pages and the service (counted in characters).
     let within = |s: &str, max: usize| -> Result<(), WebError> {
-        if s.chars().count() > max {
-            Err(bad(name, format!("at most {max} characters")))
-        } else {
-            Ok(())
-        }
+        validation::at_most(name, s, max).map_err(|e| WebError::Invalid(vec![e]))
     };
     let checked = match f.ty {
         Ty::Text(max) | Ty::Str(max) => {
@@ -255,7 +254,12 @@ fn check_all(fields: &[Field], mut given: Map<String, Value>) -> Result<Input, W
             Some(v) => {
                 out.insert(f.name.to_string(), v);
             }
-            None if f.required => return Err(bad(f.name, "required")),
+            None if f.required => {
+                return Err(WebError::Invalid(vec![Invalid::new(
+                    f.name,
+                    Message::new("invalid-required"),
+                )]));
+            }
             None => {}
         }
     }
