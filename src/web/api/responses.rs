@@ -1,14 +1,11 @@
-//! The bodies the API answers that its handlers do not (yet) build as types of their own: the
-//! staff directory, the queue, an opened file, the access log, the dashboard, the error body
-//! and the OpenAPI document itself.
+//! Bodies the API answers that are made of parts defined elsewhere: the staff directory, the
+//! queue, an opened file, the access log, the dashboard, the error body and the OpenAPI
+//! document itself.
 //!
 //! The OpenAPI document's response schemas are derived from the response types
-//! (`schemars::JsonSchema`, see [`super::openapi`]): the types in `staff.rs` and `client.rs`
-//! for the answers built there, and these for the answers those handlers still assemble with
-//! `json!` from the same parts (`GET /staff` is `{"staff": [StaffView]}`). A handler answering
-//! one of these bodies should build the type here instead of the `json!`; until then the
-//! integration tests check every real answer against the schema, so a `json!` that drifts from
-//! its type fails them.
+//! (`schemars::JsonSchema`, see [`super::openapi`]): the types in `staff/views.rs` and
+//! `client.rs`, and these. Handlers build these types (never a `json!` of the same shape), and
+//! the integration tests check every real answer against its operation's schema.
 
 use std::collections::BTreeMap;
 

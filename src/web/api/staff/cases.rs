@@ -3,13 +3,14 @@
 
 use recourse_events::case::Purpose;
 use recourse_projections::queue::QueueFilter;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::bad;
 use super::reader;
 use super::views::{CaseFacts, Contact, OpenedText, StaffView, ViewRow, case_view};
 use crate::service::StaffCan;
 use crate::web::api::fields::Input;
+use crate::web::api::responses::{AccessLog, OpenedFile, Queue, QueueEntry, StaffList};
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::router::Ctx;
@@ -29,7 +30,7 @@ pub(in crate::web::api) fn directory(ctx: &Ctx) -> Result<Response, WebError> {
             })
             .collect()
     });
-    Ok(Response::json(&json!({ "staff": staff })))
+    Ok(Response::json(&StaffList { staff }))
 }
 
 /// The work queue.
@@ -52,20 +53,19 @@ pub(in crate::web::api) fn queue(ctx: &Ctx, query: &Input) -> Result<Response, W
         urgent: query.bool("urgent"),
     };
     let now = ctx.app.service.now();
-    let rows: Vec<Value> = ctx.app.service.read(|m| {
+    let rows: Vec<QueueEntry> = ctx.app.service.read(|m| {
         recourse_projections::queue::queue(m.cases(), m.clocks(), &filter, now)
             .into_iter()
-            .map(|r| {
-                let overdue = r.overdue();
-                let mut v = serde_json::to_value(&r).unwrap_or_default();
-                v["overdue"] = json!(overdue);
-                v
+            .map(|row| QueueEntry {
+                overdue: row.overdue(),
+                row,
             })
             .collect()
     });
-    Ok(Response::json(
-        &json!({ "count": rows.len(), "rows": rows }),
-    ))
+    Ok(Response::json(&Queue {
+        count: rows.len(),
+        rows,
+    }))
 }
 
 /// A case: facts, clocks, timeline without sealed text, and what the reader may do.
@@ -132,12 +132,12 @@ pub(in crate::web::api) async fn open(
             text: f.text.clone().ok(),
         })
         .collect();
-    Ok(Response::json(&json!({
-        "case": state.id,
-        "purpose": purpose,
-        "contact": contact,
-        "fields": fields,
-    })))
+    Ok(Response::json(&OpenedFile {
+        case: state.id,
+        purpose,
+        contact,
+        fields,
+    }))
 }
 
 /// Who opened the file, and why.
@@ -153,7 +153,9 @@ pub(in crate::web::api) fn access_log(ctx: &Ctx, id: &str) -> Result<Response, W
     };
     let views: Vec<ViewRow> = state.views.iter().map(row).collect();
     let refused: Vec<ViewRow> = state.refused_views.iter().map(row).collect();
-    Ok(Response::json(
-        &json!({ "case": state.id, "views": views, "refused": refused }),
-    ))
+    Ok(Response::json(&AccessLog {
+        case: state.id,
+        views,
+        refused,
+    }))
 }

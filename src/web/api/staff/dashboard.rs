@@ -1,10 +1,8 @@
 //! The board's dashboard through the API: the range rule and the report are the application's
 //! ([`Service::dashboard`](crate::service::Service::dashboard)), as on the page.
 
-use serde_json::{Map, Value, json};
-
-use super::snake;
 use crate::web::api::fields::Input;
+use crate::web::api::responses::{DashboardReport as DashboardBody, GroupFigures, PeriodFigures};
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::router::Ctx;
@@ -22,31 +20,30 @@ pub(in crate::web::api) fn dashboard(ctx: &Ctx, query: &Input) -> Result<Respons
         generated_at: now,
         ..
     } = ctx.app.service.dashboard(&ask)?;
-    let metrics = |m| serde_json::to_value(m).unwrap_or_default();
-    let periods: Vec<Value> = report
+    let periods = report
         .periods
-        .iter()
-        .map(|(p, m)| json!({ "period": p.to_string(), "metrics": metrics(m) }))
-        .collect();
-    let breakdowns: Map<String, Value> = report
-        .breakdowns
-        .iter()
-        .map(|(dim, rows)| {
-            (
-                snake(dim),
-                Value::Array(
-                    rows.iter()
-                        .map(|(value, m)| json!({ "value": value, "metrics": metrics(m) }))
-                        .collect(),
-                ),
-            )
+        .into_iter()
+        .map(|(p, metrics)| PeriodFigures {
+            period: p.to_string(),
+            metrics,
         })
         .collect();
-    Ok(Response::json(&json!({
-        "query": q,
-        "generated_at": now,
-        "periods": periods,
-        "total": metrics(&report.total),
-        "breakdowns": breakdowns,
-    })))
+    let breakdowns = report
+        .breakdowns
+        .into_iter()
+        .map(|(dim, rows)| {
+            let groups = rows
+                .into_iter()
+                .map(|(value, metrics)| GroupFigures { value, metrics })
+                .collect();
+            (dim, groups)
+        })
+        .collect();
+    Ok(Response::json(&DashboardBody {
+        query: q,
+        generated_at: now,
+        periods,
+        total: report.total,
+        breakdowns,
+    }))
 }

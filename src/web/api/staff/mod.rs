@@ -21,7 +21,6 @@ pub(super) use views::{ActionResult, CaseView, Contact, OpenedText, StaffView, V
 
 use recourse_events::ids::CaseId;
 use recourse_projections::case::Case;
-use serde::Serialize;
 
 use crate::service::{Acting, ReadRefused};
 use crate::web::error::WebError;
@@ -29,13 +28,6 @@ use crate::web::router::Ctx;
 
 fn bad(msg: impl Into<String>) -> WebError {
     WebError::BadRequest(msg.into())
-}
-
-fn snake<T: Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 fn parse_case(id: &str) -> Result<CaseId, WebError> {
