@@ -6,6 +6,7 @@
 //! bodies against it and documents it in the OpenAPI document. The words (`summary`, `about`)
 //! are the API's documentation of each action and field.
 
+use recourse_events::case::{AppealOutcome, Audience, ConflictKind, Outcome, Urgency};
 use recourse_events::org::Role;
 
 use crate::limits::{REMEDY, STAFF_TEXT};
@@ -21,22 +22,22 @@ const CHAIR: &[Role] = &[Role::Chair];
 /// Staff who take part in handling cases, auditors included (the case's readers).
 pub const COMMITTEE: &[Role] = &[Role::Intake, Role::Reviewer, Role::Chair, Role::Auditor];
 
+// The choice lists are the vocabulary enums' own names (`recourse_events::variants`).
+
 /// Urgencies at triage.
-pub const URGENCIES: &[&str] = &["routine", "priority", "urgent"];
+pub const URGENCIES: &[&str] = Urgency::NAMES;
 /// Kinds of conflict of interest.
-pub const CONFLICTS: &[&str] = &["relationship", "reporting", "involved", "other"];
+pub const CONFLICTS: &[&str] = ConflictKind::NAMES;
 /// Who a message is for.
-pub const AUDIENCES: &[&str] = &["client", "committee"];
-/// Decision outcomes staff may issue (a withdrawal is the client's).
-pub const OUTCOMES: &[&str] = &[
-    "upheld",
-    "partly_upheld",
-    "not_upheld",
-    "resolved_early",
-    "referred_out_of_scope",
-];
+pub const AUDIENCES: &[&str] = Audience::NAMES;
+/// Decision outcomes staff may issue: every outcome but the last, `withdrawn`, which is the
+/// client's (`complaint.withdrawn`).
+pub const OUTCOMES: &[&str] = match Outcome::NAMES.split_last() {
+    Some((_withdrawn, issued)) => issued,
+    None => &[],
+};
 /// Appeal outcomes.
-pub const APPEAL_OUTCOMES: &[&str] = &["confirmed", "varied", "overturned"];
+pub const APPEAL_OUTCOMES: &[&str] = AppealOutcome::NAMES;
 
 /// Most rights or framework items one triage or finding names.
 pub const MAX_REFERENCES: usize = 32;

@@ -269,11 +269,7 @@ fn page(
     let (programs, sites, streams) = choices(ctx);
     let reference = ctx.app.service.read(|m| m.reference().clone());
     let tr = &ctx.tr;
-    let contacts = options(
-        tr,
-        "contact",
-        &["none", "email", "phone", "text_message", "in_person"],
-    );
+    let contacts = options(tr, "contact", ContactPreference::NAMES);
     let accommodations = options(
         tr,
         "accommodation",

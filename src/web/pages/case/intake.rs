@@ -109,7 +109,7 @@ fn file_page(
         contacts: options(
             ctx,
             "contact",
-            &["none", "email", "phone", "text_message", "in_person"],
+            recourse_events::case::ContactPreference::NAMES,
         ),
         accommodations: options(
             ctx,
