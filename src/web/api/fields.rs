@@ -525,9 +525,12 @@ mod tests {
         assert_eq!(ok.text("text").unwrap(), "hi");
         assert!(ok.bool("flag") && ok.str("kind").is_none() && ok.int("n") == Some(3));
         for (body, needle) in [
-            (json!({}), "text: required"),
-            (json!({"text": "   "}), "text: required"),
-            (json!({"text": "toolong"}), "text: at most 5"),
+            (json!({}), "text: invalid-required"),
+            (json!({"text": "   "}), "text: invalid-required"),
+            (
+                json!({"text": "toolong"}),
+                "text: invalid-too-long limit=5 length=7",
+            ),
             (json!({"text": "a", "flag": "yes"}), "flag: must be true"),
             (
                 json!({"text": "a", "kind": "c"}),
@@ -564,7 +567,10 @@ mod tests {
     fn lengths_count_as_sent_and_lang_is_bounded() {
         // Six characters as sent, five once trimmed: over, as the schema's maxLength says.
         let e = parse(json!({"text": " abcde"})).unwrap_err();
-        assert!(e.starts_with("text: at most 5"), "{e}");
+        assert!(
+            e.starts_with("text: invalid-too-long limit=5 length=6"),
+            "{e}"
+        );
         let long = Form::new(vec![("lang".into(), "a".repeat(LANG_MAX + 1))]);
         let e = query(&long, &[]).unwrap_err().to_string();
         assert!(e.starts_with("lang: at most 35"), "{e}");
