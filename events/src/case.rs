@@ -12,109 +12,54 @@ use crate::ids::{ActionId, StaffId};
 use crate::key::PublicKey;
 use crate::sealed::Sealed;
 
-/// How a complaint reached the organization.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Channel {
-    /// The web form, by the client.
-    Web,
-    /// By phone, filed by staff.
-    Phone,
-    /// In person, filed by staff.
-    InPerson,
-    /// By email, filed by staff.
-    Email,
-    /// Referred by another organization, filed by staff.
-    Referral,
+crate::vocabulary! {
+    /// How a complaint reached the organization.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Channel {
+        /// The web form, by the client.
+        Web,
+        /// By phone, filed by staff.
+        Phone,
+        /// In person, filed by staff.
+        InPerson,
+        /// By email, filed by staff.
+        Email,
+        /// Referred by another organization, filed by staff.
+        Referral,
+    }
 }
 
-crate::vocabulary_values!(Channel);
-
-/// How the client wants to be contacted.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ContactPreference {
-    /// Not at all: the client follows the case with the receipt code.
-    None,
-    /// By email.
-    Email,
-    /// By phone call.
-    Phone,
-    /// By text message.
-    TextMessage,
-    /// In person.
-    InPerson,
+crate::vocabulary! {
+    /// How the client wants to be contacted.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ContactPreference {
+        /// Not at all: the client follows the case with the receipt code.
+        None,
+        /// By email.
+        Email,
+        /// By phone call.
+        Phone,
+        /// By text message.
+        TextMessage,
+        /// In person.
+        InPerson,
+    }
 }
 
-crate::vocabulary_values!(ContactPreference);
-
-/// An accommodation the client asks for.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Accommodation {
-    /// An interpreter (language in `interpreter_language`).
-    Interpreter,
-    /// Large print, audio, or another accessible format.
-    AccessibleFormat,
-    /// A support person present.
-    SupportPerson,
-    /// Meetings outside office hours or remotely.
-    FlexibleMeeting,
+crate::vocabulary! {
+    /// An accommodation the client asks for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Accommodation {
+        /// An interpreter (language in `interpreter_language`).
+        Interpreter,
+        /// Large print, audio, or another accessible format.
+        AccessibleFormat,
+        /// A support person present.
+        SupportPerson,
+        /// Meetings outside office hours or remotely.
+        FlexibleMeeting,
+    }
 }
-
-crate::vocabulary_values!(Accommodation);
 
 /// What the client consented to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,37 +115,18 @@ pub struct ComplaintFiled {
     pub data_key: String,
 }
 
-/// Urgency set at triage.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Urgency {
-    /// Normal handling.
-    Routine,
-    /// Faster handling.
-    Priority,
-    /// Risk of harm: immediate attention.
-    Urgent,
+crate::vocabulary! {
+    /// Urgency set at triage.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Urgency {
+        /// Normal handling.
+        Routine,
+        /// Faster handling.
+        Priority,
+        /// Risk of harm: immediate attention.
+        Urgent,
+    }
 }
-
-crate::vocabulary_values!(Urgency);
 
 /// `complaint.acknowledged`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,37 +161,20 @@ pub struct ReviewerAssigned {
     pub reviewer: StaffId,
 }
 
-/// Kind of conflict of interest.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ConflictKind {
-    /// Personal or family relationship with a party.
-    Relationship,
-    /// Supervises or reports to a person involved.
-    Reporting,
-    /// Was involved in the events complained of.
-    Involved,
-    /// Another reason (explained in the sealed reason).
-    Other,
+crate::vocabulary! {
+    /// Kind of conflict of interest.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ConflictKind {
+        /// Personal or family relationship with a party.
+        Relationship,
+        /// Supervises or reports to a person involved.
+        Reporting,
+        /// Was involved in the events complained of.
+        Involved,
+        /// Another reason (explained in the sealed reason).
+        Other,
+    }
 }
-
-crate::vocabulary_values!(ConflictKind);
 
 /// `reviewer.recused`: a staff member declares a conflict on this case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -279,33 +188,16 @@ pub struct Recused {
     pub reason: Sealed,
 }
 
-/// Who a message is for.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Audience {
-    /// Between the committee and the client (visible to the client).
-    Client,
-    /// Internal to the committee.
-    Committee,
+crate::vocabulary! {
+    /// Who a message is for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Audience {
+        /// Between the committee and the client (visible to the client).
+        Client,
+        /// Internal to the committee.
+        Committee,
+    }
 }
-
-crate::vocabulary_values!(Audience);
 
 /// `message.posted`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -331,41 +223,22 @@ pub struct EvidenceAdded {
     pub description: Sealed,
 }
 
-/// Why sealed data was opened.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Purpose {
-    /// Handling the case (intake, review, decision).
-    Handling,
-    /// Handling an appeal.
-    Appeal,
-    /// Following up a corrective action.
-    CorrectiveAction,
-    /// Audit of the trail.
-    Audit,
-    /// Answering the client.
-    ClientRequest,
+crate::vocabulary! {
+    /// Why sealed data was opened.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Purpose {
+        /// Handling the case (intake, review, decision).
+        Handling,
+        /// Handling an appeal.
+        Appeal,
+        /// Following up a corrective action.
+        CorrectiveAction,
+        /// Audit of the trail.
+        Audit,
+        /// Answering the client.
+        ClientRequest,
+    }
 }
-
-crate::vocabulary_values!(Purpose);
 
 /// `file.viewed`: sealed data was opened, by the actor, for a purpose. The same payload, as
 /// `file.view_refused`, records an attempt the rules refused (a case triaged as sensitive).
@@ -390,43 +263,24 @@ pub struct FindingRecorded {
     pub summary: Sealed,
 }
 
-/// The outcome of a decision.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Outcome {
-    /// The complaint is upheld.
-    Upheld,
-    /// Partly upheld.
-    PartlyUpheld,
-    /// Not upheld.
-    NotUpheld,
-    /// Resolved early, by agreement.
-    ResolvedEarly,
-    /// Out of scope; referred elsewhere.
-    ReferredOutOfScope,
-    /// Withdrawn by the client.
-    Withdrawn,
+crate::vocabulary! {
+    /// The outcome of a decision.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Outcome {
+        /// The complaint is upheld.
+        Upheld,
+        /// Partly upheld.
+        PartlyUpheld,
+        /// Not upheld.
+        NotUpheld,
+        /// Resolved early, by agreement.
+        ResolvedEarly,
+        /// Out of scope; referred elsewhere.
+        ReferredOutOfScope,
+        /// Withdrawn by the client.
+        Withdrawn,
+    }
 }
-
-crate::vocabulary_values!(Outcome);
 
 /// `decision.issued`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -494,37 +348,18 @@ pub struct AppealFiled {
     pub grounds: Sealed,
 }
 
-/// Outcome of an appeal.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum AppealOutcome {
-    /// The decision stands.
-    Confirmed,
-    /// The decision is changed.
-    Varied,
-    /// The decision is overturned.
-    Overturned,
+crate::vocabulary! {
+    /// Outcome of an appeal.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum AppealOutcome {
+        /// The decision stands.
+        Confirmed,
+        /// The decision is changed.
+        Varied,
+        /// The decision is overturned.
+        Overturned,
+    }
 }
-
-crate::vocabulary_values!(AppealOutcome);
 
 /// `appeal.decided`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -564,33 +399,16 @@ pub struct Reopened {
     pub reason: Sealed,
 }
 
-/// Why personal data was erased.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ErasureReason {
-    /// The client asked.
-    ClientRequest,
-    /// The retention period after closure ended.
-    Retention,
+crate::vocabulary! {
+    /// Why personal data was erased.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ErasureReason {
+        /// The client asked.
+        ClientRequest,
+        /// The retention period after closure ended.
+        Retention,
+    }
 }
-
-crate::vocabulary_values!(ErasureReason);
 
 /// `personal_data.erased`: the case's data key was destroyed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,6 +30,52 @@ pub const fn array<T: Copy, const N: usize>(all: &[T]) -> [T; N] {
     out
 }
 
+/// Declares a vocabulary enum spelled in snake case: the enum as written (its docs, its own
+/// derives such as `Debug, Clone, Copy`), plus serde, the strum derives and
+/// `schemars::JsonSchema` in one spelling, and its [`vocabulary_values!`](crate::vocabulary_values).
+/// The crate using it depends on serde, strum and schemars.
+///
+/// ```ignore
+/// recourse_events::vocabulary! {
+///     /// How urgent a case is.
+///     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///     pub enum Urgency {
+///         /// The usual.
+///         Routine,
+///         /// Sooner.
+///         Urgent,
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::strum::VariantArray,
+            ::strum::VariantNames,
+            ::strum::EnumCount,
+            ::strum::IntoStaticStr,
+            ::strum::EnumString,
+            ::schemars::JsonSchema,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant ),*
+        }
+
+        $crate::vocabulary_values!($name);
+    };
+}
+
 /// Gives a vocabulary enum that derives `strum::VariantArray`, `strum::VariantNames`,
 /// `strum::EnumCount` and `strum::IntoStaticStr` its `ALL`, `NAMES` and `as_str` (see the
 /// [module](crate::variants)).

@@ -25,37 +25,18 @@ pub const DEFAULT_QUARTERS: i32 = 8;
 /// periods, which the page and its charts still show whole).
 pub const MAX_YEARS: i16 = 10;
 
-/// The length of a reporting period.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Granularity {
-    /// Calendar months.
-    Month,
-    /// Calendar quarters (January to March is Q1).
-    Quarter,
-    /// Calendar years.
-    Year,
+recourse_events::vocabulary! {
+    /// The length of a reporting period.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Granularity {
+        /// Calendar months.
+        Month,
+        /// Calendar quarters (January to March is Q1).
+        Quarter,
+        /// Calendar years.
+        Year,
+    }
 }
-
-recourse_events::vocabulary_values!(Granularity);
 
 /// A calendar month, quarter or year.
 ///

@@ -4,49 +4,30 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::period::Period;
 
-/// What a breakdown groups cases by.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Dimension {
-    /// The program the complaint concerns.
-    Program,
-    /// The site.
-    Site,
-    /// The IRCC service stream (`unspecified` when none was given).
-    ServiceStream,
-    /// How the complaint arrived.
-    Channel,
-    /// The client's language.
-    Language,
-    /// Client Code rights cited (filing, triage, findings): a case counts under each.
-    Right,
-    /// Framework areas of the items concerned (triage, findings): a case counts under each.
-    FrameworkArea,
+recourse_events::vocabulary! {
+    /// What a breakdown groups cases by.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Dimension {
+        /// The program the complaint concerns.
+        Program,
+        /// The site.
+        Site,
+        /// The IRCC service stream (`unspecified` when none was given).
+        ServiceStream,
+        /// How the complaint arrived.
+        Channel,
+        /// The client's language.
+        Language,
+        /// Client Code rights cited (filing, triage, findings): a case counts under each.
+        Right,
+        /// Framework areas of the items concerned (triage, findings): a case counts under each.
+        FrameworkArea,
+    }
 }
-
-recourse_events::vocabulary_values!(Dimension);
 
 /// The clients' answers on satisfaction (see the [module](super) for definitions).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
