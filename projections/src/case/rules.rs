@@ -284,6 +284,42 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
 
     let event = match command {
         Command::File(_) => unreachable!("handled above"),
+        Command::Acknowledge { .. }
+        | Command::Triage(_)
+        | Command::AssignReviewer { .. }
+        | Command::Recuse(_) => receive(case, ctx, command)?,
+        Command::PostMessage(_)
+        | Command::AddEvidence(_)
+        | Command::View { .. }
+        | Command::RefuseView { .. }
+        | Command::RecordFinding(_)
+        | Command::Decide(_) => review(case, ctx, command)?,
+        Command::OpenAction { .. }
+        | Command::UpdateAction(_)
+        | Command::CompleteAction(_)
+        | Command::VerifyAction(_)
+        | Command::WaiveAction(_) => corrective(case, ctx, command)?,
+        Command::Comment(_)
+        | Command::AddInformation(_)
+        | Command::Appeal(_)
+        | Command::AssignAppealReviewer { .. }
+        | Command::DecideAppeal(_) => appeal(case, ctx, command)?,
+        Command::PauseClock(_)
+        | Command::ResumeClock
+        | Command::RecordSatisfaction(_)
+        | Command::Close
+        | Command::Reopen(_)
+        | Command::Withdraw
+        | Command::RequestErasure
+        | Command::Erase(_) => lifecycle(case, ctx, command)?,
+    };
+    Ok(vec![event])
+}
+
+/// Receiving a complaint: acknowledgement, triage, assignment, recusal.
+fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, RuleError> {
+    let status = case.status();
+    let event = match command {
         Command::Acknowledge { note } => {
             ctx.staff_with(
                 &[Role::Intake, Role::Chair],
@@ -356,6 +392,14 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
             }
             Payload::Recused(r.clone())
         }
+        _ => return Err(wrong_state(case, command)),
+    };
+    Ok(event)
+}
+/// The review: messages, evidence, file openings, findings, the decision.
+fn review(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, RuleError> {
+    let status = case.status();
+    let event = match command {
         Command::PostMessage(m) => {
             if ctx.is_client() {
                 if m.audience != Audience::Client {
@@ -446,6 +490,14 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
             }
             Payload::DecisionIssued(d.clone())
         }
+        _ => return Err(wrong_state(case, command)),
+    };
+    Ok(event)
+}
+/// Corrective actions: opening, updating, completing, verifying, waiving.
+fn corrective(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, RuleError> {
+    let status = case.status();
+    let event = match command {
         Command::OpenAction {
             owner,
             due,
@@ -530,6 +582,14 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
             }
             Payload::ActionWaived(n.clone())
         }
+        _ => return Err(wrong_state(case, command)),
+    };
+    Ok(event)
+}
+/// The client's words and appeals: comments, information, appeals and their decisions.
+fn appeal(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, RuleError> {
+    let status = case.status();
+    let event = match command {
         Command::Comment(c) => {
             if !ctx.is_client() {
                 return Err(RuleError::Forbidden(
@@ -596,6 +656,14 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
             }
             Payload::AppealDecided(d.clone())
         }
+        _ => return Err(wrong_state(case, command)),
+    };
+    Ok(event)
+}
+/// The clocks, satisfaction, closing, reopening, withdrawal and erasure.
+fn lifecycle(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, RuleError> {
+    let status = case.status();
+    let event = match command {
         Command::PauseClock(p) => {
             committee(
                 case,
@@ -643,7 +711,7 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
         }
         Command::Reopen(r) => {
             ctx.staff_with(&[Role::Chair], "only the chair reopens cases")?;
-            if !settled {
+            if !matches!(status, Status::Closed | Status::Withdrawn) {
                 return Err(wrong_state(case, command));
             }
             Payload::CaseReopened(r.clone())
@@ -682,6 +750,7 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
             }
             Payload::PersonalDataErased(e.clone())
         }
+        _ => return Err(wrong_state(case, command)),
     };
-    Ok(vec![event])
+    Ok(event)
 }
