@@ -8,3 +8,4 @@ invalid-date = يُرجى إدخال تاريخ، مثل 2026-12-31.
 invalid-staff = يُرجى اختيار أحد الموظفين.
 invalid-action-number = يُرجى تحديد الإجراء التصحيحي برقمه.
 invalid-too-many = يُرجى اختيار { $limit } على الأكثر.
+error-nothing-recorded = لم يُسجَّل أي شيء. عُد إلى النموذج وصحّح ذلك ثم أرسله مرة أخرى.

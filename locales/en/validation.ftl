@@ -8,3 +8,4 @@ invalid-date = Please give a date, such as 2026-12-31.
 invalid-staff = Please choose a staff member.
 invalid-action-number = Please say which corrective action, by its number.
 invalid-too-many = Please choose at most { $limit }.
+error-nothing-recorded = Nothing was recorded. Go back to the form, correct this and send it again.

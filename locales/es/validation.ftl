@@ -8,3 +8,4 @@ invalid-date = Indique una fecha, como 2026-12-31, por favor.
 invalid-staff = Elija a un miembro del personal, por favor.
 invalid-action-number = Indique de qué acción correctiva se trata, por su número.
 invalid-too-many = Elija { $limit } como máximo, por favor.
+error-nothing-recorded = No se registró nada. Vuelva al formulario, corrija esto y envíelo de nuevo.

@@ -8,3 +8,4 @@ invalid-date = Veuillez indiquer une date, par exemple 2026-12-31.
 invalid-staff = Veuillez choisir un membre du personnel.
 invalid-action-number = Veuillez indiquer de quelle mesure corrective il s’agit, par son numéro.
 invalid-too-many = Veuillez en choisir { $limit } au plus.
+error-nothing-recorded = Rien n’a été enregistré. Revenez au formulaire, corrigez ceci et envoyez-le de nouveau.

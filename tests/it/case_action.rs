@@ -90,17 +90,23 @@ async fn a_remedy_over_its_limit_is_refused_clearly_on_the_page_and_in_the_api()
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(
         body.contains(&format!(
-            "remedy: C’est trop long : {} caractères, pour {} au plus.",
+            "data-field=\"remedy\">C’est trop long : {} caractères, pour {} au plus.",
             limits::REMEDY + 1,
             limits::REMEDY
         )),
         "{body}"
     );
+    // And it leads back to the case, saying nothing was recorded
+    assert!(
+        body.contains(&format!("href=\"/staff/case/{case}\"")),
+        "{body}"
+    );
+    assert!(body.contains("Rien n’a été enregistré."), "{body}");
     let (status, body) = decide_by_form(&page, &case, "en", &over).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(
         body.contains(&format!(
-            "remedy: This is too long: {} characters, and at most {} are accepted.",
+            "data-field=\"remedy\">This is too long: {} characters, and at most {} are accepted.",
             limits::REMEDY + 1,
             limits::REMEDY
         )),
@@ -144,12 +150,13 @@ async fn the_pages_refusals_name_every_field_in_the_pages_language() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(
         r.body
-            .contains("due: Veuillez indiquer une date, par exemple 2026-12-31."),
+            .contains("data-field=\"due\">Veuillez indiquer une date, par exemple 2026-12-31."),
         "{}",
         r.body
     );
     assert!(
-        r.body.contains("description: Veuillez remplir ce champ."),
+        r.body
+            .contains("data-field=\"description\">Veuillez remplir ce champ."),
         "{}",
         r.body
     );

@@ -16,6 +16,25 @@ struct ErrorPage {
     l: Layout,
     heading: String,
     message: String,
+    /// Refused fields: (field name, for tests and scripts; the message, translated).
+    fields: Vec<(String, String)>,
+    /// Where to go back to (the case a refused action was sent from), and its label.
+    back: Option<(String, String)>,
+}
+
+/// The case page a refused case action came from (`/staff/case/<id>/<action>`).
+fn case_of(path: &str) -> Option<String> {
+    match path
+        .trim_start_matches('/')
+        .split('/')
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["staff", "case", id, _action] if id.parse::<uuid::Uuid>().is_ok() => {
+            Some(format!("/staff/case/{id}"))
+        }
+        _ => None,
+    }
 }
 
 /// The page for `e`.
@@ -36,14 +55,29 @@ pub fn page(ctx: &Ctx, e: &WebError) -> Response {
         // as they are.
         other => other.message_in(tr),
     };
+    // Refused fields are listed one by one, each in the page's language (a person reads the
+    // message, not the form's field name), and nothing was recorded.
+    let (message, fields) = match e {
+        WebError::Invalid(v) => (
+            tr.t("error-nothing-recorded"),
+            v.iter()
+                .map(|i| (i.field.to_string(), tr.message(&i.message)))
+                .collect(),
+        ),
+        _ => (message, Vec::new()),
+    };
     let title = match e {
         WebError::TooMany | WebError::Throttled(_) => "error-too-many-title",
+        WebError::Invalid(_) => "error-summary",
         _ => "error-title",
     };
+    let back = case_of(&ctx.req.path).map(|to| (to, tr.t("file-back")));
     let page = ErrorPage {
         l: Layout::new(ctx, title),
         heading: tr.t(title),
         message,
+        fields,
+        back,
     };
     Response::html(page.render().unwrap_or_default())
 }
