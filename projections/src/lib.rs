@@ -24,4 +24,5 @@ pub mod message;
 pub mod org;
 pub mod queue;
 pub mod read_model;
+pub mod review;
 pub mod rule;

@@ -1,0 +1,3 @@
+//! Periodic framework compliance reviews: what they measure ([`measure`]).
+
+pub mod measure;
