@@ -8,7 +8,8 @@
 //! - [`merkle`]: the RFC 9162 tree, inclusion and consistency proofs.
 //! - [`tile`]: the C2SP tlog-tiles layout the tree is stored and served in.
 //! - [`checkpoint`]: C2SP signed notes and checkpoints.
-//! - [`org`], [`case`], [`vocabulary`]: every event type and its payload; [`ids`], [`sealed`].
+//! - [`org`], [`case`], [`review`], [`vocabulary`]: every event type and its payload; [`ids`],
+//!   [`sealed`].
 //! - [`registry`]: the rule for which key signs what, where.
 //! - [`verify`]: whole-ledger verification, with [`signature_batch`]; [`bundle`]: the export
 //!   format it reads.
@@ -26,6 +27,7 @@ pub mod limits;
 pub mod merkle;
 pub mod org;
 pub mod registry;
+pub mod review;
 pub mod sealed;
 pub mod signature_batch;
 pub mod tile;

@@ -215,6 +215,11 @@ pub struct Settings {
     pub programs: Vec<Named>,
     /// Sites of the organization.
     pub sites: Vec<Named>,
+    /// How often the organization reviews itself against the framework (absent: every
+    /// calendar quarter). Absent from older ledgers' settings, and not written when absent, so
+    /// their fingerprints do not change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_cadence: Option<crate::review::Cadence>,
 }
 
 impl Default for Settings {
@@ -240,6 +245,7 @@ impl Default for Settings {
                 id: "main".into(),
                 name: "Main office".into(),
             }],
+            review_cadence: None,
         }
     }
 }

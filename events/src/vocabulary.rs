@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use crate::case::*;
 use crate::envelope::EventType;
 use crate::org::*;
+use crate::review::*;
 
 /// A payload with no fields.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +99,17 @@ vocabulary! {
     "complaint.withdrawn" => Withdrawn(Empty), "The client withdrew the complaint.";
     "erasure.requested" => ErasureRequested(Empty), "The client asked for their personal data to be erased.";
     "personal_data.erased" => PersonalDataErased(PersonalDataErased), "The case's personal data was erased.";
+    "review.opened" => ReviewOpened(Box<ReviewOpened>), "A framework review was opened, its figures computed from a pinned checkpoint.";
+    "review.rated" => ReviewRated(ReviewRated), "A framework item was rated in a review.";
+    "review.attested" => ReviewAttested(ReviewAttested), "A committee member attested what no ledger data shows.";
+    "review.submitted" => ReviewSubmitted(Empty), "The chair submitted the review to the board.";
+    "review.returned" => ReviewReturned(ReviewComments), "The board returned the review with comments.";
+    "review.approved" => ReviewApproved(ReviewComments), "The board approved the review; it never changes again.";
+    "systemic_action.opened" => SystemicOpened(SystemicOpened), "An organization-level corrective action was opened.";
+    "systemic_action.progressed" => SystemicProgressed(SystemicNote), "Progress on a systemic action was recorded.";
+    "systemic_action.completed" => SystemicCompleted(SystemicNote), "A systemic action was reported done.";
+    "systemic_action.verified" => SystemicVerified(SystemicNote), "A systemic action was verified done by someone else.";
+    "report.published" => ReportPublished(Box<ReportPublished>), "A board member published a transparency report.";
 }
 
 impl Payload {
