@@ -58,6 +58,14 @@ pub const LOGIN: usize = 100;
 /// Why a signing key was revoked (or replaced), in characters.
 pub const REVOCATION_REASON: usize = 500;
 
+/// Longest text of a review or a systemic action (reasons, comments, attestations, notes),
+/// in characters. These are in clear: they are about the organization, not a person.
+pub const REVIEW_TEXT: usize = 4_000;
+/// Longest title of a systemic action, or document name, in characters.
+pub const TITLE: usize = 200;
+
+const _: () = assert!(max_bytes(REVIEW_TEXT) * 2 + max_bytes(TITLE) + CLEAR_BUDGET <= MAX_ENTRY_SIZE);
+
 /// Longest plaintext the vault seals into an entry, in bytes: the narrative, the longest text,
 /// at four bytes a character.
 pub const MAX_SEALED_PLAINTEXT: usize = max_bytes(NARRATIVE);

@@ -10,6 +10,8 @@
 //! - [`framework`]: the sector's reference documents as data; [`holiday`]: business days.
 //! - [`clock`]: service-level clocks (due dates, time taken, overdue, pauses).
 //! - [`dashboard`]: the board's metrics, aggregated from one compact fact row per case.
+//! - [`review`]: periodic framework compliance reviews; [`systemic`]: organization-level
+//!   corrective actions.
 
 pub mod actor;
 pub mod case;
@@ -26,3 +28,4 @@ pub mod queue;
 pub mod read_model;
 pub mod review;
 pub mod rule;
+pub mod systemic;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use recourse_events::ids::CaseId;
+use recourse_events::review::{ReportId, ReportPublished, ReviewId, SystemicId};
 use recourse_events::vocabulary::{Payload, PayloadError};
 use recourse_events::{Envelope, Event, Hash};
 
@@ -21,6 +22,8 @@ use crate::dashboard::{Dashboard, Query, Report};
 use crate::framework::Reference;
 use crate::log_view::{BrokenLink, LogView};
 use crate::org::Org;
+use crate::review::{FollowUp, Review};
+use crate::systemic::Systemic;
 
 /// An entry the model cannot fold.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,6 +62,24 @@ pub struct ReadModel {
     clocks: Clocks,
     dashboard: Dashboard,
     log: LogView,
+    reviews: HashMap<ReviewId, Review>,
+    systemic: HashMap<SystemicId, Systemic>,
+    reports: HashMap<ReportId, Published>,
+}
+
+/// A published transparency report, as folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// Its id.
+    pub id: ReportId,
+    /// What was published.
+    pub report: Box<ReportPublished>,
+    /// Who published it.
+    pub by: Actor,
+    /// When.
+    pub at: jiff::Timestamp,
+    /// Its position in the ledger.
+    pub position: u64,
 }
 
 /// An entry parsed for folding.
@@ -107,6 +128,9 @@ impl ReadModel {
             clocks,
             dashboard: Dashboard::new(),
             log: LogView::default(),
+            reviews: HashMap::new(),
+            systemic: HashMap::new(),
+            reports: HashMap::new(),
         }
     }
 
@@ -149,6 +173,42 @@ impl ReadModel {
     pub fn dashboard(&self, query: &Query, now: jiff::Timestamp) -> Report {
         self.dashboard
             .report(query, &self.reference, now, &self.clocks)
+    }
+
+    /// A framework review.
+    pub fn review(&self, id: &ReviewId) -> Option<&Review> {
+        self.reviews.get(id)
+    }
+
+    /// Every framework review, newest period first (then newest opened).
+    pub fn reviews(&self) -> Vec<&Review> {
+        let mut all: Vec<&Review> = self.reviews.values().filter(|r| r.opened.is_some()).collect();
+        all.sort_by_key(|r| {
+            std::cmp::Reverse((r.period().map(|p| p.start), r.opened_step.as_ref().map(|s| s.at)))
+        });
+        all
+    }
+
+    /// A systemic corrective action.
+    pub fn systemic_action(&self, id: &SystemicId) -> Option<&Systemic> {
+        self.systemic.get(id)
+    }
+
+    /// Every systemic corrective action (in no particular order).
+    pub fn systemic_actions(&self) -> impl Iterator<Item = &Systemic> {
+        self.systemic.values().filter(|s| s.opened.is_some())
+    }
+
+    /// A published transparency report.
+    pub fn report(&self, id: &ReportId) -> Option<&Published> {
+        self.reports.get(id)
+    }
+
+    /// Every published report, newest first.
+    pub fn reports(&self) -> Vec<&Published> {
+        let mut all: Vec<&Published> = self.reports.values().collect();
+        all.sort_by_key(|r| std::cmp::Reverse(r.position));
+        all
     }
 
     /// The case a receipt lookup hash belongs to.
@@ -226,7 +286,7 @@ impl ReadModel {
             self.unreadable += 1;
             return Ok(());
         };
-        self.apply_payload(&parsed.envelope, payload);
+        self.apply_payload(parsed.position, &parsed.envelope, payload);
         Ok(())
     }
 
@@ -287,7 +347,7 @@ impl ReadModel {
         tips
     }
 
-    fn apply_payload(&mut self, envelope: &Envelope, payload: &Payload) {
+    fn apply_payload(&mut self, position: u64, envelope: &Envelope, payload: &Payload) {
         if envelope.stream.is_org() {
             self.org.apply(envelope, payload);
             if matches!(payload, Payload::SettingsChanged(_)) {
@@ -296,6 +356,7 @@ impl ReadModel {
             return;
         }
         let Some(id) = CaseId::from_stream(&envelope.stream) else {
+            self.apply_other(position, envelope, payload);
             return;
         };
         if let Payload::ComplaintFiled(f) = payload {
@@ -312,6 +373,52 @@ impl ReadModel {
             .or_insert_with(|| Box::new(Case::new(id)));
         case.apply(envelope.seq, envelope.at, &actor, payload);
         self.dashboard.update(case, &self.clocks);
+    }
+
+    /// Folds an event of a review, systemic action or report stream. Follow-ups are linked to
+    /// the review they name, so its rules see them.
+    fn apply_other(&mut self, position: u64, envelope: &Envelope, payload: &Payload) {
+        let stream = &envelope.stream;
+        let actor = self.org.actor_of(&envelope.actor);
+        if let Some(id) = ReviewId::from_stream(stream) {
+            if let Payload::ReviewOpened(o) = payload
+                && let (Some(from), Some(item)) = (o.origin.review, &o.origin.item)
+            {
+                self.follow_up(from, item, FollowUp::AreaReview(id));
+            }
+            let review = self.reviews.entry(id).or_insert_with(|| Review::new(id));
+            review.apply(envelope.seq, envelope.at, &actor, payload);
+        } else if let Some(id) = SystemicId::from_stream(stream) {
+            if let Payload::SystemicOpened(o) = payload
+                && let (Some(from), Some(item)) = (o.origin.review, &o.origin.item)
+            {
+                self.follow_up(from, item, FollowUp::Systemic(id));
+            }
+            let action = self.systemic.entry(id).or_insert_with(|| Systemic::new(id));
+            action.apply(envelope.seq, envelope.at, &actor, payload);
+        } else if let Some(id) = ReportId::from_stream(stream)
+            && let Payload::ReportPublished(report) = payload
+        {
+            self.reports.insert(
+                id,
+                Published {
+                    id,
+                    report: report.clone(),
+                    by: actor,
+                    at: envelope.at,
+                    position,
+                },
+            );
+        }
+    }
+
+    fn follow_up(&mut self, review: ReviewId, item: &str, follow_up: FollowUp) {
+        if let Some(r) = self.reviews.get_mut(&review) {
+            r.follow_ups
+                .entry(item.to_owned())
+                .or_default()
+                .push(follow_up);
+        }
     }
 
     /// New settings may move the calendar or the time zone: rebuild the clocks and every

@@ -189,6 +189,32 @@ pub enum RuleError {
     /// The organization must keep at least one administrator.
     #[error("the organization must keep at least one administrator")]
     LastAdministrator,
+    /// A review or systemic action that is not in a state that accepts this.
+    #[error("a review or systemic action that is {status} does not accept this: {action}")]
+    NotNow {
+        /// Its status.
+        status: &'static str,
+        /// What was attempted.
+        action: &'static str,
+    },
+    /// An approved review never changes.
+    #[error("this review is approved: it never changes")]
+    ReviewFinal,
+    /// Items of a review still unrated.
+    #[error("{0} item(s) not rated yet: rate every item before submitting")]
+    Unrated(usize),
+    /// An item partly met or not met without a follow-up.
+    #[error("item {0} is partly met or not met: open a systemic action or an area review for it first")]
+    FollowUpNeeded(String),
+    /// An item not in the review's scope.
+    #[error("item {0} is not in this review")]
+    NotInScope(String),
+    /// A review that does not exist.
+    #[error("no review {0}")]
+    UnknownReview(recourse_events::review::ReviewId),
+    /// Someone checking their own work.
+    #[error("someone else must {0}")]
+    OwnWork(&'static str),
     /// A field with a value that is not allowed.
     #[error("{field}: {reason}")]
     Invalid {
@@ -236,6 +262,17 @@ impl RuleError {
             RuleError::Restricted => Message::new("rule-restricted"),
             RuleError::Erased => Message::new("rule-erased"),
             RuleError::LastAdministrator => Message::new("rule-last-administrator"),
+            RuleError::NotNow { status, action } => Message::new("rule-not-now")
+                .arg("status", status.replace(' ', "-"))
+                .arg("action", action.replace(' ', "-")),
+            RuleError::ReviewFinal => Message::new("rule-review-final"),
+            RuleError::Unrated(n) => Message::new("rule-unrated").count("count", *n),
+            RuleError::FollowUpNeeded(item) => {
+                Message::new("rule-follow-up-needed").arg("item", item)
+            }
+            RuleError::NotInScope(item) => Message::new("rule-not-in-scope").arg("item", item),
+            RuleError::UnknownReview(id) => Message::new("rule-unknown-review").arg("review", id),
+            RuleError::OwnWork(what) => Message::new("rule-own-work").arg("what", what.replace(' ', "-")),
             RuleError::Invalid { field, reason } => Message::new("rule-invalid")
                 .arg("field", field)
                 .arg("reason", reason),
@@ -304,6 +341,8 @@ mod tests {
     fn every_role_refusal_in_the_rules_has_its_own_message() {
         let mut reasons = reasons_in(include_str!("case/rules.rs"));
         reasons.extend(reasons_in(include_str!("org.rs")));
+        reasons.extend(reasons_in(include_str!("review/rules.rs")));
+        reasons.extend(reasons_in(include_str!("systemic.rs")));
         assert!(
             reasons.len() >= 20,
             "the scan finds the rules' reasons: {reasons:?}"
