@@ -64,7 +64,8 @@ pub const REVIEW_TEXT: usize = 4_000;
 /// Longest title of a systemic action, or document name, in characters.
 pub const TITLE: usize = 200;
 
-const _: () = assert!(max_bytes(REVIEW_TEXT) * 2 + max_bytes(TITLE) + CLEAR_BUDGET <= MAX_ENTRY_SIZE);
+const _: () =
+    assert!(max_bytes(REVIEW_TEXT) * 2 + max_bytes(TITLE) + CLEAR_BUDGET <= MAX_ENTRY_SIZE);
 
 /// Longest plaintext the vault seals into an entry, in bytes: the narrative, the longest text,
 /// at four bytes a character.

@@ -182,9 +182,16 @@ impl ReadModel {
 
     /// Every framework review, newest period first (then newest opened).
     pub fn reviews(&self) -> Vec<&Review> {
-        let mut all: Vec<&Review> = self.reviews.values().filter(|r| r.opened.is_some()).collect();
+        let mut all: Vec<&Review> = self
+            .reviews
+            .values()
+            .filter(|r| r.opened.is_some())
+            .collect();
         all.sort_by_key(|r| {
-            std::cmp::Reverse((r.period().map(|p| p.start), r.opened_step.as_ref().map(|s| s.at)))
+            std::cmp::Reverse((
+                r.period().map(|p| p.start),
+                r.opened_step.as_ref().map(|s| s.at),
+            ))
         });
         all
     }

@@ -204,7 +204,9 @@ pub enum RuleError {
     #[error("{0} item(s) not rated yet: rate every item before submitting")]
     Unrated(usize),
     /// An item partly met or not met without a follow-up.
-    #[error("item {0} is partly met or not met: open a systemic action or an area review for it first")]
+    #[error(
+        "item {0} is partly met or not met: open a systemic action or an area review for it first"
+    )]
     FollowUpNeeded(String),
     /// An item not in the review's scope.
     #[error("item {0} is not in this review")]
@@ -272,7 +274,9 @@ impl RuleError {
             }
             RuleError::NotInScope(item) => Message::new("rule-not-in-scope").arg("item", item),
             RuleError::UnknownReview(id) => Message::new("rule-unknown-review").arg("review", id),
-            RuleError::OwnWork(what) => Message::new("rule-own-work").arg("what", what.replace(' ', "-")),
+            RuleError::OwnWork(what) => {
+                Message::new("rule-own-work").arg("what", what.replace(' ', "-"))
+            }
             RuleError::Invalid { field, reason } => Message::new("rule-invalid")
                 .arg("field", field)
                 .arg("reason", reason),

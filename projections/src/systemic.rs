@@ -187,7 +187,9 @@ pub fn decide(
     match command {
         SystemicCommand::Open(opened) => {
             if !chair {
-                return Err(RuleError::Forbidden("only the chair opens a systemic action"));
+                return Err(RuleError::Forbidden(
+                    "only the chair opens a systemic action",
+                ));
             }
             if action.status != SystemicStatus::New {
                 return Err(not_now("open a systemic action"));
@@ -229,11 +231,13 @@ pub fn decide(
                 ));
             }
             if action.status != SystemicStatus::Open {
-                return Err(not_now(if matches!(command, SystemicCommand::Complete(_)) {
-                    "complete a systemic action"
-                } else {
-                    "record progress"
-                }));
+                return Err(not_now(
+                    if matches!(command, SystemicCommand::Complete(_)) {
+                        "complete a systemic action"
+                    } else {
+                        "record progress"
+                    },
+                ));
             }
             text("note", &n.note, limits::REVIEW_TEXT)?;
             Ok(vec![match command {

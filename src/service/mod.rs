@@ -20,6 +20,7 @@ mod file;
 pub mod filing;
 mod integrity;
 pub mod permission;
+pub mod review;
 pub mod sign_in;
 mod staff;
 pub mod validation;
@@ -39,6 +40,7 @@ pub use filing::{ComplaintForm, Filed};
 pub use integrity::Verification;
 pub use permission::{ClientCan, StaffCan};
 pub use recourse_projections::message::Message;
+pub use review::OpenReview;
 pub use sign_in::{SignInError, SignedIn};
 pub use validation::Invalid;
 

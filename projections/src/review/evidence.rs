@@ -59,7 +59,10 @@ impl<'a> Scope<'a> {
         let clocks = model.clocks();
         let mut filed: Vec<&Case> = model
             .cases()
-            .filter(|c| c.filed_at.is_some_and(|t| period.contains(clocks.local_date(t))))
+            .filter(|c| {
+                c.filed_at
+                    .is_some_and(|t| period.contains(clocks.local_date(t)))
+            })
             .collect();
         // Case ids list in a stable order whatever the map's.
         filed.sort_by_key(|c| c.id);
@@ -92,9 +95,11 @@ pub fn figures(model: &ReadModel, period: Period, items: &[ItemMeasures]) -> Vec
 
 /// The measures of an item: its own, then the tagged counts every item has.
 pub fn measures_of(item: &ItemMeasures) -> impl Iterator<Item = &Measure> {
-    item.measures
-        .iter()
-        .chain(Measure::TAGGED.iter().filter(|t| !item.measures.contains(t)))
+    item.measures.iter().chain(
+        Measure::TAGGED
+            .iter()
+            .filter(|t| !item.measures.contains(t)),
+    )
 }
 
 /// The cases behind one figure (for staff), in case id order, and its figure.
@@ -190,7 +195,8 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
             all.sort_by_key(|c| c.id);
             for c in all {
                 let views = c.views.iter().filter(|v| scope.in_period(v.at));
-                let (n, outsiders) = views.fold((0, 0), |(n, o), v| (n + 1, o + u64::from(v.outsider)));
+                let (n, outsiders) =
+                    views.fold((0, 0), |(n, o), v| (n + 1, o + u64::from(v.outsider)));
                 of += n;
                 hit(c, outsiders);
             }
@@ -211,7 +217,11 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
             let mut all: Vec<&Case> = model.cases().collect();
             all.sort_by_key(|c| c.id);
             for c in all {
-                let n = c.recusal_times.iter().filter(|t| scope.in_period(**t)).count();
+                let n = c
+                    .recusal_times
+                    .iter()
+                    .filter(|t| scope.in_period(**t))
+                    .count();
                 hit(c, n as u64);
             }
             None
@@ -284,7 +294,11 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                     .actions
                     .values()
                     .filter(|a| scope.in_period(a.opened_at))
-                    .filter(|a| a.framework_item.as_deref().is_some_and(|i| names(model, i, item)))
+                    .filter(|a| {
+                        a.framework_item
+                            .as_deref()
+                            .is_some_and(|i| names(model, i, item))
+                    })
                     .count();
                 hit(c, n as u64);
             }

@@ -113,7 +113,10 @@ pub fn decide(
             Ok(vec![Payload::ReviewAttested(attested.clone())])
         }
         ReviewCommand::Submit => {
-            ctx.staff_with(&[Role::Chair], "only the chair submits a review to the board")?;
+            ctx.staff_with(
+                &[Role::Chair],
+                "only the chair submits a review to the board",
+            )?;
             if review.status != ReviewStatus::Open {
                 return Err(not_now("submit"));
             }
@@ -127,7 +130,10 @@ pub fn decide(
             Ok(vec![Payload::ReviewSubmitted(Empty {})])
         }
         ReviewCommand::Return { comments } => {
-            ctx.staff_with(&[Role::Board], "only the board returns or approves a review")?;
+            ctx.staff_with(
+                &[Role::Board],
+                "only the board returns or approves a review",
+            )?;
             if review.status != ReviewStatus::Submitted {
                 return Err(not_now("return"));
             }
@@ -137,7 +143,10 @@ pub fn decide(
             })])
         }
         ReviewCommand::Approve { comments } => {
-            ctx.staff_with(&[Role::Board], "only the board returns or approves a review")?;
+            ctx.staff_with(
+                &[Role::Board],
+                "only the board returns or approves a review",
+            )?;
             if review.status != ReviewStatus::Submitted {
                 return Err(not_now("approve"));
             }
