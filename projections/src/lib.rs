@@ -10,6 +10,8 @@
 //! - [`framework`]: the sector's reference documents as data; [`holiday`]: business days.
 //! - [`clock`]: service-level clocks (due dates, time taken, overdue, pauses).
 //! - [`dashboard`]: the board's metrics, aggregated from one compact fact row per case.
+//! - [`suppression`]: which small counts of a published table must be hidden, and which others
+//!   with them.
 
 pub mod actor;
 pub mod case;
@@ -26,3 +28,4 @@ pub mod queue;
 pub mod read_model;
 pub mod review;
 pub mod rule;
+pub mod suppression;
