@@ -1,9 +1,11 @@
 //! The view of a report: the period labels, the tables by period, the breakdowns, the key
 //! figures and the sections of charts ([`super::charts`]), every text in the page's
-//! language. Only the figures of the projections' report reach it.
+//! language. Only the figures of the projections' published report reach it: a suppressed
+//! group of a breakdown is written "not shown" (or "fewer than 5" where it can only be that),
+//! with none of its figures.
 
 use recourse_events::org::Named;
-use recourse_projections::dashboard::{Dimension, Granularity, Metrics, Query, Report};
+use recourse_projections::dashboard::{Dimension, Granularity, Group, Metrics, Published, Query};
 use recourse_projections::framework::Reference;
 
 use super::form::query_string;
@@ -64,6 +66,8 @@ pub struct View {
     pub(super) key: Vec<(String, String)>,
     pub(super) sections: Vec<Section>,
     pub(super) breakdowns: Vec<Breakdown>,
+    /// How small groups are suppressed.
+    pub(super) suppressed_note: String,
 }
 
 impl View {
@@ -78,6 +82,7 @@ impl View {
     ) -> View {
         let (query, report) = (&asked.query, &asked.report);
         let targets = (asked.acknowledge_business_days, asked.decide_calendar_days);
+        let min_cell = report.min_cell.to_string();
         let labels = labels(tr, report, query);
         let axis = labels
             .iter()
@@ -86,6 +91,7 @@ impl View {
         let b = Builder {
             tr,
             n: Numbers::new(tr),
+            suppressed: suppressed_texts(tr, report.min_cell),
             report,
             labels,
             axis,
@@ -112,6 +118,7 @@ impl View {
             key: b.key(),
             sections: b.sections(),
             breakdowns: b.breakdowns(),
+            suppressed_note: tr.t_args("board-suppressed-note", &[("n", &min_cell)]),
         }
     }
 }
@@ -123,7 +130,7 @@ pub(super) struct Label {
     pub(super) full: String,
 }
 
-pub(super) fn labels(tr: &Tr, report: &Report, q: &Query) -> Vec<Label> {
+pub(super) fn labels(tr: &Tr, report: &Published, q: &Query) -> Vec<Label> {
     report
         .periods
         .iter()
@@ -159,7 +166,10 @@ pub(super) fn labels(tr: &Tr, report: &Report, q: &Query) -> Vec<Label> {
 pub(super) struct Builder<'a> {
     pub(super) tr: &'a Tr,
     pub(super) n: Numbers,
-    pub(super) report: &'a Report,
+    /// What a suppressed group's count reads: "not shown" where the group may be hidden as a
+    /// complement (a partition), "fewer than 5" where it can only be small.
+    pub(super) suppressed: (String, String),
+    pub(super) report: &'a Published,
     pub(super) labels: Vec<Label>,
     pub(super) axis: Vec<(String, String)>,
     pub(super) reference: &'a Reference,
@@ -306,15 +316,18 @@ impl Builder<'_> {
                 let mut head = vec![self.t("board-col-name")];
                 head.extend(cols.iter().map(|(h, _)| self.t(h)));
                 let rows = self
-                    .report
-                    .breakdowns
-                    .get(&dim)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default()
+                    .groups(dim)
                     .iter()
-                    .map(|(v, m)| {
-                        let mut r = vec![self.name(dim, v)];
-                        r.extend(cols.iter().map(|(_, f)| f(m)));
+                    .map(|g| {
+                        let mut r = vec![self.name(dim, &g.value)];
+                        match &g.metrics {
+                            Some(m) => r.extend(cols.iter().map(|(_, f)| f(m))),
+                            // None of a suppressed group's figures, derived ones included.
+                            None => {
+                                r.push(self.suppressed_text(dim).to_owned());
+                                r.extend(cols[1..].iter().map(|_| String::new()));
+                            }
+                        }
                         r
                     })
                     .collect();
@@ -325,6 +338,24 @@ impl Builder<'_> {
                 }
             })
             .collect()
+    }
+
+    /// What a suppressed group of `dim` reads in place of its count.
+    pub(super) fn suppressed_text(&self, dim: Dimension) -> &str {
+        if dim.partitions() {
+            &self.suppressed.0
+        } else {
+            &self.suppressed.1
+        }
+    }
+
+    /// The groups of a breakdown, as published.
+    pub(super) fn groups(&self, dim: Dimension) -> &[Group] {
+        self.report
+            .breakdowns
+            .get(&dim)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     pub(super) fn key(&self) -> Vec<(String, String)> {
@@ -418,6 +449,15 @@ impl Builder<'_> {
             ),
         ]
     }
+}
+
+/// "not shown" and "fewer than `min`", in `tr`'s language.
+fn suppressed_texts(tr: &Tr, min: u32) -> (String, String) {
+    let min = min.to_string();
+    (
+        tr.t("board-suppressed"),
+        tr.t_args("board-fewer-than", &[("n", &min)]),
+    )
 }
 
 pub(super) fn dimension_id(d: Dimension) -> &'static str {
