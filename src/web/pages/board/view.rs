@@ -471,3 +471,101 @@ pub(super) fn dimension_id(d: Dimension) -> &'static str {
         Dimension::FrameworkArea => "framework_area",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use jiff::Timestamp;
+    use jiff::civil::date;
+    use recourse_projections::dashboard::{Dimension, Granularity, Metrics, Query, Report};
+    use recourse_projections::framework::Reference;
+    use recourse_projections::suppression::MIN_CELL;
+
+    use super::View;
+    use crate::service::DashboardReport;
+    use crate::web::i18n::{Catalog, Tr};
+
+    fn groups(counts: &[(&str, u32)]) -> Vec<(String, Metrics)> {
+        counts
+            .iter()
+            .map(|&(v, n)| {
+                let m = Metrics {
+                    received: n,
+                    decided_within_target_pct: Some(50.0),
+                    ..Metrics::default()
+                };
+                (v.to_owned(), m)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn suppressed_groups_show_no_figure() {
+        let reference = Reference::shipped();
+        let right = reference.client_code.rights[0].clone();
+        let report = Report {
+            periods: vec![],
+            total: Metrics {
+                received: 22,
+                ..Metrics::default()
+            },
+            breakdowns: BTreeMap::from([
+                (
+                    Dimension::Language,
+                    groups(&[("en", 12), ("fr", 7), ("ti", 3)]),
+                ),
+                (Dimension::Right, groups(&[(right.id.as_str(), 2)])),
+            ]),
+        };
+        let asked = DashboardReport {
+            query: Query {
+                granularity: Granularity::Quarter,
+                from: date(2026, 1, 1),
+                to: date(2026, 3, 31),
+            },
+            report: report.published(MIN_CELL),
+            generated_at: Timestamp::UNIX_EPOCH,
+            acknowledge_business_days: 3,
+            decide_calendar_days: 30,
+        };
+        let tr = Tr::new(std::sync::Arc::new(Catalog::load().unwrap()), "en");
+        let view = View::of(&tr, &asked, &reference, &[], &[]);
+        let rows = |id: &str| {
+            view.breakdowns
+                .iter()
+                .find(|b| b.id == id)
+                .unwrap()
+                .table
+                .rows
+                .clone()
+        };
+        let blank = vec![String::new(); 7];
+        let hidden = |name: &str, text: &str| {
+            let mut r = vec![name.to_owned(), text.to_owned()];
+            r.extend(blank.clone());
+            r
+        };
+        let language = rows("language");
+        assert_eq!(language[0][..2], ["English", "12"]);
+        // The 3 and its complement, the 7: neither says "fewer than 5", which the 7 is not.
+        assert_eq!(language[1], hidden("Français", "not shown"));
+        assert_eq!(language[2][1..], hidden("", "not shown")[1..]);
+        // A right can only be hidden for being small.
+        assert_eq!(rows("right")[0], hidden(&right.title, "fewer than 5"));
+        let chart = view
+            .sections
+            .iter()
+            .flat_map(|s| &s.charts)
+            .find(|c| c.id == "c-rights")
+            .unwrap();
+        assert!(
+            chart
+                .table
+                .rows
+                .contains(&vec![right.title.clone(), "fewer than 5".to_owned()])
+        );
+        assert!(chart.svg.contains("fewer than 5"));
+        assert!(view.suppressed_note.contains("fewer than 5 complaints"));
+    }
+}
