@@ -665,15 +665,12 @@ mod tests {
             let possible = match reader {
                 Reader::Rule => suppress(&other, MIN_CELL) == *s,
                 Reader::Values => {
-                    let g = Grid::of(&other);
-                    let (mine, truth) = (Grid::of(t), &g.values);
                     // Same shown entries (the cells are by construction), totals non-zero
                     // where suppressed.
-                    let published = mine.published(&vec![false; mine.values.len()]);
-                    let _ = published;
+                    let g = Grid::of(&other);
                     result_lines(s)
                         .iter()
-                        .zip(result_lines(&g.published(&vec![false; truth.len()])))
+                        .zip(result_lines(&g.published(&vec![false; g.values.len()])))
                         .all(|(p, o)| {
                             p.0.iter()
                                 .chain([&p.1])
@@ -702,10 +699,10 @@ mod tests {
 
     #[test]
     fn no_suppressed_cell_of_a_list_can_be_solved_from_its_values() {
-        for t in every_table(3, 1, 9).chain(every_table(4, 1, 6)) {
+        for t in every_table(3, 1, 9).chain(every_table(4, 1, 5)) {
             let s = suppress(&t, MIN_CELL);
             assert!(
-                cells_stay_uncertain(&t, &s, 10, Reader::Values),
+                cells_stay_uncertain(&t, &s, 9, Reader::Values),
                 "{t:?} -> {s:?}"
             );
         }
@@ -730,10 +727,10 @@ mod tests {
 
     #[test]
     fn no_suppressed_cell_of_a_two_by_two_table_can_be_solved_from_its_values() {
-        for t in every_table(2, 2, 6) {
+        for t in every_table(2, 2, 5) {
             let s = suppress(&t, MIN_CELL);
             assert!(
-                cells_stay_uncertain(&t, &s, 7, Reader::Values),
+                cells_stay_uncertain(&t, &s, 6, Reader::Values),
                 "{t:?} -> {s:?}"
             );
         }
