@@ -12,6 +12,8 @@
 //! - [`dashboard`]: the board's metrics, aggregated from one compact fact row per case.
 //! - [`review`]: periodic framework compliance reviews; [`systemic`]: organization-level
 //!   corrective actions.
+//! - [`suppression`]: which small counts of a published table must be hidden, and which others
+//!   with them.
 
 pub mod actor;
 pub mod case;
@@ -28,4 +30,5 @@ pub mod queue;
 pub mod read_model;
 pub mod review;
 pub mod rule;
+pub mod suppression;
 pub mod systemic;

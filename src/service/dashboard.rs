@@ -3,13 +3,18 @@
 //! ([`Query::asked`]: one default, one longest range), and the read model's report for it as
 //! of the service's clock, with the targets it was measured against.
 //!
+//! The report is the [published](recourse_projections::dashboard::Report::published) one:
+//! groups of fewer than [`MIN_CELL`] cases in a breakdown are suppressed, with what would give
+//! them away, so no door can show a small group by forgetting to.
+//!
 //! The doors only parse what they were given into a [`DashboardAsk`] and render the
 //! [`DashboardReport`]; a range refused is [`ServiceError::Invalid`], with the field and a
 //! message id each door translates.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use recourse_projections::dashboard::{Granularity, Query, Report};
+use recourse_projections::dashboard::{Granularity, Published, Query};
+use recourse_projections::suppression::MIN_CELL;
 
 use super::{Invalid, Service, ServiceError};
 
@@ -29,8 +34,8 @@ pub struct DashboardAsk {
 pub struct DashboardReport {
     /// The query, defaults filled in.
     pub query: Query,
-    /// The figures.
-    pub report: Report,
+    /// The figures, small groups of the breakdowns suppressed.
+    pub report: Published,
     /// When the figures were read (the service's clock).
     pub generated_at: Timestamp,
     /// The acknowledgement target in force, in business days.
@@ -49,7 +54,7 @@ impl Service {
                 .map_err(|e| ServiceError::Invalid(vec![Invalid::new(e.field(), e.message())]))?;
             Ok(DashboardReport {
                 query,
-                report: m.dashboard(&query, now),
+                report: m.dashboard(&query, now).published(MIN_CELL),
                 generated_at: now,
                 acknowledge_business_days: m.clocks().acknowledge_business_days(),
                 decide_calendar_days: m.clocks().decide_calendar_days(),

@@ -7,7 +7,8 @@
 use jiff::Timestamp;
 use jiff::civil::date;
 use recourse_events::org::Role;
-use recourse_projections::dashboard::{Granularity, Metrics, Query, Report};
+use recourse_projections::dashboard::{Dimension, Granularity, Group, Published, Query};
+use recourse_projections::suppression::MIN_CELL;
 use reqwest::StatusCode;
 
 use crate::web_helpers::{Page, TestApp, spawn_app};
@@ -23,11 +24,12 @@ fn query() -> Query {
     }
 }
 
-/// The report the page must show: the read model's, for the same query.
-fn expected(t: &TestApp) -> Report {
+/// The report the page must show: the read model's, for the same query, as published.
+fn expected(t: &TestApp) -> Published {
     t.app
         .service
         .read(|m| m.dashboard(&query(), Timestamp::now()))
+        .published(MIN_CELL)
 }
 
 fn count(haystack: &str, needle: &str) -> usize {
@@ -136,23 +138,33 @@ async fn a_board_member_sees_accessible_charts_with_the_reports_figures() {
     let upheld = r.total.outcomes.get("upheld").copied().unwrap_or(0);
     assert!(html.contains(&format!("Upheld: the client was right</th><td>{upheld} (")));
     let reference = t.app.service.read(|m| m.reference().clone());
-    let rights = &r.breakdowns[&recourse_projections::dashboard::Dimension::Right];
+    let rights = &r.breakdowns[&Dimension::Right];
     assert!(!rights.is_empty());
-    for (id, m) in rights {
+    for g in rights {
         let right = reference
             .client_code
             .rights
             .iter()
-            .find(|x| &x.id == id)
+            .find(|x| x.id == g.value)
             .expect("a right of the Client Code");
+        // A right of fewer than 5 complaints reads so, with no share.
+        let cell = match &g.metrics {
+            Some(m) => format!("{} (", m.received),
+            None => "fewer than 5</td>".to_owned(),
+        };
         assert!(
-            html.contains(&format!("{}</th><td>{} (", right.title, m.received)),
-            "right {id}"
+            html.contains(&format!("{}</th><td>{cell}", right.title)),
+            "right {}",
+            g.value
         );
     }
     // The breakdown by channel.
-    let channels = &r.breakdowns[&recourse_projections::dashboard::Dimension::Channel];
-    let (_, web): &(String, Metrics) = channels.iter().find(|(c, _)| c == "web").unwrap();
+    let channels = &r.breakdowns[&Dimension::Channel];
+    let web: &Group = channels.iter().find(|g| g.value == "web").unwrap();
+    let web = web
+        .metrics
+        .as_ref()
+        .expect("the demo's web filings are many");
     assert!(html.contains(&format!(
         "<th scope=\"row\">Web form</th><td>{}</td>",
         web.received
@@ -162,7 +174,7 @@ async fn a_board_member_sees_accessible_charts_with_the_reports_figures() {
     let fr = board.get(&format!("/board?{PERIOD}&lang=fr")).await;
     assert_eq!(fr.status, StatusCode::OK);
     assert!(fr.body.contains("<html lang=\"fr\""));
-    let (id, _) = &rights[0];
+    let id = &rights[0].value;
     let right = reference
         .client_code
         .rights
@@ -246,6 +258,94 @@ async fn the_exports_hold_the_same_figures() {
     // An administrator may read them too.
     let admin = t.sign_in(t.login_of(Role::Admin)).await;
     assert_eq!(admin.get("/board/export.json").await.status, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn small_groups_are_suppressed_alike_on_the_page_in_the_export_and_the_api() {
+    let t = spawn_app().await;
+    let board = t.sign_in(t.login_of(Role::Board)).await;
+    let raw = t
+        .app
+        .service
+        .read(|m| m.dashboard(&query(), Timestamp::now()));
+    // The demo has groups of 1 to 4 cases (else this test would show nothing).
+    let small: Vec<(Dimension, &str)> = raw
+        .breakdowns
+        .iter()
+        .flat_map(|(d, groups)| {
+            groups
+                .iter()
+                .map(move |(v, m)| (*d, v.as_str(), m.received))
+        })
+        .filter(|(_, _, n)| (1..MIN_CELL).contains(n))
+        .map(|(d, v, _)| (d, v))
+        .collect();
+    assert!(!small.is_empty(), "{:?}", raw.breakdowns);
+
+    let api = board.get(&format!("/api/v1/dashboard?{PERIOD}")).await;
+    assert_eq!(api.status, StatusCode::OK, "{}", api.body);
+    let api: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert_eq!(api["min_cell"], MIN_CELL);
+    let mut hidden_in_partitions = 0;
+    for dim in Dimension::ALL {
+        let groups = api["breakdowns"][dim.as_str()].as_array().unwrap();
+        let exact = &raw.breakdowns[&dim];
+        assert_eq!(groups.len(), exact.len(), "{dim:?}: every group is listed");
+        let mut hidden = 0;
+        for (g, (value, m)) in groups.iter().zip(exact) {
+            assert_eq!(g["value"], value.as_str());
+            if g["suppressed"] == true {
+                // Nothing of it: no count, no share, no median.
+                assert!(g["metrics"].is_null(), "{g}");
+                hidden += 1;
+            } else {
+                assert_eq!(g["suppressed"], false, "{g}");
+                assert_eq!(g["metrics"]["received"], m.received, "{dim:?} {value}");
+                assert!(m.received == 0 || m.received >= MIN_CELL, "{dim:?} {value}");
+            }
+        }
+        if dim.partitions() {
+            // No group can be found as the total minus the others.
+            assert_ne!(hidden, 1, "{dim:?}");
+            hidden_in_partitions += hidden;
+        }
+    }
+    for (dim, value) in &small {
+        let g = api["breakdowns"][dim.as_str()]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["value"] == *value)
+            .unwrap();
+        assert_eq!(g["suppressed"], true, "{dim:?} {value}");
+    }
+    // The periods and the total are not broken down, and stay.
+    assert_eq!(api["total"]["received"], raw.total.received);
+
+    // The JSON export holds the same groups.
+    let export = board.get(&format!("/board/export.json?{PERIOD}")).await;
+    let export: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    assert_eq!(export["report"]["breakdowns"], api["breakdowns"]);
+
+    // The page writes a hidden group of a partition "not shown" with every other figure
+    // blank, and a small right or area "fewer than 5"; and says why.
+    let page = board.get(&format!("/board?{PERIOD}")).await;
+    let blanks = "<td></td>".repeat(7);
+    assert_eq!(
+        count(&page.body, &format!("<td>not shown</td>{blanks}</tr>")),
+        hidden_in_partitions,
+        "{}",
+        page.body
+    );
+    let small_overlapping = small.iter().filter(|(d, _)| !d.partitions()).count();
+    assert_eq!(
+        count(&page.body, &format!("<td>fewer than 5</td>{blanks}</tr>")),
+        small_overlapping
+    );
+    assert!(
+        page.body
+            .contains("a group of fewer than 5 complaints is not shown")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -72,6 +72,9 @@
 //! the reference does not hold). Rights and areas are listed in the reference's order, other
 //! dimensions alphabetically. Event-dated figures go to the groups of the case they belong to.
 //!
+//! A report's breakdowns are exact; what is shown of them is [`Report::published`], where
+//! groups of fewer than 5 cases are suppressed (see [`published`]).
+//!
 //! # Cost
 //!
 //! `update` is a few hash look-ups and small copies; `report` is one pass over the rows with no
@@ -84,14 +87,18 @@
 //! - [`facts`]: the [`Dashboard`] read model, one compact fact row per case, and its update.
 //! - [`aggregation`]: [`Dashboard::report`], one pass over the rows into accumulators.
 //! - [`report`]: what a report holds ([`Report`], [`Metrics`], [`Dimension`]).
+//! - [`published`]: what of it may be published ([`Published`]): small groups of a breakdown
+//!   suppressed, with [`crate::suppression`]'s rule.
 
 pub mod aggregation;
 pub mod facts;
 pub mod period;
+pub mod published;
 pub mod report;
 
 pub use facts::Dashboard;
 pub use period::{
     DEFAULT_QUARTERS, Granularity, MAX_YEARS, ParsePeriodError, Period, Query, RangeError,
 };
+pub use published::{Group, Published};
 pub use report::{Dimension, Metrics, Report, Satisfaction};

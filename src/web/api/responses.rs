@@ -84,7 +84,10 @@ pub struct DashboardReport {
     pub(super) periods: Vec<PeriodFigures>,
     /// The whole range.
     pub(super) total: Metrics,
-    /// The whole range, by dimension and value.
+    /// Groups of a breakdown with fewer cases than this are suppressed (the periods and the
+    /// total never are).
+    pub(super) min_cell: u32,
+    /// The whole range, by dimension and value, small groups suppressed.
     #[schemars(
         schema_with = "recourse_events::variants::map_schema::<Dimension, Vec<GroupFigures>>"
     )]
@@ -100,13 +103,17 @@ pub struct PeriodFigures {
     pub(super) metrics: Metrics,
 }
 
-/// The figures of the cases with one value of a dimension.
+/// The figures of the cases with one value of a dimension, unless the group is suppressed: a
+/// group of fewer than `min_cell` cases, or one hidden so that the others and the total do not
+/// give such a group away.
 #[derive(Serialize, JsonSchema)]
 pub struct GroupFigures {
     /// The value (a program, a site, a language...).
     pub(super) value: String,
-    /// Its figures.
-    pub(super) metrics: Metrics,
+    /// Whether its figures are suppressed.
+    pub(super) suppressed: bool,
+    /// Its figures; `null` when suppressed.
+    pub(super) metrics: Option<Metrics>,
 }
 
 /// Codes of the JSON error body.

@@ -1,5 +1,6 @@
 //! The board's dashboard through the API: the range rule and the report are the application's
-//! ([`Service::dashboard`](crate::service::Service::dashboard)), as on the page.
+//! ([`Service::dashboard`](crate::service::Service::dashboard)), as on the page, and so are its
+//! suppressed groups: `suppressed: true` and `metrics: null`.
 
 use crate::web::api::fields::Input;
 use crate::web::api::responses::{DashboardReport as DashboardBody, GroupFigures, PeriodFigures};
@@ -34,7 +35,11 @@ pub(in crate::web::api) fn dashboard(ctx: &Ctx, query: &Input) -> Result<Respons
         .map(|(dim, rows)| {
             let groups = rows
                 .into_iter()
-                .map(|(value, metrics)| GroupFigures { value, metrics })
+                .map(|g| GroupFigures {
+                    value: g.value,
+                    suppressed: g.suppressed,
+                    metrics: g.metrics,
+                })
                 .collect();
             (dim, groups)
         })
@@ -44,6 +49,7 @@ pub(in crate::web::api) fn dashboard(ctx: &Ctx, query: &Input) -> Result<Respons
         generated_at: now,
         periods,
         total: report.total,
+        min_cell: report.min_cell,
         breakdowns,
     }))
 }

@@ -148,12 +148,26 @@ impl Builder<'_> {
         bars: Vec<svg::Bar>,
         track: bool,
     ) -> Chart {
+        let no_data = self.n.no_data.clone();
+        self.bars_chart_reading(id, title_id, read, head, bars, (track, &no_data))
+    }
+
+    /// [`Self::bars_chart`], bars of no value written `(track, none)`'s `none` in the picture.
+    fn bars_chart_reading(
+        &self,
+        id: &str,
+        title_id: &str,
+        read: String,
+        head: [&str; 2],
+        bars: Vec<svg::Bar>,
+        (track, none): (bool, &str),
+    ) -> Chart {
         let title = self.t(title_id);
         let mut desc = read.clone();
         for b in &bars {
             let _ = write!(desc, " {}: {}.", b.label, b.text);
         }
-        let svg = svg::hbars(id, &title, &desc, &bars, track, &self.n.no_data);
+        let svg = svg::hbars(id, &title, &desc, &bars, track, none);
         let table = Table {
             head: vec![self.t(head[0]), self.t(head[1])],
             rows: bars.into_iter().map(|b| vec![b.label, b.text]).collect(),
@@ -232,7 +246,8 @@ impl Builder<'_> {
     }
 
     /// Bars of the complaints under each value of a dimension, in the given order (values
-    /// with no complaint included: a right nobody complained about is worth seeing).
+    /// with no complaint included: a right nobody complained about is worth seeing). A
+    /// suppressed group has no bar, and reads as suppressed in the picture and the table.
     pub(super) fn concerned(
         &self,
         id: &str,
@@ -240,46 +255,43 @@ impl Builder<'_> {
         dim: Dimension,
         order: Vec<String>,
     ) -> Chart {
-        let entries = self
-            .report
-            .breakdowns
-            .get(&dim)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let entries = self.groups(dim);
         let received = self.report.total.received;
         let mut ids = order;
-        for (v, _) in entries {
-            if !ids.contains(v) {
-                ids.push(v.clone());
+        for g in entries {
+            if !ids.contains(&g.value) {
+                ids.push(g.value.clone());
             }
         }
-        let counts: Vec<u32> = ids
+        // The count of each value; `None` if suppressed.
+        let counts: Vec<Option<u32>> = ids
             .iter()
             .map(|v| {
                 entries
                     .iter()
-                    .find(|(k, _)| k == v)
-                    .map_or(0, |(_, m)| m.received)
+                    .find(|g| &g.value == v)
+                    .map_or(Some(0), |g| g.metrics.as_ref().map(|m| m.received))
             })
             .collect();
-        let max = counts.iter().copied().max().unwrap_or(0);
+        let max = counts.iter().flatten().copied().max().unwrap_or(0);
+        let hidden = self.suppressed_text(dim);
         let bars = ids
             .iter()
             .zip(counts)
             .map(|(v, n)| svg::Bar {
                 label: self.name(dim, v),
-                value: Some(f64::from(n)),
+                value: n.map(f64::from),
                 max: f64::from(max),
-                text: self.count_share(n, received),
+                text: n.map_or_else(|| hidden.to_owned(), |n| self.count_share(n, received)),
             })
             .collect();
-        self.bars_chart(
+        self.bars_chart_reading(
             id,
             title_id,
             self.t(&format!("{title_id}-read")),
             ["board-col-name", "board-col-received"],
             bars,
-            false,
+            (false, hidden),
         )
     }
 

@@ -1,7 +1,8 @@
 //! The CSV and JSON exports: the same figures as the page, for the same roles and period, as
 //! files to download. CSV: a header row, one row per period and the total, the targets in
-//! force in their own columns. JSON: the query, the targets and the report as the
-//! projections serialize it.
+//! force in their own columns (no breakdown, so nothing to suppress). JSON: the query, the
+//! targets and the published report as the projections serialize it: each group of a
+//! breakdown `{ value, suppressed, metrics }`, `metrics` null when suppressed.
 
 use std::fmt::Write as _;
 
@@ -147,8 +148,8 @@ pub fn csv(ctx: &Ctx) -> Result<Response, WebError> {
     )
 }
 
-/// The JSON export: the query, the targets in force, and the report as the projections
-/// serialize it.
+/// The JSON export: the query, the targets in force, and the published report as the
+/// projections serialize it.
 pub fn json(ctx: &Ctx) -> Result<Response, WebError> {
     let DashboardReport {
         query,

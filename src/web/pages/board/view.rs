@@ -1,9 +1,11 @@
 //! The view of a report: the period labels, the tables by period, the breakdowns, the key
 //! figures and the sections of charts ([`super::charts`]), every text in the page's
-//! language. Only the figures of the projections' report reach it.
+//! language. Only the figures of the projections' published report reach it: a suppressed
+//! group of a breakdown is written "not shown" (or "fewer than 5" where it can only be that),
+//! with none of its figures.
 
 use recourse_events::org::Named;
-use recourse_projections::dashboard::{Dimension, Granularity, Metrics, Query, Report};
+use recourse_projections::dashboard::{Dimension, Granularity, Group, Metrics, Published, Query};
 use recourse_projections::framework::Reference;
 
 use super::form::query_string;
@@ -64,6 +66,8 @@ pub struct View {
     pub(super) key: Vec<(String, String)>,
     pub(super) sections: Vec<Section>,
     pub(super) breakdowns: Vec<Breakdown>,
+    /// How small groups are suppressed.
+    pub(super) suppressed_note: String,
 }
 
 impl View {
@@ -78,6 +82,7 @@ impl View {
     ) -> View {
         let (query, report) = (&asked.query, &asked.report);
         let targets = (asked.acknowledge_business_days, asked.decide_calendar_days);
+        let min_cell = report.min_cell.to_string();
         let labels = labels(tr, report, query);
         let axis = labels
             .iter()
@@ -86,6 +91,7 @@ impl View {
         let b = Builder {
             tr,
             n: Numbers::new(tr),
+            suppressed: suppressed_texts(tr, report.min_cell),
             report,
             labels,
             axis,
@@ -112,6 +118,7 @@ impl View {
             key: b.key(),
             sections: b.sections(),
             breakdowns: b.breakdowns(),
+            suppressed_note: tr.t_args("board-suppressed-note", &[("n", &min_cell)]),
         }
     }
 }
@@ -123,7 +130,7 @@ pub(super) struct Label {
     pub(super) full: String,
 }
 
-pub(super) fn labels(tr: &Tr, report: &Report, q: &Query) -> Vec<Label> {
+pub(super) fn labels(tr: &Tr, report: &Published, q: &Query) -> Vec<Label> {
     report
         .periods
         .iter()
@@ -159,7 +166,10 @@ pub(super) fn labels(tr: &Tr, report: &Report, q: &Query) -> Vec<Label> {
 pub(super) struct Builder<'a> {
     pub(super) tr: &'a Tr,
     pub(super) n: Numbers,
-    pub(super) report: &'a Report,
+    /// What a suppressed group's count reads: "not shown" where the group may be hidden as a
+    /// complement (a partition), "fewer than 5" where it can only be small.
+    pub(super) suppressed: (String, String),
+    pub(super) report: &'a Published,
     pub(super) labels: Vec<Label>,
     pub(super) axis: Vec<(String, String)>,
     pub(super) reference: &'a Reference,
@@ -306,15 +316,18 @@ impl Builder<'_> {
                 let mut head = vec![self.t("board-col-name")];
                 head.extend(cols.iter().map(|(h, _)| self.t(h)));
                 let rows = self
-                    .report
-                    .breakdowns
-                    .get(&dim)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default()
+                    .groups(dim)
                     .iter()
-                    .map(|(v, m)| {
-                        let mut r = vec![self.name(dim, v)];
-                        r.extend(cols.iter().map(|(_, f)| f(m)));
+                    .map(|g| {
+                        let mut r = vec![self.name(dim, &g.value)];
+                        match &g.metrics {
+                            Some(m) => r.extend(cols.iter().map(|(_, f)| f(m))),
+                            // None of a suppressed group's figures, derived ones included.
+                            None => {
+                                r.push(self.suppressed_text(dim).to_owned());
+                                r.extend(cols[1..].iter().map(|_| String::new()));
+                            }
+                        }
                         r
                     })
                     .collect();
@@ -325,6 +338,24 @@ impl Builder<'_> {
                 }
             })
             .collect()
+    }
+
+    /// What a suppressed group of `dim` reads in place of its count.
+    pub(super) fn suppressed_text(&self, dim: Dimension) -> &str {
+        if dim.partitions() {
+            &self.suppressed.0
+        } else {
+            &self.suppressed.1
+        }
+    }
+
+    /// The groups of a breakdown, as published.
+    pub(super) fn groups(&self, dim: Dimension) -> &[Group] {
+        self.report
+            .breakdowns
+            .get(&dim)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     pub(super) fn key(&self) -> Vec<(String, String)> {
@@ -420,6 +451,15 @@ impl Builder<'_> {
     }
 }
 
+/// "not shown" and "fewer than `min`", in `tr`'s language.
+fn suppressed_texts(tr: &Tr, min: u32) -> (String, String) {
+    let min = min.to_string();
+    (
+        tr.t("board-suppressed"),
+        tr.t_args("board-fewer-than", &[("n", &min)]),
+    )
+}
+
 pub(super) fn dimension_id(d: Dimension) -> &'static str {
     match d {
         Dimension::Program => "program",
@@ -429,5 +469,103 @@ pub(super) fn dimension_id(d: Dimension) -> &'static str {
         Dimension::Language => "language",
         Dimension::Right => "right",
         Dimension::FrameworkArea => "framework_area",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use jiff::Timestamp;
+    use jiff::civil::date;
+    use recourse_projections::dashboard::{Dimension, Granularity, Metrics, Query, Report};
+    use recourse_projections::framework::Reference;
+    use recourse_projections::suppression::MIN_CELL;
+
+    use super::View;
+    use crate::service::DashboardReport;
+    use crate::web::i18n::{Catalog, Tr};
+
+    fn groups(counts: &[(&str, u32)]) -> Vec<(String, Metrics)> {
+        counts
+            .iter()
+            .map(|&(v, n)| {
+                let m = Metrics {
+                    received: n,
+                    decided_within_target_pct: Some(50.0),
+                    ..Metrics::default()
+                };
+                (v.to_owned(), m)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn suppressed_groups_show_no_figure() {
+        let reference = Reference::shipped();
+        let right = reference.client_code.rights[0].clone();
+        let report = Report {
+            periods: vec![],
+            total: Metrics {
+                received: 22,
+                ..Metrics::default()
+            },
+            breakdowns: BTreeMap::from([
+                (
+                    Dimension::Language,
+                    groups(&[("en", 12), ("fr", 7), ("ti", 3)]),
+                ),
+                (Dimension::Right, groups(&[(right.id.as_str(), 2)])),
+            ]),
+        };
+        let asked = DashboardReport {
+            query: Query {
+                granularity: Granularity::Quarter,
+                from: date(2026, 1, 1),
+                to: date(2026, 3, 31),
+            },
+            report: report.published(MIN_CELL),
+            generated_at: Timestamp::UNIX_EPOCH,
+            acknowledge_business_days: 3,
+            decide_calendar_days: 30,
+        };
+        let tr = Tr::new(std::sync::Arc::new(Catalog::load().unwrap()), "en");
+        let view = View::of(&tr, &asked, &reference, &[], &[]);
+        let rows = |id: &str| {
+            view.breakdowns
+                .iter()
+                .find(|b| b.id == id)
+                .unwrap()
+                .table
+                .rows
+                .clone()
+        };
+        let blank = vec![String::new(); 7];
+        let hidden = |name: &str, text: &str| {
+            let mut r = vec![name.to_owned(), text.to_owned()];
+            r.extend(blank.clone());
+            r
+        };
+        let language = rows("language");
+        assert_eq!(language[0][..2], ["English", "12"]);
+        // The 3 and its complement, the 7: neither says "fewer than 5", which the 7 is not.
+        assert_eq!(language[1], hidden("Français", "not shown"));
+        assert_eq!(language[2][1..], hidden("", "not shown")[1..]);
+        // A right can only be hidden for being small.
+        assert_eq!(rows("right")[0], hidden(&right.title, "fewer than 5"));
+        let chart = view
+            .sections
+            .iter()
+            .flat_map(|s| &s.charts)
+            .find(|c| c.id == "c-rights")
+            .unwrap();
+        assert!(
+            chart
+                .table
+                .rows
+                .contains(&vec![right.title.clone(), "fewer than 5".to_owned()])
+        );
+        assert!(chart.svg.contains("fewer than 5"));
+        assert!(view.suppressed_note.contains("fewer than 5 complaints"));
     }
 }
