@@ -12,6 +12,7 @@
 //! - [`dashboard`]: the board's metrics, aggregated from one compact fact row per case.
 //! - [`review`]: periodic framework compliance reviews; [`systemic`]: organization-level
 //!   corrective actions.
+//! - [`transparency`]: the public report, suppressed where small.
 //! - [`suppression`]: which small counts of a published table must be hidden, and which others
 //!   with them.
 
@@ -32,3 +33,4 @@ pub mod review;
 pub mod rule;
 pub mod suppression;
 pub mod systemic;
+pub mod transparency;

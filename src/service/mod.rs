@@ -23,6 +23,7 @@ pub mod permission;
 pub mod review;
 pub mod sign_in;
 mod staff;
+pub mod transparency;
 pub mod validation;
 
 pub use administration::{AdminError, Administration};

@@ -201,6 +201,10 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["board"], true, _) => pages::board::dashboard(ctx),
         (["board", "export.csv"], true, _) => pages::board::csv(ctx),
         (["board", "export.json"], true, _) => pages::board::json(ctx),
+        (["board", "transparency"], true, _) => pages::transparency::board(ctx),
+        (["board", "transparency"], _, true) => pages::transparency::publish(ctx).await,
+        (["transparency"], true, _) => pages::transparency::public(ctx, None),
+        (["transparency", id], true, _) => pages::transparency::public(ctx, Some(id)),
 
         (["ledger", "checkpoint"], true, _) => pages::ledger::checkpoint(ctx).await,
         (["ledger", "tile", ..], true, _) => pages::ledger::tile(ctx).await,

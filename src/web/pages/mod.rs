@@ -12,6 +12,7 @@ pub mod public;
 pub mod queue;
 pub mod staff;
 pub mod track;
+pub mod transparency;
 
 use askama::Template;
 
