@@ -237,14 +237,12 @@ mod tests {
 
     #[test]
     fn a_broken_copy_is_refused_naming_the_file_and_line() {
-        let broken = ReferenceFile::CoreValues
-            .shipped_text()
-            .replacen("title = \"Access\"", "titel = \"Access\"", 1);
-        let line = broken
-            .lines()
-            .position(|l| l.starts_with("titel"))
-            .unwrap()
-            + 1;
+        let broken = ReferenceFile::CoreValues.shipped_text().replacen(
+            "title = \"Access\"",
+            "titel = \"Access\"",
+            1,
+        );
+        let line = broken.lines().position(|l| l.starts_with("titel")).unwrap() + 1;
         let (_tmp, dir) = folder(&[(ReferenceFile::CoreValues, broken.as_bytes())]);
         let error = load(&dir).unwrap_err();
         let message = error.to_string();
@@ -273,7 +271,10 @@ mod tests {
         let (_tmp, dir) = folder(&[(ReferenceFile::ServiceStreams, &big)]);
         let error = load(&dir).unwrap_err();
         assert!(matches!(error, LoadError::TooLarge { .. }), "{error:?}");
-        assert!(error.to_string().contains("service-streams.toml"), "{error}");
+        assert!(
+            error.to_string().contains("service-streams.toml"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -15,9 +15,10 @@
 //! - the source documents change (IRCC renames its lines of service, the CCR
 //!   revises its guidance), and updating a text file is within reach of the
 //!   people who run a complaints process, where recompiling is not;
-//! - several texts shipped here are paraphrases or unreviewed French drafts
-//!   (each file says which), and the people who can correct them are not
-//!   programmers.
+//! - the texts shipped here are plain-language rewordings of the sources (not
+//!   their sentences), and the French texts are drafts that need review by a
+//!   fluent speaker (each file says what is what); the people who can correct
+//!   them are not programmers.
 //!
 //! So they live as commented TOML files under `projections/data/`, and a
 //! copy of each is compiled in ([`Reference::shipped`]) so Recourse always
@@ -272,9 +273,7 @@ pub enum ReferenceError {
         missing: &'static str,
     },
     /// A `[[renamed]]` entry's `from` is an id the framework still uses.
-    #[error(
-        "{file}: {entry}: \"{id}\" is a current item id, so it cannot also be a renamed one"
-    )]
+    #[error("{file}: {entry}: \"{id}\" is a current item id, so it cannot also be a renamed one")]
     RenamedCurrent {
         /// The file.
         file: ReferenceFile,
@@ -1078,11 +1077,18 @@ mod tests {
             .framework_item("ethics.conflict-confidentiality-conduct")
             .expect("the conflict, confidentiality and conduct item is shipped");
         assert_eq!(area.id, "ethics");
-        assert!(item.evidence.contains(&Measure::CitingRight("privacy".into())));
+        assert!(
+            item.evidence
+                .contains(&Measure::CitingRight("privacy".into()))
+        );
         assert!(item.attestation.is_some() && item.attestation_fr.is_some());
         let (_, complaints) = reference.framework_item("ethics.complaints").unwrap();
         assert_eq!(
-            complaints.evidence.iter().map(Measure::name).collect::<Vec<_>>(),
+            complaints
+                .evidence
+                .iter()
+                .map(Measure::name)
+                .collect::<Vec<_>>(),
             [
                 "complaints",
                 "acknowledged-on-time",
@@ -1157,10 +1163,22 @@ mod tests {
         let reference = Reference::shipped();
         // Every id the shipped framework used before it followed the source item for item.
         let old = [
-            ("ethics.code-of-conduct", "ethics.conflict-confidentiality-conduct"),
-            ("ethics.confidentiality", "ethics.conflict-confidentiality-conduct"),
-            ("ethics.conflict-of-interest", "ethics.conflict-confidentiality-conduct"),
-            ("ethics.informed-consent", "ethics.conflict-confidentiality-conduct"),
+            (
+                "ethics.code-of-conduct",
+                "ethics.conflict-confidentiality-conduct",
+            ),
+            (
+                "ethics.confidentiality",
+                "ethics.conflict-confidentiality-conduct",
+            ),
+            (
+                "ethics.conflict-of-interest",
+                "ethics.conflict-confidentiality-conduct",
+            ),
+            (
+                "ethics.informed-consent",
+                "ethics.conflict-confidentiality-conduct",
+            ),
             ("ethics.no-payment", "ethics.free-of-charge"),
             ("ethics.client-rights", "ethics.complaints"),
             ("ethics.complaints", "ethics.complaints"),
@@ -1174,8 +1192,14 @@ mod tests {
             ("knowledge.supervision", "knowledge.training"),
             ("knowledge.expert-advice", "knowledge.hubs"),
             ("knowledge.client-centred-skills", "knowledge.training"),
-            ("monitoring.client-feedback", "monitoring.periodic-evaluation"),
-            ("monitoring.complaints-review", "monitoring.complaints-review"),
+            (
+                "monitoring.client-feedback",
+                "monitoring.periodic-evaluation",
+            ),
+            (
+                "monitoring.complaints-review",
+                "monitoring.complaints-review",
+            ),
             ("monitoring.file-review", "monitoring.periodic-evaluation"),
             ("monitoring.policy-review", "monitoring.periodic-evaluation"),
         ];
@@ -1237,7 +1261,10 @@ mod tests {
             panic!("expected a parse error, got {error:?}");
         };
         assert_eq!(*file, ReferenceFile::Framework);
-        assert!(message.contains("unknown measure \"complaint\""), "{message}");
+        assert!(
+            message.contains("unknown measure \"complaint\""),
+            "{message}"
+        );
         // The parser points at the item's evidence list (line 10), which the message then
         // narrows down by naming the measure.
         assert_eq!(location.map(|l| l.line), Some(10), "{error}");
@@ -1304,9 +1331,13 @@ mod tests {
 
     #[test]
     fn renamed_ids_are_checked() {
-        let renamed = |from: &str, to: &str| format!("[[renamed]]\nfrom = \"{from}\"\nto = \"{to}\"\n");
-        let ok = parse_with(ReferenceFile::Framework, &framework("", &renamed("a.old", "a.b")))
-            .unwrap();
+        let renamed =
+            |from: &str, to: &str| format!("[[renamed]]\nfrom = \"{from}\"\nto = \"{to}\"\n");
+        let ok = parse_with(
+            ReferenceFile::Framework,
+            &framework("", &renamed("a.old", "a.b")),
+        )
+        .unwrap();
         assert_eq!(ok.canonical_item("a.old"), Some("a.b"));
         assert_eq!(ok.canonical_item("a.b"), Some("a.b"));
 
@@ -1359,7 +1390,10 @@ mod tests {
         let text = framework("", "").replace("version = \"1\"", "version = \"\"");
         assert!(matches!(
             parse_with(ReferenceFile::Framework, &text),
-            Err(ReferenceError::EmptyText { field: "version", .. })
+            Err(ReferenceError::EmptyText {
+                field: "version",
+                ..
+            })
         ));
     }
 
@@ -1368,7 +1402,10 @@ mod tests {
         let shipped = Reference::shipped();
         let sha = shipped.framework_sha256();
         assert_eq!(sha.len(), 64);
-        assert!(sha.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        assert!(
+            sha.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
         assert_eq!(
             sha,
             hex::encode(Sha256::digest(ReferenceFile::Framework.shipped_text()))
@@ -1484,7 +1521,8 @@ mod tests {
         assert!(message.contains("unknown field `colour`"), "{message}");
         assert_eq!(location.map(|l| l.line), Some(9), "{error}");
 
-        let error = parse_with(ReferenceFile::Framework, &framework("texte = \"B\"", "")).unwrap_err();
+        let error =
+            parse_with(ReferenceFile::Framework, &framework("texte = \"B\"", "")).unwrap_err();
         assert!(
             matches!(&error, ReferenceError::Parse { file: ReferenceFile::Framework, message, .. }
                 if message.contains("unknown field `texte`")),

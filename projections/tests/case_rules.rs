@@ -922,7 +922,10 @@ fn framework_items_are_recorded_under_their_current_ids() {
     };
     assert_eq!(
         recorded.framework_items,
-        ["ethics.conflict-confidentiality-conduct", "ethics.complaints"]
+        [
+            "ethics.conflict-confidentiality-conduct",
+            "ethics.complaints"
+        ]
     );
 
     // An unknown id, or the same id twice, is still refused.

@@ -442,7 +442,11 @@ fn history() -> History {
         w,
         "2026-04-14T13:00:00Z",
         as_staff(REVIEWER),
-        find(&["privacy"], &["ethics.conflict-confidentiality-conduct"], true),
+        find(
+            &["privacy"],
+            &["ethics.conflict-confidentiality-conduct"],
+            true,
+        ),
     );
     rec.go(
         w,

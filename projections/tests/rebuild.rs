@@ -353,11 +353,7 @@ fn old_framework_item_ids_count_under_their_new_ids() {
     let mut f = filing(&[]);
     f.complainant_key = client_key(0).public();
     assert!(l.try_command(0, Who::Web, Command::File(Box::new(f))));
-    assert!(l.try_command(
-        0,
-        Who::Staff(INTAKE),
-        Command::Acknowledge { note: None }
-    ));
+    assert!(l.try_command(0, Who::Staff(INTAKE), Command::Acknowledge { note: None }));
     let id = Ledger::case_id(0);
     // Appended as recorded then, without today's rules.
     l.append(

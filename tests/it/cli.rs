@@ -370,7 +370,11 @@ fn a_refused_reference_file_stops_start_up_naming_it() {
     std::fs::create_dir_all(&folder).unwrap();
     let path = folder.join("framework.toml");
     let shipped = recourse_projections::framework::ReferenceFile::Framework.shipped_text();
-    let broken = shipped.replacen("evidence = [\"citing-right:respect\"]", "evidence = [\"respect\"]", 1);
+    let broken = shipped.replacen(
+        "evidence = [\"citing-right:respect\"]",
+        "evidence = [\"respect\"]",
+        1,
+    );
     assert_ne!(broken, shipped);
     std::fs::write(&path, &broken).unwrap();
     let line = broken
@@ -378,10 +382,7 @@ fn a_refused_reference_file_stops_start_up_naming_it() {
         .position(|l| l == "evidence = [\"respect\"]")
         .unwrap()
         + 1;
-    for args in [
-        vec!["retention"],
-        vec!["serve", "--listen", "127.0.0.1:0"],
-    ] {
+    for args in [vec!["retention"], vec!["serve", "--listen", "127.0.0.1:0"]] {
         let out = d.run(&args);
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
@@ -393,15 +394,25 @@ fn a_refused_reference_file_stops_start_up_naming_it() {
             stderr.contains(&format!("framework.toml line {line}, column ")),
             "{args:?}: {stderr}"
         );
-        assert!(stderr.contains("unknown measure \"respect\""), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("unknown measure \"respect\""),
+            "{args:?}: {stderr}"
+        );
     }
     // Mended, the copy is used (and said to be).
-    std::fs::write(&path, shipped.replace("version = \"2021-02-08\"", "version = \"ours\"")).unwrap();
+    std::fs::write(
+        &path,
+        shipped.replace("version = \"2021-02-08\"", "version = \"ours\""),
+    )
+    .unwrap();
     let out = d.run(&["retention"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
-        stdout.contains(&format!("Reference documents from {}: framework.toml.", folder.display())),
+        stdout.contains(&format!(
+            "Reference documents from {}: framework.toml.",
+            folder.display()
+        )),
         "{stdout}"
     );
 }
