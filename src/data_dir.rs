@@ -10,6 +10,8 @@
 //!   keys/web-intake.key  the web form's signing key (0600)
 //!   vault.db           wrapped data keys (the key vault), apart from the ledger
 //!   evidence/          documents, each sealed under its case's data key
+//!   reference/         the organization's own copies of the reference documents, if any
+//!                      (see [`crate::reference`])
 //! ```
 //!
 //! Secrets are written to a temporary file created with mode 0600, fsynced, and renamed into
@@ -143,6 +145,11 @@ impl DataDir {
     /// The high-water mark: the latest checkpoint published (see [`crate::mark`]).
     pub fn mark_path(&self) -> PathBuf {
         self.root.join("checkpoint.mark")
+    }
+
+    /// The folder of the organization's own reference documents (see [`crate::reference`]).
+    pub fn reference_dir(&self) -> PathBuf {
+        self.root.join("reference")
     }
 
     /// The public verifier key file.

@@ -3,6 +3,7 @@
 //! - [`accounts`]: staff sign-in, with signing keys sealed under passwords.
 //! - [`store`]: the event log behind one trait, a backend per module.
 //! - [`data_dir`]: the data folder, its keys and files.
+//! - [`reference`]: the reference documents a data folder uses (its own copies or the shipped).
 //! - [`ledger`]: creating, opening and appending to a ledger.
 //! - [`mark`]: the high-water mark that makes a rolled-back database noticed.
 //! - [`memory`]: giving memory freed after one-off work back to the system.
@@ -25,6 +26,7 @@ pub mod mark;
 pub mod memory;
 pub use recourse_events::limits;
 pub mod receipt;
+pub mod reference;
 pub mod service;
 pub mod sessions;
 pub mod store;

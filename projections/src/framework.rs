@@ -15,17 +15,20 @@
 //! - the source documents change (IRCC renames its lines of service, the CCR
 //!   revises its guidance), and updating a text file is within reach of the
 //!   people who run a complaints process, where recompiling is not;
-//! - several texts shipped here are paraphrases or unreviewed French drafts
-//!   (each file says which), and the people who can correct them are not
-//!   programmers.
+//! - the texts shipped here are plain-language rewordings of the sources (not
+//!   their sentences), and the French texts are drafts that need review by a
+//!   fluent speaker (each file says what is what); the people who can correct
+//!   them are not programmers.
 //!
 //! So they live as commented TOML files under `projections/data/`, and a
 //! copy of each is compiled in ([`Reference::shipped`]) so Recourse always
-//! has a working set. The binary reads whichever files the organization
-//! provides and hands their text to [`Reference::parse`], which checks them
-//! **at start-up**: a mistake in an edited file stops Recourse with a message
-//! naming the file, the entry and the problem, instead of surfacing later as
-//! a complaint that points at a right that does not exist.
+//! has a working set. At start-up the binary (the root crate's `reference`
+//! module) reads each file the organization put in its data folder, under
+//! `reference/<file name>`, takes the shipped text for the others, and hands
+//! all four to [`Reference::parse`], which checks them: a mistake in an edited
+//! file stops Recourse with a message naming the file, the line or entry and
+//! the problem, instead of surfacing later as a complaint that points at a
+//! right that does not exist.
 //!
 //! This module is pure: it parses and checks strings and never touches the
 //! filesystem.
@@ -41,15 +44,29 @@
 //! - the rights of the Client Code are numbered 1 to N without gaps or
 //!   repeats;
 //! - every list has at least one entry, and every framework area at least one
-//!   item.
+//!   item;
+//! - the framework has a `version`; each item's `evidence` names known
+//!   measures ([`Measure`]), once each, and `citing-right:<id>` a right of the
+//!   Client Code; an item's `attestation` and `attestation_fr` come together;
+//! - each `[[renamed]]` entry maps an id that is no longer an item to a
+//!   current item, once.
 //!
 //! Ids are what events record, so they must stay stable once complaints refer
-//! to them; titles and texts can be reworded freely.
+//! to them; titles and texts can be reworded freely. When items are renamed or
+//! merged, the framework's `[[renamed]]` table maps the old ids, and
+//! [`Reference::canonical_item`] gives the current id of an old one, so that
+//! events recorded before count under the new items.
+//!
+//! [`Reference::framework_sha256`] is the SHA-256 of the exact framework text
+//! parsed, so a review can record which file it was measured against.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::review::measure::Measure;
 
 /// One of the four reference files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -220,6 +237,61 @@ pub enum ReferenceError {
         /// How many rights the file lists.
         count: usize,
     },
+    /// An item's evidence cites a right the Client Code does not list.
+    #[error(
+        "{file}: {entry}: evidence \"citing-right:{right}\" names a right that \
+         client-code.toml does not list"
+    )]
+    UnknownRight {
+        /// The file.
+        file: ReferenceFile,
+        /// The item.
+        entry: String,
+        /// The right id cited.
+        right: String,
+    },
+    /// An item lists the same measure twice in its evidence.
+    #[error("{file}: {entry}: evidence lists \"{measure}\" twice")]
+    RepeatedMeasure {
+        /// The file.
+        file: ReferenceFile,
+        /// The item.
+        entry: String,
+        /// The repeated measure, as spelled in the file.
+        measure: String,
+    },
+    /// One of a pair of fields that go together is given without the other.
+    #[error("{file}: {entry}: {given} is given without {missing}; give both or neither")]
+    Unpaired {
+        /// The file.
+        file: ReferenceFile,
+        /// The entry.
+        entry: String,
+        /// The field given, for example "attestation".
+        given: &'static str,
+        /// The field missing, for example "attestation_fr".
+        missing: &'static str,
+    },
+    /// A `[[renamed]]` entry's `from` is an id the framework still uses.
+    #[error("{file}: {entry}: \"{id}\" is a current item id, so it cannot also be a renamed one")]
+    RenamedCurrent {
+        /// The file.
+        file: ReferenceFile,
+        /// The renamed entry.
+        entry: String,
+        /// The id.
+        id: String,
+    },
+    /// A `[[renamed]]` entry's `to` is not an item of the framework.
+    #[error("{file}: {entry}: \"{id}\" is not an item of the framework")]
+    RenamedToUnknown {
+        /// The file.
+        file: ReferenceFile,
+        /// The renamed entry.
+        entry: String,
+        /// The missing id.
+        id: String,
+    },
     /// Two rights share a number.
     #[error("{file}: {entry}: number {number} is already used by {first}")]
     DuplicateNumber {
@@ -232,6 +304,28 @@ pub enum ReferenceError {
         /// The earlier right with the same number.
         first: String,
     },
+}
+
+impl ReferenceError {
+    /// The file the error is about.
+    pub fn file(&self) -> ReferenceFile {
+        match self {
+            ReferenceError::Empty { file }
+            | ReferenceError::Parse { file, .. }
+            | ReferenceError::NoEntries { file, .. }
+            | ReferenceError::NoItems { file, .. }
+            | ReferenceError::BadSlug { file, .. }
+            | ReferenceError::DuplicateId { file, .. }
+            | ReferenceError::EmptyText { file, .. }
+            | ReferenceError::BadNumber { file, .. }
+            | ReferenceError::UnknownRight { file, .. }
+            | ReferenceError::RepeatedMeasure { file, .. }
+            | ReferenceError::Unpaired { file, .. }
+            | ReferenceError::RenamedCurrent { file, .. }
+            | ReferenceError::RenamedToUnknown { file, .. }
+            | ReferenceError::DuplicateNumber { file, .. } => *file,
+        }
+    }
 }
 
 /// Formats an optional location as `" line L, column C"`, or nothing.
@@ -260,6 +354,8 @@ pub struct Reference {
     /// Service streams (IRCC Settlement Program lines of service, and the
     /// Resettlement Assistance Program), in file order.
     pub service_streams: Vec<ServiceStream>,
+    /// The SHA-256 (lowercase hex) of the framework file's text as parsed.
+    framework_sha256: String,
 }
 
 /// The CCR Client Code of Service Rights: the contents of `client-code.toml`.
@@ -293,8 +389,25 @@ pub struct Right {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
+    /// Which edition of the framework the file follows (for example the
+    /// source's date, "2021-02-08"); a review records it.
+    pub version: String,
     /// The framework's areas, in file order.
     pub areas: Vec<Area>,
+    /// Item ids no longer used, each with the current item it now counts
+    /// under (see [`Reference::canonical_item`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<Renamed>,
+}
+
+/// An item id the framework no longer uses, and the item that replaced it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Renamed {
+    /// The old id, as events may have recorded it.
+    pub from: String,
+    /// The current item id it counts under.
+    pub to: String,
 }
 
 /// One area of the framework: a commitment and the practices it is achieved
@@ -329,6 +442,52 @@ pub struct Item {
     pub text: String,
     /// The practice, in French.
     pub text_fr: String,
+    /// The figures from the ledger that are evidence for the item, in file
+    /// order (possibly none). Every item also gets the [`Measure::TAGGED`]
+    /// figures, which are not listed here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "measures")]
+    pub evidence: Vec<Measure>,
+    /// What the committee attests for the item in a review, in English, when
+    /// the ledger cannot show it (a policy exists, insurance is in place...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attestation: Option<String>,
+    /// The attestation, in French; given exactly when `attestation` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attestation_fr: Option<String>,
+}
+
+/// Measures as the data file spells them: a list of names, each read with
+/// [`Measure::parse`], so that an unknown one is reported with the line of its list.
+mod measures {
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::review::measure::Measure;
+
+    /// One measure name.
+    struct Name(Measure);
+
+    impl<'de> Deserialize<'de> for Name {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Name, D::Error> {
+            let name = String::deserialize(deserializer)?;
+            Measure::parse(&name).map(Name).map_err(D::Error::custom)
+        }
+    }
+
+    pub(super) fn serialize<S: Serializer>(
+        measures: &[Measure],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let names: Vec<String> = measures.iter().map(Measure::name).collect();
+        names.serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Measure>, D::Error> {
+        let names = Vec::<Name>::deserialize(deserializer)?;
+        Ok(names.into_iter().map(|Name(m)| m).collect())
+    }
 }
 
 /// One of the CCR core values of settlement work.
@@ -418,8 +577,9 @@ impl Reference {
         check_client_code(&client_code)?;
         client_code.rights.sort_by_key(|right| right.number);
 
+        let framework_sha256 = hex::encode(Sha256::digest(framework.as_bytes()));
         let framework: Framework = from_toml(ReferenceFile::Framework, framework)?;
-        check_framework(&framework)?;
+        check_framework(&framework, &client_code)?;
 
         let CoreValuesFile { values } = from_toml(ReferenceFile::CoreValues, core_values)?;
         check_core_values(&values)?;
@@ -433,7 +593,30 @@ impl Reference {
             framework,
             core_values: values,
             service_streams: streams,
+            framework_sha256,
         })
+    }
+
+    /// The SHA-256, in lowercase hex, of the exact framework file text this
+    /// reference was parsed from (comments and spacing included), so that a
+    /// review can record which file it used.
+    pub fn framework_sha256(&self) -> &str {
+        &self.framework_sha256
+    }
+
+    /// The current id of framework item `id`: `id` itself if it is an item,
+    /// the item it was renamed to if the `[[renamed]]` table lists it, or
+    /// `None` if the framework does not know it. Events keep the ids they were
+    /// recorded with; this is how an old ledger counts under the new items.
+    pub fn canonical_item(&self, id: &str) -> Option<&str> {
+        if let Some((_, item)) = self.framework_item(id) {
+            return Some(&item.id);
+        }
+        self.framework
+            .renamed
+            .iter()
+            .find(|renamed| renamed.from == id)
+            .map(|renamed| renamed.to.as_str())
     }
 
     /// The right of the Client Code with this id.
@@ -634,8 +817,13 @@ fn check_client_code(code: &ClientCode) -> Result<(), ReferenceError> {
     Ok(())
 }
 
-fn check_framework(framework: &Framework) -> Result<(), ReferenceError> {
+fn check_framework(framework: &Framework, client_code: &ClientCode) -> Result<(), ReferenceError> {
     let file = ReferenceFile::Framework;
+    check_texts(
+        file,
+        "top of the file",
+        &[("version", Some(framework.version.as_str()))],
+    )?;
     if framework.areas.is_empty() {
         return Err(ReferenceError::NoEntries {
             file,
@@ -671,9 +859,114 @@ fn check_framework(framework: &Framework) -> Result<(), ReferenceError> {
             check_texts(
                 file,
                 &item_entry,
-                &[("text", Some(&item.text)), ("text_fr", Some(&item.text_fr))],
+                &[
+                    ("text", Some(&item.text)),
+                    ("text_fr", Some(&item.text_fr)),
+                    ("attestation", item.attestation.as_deref()),
+                    ("attestation_fr", item.attestation_fr.as_deref()),
+                ],
             )?;
+            check_paired(
+                file,
+                &item_entry,
+                ("attestation", item.attestation.is_some()),
+                ("attestation_fr", item.attestation_fr.is_some()),
+            )?;
+            check_evidence(file, &item_entry, &item.evidence, client_code)?;
         }
+    }
+    check_renamed(framework)
+}
+
+/// Checks that both fields of a pair are given, or neither.
+fn check_paired(
+    file: ReferenceFile,
+    entry: &str,
+    (first, first_given): (&'static str, bool),
+    (second, second_given): (&'static str, bool),
+) -> Result<(), ReferenceError> {
+    let (given, missing) = match (first_given, second_given) {
+        (true, false) => (first, second),
+        (false, true) => (second, first),
+        _ => return Ok(()),
+    };
+    Err(ReferenceError::Unpaired {
+        file,
+        entry: entry.to_owned(),
+        given,
+        missing,
+    })
+}
+
+/// Checks an item's evidence: no measure twice, and every cited right is one
+/// of the Client Code. (Unknown measure names are refused while reading.)
+fn check_evidence(
+    file: ReferenceFile,
+    entry: &str,
+    evidence: &[Measure],
+    client_code: &ClientCode,
+) -> Result<(), ReferenceError> {
+    let mut seen = HashSet::new();
+    for measure in evidence {
+        if !seen.insert(measure) {
+            return Err(ReferenceError::RepeatedMeasure {
+                file,
+                entry: entry.to_owned(),
+                measure: measure.name(),
+            });
+        }
+        if let Measure::CitingRight(right) = measure
+            && !client_code.rights.iter().any(|r| &r.id == right)
+        {
+            return Err(ReferenceError::UnknownRight {
+                file,
+                entry: entry.to_owned(),
+                right: right.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Checks the `[[renamed]]` table: slugs, each old id once and not a current
+/// item, each new id a current item (so renaming never needs to be followed
+/// through a chain).
+fn check_renamed(framework: &Framework) -> Result<(), ReferenceError> {
+    let file = ReferenceFile::Framework;
+    let items: HashSet<&str> = framework
+        .areas
+        .iter()
+        .flat_map(|area| &area.items)
+        .map(|item| item.id.as_str())
+        .collect();
+    let mut first: HashMap<&str, String> = HashMap::new();
+    for (position, renamed) in framework.renamed.iter().enumerate() {
+        let entry = format!("renamed {} (from \"{}\")", position + 1, renamed.from);
+        check_slug(file, &entry, "from", &renamed.from)?;
+        check_slug(file, &entry, "to", &renamed.to)?;
+        if let Some(earlier) = first.get(renamed.from.as_str()) {
+            return Err(ReferenceError::DuplicateId {
+                file,
+                entry,
+                id: renamed.from.clone(),
+                first: earlier.clone(),
+            });
+        }
+        if items.contains(renamed.from.as_str()) {
+            return Err(ReferenceError::RenamedCurrent {
+                file,
+                entry,
+                id: renamed.from.clone(),
+            });
+        }
+        if !items.contains(renamed.to.as_str()) {
+            return Err(ReferenceError::RenamedToUnknown {
+                file,
+                entry,
+                id: renamed.to.clone(),
+            });
+        }
+        first.insert(&renamed.from, entry);
     }
     Ok(())
 }
@@ -772,24 +1065,89 @@ mod tests {
             Some(8)
         );
 
-        let areas = &reference.framework.areas;
-        assert_eq!(areas.len(), 4);
-        assert!(areas.iter().all(|area| !area.items.is_empty()));
+        let framework = &reference.framework;
+        assert_eq!(framework.version, "2021-02-08");
+        let areas = &framework.areas;
+        let ids: Vec<&str> = areas.iter().map(|area| area.id.as_str()).collect();
+        assert_eq!(ids, ["ethics", "scope", "knowledge", "monitoring"]);
+        // One item per "achieved through" practice of the source, in its order.
+        let counts: Vec<usize> = areas.iter().map(|area| area.items.len()).collect();
+        assert_eq!(counts, [7, 5, 5, 3]);
         let (area, item) = reference
-            .framework_item("ethics.confidentiality")
-            .expect("ethics.confidentiality is shipped");
+            .framework_item("ethics.conflict-confidentiality-conduct")
+            .expect("the conflict, confidentiality and conduct item is shipped");
         assert_eq!(area.id, "ethics");
-        assert_eq!(item.id, "ethics.confidentiality");
+        assert!(
+            item.evidence
+                .contains(&Measure::CitingRight("privacy".into()))
+        );
+        assert!(item.attestation.is_some() && item.attestation_fr.is_some());
+        let (_, complaints) = reference.framework_item("ethics.complaints").unwrap();
+        assert_eq!(
+            complaints
+                .evidence
+                .iter()
+                .map(Measure::name)
+                .collect::<Vec<_>>(),
+            [
+                "complaints",
+                "acknowledged-on-time",
+                "decided-on-time",
+                "appeals",
+                "satisfaction",
+                "explained",
+                "fair"
+            ]
+        );
         assert_eq!(
             reference
                 .area_of_item("monitoring.complaints-review")
                 .map(|area| area.id.as_str()),
             Some("monitoring")
         );
-        assert!(reference.area("scope").is_some());
+        for id in [
+            "ethics.not-for-profit",
+            "ethics.need-based",
+            "ethics.free-of-charge",
+            "ethics.anti-oppression",
+            "ethics.liability-insurance",
+            "monitoring.periodic-evaluation",
+            "monitoring.area-review",
+        ] {
+            assert!(reference.framework_item(id).is_some(), "{id}");
+        }
+        // Every item says how a review shows it: by ledger figures, an attestation, or both.
+        for item in areas.iter().flat_map(|area| &area.items) {
+            assert!(
+                !item.evidence.is_empty() || item.attestation.is_some(),
+                "{} has neither evidence nor an attestation",
+                item.id
+            );
+        }
+        assert_eq!(framework.renamed.len(), 17);
 
-        assert_eq!(reference.core_values.len(), 12);
-        assert!(reference.core_value("access").is_some());
+        let values: Vec<&str> = reference
+            .core_values
+            .iter()
+            .map(|value| value.id.as_str())
+            .collect();
+        assert_eq!(
+            values,
+            [
+                "access",
+                "inclusion",
+                "client-empowerment",
+                "user-defined-services",
+                "holistic",
+                "respect",
+                "cultural-sensitivity",
+                "community-development",
+                "collaboration",
+                "accountability",
+                "positive-change",
+                "reliability"
+            ]
+        );
 
         assert!(reference.service_stream("language-training").is_some());
         assert_eq!(
@@ -798,6 +1156,272 @@ mod tests {
                 .map(|s| s.program.as_str()),
             Some("resettlement")
         );
+    }
+
+    #[test]
+    fn old_item_ids_map_to_current_ones() {
+        let reference = Reference::shipped();
+        // Every id the shipped framework used before it followed the source item for item.
+        let old = [
+            (
+                "ethics.code-of-conduct",
+                "ethics.conflict-confidentiality-conduct",
+            ),
+            (
+                "ethics.confidentiality",
+                "ethics.conflict-confidentiality-conduct",
+            ),
+            (
+                "ethics.conflict-of-interest",
+                "ethics.conflict-confidentiality-conduct",
+            ),
+            (
+                "ethics.informed-consent",
+                "ethics.conflict-confidentiality-conduct",
+            ),
+            ("ethics.no-payment", "ethics.free-of-charge"),
+            ("ethics.client-rights", "ethics.complaints"),
+            ("ethics.complaints", "ethics.complaints"),
+            ("scope.defined", "scope.defined"),
+            ("scope.communicated", "scope.defined"),
+            ("scope.legal-limits", "scope.individual-roles"),
+            ("scope.referrals", "scope.legal-advice"),
+            ("scope.referral-network", "scope.beyond-scope"),
+            ("knowledge.training", "knowledge.training"),
+            ("knowledge.up-to-date", "knowledge.keeping-updated"),
+            ("knowledge.supervision", "knowledge.training"),
+            ("knowledge.expert-advice", "knowledge.hubs"),
+            ("knowledge.client-centred-skills", "knowledge.training"),
+            (
+                "monitoring.client-feedback",
+                "monitoring.periodic-evaluation",
+            ),
+            (
+                "monitoring.complaints-review",
+                "monitoring.complaints-review",
+            ),
+            ("monitoring.file-review", "monitoring.periodic-evaluation"),
+            ("monitoring.policy-review", "monitoring.periodic-evaluation"),
+        ];
+        for (from, to) in old {
+            assert_eq!(reference.canonical_item(from), Some(to), "{from}");
+            // The old id's area is the new one's: the dashboard's areas keep their counts.
+            assert_eq!(from.split('.').next(), to.split('.').next(), "{from}");
+        }
+        assert_eq!(reference.canonical_item("ethics"), None);
+        assert_eq!(reference.canonical_item("no.such-item"), None);
+        // An old id is not an item: lookups by item need the current id.
+        assert!(reference.framework_item("ethics.confidentiality").is_none());
+    }
+
+    /// A valid framework with one area whose single item has `extra` lines, then `tail`.
+    fn framework(extra: &str, tail: &str) -> String {
+        format!(
+            "version = \"1\"\n[[areas]]\nid = \"a\"\ntitle = \"A\"\ntitle_fr = \"A\"\n\
+             [[areas.items]]\nid = \"a.b\"\ntext = \"B\"\ntext_fr = \"B\"\n{extra}\n{tail}"
+        )
+    }
+
+    #[test]
+    fn evidence_and_attestation_are_read() {
+        let reference = parse_with(
+            ReferenceFile::Framework,
+            &framework(
+                "evidence = [\"decided\", \"citing-right:file\"]\n\
+                 attestation = \"We attest.\"\nattestation_fr = \"Nous attestons.\"",
+                "",
+            ),
+        )
+        .unwrap();
+        let (_, item) = reference.framework_item("a.b").unwrap();
+        assert_eq!(
+            item.evidence,
+            [Measure::Decided, Measure::CitingRight("file".into())]
+        );
+        assert_eq!(item.attestation.as_deref(), Some("We attest."));
+        assert_eq!(item.attestation_fr.as_deref(), Some("Nous attestons."));
+        assert_eq!(reference.framework.version, "1");
+
+        // Neither is required.
+        let reference = parse_with(ReferenceFile::Framework, &framework("", "")).unwrap();
+        let (_, item) = reference.framework_item("a.b").unwrap();
+        assert!(item.evidence.is_empty() && item.attestation.is_none());
+    }
+
+    #[test]
+    fn unknown_measure_is_refused_at_its_line() {
+        let text = framework("evidence = [\n  \"decided\",\n  \"complaint\",\n]", "");
+        let error = parse_with(ReferenceFile::Framework, &text).unwrap_err();
+        let ReferenceError::Parse {
+            file,
+            location,
+            message,
+        } = &error
+        else {
+            panic!("expected a parse error, got {error:?}");
+        };
+        assert_eq!(*file, ReferenceFile::Framework);
+        assert!(
+            message.contains("unknown measure \"complaint\""),
+            "{message}"
+        );
+        // The parser points at the item's evidence list (line 10), which the message then
+        // narrows down by naming the measure.
+        assert_eq!(location.map(|l| l.line), Some(10), "{error}");
+    }
+
+    #[test]
+    fn evidence_citing_an_unknown_right_or_twice_is_refused() {
+        let text = framework("evidence = [\"citing-right:no-such-right\"]", "");
+        assert_eq!(
+            parse_with(ReferenceFile::Framework, &text),
+            Err(ReferenceError::UnknownRight {
+                file: ReferenceFile::Framework,
+                entry: "area 1 (id \"a\"), item 1 (id \"a.b\")".into(),
+                right: "no-such-right".into(),
+            })
+        );
+        let error = parse_with(ReferenceFile::Framework, &text).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "framework.toml: area 1 (id \"a\"), item 1 (id \"a.b\"): evidence \
+             \"citing-right:no-such-right\" names a right that client-code.toml does not list"
+        );
+
+        let text = framework("evidence = [\"fair\", \"appeals\", \"fair\"]", "");
+        assert!(
+            matches!(
+                parse_with(ReferenceFile::Framework, &text),
+                Err(ReferenceError::RepeatedMeasure { ref measure, .. }) if measure == "fair"
+            ),
+            "{:?}",
+            parse_with(ReferenceFile::Framework, &text)
+        );
+    }
+
+    #[test]
+    fn attestation_needs_both_languages() {
+        let text = framework("attestation = \"We attest.\"", "");
+        assert_eq!(
+            parse_with(ReferenceFile::Framework, &text),
+            Err(ReferenceError::Unpaired {
+                file: ReferenceFile::Framework,
+                entry: "area 1 (id \"a\"), item 1 (id \"a.b\")".into(),
+                given: "attestation",
+                missing: "attestation_fr",
+            })
+        );
+        let text = framework("attestation_fr = \"Nous attestons.\"", "");
+        assert!(matches!(
+            parse_with(ReferenceFile::Framework, &text),
+            Err(ReferenceError::Unpaired {
+                given: "attestation_fr",
+                ..
+            })
+        ));
+        let text = framework("attestation = \" \"\nattestation_fr = \"N\"", "");
+        assert!(matches!(
+            parse_with(ReferenceFile::Framework, &text),
+            Err(ReferenceError::EmptyText {
+                field: "attestation",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn renamed_ids_are_checked() {
+        let renamed =
+            |from: &str, to: &str| format!("[[renamed]]\nfrom = \"{from}\"\nto = \"{to}\"\n");
+        let ok = parse_with(
+            ReferenceFile::Framework,
+            &framework("", &renamed("a.old", "a.b")),
+        )
+        .unwrap();
+        assert_eq!(ok.canonical_item("a.old"), Some("a.b"));
+        assert_eq!(ok.canonical_item("a.b"), Some("a.b"));
+
+        let text = framework("", &renamed("a.old", "a.missing"));
+        assert_eq!(
+            parse_with(ReferenceFile::Framework, &text),
+            Err(ReferenceError::RenamedToUnknown {
+                file: ReferenceFile::Framework,
+                entry: "renamed 1 (from \"a.old\")".into(),
+                id: "a.missing".into(),
+            })
+        );
+
+        let text = framework("", &renamed("a.b", "a.b"));
+        assert!(matches!(
+            parse_with(ReferenceFile::Framework, &text),
+            Err(ReferenceError::RenamedCurrent { ref id, .. }) if id == "a.b"
+        ));
+
+        let text = framework(
+            "",
+            &format!("{}{}", renamed("a.old", "a.b"), renamed("a.old", "a.b")),
+        );
+        assert_eq!(
+            parse_with(ReferenceFile::Framework, &text),
+            Err(ReferenceError::DuplicateId {
+                file: ReferenceFile::Framework,
+                entry: "renamed 2 (from \"a.old\")".into(),
+                id: "a.old".into(),
+                first: "renamed 1 (from \"a.old\")".into(),
+            })
+        );
+
+        let text = framework("", &renamed("A Old", "a.b"));
+        assert!(matches!(
+            parse_with(ReferenceFile::Framework, &text),
+            Err(ReferenceError::BadSlug { field: "from", .. })
+        ));
+    }
+
+    #[test]
+    fn framework_needs_a_version() {
+        let text = framework("", "").replace("version = \"1\"\n", "");
+        assert!(
+            matches!(&parse_with(ReferenceFile::Framework, &text),
+                Err(ReferenceError::Parse { message, .. }) if message.contains("version")),
+            "{:?}",
+            parse_with(ReferenceFile::Framework, &text)
+        );
+        let text = framework("", "").replace("version = \"1\"", "version = \"\"");
+        assert!(matches!(
+            parse_with(ReferenceFile::Framework, &text),
+            Err(ReferenceError::EmptyText {
+                field: "version",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn framework_sha256_is_of_the_exact_text() {
+        let shipped = Reference::shipped();
+        let sha = shipped.framework_sha256();
+        assert_eq!(sha.len(), 64);
+        assert!(
+            sha.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
+        assert_eq!(
+            sha,
+            hex::encode(Sha256::digest(ReferenceFile::Framework.shipped_text()))
+        );
+        // A comment is enough to change it: the hash names the file, not its meaning.
+        let changed = format!("{}\n# edited\n", ReferenceFile::Framework.shipped_text());
+        let edited = parse_with(ReferenceFile::Framework, &changed).unwrap();
+        assert_eq!(edited.framework, shipped.framework);
+        assert_ne!(edited.framework_sha256(), sha);
+        // The other files do not enter it.
+        let other = parse_with(
+            ReferenceFile::CoreValues,
+            &format!("{}\n# edited\n", ReferenceFile::CoreValues.shipped_text()),
+        )
+        .unwrap();
+        assert_eq!(other.framework_sha256(), sha);
     }
 
     #[test]
@@ -839,7 +1463,8 @@ mod tests {
     fn rights_are_sorted_by_number() {
         let reference = parse_with(
             ReferenceFile::ClientCode,
-            &client_code(&[("b", 2), ("c", 3), ("a", 1)]),
+            // The rights the shipped framework's evidence cites.
+            &client_code(&[("privacy", 2), ("respect", 3), ("information", 1)]),
         )
         .expect("any order is accepted");
         let ids: Vec<&str> = reference
@@ -848,7 +1473,7 @@ mod tests {
             .iter()
             .map(|r| r.id.as_str())
             .collect();
-        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(ids, ["information", "privacy", "respect"]);
     }
 
     #[test]
@@ -896,12 +1521,8 @@ mod tests {
         assert!(message.contains("unknown field `colour`"), "{message}");
         assert_eq!(location.map(|l| l.line), Some(9), "{error}");
 
-        let error = parse_with(
-            ReferenceFile::Framework,
-            "[[areas]]\nid = \"a\"\ntitle = \"A\"\ntitle_fr = \"A\"\n\
-             [[areas.items]]\nid = \"a.b\"\ntext = \"B\"\ntext_fr = \"B\"\ntexte = \"B\"\n",
-        )
-        .unwrap_err();
+        let error =
+            parse_with(ReferenceFile::Framework, &framework("texte = \"B\"", "")).unwrap_err();
         assert!(
             matches!(&error, ReferenceError::Parse { file: ReferenceFile::Framework, message, .. }
                 if message.contains("unknown field `texte`")),
@@ -952,7 +1573,8 @@ mod tests {
 
     #[test]
     fn framework_item_ids_are_unique_across_areas() {
-        let text = "[[areas]]\nid = \"a\"\ntitle = \"A\"\ntitle_fr = \"A\"\n\
+        let text = "version = \"1\"\n\
+                    [[areas]]\nid = \"a\"\ntitle = \"A\"\ntitle_fr = \"A\"\n\
                     [[areas.items]]\nid = \"shared\"\ntext = \"T\"\ntext_fr = \"T\"\n\
                     [[areas]]\nid = \"b\"\ntitle = \"B\"\ntitle_fr = \"B\"\n\
                     [[areas.items]]\nid = \"shared\"\ntext = \"T\"\ntext_fr = \"T\"\n";
@@ -1089,7 +1711,8 @@ mod tests {
                 what: "service streams",
             })
         );
-        let text = "[[areas]]\nid = \"a\"\ntitle = \"A\"\ntitle_fr = \"A\"\nitems = []\n";
+        let text =
+            "version = \"1\"\n[[areas]]\nid = \"a\"\ntitle = \"A\"\ntitle_fr = \"A\"\nitems = []\n";
         assert_eq!(
             parse_with(ReferenceFile::Framework, text),
             Err(ReferenceError::NoItems {

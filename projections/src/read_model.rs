@@ -6,6 +6,7 @@
 //! sealed fields stay in the ledger and are read from a case's stream when someone with the
 //! right to see them opens the file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -374,11 +375,12 @@ impl ReadModel {
             Payload::ComplaintFiled(_) => self.org.actor_of(&envelope.actor),
             _ => self.actor(envelope),
         };
+        let payload = current_items(&self.reference, payload);
         let case = self
             .cases
             .entry(id)
             .or_insert_with(|| Box::new(Case::new(id)));
-        case.apply(envelope.seq, envelope.at, &actor, payload);
+        case.apply(envelope.seq, envelope.at, &actor, &payload);
         self.dashboard.update(case, &self.clocks);
     }
 
@@ -439,5 +441,47 @@ impl ReadModel {
         for case in self.cases.values() {
             self.dashboard.update(case, &self.clocks);
         }
+    }
+}
+
+/// `payload` with the framework item ids it records (triage, finding, corrective action) as the
+/// framework's current ids ([`Reference::canonical_item`]): the ledger keeps the ids events were
+/// recorded with, and the model folds them under the items that replaced them, so the case
+/// state, the dashboard and the pages of an old ledger count under the new ids. An id the
+/// framework does not know at all is kept as recorded (the dashboard counts it under
+/// "unknown"). Borrowed, without copying, when nothing changes.
+fn current_items<'p>(reference: &Reference, payload: &'p Payload) -> Cow<'p, Payload> {
+    let renamed = |id: &String| {
+        reference
+            .canonical_item(id)
+            .is_some_and(|current| current != id)
+    };
+    let current = |ids: &[String]| {
+        let mut out: Vec<String> = Vec::with_capacity(ids.len());
+        for id in ids {
+            let id = reference.canonical_item(id).unwrap_or(id);
+            if !out.iter().any(|seen| seen == id) {
+                out.push(id.to_owned());
+            }
+        }
+        out
+    };
+    match payload {
+        Payload::Triaged(t) if t.framework_items.iter().any(renamed) => {
+            let mut t = t.clone();
+            t.framework_items = current(&t.framework_items);
+            Cow::Owned(Payload::Triaged(t))
+        }
+        Payload::FindingRecorded(f) if f.framework_items.iter().any(renamed) => {
+            let mut f = f.clone();
+            f.framework_items = current(&f.framework_items);
+            Cow::Owned(Payload::FindingRecorded(f))
+        }
+        Payload::ActionOpened(a) if a.framework_item.as_ref().is_some_and(renamed) => {
+            let mut a = a.clone();
+            a.framework_item = current(a.framework_item.as_slice()).pop();
+            Cow::Owned(Payload::ActionOpened(a))
+        }
+        _ => Cow::Borrowed(payload),
     }
 }

@@ -898,3 +898,91 @@ fn a_sensitive_case_opens_only_for_its_reviewer_the_chair_and_intake_and_refusal
             .is_ok()
     );
 }
+
+#[test]
+fn framework_items_are_recorded_under_their_current_ids() {
+    let mut w = World::filed(&[]);
+    w.run(as_staff(INTAKE), Command::Acknowledge { note: None });
+    // Two ids the framework renamed into one item, and a current id: accepted, recorded once
+    // each under the current ids.
+    let triage = Triaged {
+        category: "privacy".into(),
+        rights: vec!["privacy".into()],
+        framework_items: vec![
+            "ethics.confidentiality".into(),
+            "ethics.code-of-conduct".into(),
+            "ethics.complaints".into(),
+        ],
+        urgency: Urgency::Routine,
+        sensitive: false,
+    };
+    let events = w.when(as_staff(INTAKE), Command::Triage(triage)).unwrap();
+    let [Payload::Triaged(recorded)] = events.as_slice() else {
+        panic!("one triage: {events:?}");
+    };
+    assert_eq!(
+        recorded.framework_items,
+        [
+            "ethics.conflict-confidentiality-conduct",
+            "ethics.complaints"
+        ]
+    );
+
+    // An unknown id, or the same id twice, is still refused.
+    for items in [
+        vec!["ethics.no-such-item".to_string()],
+        vec!["ethics.complaints".into(), "ethics.complaints".into()],
+    ] {
+        let triage = Triaged {
+            category: "privacy".into(),
+            rights: vec![],
+            framework_items: items.clone(),
+            urgency: Urgency::Routine,
+            sensitive: false,
+        };
+        assert!(
+            matches!(
+                w.when(as_staff(INTAKE), Command::Triage(triage)),
+                Err(RuleError::Invalid { .. })
+            ),
+            "{items:?}"
+        );
+    }
+
+    // A finding and a corrective action: the same.
+    w.run(
+        as_staff(INTAKE),
+        Command::AssignReviewer {
+            reviewer: staff(REVIEWER),
+        },
+    );
+    let finding = FindingRecorded {
+        framework_items: vec!["scope.referrals".into()],
+        ..finding()
+    };
+    let events = w
+        .when(as_staff(REVIEWER), Command::RecordFinding(finding.clone()))
+        .unwrap();
+    assert!(
+        matches!(events.as_slice(), [Payload::FindingRecorded(f)]
+            if f.framework_items == ["scope.legal-advice"]),
+        "{events:?}"
+    );
+    w.run(as_staff(REVIEWER), Command::RecordFinding(finding));
+    let events = w
+        .when(
+            as_staff(REVIEWER),
+            Command::OpenAction {
+                owner: staff(INTAKE),
+                due: "2027-01-01".parse().unwrap(),
+                framework_item: Some("knowledge.up-to-date".into()),
+                description: sealed("keep up"),
+            },
+        )
+        .unwrap();
+    assert!(
+        matches!(events.as_slice(), [Payload::ActionOpened(a)]
+            if a.framework_item.as_deref() == Some("knowledge.keeping-updated")),
+        "{events:?}"
+    );
+}

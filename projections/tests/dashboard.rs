@@ -175,8 +175,8 @@ fn history() -> History {
     // #1 due 03-31, verified 03-20 (March); #2 due 04-10, still open at NOW: overdue.
     // Appealed, and the client answered: rating 4, explained, not fair.
     // Rights: respect (filing, finding), privacy (triage). Framework items:
-    // ethics.confidentiality (triage), monitoring.complaints-review (finding); the action's
-    // knowledge.training item is not a case item.
+    // ethics.conflict-confidentiality-conduct (triage), monitoring.complaints-review (finding);
+    // the action's knowledge.training item is not a case item.
     let mut a = rec.file(
         101,
         "2026-02-13T15:00:00Z",
@@ -188,7 +188,7 @@ fn history() -> History {
         w,
         "2026-02-17T15:00:00Z",
         as_staff(INTAKE),
-        triage(&["privacy"], &["ethics.confidentiality"]),
+        triage(&["privacy"], &["ethics.conflict-confidentiality-conduct"]),
     );
     rec.go(
         w,
@@ -264,7 +264,7 @@ fn history() -> History {
     // Decided Friday 2026-03-06: Feb 2 -> Mar 2 is 28 days, -> Mar 6 is 32 days: late without
     // the pause (due Mar 4), 32 - 5 = 27 days with it (due Mar 9): within target.
     // Views: the new reviewer (involved, not an outsider), then an auditor (outsider). Closed.
-    // Framework items scope.communicated and scope.defined: one area, scope.
+    // Framework items scope.individual-roles and scope.defined: one area, scope.
     let mut b = rec.file(
         102,
         "2026-02-02T14:00:00Z",
@@ -276,7 +276,7 @@ fn history() -> History {
         w,
         "2026-02-02T17:00:00Z",
         as_staff(INTAKE),
-        triage(&[], &["scope.communicated"]),
+        triage(&[], &["scope.individual-roles"]),
     );
     rec.go(
         w,
@@ -442,7 +442,11 @@ fn history() -> History {
         w,
         "2026-04-14T13:00:00Z",
         as_staff(REVIEWER),
-        find(&["privacy"], &["ethics.confidentiality"], true),
+        find(
+            &["privacy"],
+            &["ethics.conflict-confidentiality-conduct"],
+            true,
+        ),
     );
     rec.go(
         w,

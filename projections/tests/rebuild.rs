@@ -342,3 +342,88 @@ proptest! {
         let _ = Event::from_entry(&l.entries[0]).unwrap();
     }
 }
+
+/// A ledger recorded before the framework followed its source item for item holds the old item
+/// ids (the rules of the time accepted them; events are never rewritten). Folded, they count
+/// under the items that replaced them: in the case's state, and on the board, whether the model
+/// follows the ledger or is rebuilt from it.
+#[test]
+fn old_framework_item_ids_count_under_their_new_ids() {
+    let mut l = Ledger::new();
+    let mut f = filing(&[]);
+    f.complainant_key = client_key(0).public();
+    assert!(l.try_command(0, Who::Web, Command::File(Box::new(f))));
+    assert!(l.try_command(0, Who::Staff(INTAKE), Command::Acknowledge { note: None }));
+    let id = Ledger::case_id(0);
+    // Appended as recorded then, without today's rules.
+    l.append(
+        &staff_key(INTAKE),
+        id.stream(),
+        Payload::Triaged(Triaged {
+            category: "privacy".into(),
+            rights: vec!["privacy".into()],
+            framework_items: vec![
+                "ethics.confidentiality".into(),
+                "ethics.informed-consent".into(),
+            ],
+            urgency: Urgency::Routine,
+            sensitive: false,
+        }),
+    );
+    assert!(l.try_command(
+        0,
+        Who::Staff(INTAKE),
+        Command::AssignReviewer {
+            reviewer: staff(REVIEWER)
+        }
+    ));
+    l.append(
+        &staff_key(REVIEWER),
+        id.stream(),
+        Payload::FindingRecorded(FindingRecorded {
+            rights: vec![],
+            framework_items: vec!["scope.referrals".into()],
+            substantiated: true,
+            summary: sealed("f"),
+        }),
+    );
+    l.append(
+        &staff_key(REVIEWER),
+        id.stream(),
+        Payload::ActionOpened(ActionOpened {
+            action: ActionId(1),
+            owner: staff(INTAKE),
+            due: jiff::civil::date(2030, 1, 1),
+            framework_item: Some("knowledge.up-to-date".into()),
+            description: sealed("d"),
+        }),
+    );
+
+    let rebuilt = rebuild(&l.entries);
+    for model in [&l.incremental, &rebuilt] {
+        let case = model.case(&id).unwrap();
+        assert_eq!(
+            case.triage.as_ref().unwrap().framework_items,
+            ["ethics.conflict-confidentiality-conduct"],
+            "two old ids merged into one item count once"
+        );
+        assert_eq!(case.findings[0].framework_items, ["scope.legal-advice"]);
+        assert_eq!(
+            case.actions[&ActionId(1)].framework_item.as_deref(),
+            Some("knowledge.keeping-updated")
+        );
+        let query = Query {
+            granularity: Granularity::Year,
+            from: jiff::civil::date(2026, 1, 1),
+            to: jiff::civil::date(2026, 12, 31),
+        };
+        let report = model.dashboard(&query, "2026-12-31T12:00:00Z".parse().unwrap());
+        let areas: Vec<(&str, u32)> = report.breakdowns
+            [&recourse_projections::dashboard::Dimension::FrameworkArea]
+            .iter()
+            .map(|(area, m)| (area.as_str(), m.received))
+            .collect();
+        // Without the renamed table the old ids would count under "unknown".
+        assert_eq!(areas, [("ethics", 1), ("scope", 1)]);
+    }
+}

@@ -304,9 +304,8 @@ async fn project(data: &DataArg) -> anyhow::Result<ExitCode> {
 
     let store: std::sync::Arc<dyn EventStore> = super::open_read_only(data).await?.into();
     let started = Instant::now();
-    let empty = ReadModel::new(std::sync::Arc::new(
-        recourse_projections::framework::Reference::shipped(),
-    ));
+    let reference = crate::reference::load(&data.dir())?.reference;
+    let empty = ReadModel::new(std::sync::Arc::new(reference));
     let model = crate::service::rebuild(store, empty).await?;
     let secs = started.elapsed().as_secs_f64();
     let n = model.position();

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use clap::Args;
 use jiff::Timestamp;
 use recourse_events::case::ErasureReason;
-use recourse_projections::framework::Reference;
 
 use super::DataArg;
 use crate::service::Service;
@@ -34,7 +33,8 @@ impl Retention {
                 dir.root().display()
             );
         }
-        let service = Service::open(&dir, Arc::new(Reference::shipped())).await?;
+        let reference = crate::reference::load_announced(&dir)?;
+        let service = Service::open(&dir, Arc::new(reference)).await?;
         let now = self.now.unwrap_or_else(Timestamp::now);
         let erased = service.retention(now).await?;
         for (case, reason) in &erased {

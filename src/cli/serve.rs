@@ -165,8 +165,14 @@ impl Serve {
     pub async fn run(self) -> anyhow::Result<ExitCode> {
         let config = web_config(&self)?;
         let dir: DataDir = self.data.dir();
-        let reference = Arc::new(Reference::shipped());
         let fresh = !dir.is_initialized();
+        // The demo builds a new folder with the shipped reference documents; any other start
+        // uses the folder's own copies where it has them, and stops on one that is refused.
+        let reference = if fresh && self.demo {
+            Arc::new(Reference::shipped())
+        } else {
+            Arc::new(crate::reference::load_announced(&dir)?)
+        };
         let mut needs_admin_link = false;
         let mut demo_logins: Vec<String> = Vec::new();
         let (service, accounts) = if fresh && self.demo {

@@ -363,7 +363,7 @@ mod tests {
                 );
             }
         }
-        for item in ["scope.referrals", "monitoring.complaints-review"] {
+        for item in ["scope.beyond-scope", "monitoring.complaints-review"] {
             assert!(reference.framework_item(item).is_some(), "{item}");
         }
     }

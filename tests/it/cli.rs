@@ -359,3 +359,60 @@ fn bench_and_demo_numbers_out_of_range_are_usage_errors() {
         assert!(err.contains("--"), "{args:?} names the option: {err}");
     }
 }
+
+/// The organization's copy of a reference document is checked before anything starts: a
+/// refused one stops `serve` and `retention` with its path, line and problem, as bad input
+/// (status 2), and a good one is used and announced.
+#[test]
+fn a_refused_reference_file_stops_start_up_naming_it() {
+    let d = DataFolder::with_events(0);
+    let folder = d.path.join("reference");
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("framework.toml");
+    let shipped = recourse_projections::framework::ReferenceFile::Framework.shipped_text();
+    let broken = shipped.replacen(
+        "evidence = [\"citing-right:respect\"]",
+        "evidence = [\"respect\"]",
+        1,
+    );
+    assert_ne!(broken, shipped);
+    std::fs::write(&path, &broken).unwrap();
+    let line = broken
+        .lines()
+        .position(|l| l == "evidence = [\"respect\"]")
+        .unwrap()
+        + 1;
+    for args in [vec!["retention"], vec!["serve", "--listen", "127.0.0.1:0"]] {
+        let out = d.run(&args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("reference file {} was refused", path.display())),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("framework.toml line {line}, column ")),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("unknown measure \"respect\""),
+            "{args:?}: {stderr}"
+        );
+    }
+    // Mended, the copy is used (and said to be).
+    std::fs::write(
+        &path,
+        shipped.replace("version = \"2021-02-08\"", "version = \"ours\""),
+    )
+    .unwrap();
+    let out = d.run(&["retention"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "Reference documents from {}: framework.toml.",
+            folder.display()
+        )),
+        "{stdout}"
+    );
+}

@@ -89,10 +89,22 @@ fn check_rights(ctx: &Context, rights: &[String]) -> Result<(), RuleError> {
     check_ids("rights", rights, |id| ctx.reference.right(id).is_some())
 }
 
-fn check_items(ctx: &Context, items: &[String]) -> Result<(), RuleError> {
+/// Checks framework item ids and returns them as current ids: an id the framework has renamed
+/// (its `[[renamed]]` table) is accepted and recorded under its new id, so that a client of the
+/// API written against older ids keeps working and new events carry only current ids. Two old
+/// ids merged into one item are recorded once.
+fn check_items(ctx: &Context, items: &[String]) -> Result<Vec<String>, RuleError> {
     check_ids("framework_items", items, |id| {
-        ctx.reference.framework_item(id).is_some()
-    })
+        ctx.reference.canonical_item(id).is_some()
+    })?;
+    let mut current: Vec<String> = Vec::with_capacity(items.len());
+    for id in items {
+        let id = ctx.reference.canonical_item(id).unwrap_or(id);
+        if !current.iter().any(|seen| seen == id) {
+            current.push(id.to_owned());
+        }
+    }
+    Ok(current)
 }
 
 /// The staff member must exist, be active, hold reviewer or chair, and have no conflict.
@@ -342,7 +354,7 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
                 return Err(wrong_state(case, command));
             }
             check_rights(ctx, &t.rights)?;
-            check_items(ctx, &t.framework_items)?;
+            let framework_items = check_items(ctx, &t.framework_items)?;
             if t.category.is_empty()
                 || t.category.len() > 64
                 || !t
@@ -352,7 +364,10 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
             {
                 return Err(invalid("category", "a category id such as service_quality"));
             }
-            Payload::Triaged(t.clone())
+            Payload::Triaged(Triaged {
+                framework_items,
+                ..t.clone()
+            })
         }
         Command::AssignReviewer { reviewer } => {
             let staff = ctx.staff_with(
@@ -471,8 +486,11 @@ fn review(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rule
                 return Err(wrong_state(case, command));
             }
             check_rights(ctx, &f.rights)?;
-            check_items(ctx, &f.framework_items)?;
-            Payload::FindingRecorded(f.clone())
+            let framework_items = check_items(ctx, &f.framework_items)?;
+            Payload::FindingRecorded(FindingRecorded {
+                framework_items,
+                ..f.clone()
+            })
         }
         Command::Decide(d) => {
             handler(case, ctx, "only the assigned reviewer or the chair decide")?;
@@ -525,15 +543,16 @@ fn corrective(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, 
             if *due < ctx.now.to_zoned(jiff::tz::TimeZone::UTC).date() {
                 return Err(invalid("due", "a date in the future"));
             }
-            if let Some(item) = framework_item {
-                check_items(ctx, std::slice::from_ref(item))?;
-            }
+            let framework_item = match framework_item {
+                Some(item) => check_items(ctx, std::slice::from_ref(item))?.pop(),
+                None => None,
+            };
             let next = case.actions.last_id().map_or(1, |a| a.0 + 1);
             Payload::ActionOpened(ActionOpened {
                 action: ActionId(next),
                 owner: *owner,
                 due: *due,
-                framework_item: framework_item.clone(),
+                framework_item,
                 description: description.clone(),
             })
         }

@@ -52,7 +52,7 @@ pub(super) fn decide(
     };
     let mut participants = vec![h.reviewer];
     let items = if outcome == Outcome::ReferredOutOfScope {
-        vec!["scope.referrals".into()]
+        vec!["scope.beyond-scope".into()]
     } else {
         h.triage_items.clone()
     };
