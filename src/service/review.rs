@@ -43,11 +43,7 @@ pub fn items_in_scope(reference: &Reference, area: Option<&str>) -> Vec<ItemMeas
         .flat_map(|a| &a.items)
         .map(|i| ItemMeasures {
             item: i.id.clone(),
-            // Until the framework file maps measures (merging next), only the tagged counts.
-            measures: {
-                let _ = i;
-                Vec::new()
-            },
+            measures: i.evidence.clone(),
         })
         .collect()
 }
@@ -59,8 +55,8 @@ pub fn opening(model: &ReadModel, ask: &OpenReview) -> ReviewOpened {
     ReviewOpened {
         period: ask.period,
         area: ask.area.clone(),
-        framework_version: String::new(),
-        framework_sha256: Hash::default(),
+        framework_version: reference.framework.version.clone(),
+        framework_sha256: Hash::from_hex(reference.framework_sha256()).unwrap_or_default(),
         pinned: Pinned {
             size: model.position(),
             root: model.log_root(),

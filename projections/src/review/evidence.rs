@@ -116,9 +116,10 @@ pub fn cases_behind(
     (figure, cases)
 }
 
-/// True if a recorded item id names `item`, through the reference's table of renamed ids.
-fn names(model: &ReadModel, recorded: &str, item: &str) -> bool {
-    let _ = model;
+/// True if a recorded item id names `item`. The read model folds renamed ids under their
+/// current ones ([`Reference::canonical_item`](crate::framework::Reference::canonical_item)), so
+/// an old ledger counts under the items that replaced its ids.
+fn names(_model: &ReadModel, recorded: &str, item: &str) -> bool {
     recorded == item
 }
 
