@@ -296,7 +296,8 @@ async fn writer(
 }
 
 /// Rebuilds the read model from the store, as the server does at start-up, and times the
-/// board's dashboard and the work queue on it.
+/// board's dashboard, the work queue, opening a framework review and a transparency report on
+/// it.
 async fn project(data: &DataArg) -> anyhow::Result<ExitCode> {
     use recourse_projections::dashboard::{Granularity, Query};
     use recourse_projections::queue::{QueueFilter, queue};
@@ -347,5 +348,36 @@ async fn project(data: &DataArg) -> anyhow::Result<ExitCode> {
         times.push(t.elapsed());
     }
     say!("work queue ({rows} open cases): {}", percentiles(times));
+    // Opening a framework review computes every item's figures from the model (the server
+    // does it under the model's lock); the transparency report is the same kind of pass.
+    use recourse_events::review::{Period, PeriodKind};
+    for kind in [PeriodKind::Quarter, PeriodKind::Year] {
+        let period = Period::containing(kind, today, 1).previous();
+        let ask = crate::service::OpenReview {
+            period,
+            area: None,
+            origin: Default::default(),
+        };
+        let mut times = Vec::new();
+        let mut figures = 0;
+        for _ in 0..10 {
+            let t = Instant::now();
+            let opened = crate::service::review::opening(&model, &ask);
+            times.push(t.elapsed());
+            figures = opened.items.iter().map(|i| i.figures.len()).sum();
+        }
+        say!(
+            "open a review of {} ({figures} figures): {}",
+            period.label(),
+            percentiles(times)
+        );
+        let mut times = Vec::new();
+        for _ in 0..10 {
+            let t = Instant::now();
+            std::hint::black_box(crate::service::transparency::report(&model, period));
+            times.push(t.elapsed());
+        }
+        say!("transparency report of {}: {}", period.label(), percentiles(times));
+    }
     Ok(ExitCode::SUCCESS)
 }
