@@ -25,5 +25,6 @@ mod store_contract;
 mod tamper;
 mod tamper_matrix;
 mod translations;
+mod transparency;
 mod vault_contract;
 mod web_helpers;

@@ -1,0 +1,127 @@
+//! The public transparency report over HTTP, on the demo agency: a board member previews a
+//! period and publishes it; anyone reads it without signing in, in every language; what the
+//! event records is what the ledger gives for the period, with no count of 1 to 4 people
+//! shown; only the board publishes.
+
+use recourse_events::org::Role;
+use recourse_events::review::{Cell, Period, PeriodKind};
+use recourse_projections::transparency;
+use reqwest::StatusCode;
+
+use crate::web_helpers::spawn_app;
+
+/// The demo's calendar year 2025 (the demo runs from early 2024 to March 2026).
+fn year() -> Period {
+    Period::new(PeriodKind::Year, "2025-01-01".parse().unwrap(), 1).unwrap()
+}
+
+const KEY: &str = "year:2025-01-01";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_board_member_publishes_a_report_anyone_reads_in_every_language() {
+    let t = spawn_app().await;
+    let visitor = t.browser();
+    let none = visitor.get("/transparency").await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert!(none.body.contains("No report has been published yet."), "{}", none.body);
+
+    let board = t.sign_in(t.login_of(Role::Board)).await;
+    let preview = board.get(&format!("/board/transparency?period={KEY}")).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(preview.body.contains("Publish this report"));
+    let csrf = preview.csrf().expect("the publish form carries a CSRF token");
+    let done = board
+        .post_form("/board/transparency", &[("csrf", csrf.as_str()), ("period", KEY)])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let location = done.header("location").expect("a redirect").to_owned();
+    assert!(location.starts_with("/transparency/"), "{location}");
+
+    // What was recorded is what the ledger gives for the period, pinned where it was made.
+    let (published, expected) = t.app.service.read(|m| {
+        let r = m.reports().first().map(|r| (**r).clone()).expect("one report");
+        (r, transparency::contents(m, year()))
+    });
+    assert_eq!(published.report.lines, expected.lines);
+    assert_eq!(published.report.period, year());
+    let received = published
+        .report
+        .lines
+        .iter()
+        .find(|l| l.label == "received")
+        .expect("a received line");
+    let Cell::Shown(n) = received.cell else {
+        panic!("a year of the demo is not a small number")
+    };
+    assert!(n > 100, "{n}");
+    // No count of 1 to 4 people is published (the systemic lines are not about people).
+    for line in published.report.lines.iter().filter(|l| !l.label.starts_with("systemic")) {
+        if let Cell::Shown(n) = line.cell {
+            assert!(n == 0 || n >= 5, "{} = {n}", line.label);
+        }
+    }
+
+    for (lang, dir, title) in [
+        ("en", "ltr", "Transparency report"),
+        ("fr", "ltr", "Rapport de transparence"),
+        ("ar", "rtl", "تقرير الشفافية"),
+    ] {
+        let page = visitor.get(&format!("/transparency?lang={lang}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains(&format!("dir=\"{dir}\"")), "{lang}");
+        assert!(page.body.contains(title), "{lang}: {}", page.body);
+        assert!(page.body.contains(&n.to_string()), "{lang}");
+        assert!(page.body.contains("2025"), "{lang}");
+    }
+    let by_id = visitor.get(&location).await;
+    assert_eq!(by_id.status, StatusCode::OK);
+    assert_eq!(visitor.get("/transparency/not-a-report").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_board_publishes_and_bad_periods_are_refused() {
+    let t = spawn_app().await;
+    // Not signed in: sent to sign in.
+    let visitor = t.browser();
+    let page = visitor.get("/board/transparency").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+
+    // Intake may not see the board's page.
+    let intake = t.sign_in(t.login_of(Role::Intake)).await;
+    assert_eq!(
+        intake.get("/board/transparency").await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // The chair previews but may not publish.
+    let chair = t.sign_in(t.login_of(Role::Chair)).await;
+    let preview = chair.get(&format!("/board/transparency?period={KEY}")).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert!(preview.body.contains("Only a board member can publish a report."));
+    let csrf = chair
+        .get("/board/transparency")
+        .await
+        .csrf()
+        .or_else(|| chair.cookie("recourse_csrf"))
+        .expect("a CSRF token");
+    let refused = chair
+        .post_form("/board/transparency", &[("csrf", csrf.as_str()), ("period", KEY)])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert!(t.app.service.read(|m| m.reports().is_empty()));
+
+    // A period the page does not offer is a clear 400, and nothing is recorded.
+    let board = t.sign_in(t.login_of(Role::Board)).await;
+    let bad = board.get("/board/transparency?period=year:2025-02-01").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let csrf = board.get("/board/transparency").await.csrf();
+    let csrf = csrf.or_else(|| board.cookie("recourse_csrf")).expect("a CSRF token");
+    let bad = board
+        .post_form(
+            "/board/transparency",
+            &[("csrf", csrf.as_str()), ("period", "quarter:1999-01-01")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
+    assert!(t.app.service.read(|m| m.reports().is_empty()));
+}
