@@ -515,6 +515,12 @@ fn returning_a_review_needs_comments_and_approving_does_not() {
         ));
     }
     assert!(l.when_review(Who::Staff(BOARD), id, &approve()).is_ok());
+    // Blank comments on an approval record none.
+    let blank = ReviewCommand::Approve {
+        comments: " \r\n".into(),
+    };
+    let events = l.when_review(Who::Staff(BOARD), id, &blank).unwrap();
+    assert!(matches!(&events[..], [Payload::ReviewApproved(c)] if c.comments.is_empty()));
 }
 
 #[test]
@@ -669,6 +675,29 @@ fn a_review_opened_from_another_is_an_area_review_naming_an_item_in_the_other_s_
     assert!(invalid(l.when_review(chair(), review_id(2), &open), "area"));
 }
 
+#[test]
+fn an_area_review_opened_for_an_item_reviews_that_item_s_area() {
+    let mut l = Ledger::new();
+    let whole = review_id(1);
+    let open = ReviewCommand::Open(Box::new(l.opening(quarter(), None, Origin::default())));
+    l.on_review(chair(), whole, open);
+    let (area_id, items) = area();
+    let origin = Origin {
+        review: Some(whole),
+        item: Some(items[0].clone()),
+        cases: vec![],
+    };
+    let another_area = Reference::shipped().framework.areas[1].id.clone();
+    let open = ReviewCommand::Open(Box::new(l.opening(
+        quarter(),
+        Some(&another_area),
+        origin.clone(),
+    )));
+    assert!(invalid(l.when_review(chair(), review_id(2), &open), "area"));
+    let open = ReviewCommand::Open(Box::new(l.opening(quarter(), Some(&area_id), origin)));
+    assert!(l.when_review(chair(), review_id(2), &open).is_ok());
+}
+
 // --- Texts ------------------------------------------------------------------------------------
 
 fn reasons(text: String) -> ReviewCommand {
@@ -819,12 +848,21 @@ fn only_the_chair_opens_a_systemic_action() {
 
 #[test]
 fn a_systemic_action_is_owned_by_active_staff() {
-    let l = Ledger::new();
+    let mut l = Ledger::new();
     for owner in [DEPARTED, 4242] {
         let open = SystemicCommand::Open(systemic_from(None, None, owner));
         let r = l.when_systemic(chair(), systemic_id(1), &open);
         assert_eq!(r, Err(RuleError::UnknownStaff(staff(owner))), "{owner}");
     }
+    // Staff without a role in Recourse may own one, and record its progress.
+    let id = systemic_id(1);
+    systemic_opened(&mut l, id, NO_ROLE);
+    l.on_systemic(
+        Who::Staff(NO_ROLE),
+        id,
+        SystemicCommand::Progress(note("the new practice is drafted", None)),
+    );
+    assert_eq!(l.systemic(id).progress[0].by, staff(NO_ROLE));
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! review's follow-up only through the model's fold, and the figures come from every case.
 //!
 //! The organization is the support module's (one person per role), plus `BOARD_CHAIR`, who is
-//! both on the board and the committee's chair, and `DEPARTED`, a reviewer who left. Every
+//! both on the board and the committee's chair, `DEPARTED`, a reviewer who left, and
+//! `NO_ROLE`, enrolled without a role. Every
 //! staff member signs with their own registered key, so the model knows who signed.
 #![allow(dead_code)]
 
@@ -35,6 +36,8 @@ pub const BOARD_CHAIR: u128 = 10;
 pub const DEPARTED: u128 = 11;
 /// A second board member.
 pub const BOARD2: u128 = 12;
+/// A staff member with no role in Recourse (a program manager, say).
+pub const NO_ROLE: u128 = 13;
 
 /// Who signs an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +125,7 @@ impl Ledger {
             (AUDITOR, &[Role::Auditor]),
             (BOARD_CHAIR, &[Role::Board, Role::Chair]),
             (DEPARTED, &[Role::Reviewer]),
+            (NO_ROLE, &[]),
         ];
         for (n, roles) in staff_roles {
             l.org(Payload::StaffEnrolled(StaffEnrolled {
