@@ -427,5 +427,30 @@ mod tests {
             RuleError::Forbidden("something new").message().id,
             "rule-forbidden"
         );
+        // Reviews and systemic actions: slugs for what the messages select on.
+        let m = RuleError::NotNow {
+            status: "submitted",
+            action: "rate an item",
+        }
+        .message();
+        assert_eq!(
+            m.to_string(),
+            "rule-not-now status=submitted action=rate-an-item"
+        );
+        let m = RuleError::OwnWork("approve a review you submitted").message();
+        assert_eq!(
+            m.to_string(),
+            "rule-own-work what=approve-a-review-you-submitted"
+        );
+        assert_eq!(
+            RuleError::Unrated(3).message().to_string(),
+            "rule-unrated count=3"
+        );
+        assert_eq!(
+            RuleError::FollowUpNeeded("ethics.confidentiality".into())
+                .message()
+                .to_string(),
+            "rule-follow-up-needed item=ethics.confidentiality"
+        );
     }
 }

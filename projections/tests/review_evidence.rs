@@ -192,7 +192,8 @@ fn history() -> Ledger {
         .on_systemic(C, systemic_id(2), systemic(y, date(2026, 3, 31)));
     l.at("2026-02-02T15:00:00Z")
         .on_case(5, C, view(Purpose::Handling));
-    l.at("2026-02-03T15:00:00Z").on_case(5, C, recuse(REVIEWER2));
+    l.at("2026-02-03T15:00:00Z")
+        .on_case(5, C, recuse(REVIEWER2));
     l.at("2026-02-10T15:00:00Z")
         .on_case(1, I, Command::CompleteAction(action_note(1)))
         .on_case(1, I, Command::CompleteAction(action_note(2)));
@@ -205,7 +206,11 @@ fn history() -> Ledger {
     l.at("2026-02-20T15:00:00Z")
         .on_case(2, R, recuse(REVIEWER))
         .on_case(1, C, Command::VerifyAction(action_note(1)))
-        .on_systemic(I, systemic_id(3), SystemicCommand::Complete(note("done", None)))
+        .on_systemic(
+            I,
+            systemic_id(3),
+            SystemicCommand::Complete(note("done", None)),
+        )
         .on_systemic(
             Who::Staff(AUDITOR),
             systemic_id(3),
@@ -213,7 +218,11 @@ fn history() -> Ledger {
         );
     // March (Toronto moves to UTC-4 on the 8th).
     l.at("2026-03-01T15:00:00Z")
-        .on_systemic(I, systemic_id(1), SystemicCommand::Complete(note("done", None)))
+        .on_systemic(
+            I,
+            systemic_id(1),
+            SystemicCommand::Complete(note("done", None)),
+        )
         .on_systemic(
             I,
             systemic_id(2),
@@ -245,10 +254,15 @@ fn history() -> Ledger {
     l.at("2026-04-02T14:00:00Z")
         .on_case(4, C, recuse(REVIEWER))
         .on_case(6, Who::Web, web(&["privacy"], &[]));
-    l.at("2026-04-03T14:00:00Z").on_case(6, I, view(Purpose::Handling));
+    l.at("2026-04-03T14:00:00Z")
+        .on_case(6, I, view(Purpose::Handling));
     l.at("2026-04-20T14:00:00Z")
         .on_case(4, Who::Staff(REVIEWER2), decide())
-        .on_case(4, Who::Staff(REVIEWER2), open_action(date(2026, 4, 30), None));
+        .on_case(
+            4,
+            Who::Staff(REVIEWER2),
+            open_action(date(2026, 4, 30), None),
+        );
     l.at("2026-04-21T14:00:00Z")
         .on_case(4, Who::Client, satisfaction(2, false, true));
     l
@@ -272,9 +286,16 @@ fn check(l: &Ledger, item: &str, measure: &str, count: u64, of: Option<u64>, beh
     );
     let figure = &recorded[0].figures[0];
     assert_eq!(figure.measure, measure);
-    assert_eq!((figure.count, figure.of), (count, of), "{measure} for {item}");
+    assert_eq!(
+        (figure.count, figure.of),
+        (count, of),
+        "{measure} for {item}"
+    );
     let (again, list) = cases_behind(&l.model, q1(), item, &m);
-    assert_eq!(&again, figure, "{measure}: cases_behind gives the same figure");
+    assert_eq!(
+        &again, figure,
+        "{measure}: cases_behind gives the same figure"
+    );
     assert_eq!(list, cases(behind), "{measure}: the cases behind");
 }
 
@@ -289,7 +310,10 @@ fn the_history_is_as_the_table_says() {
     assert_eq!(clocks.days_to_decide(l.case(4)), Some(41));
     let views: Vec<bool> = l.case(1).views.iter().map(|v| v.outsider).collect();
     assert_eq!(views, [false, true]);
-    assert_eq!(l.model.systemic_action(&systemic_id(2)).unwrap().due, Some(date(2026, 4, 30)));
+    assert_eq!(
+        l.model.systemic_action(&systemic_id(2)).unwrap().due,
+        Some(date(2026, 4, 30))
+    );
 }
 
 #[test]
@@ -448,9 +472,8 @@ fn another_period_gives_its_own_figures() {
 #[test]
 fn the_same_entries_folded_again_give_the_same_figures() {
     let l = history();
-    let mut again = recourse_projections::read_model::ReadModel::new(std::sync::Arc::new(
-        Reference::shipped(),
-    ));
+    let mut again =
+        recourse_projections::read_model::ReadModel::new(std::sync::Arc::new(Reference::shipped()));
     let entries: Vec<(u64, &[u8])> = l
         .entries
         .iter()

@@ -333,7 +333,11 @@ fn an_item_partly_met_or_not_met_cannot_be_submitted_without_its_follow_up() {
         let item = area().1[1].clone();
         l.on_review(chair(), id, rate(&item, rating));
         let r = l.when_review(chair(), id, &ReviewCommand::Submit);
-        assert_eq!(r, Err(RuleError::FollowUpNeeded(item.clone())), "{rating:?}");
+        assert_eq!(
+            r,
+            Err(RuleError::FollowUpNeeded(item.clone())),
+            "{rating:?}"
+        );
         assert_eq!(r.unwrap_err().message().id, "rule-follow-up-needed");
     }
 }
@@ -398,11 +402,7 @@ fn an_area_review_opened_from_the_review_for_the_item_is_its_follow_up() {
         item: Some(items[0].clone()),
         cases: vec![],
     };
-    let open = ReviewCommand::Open(Box::new(l.opening(
-        quarter().next(),
-        Some(&area_id),
-        from,
-    )));
+    let open = ReviewCommand::Open(Box::new(l.opening(quarter().next(), Some(&area_id), from)));
     l.on_review(chair(), review_id(2), open);
     assert_eq!(
         l.review(id).follow_ups[&items[0]],
@@ -477,10 +477,17 @@ fn a_returned_review_is_rated_again_and_resubmitted() {
     let mut l = Ledger::new();
     let id = review_id(1);
     submitted(&mut l, id);
-    l.on_review(Who::Staff(BOARD), id, ret("the confidentiality rating is generous"));
+    l.on_review(
+        Who::Staff(BOARD),
+        id,
+        ret("the confidentiality rating is generous"),
+    );
     let review = l.review(id);
     assert_eq!(review.status, ReviewStatus::Open);
-    assert_eq!(review.returns[0].comments, "the confidentiality rating is generous");
+    assert_eq!(
+        review.returns[0].comments,
+        "the confidentiality rating is generous"
+    );
     assert_eq!(review.returns[0].by, staff(BOARD));
     // Neither returned again nor approved while open.
     assert!(not_now(
@@ -612,7 +619,11 @@ fn an_unknown_area_is_refused() {
     let mut opened = l.opening(quarter(), None, Origin::default());
     opened.area = Some("no-such-area".into());
     assert!(invalid(
-        l.when_review(chair(), review_id(1), &ReviewCommand::Open(Box::new(opened))),
+        l.when_review(
+            chair(),
+            review_id(1),
+            &ReviewCommand::Open(Box::new(opened))
+        ),
         "area"
     ));
 }
@@ -871,7 +882,11 @@ fn a_systemic_action_serves_a_known_framework_item() {
     let mut opened = systemic_from(None, None, INTAKE);
     opened.framework_item = Some("no-such.item".into());
     assert!(invalid(
-        l.when_systemic(chair(), systemic_id(1), &SystemicCommand::Open(opened.clone())),
+        l.when_systemic(
+            chair(),
+            systemic_id(1),
+            &SystemicCommand::Open(opened.clone())
+        ),
         "framework_item"
     ));
     opened.framework_item = Some(other_item());
@@ -888,7 +903,11 @@ fn a_systemic_action_opened_from_a_review_names_an_item_in_its_scope() {
     opened(&mut l, id);
     let mut from = systemic_from(Some(id), None, INTAKE);
     assert!(invalid(
-        l.when_systemic(chair(), systemic_id(1), &SystemicCommand::Open(from.clone())),
+        l.when_systemic(
+            chair(),
+            systemic_id(1),
+            &SystemicCommand::Open(from.clone())
+        ),
         "item"
     ));
     from.origin.item = Some(other_item());
@@ -912,7 +931,11 @@ fn a_systemic_action_s_texts_are_required_and_limited() {
         (String::new(), ok.clone(), "title"),
         ("ت".repeat(limits::TITLE + 1), ok.clone(), "title"),
         (ok.clone(), " ".into(), "description"),
-        (ok.clone(), "ت".repeat(limits::REVIEW_TEXT + 1), "description"),
+        (
+            ok.clone(),
+            "ت".repeat(limits::REVIEW_TEXT + 1),
+            "description",
+        ),
     ] {
         assert!(
             invalid(
@@ -983,7 +1006,10 @@ fn progress_moves_the_due_date_and_completion_does_not() {
     l.on_systemic(
         Who::Staff(INTAKE),
         id,
-        SystemicCommand::Progress(note("the trainer is booked for July", Some(date(2026, 7, 31)))),
+        SystemicCommand::Progress(note(
+            "the trainer is booked for July",
+            Some(date(2026, 7, 31)),
+        )),
     );
     assert_eq!(l.systemic(id).due, Some(date(2026, 7, 31)));
     l.on_systemic(
@@ -1102,4 +1128,113 @@ fn a_verified_systemic_action_is_final() {
             "{action}"
         );
     }
+}
+
+// --- Wording ----------------------------------------------------------------------------------
+
+/// The source of message `id` in `locales/<lang>/rules.ftl`: its line and the indented lines
+/// after it.
+fn message_source(lang: &str, id: &str) -> String {
+    let path = format!("{}/../locales/{lang}/rules.ftl", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = format!("{id} =");
+    let mut lines = text.lines().skip_while(|l| !l.starts_with(&start));
+    let first = lines.next().unwrap_or_else(|| panic!("{lang} has no {id}"));
+    let rest = lines.take_while(|l| l.starts_with(' '));
+    std::iter::once(first)
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_state_and_own_work_refusal_the_rules_give_has_its_own_wording_in_every_language() {
+    // Every refusal for the state of a review or a systemic action, and for checking one's own
+    // work, as the rules give them (not as a list that could drift from them).
+    let mut refusals = vec![];
+    let mut l = Ledger::new();
+    let item = area().1[0].clone();
+    let review_commands = |l: &Ledger| {
+        vec![
+            open_area(l),
+            rate(&item, Rating::Met),
+            attest(&item),
+            ReviewCommand::Submit,
+            ret("comments"),
+            approve(),
+        ]
+    };
+    let try_all = |l: &Ledger, id: ReviewId, refusals: &mut Vec<RuleError>| {
+        for command in review_commands(l) {
+            for who in [chair(), Who::Staff(REVIEWER), Who::Staff(BOARD)] {
+                if let Err(e) = l.when_review(who, id, &command) {
+                    refusals.push(e);
+                }
+            }
+        }
+    };
+    let id = review_id(1);
+    try_all(&l, id, &mut refusals);
+    opened(&mut l, id);
+    all_met(&mut l, id);
+    try_all(&l, id, &mut refusals);
+    l.on_review(Who::Staff(BOARD_CHAIR), id, ReviewCommand::Submit);
+    try_all(&l, id, &mut refusals);
+    refusals.extend(l.when_review(Who::Staff(BOARD_CHAIR), id, &approve()).err());
+    let s = systemic_id(1);
+    let systemic_commands = [
+        SystemicCommand::Open(systemic_from(None, None, CHAIR)),
+        SystemicCommand::Progress(note("n", None)),
+        SystemicCommand::Complete(note("n", None)),
+        SystemicCommand::Verify(note("n", None)),
+    ];
+    let try_systemic = |l: &Ledger, refusals: &mut Vec<RuleError>| {
+        for command in &systemic_commands {
+            for who in [chair(), Who::Staff(AUDITOR)] {
+                if let Err(e) = l.when_systemic(who, s, command) {
+                    refusals.push(e);
+                }
+            }
+        }
+    };
+    try_systemic(&l, &mut refusals);
+    systemic_opened(&mut l, s, CHAIR);
+    try_systemic(&l, &mut refusals);
+    l.on_systemic(chair(), s, SystemicCommand::Complete(note("done", None)));
+    try_systemic(&l, &mut refusals);
+    l.on_systemic(
+        Who::Staff(AUDITOR),
+        s,
+        SystemicCommand::Verify(note("ok", None)),
+    );
+    try_systemic(&l, &mut refusals);
+
+    let mut checked = 0;
+    for e in &refusals {
+        let m = e.message();
+        if !matches!(m.id, "rule-not-now" | "rule-own-work") {
+            continue;
+        }
+        for lang in ["en", "fr", "ar", "es", "fa", "uk"] {
+            let source = message_source(lang, m.id);
+            for (name, value) in &m.args {
+                let variant = format!("[{value}]");
+                assert!(
+                    source.contains(&variant),
+                    "{lang}: {} has no variant {variant} for ${name}",
+                    m.id
+                );
+                checked += 1;
+            }
+        }
+    }
+    // Ten attempted actions, the statuses a review or an action refuses them in, and two kinds
+    // of one's own work.
+    let distinct: std::collections::BTreeSet<String> = refusals
+        .iter()
+        .map(|e| e.message().to_string())
+        .filter(|m| m.starts_with("rule-not-now") || m.starts_with("rule-own-work"))
+        .collect();
+    assert!(distinct.len() >= 20, "{distinct:#?}");
+    assert!(checked > 200);
 }
