@@ -1,5 +1,6 @@
 # Rule refusals: why the rules refused an action (the same ids on pages and in the API).
-# Arguments: $staff and $action are ids, $status a status slug, $date an ISO date.
+# Arguments: $staff, $item and $review are ids; $action is an id (rule-unknown-action) or, like
+# $status and $what, a slug the message selects on; $date is an ISO date, $count a number.
 rule-forbidden = Not allowed: { $why }
 rule-forbidden-audit-view = Not allowed: audit views are for auditors and the chair.
 rule-forbidden-client-audience = Not allowed: clients write to the committee through client messages.
@@ -34,6 +35,15 @@ rule-forbidden-evidence = Not allowed: only intake, the assigned reviewer, the c
 rule-forbidden-finding = Not allowed: only the assigned reviewer or the chair record findings.
 rule-forbidden-decide = Not allowed: only the assigned reviewer or the chair decide.
 rule-forbidden-open-action = Not allowed: only the assigned reviewer or the chair open corrective actions.
+rule-forbidden-open-review = Not allowed: only the chair opens a framework review.
+rule-forbidden-rate-review = Not allowed: only committee members rate framework items.
+rule-forbidden-attest-review = Not allowed: only committee members attest for a review.
+rule-forbidden-submit-review = Not allowed: only the chair submits a review to the board.
+rule-forbidden-return-review = Not allowed: only the board returns or approves a review.
+rule-forbidden-systemic-staff = Not allowed: only staff work on systemic actions.
+rule-forbidden-open-systemic = Not allowed: only the chair opens a systemic action.
+rule-forbidden-progress-systemic = Not allowed: only its owner or the chair record progress on a systemic action.
+rule-forbidden-verify-systemic = Not allowed: only the chair or an auditor verify a systemic action.
 rule-conflicted = Staff member { $staff } has a conflict of interest on this case (named in it, or recused).
 rule-took-part-in-decision = Staff member { $staff } took part in the decision under appeal.
 rule-wrong-state = A case that is { $status ->
@@ -91,4 +101,38 @@ rule-unknown-action = No corrective action { $action } on this case.
 rule-restricted = This case is restricted: only its assigned reviewer, the chair and intake can open its file. Your attempt has been recorded.
 rule-erased = This case's personal data was erased.
 rule-last-administrator = The organization must keep at least one administrator.
+rule-not-now = { $status ->
+        [new] A review or systemic action not opened yet
+        [open] An open review or systemic action
+        [submitted] A review submitted to the board
+        [approved] An approved review
+        [completed] A systemic action reported done
+        [verified] A verified systemic action
+       *[other] A review or systemic action that is { $status }
+    } does not accept this: { $action ->
+        [open-a-review] open a review
+        [rate-an-item] rate an item
+        [attest] attest
+        [submit] submit
+        [return] return
+        [approve] approve
+        [open-a-systemic-action] open a systemic action
+        [record-progress] record progress
+        [complete-a-systemic-action] report a systemic action done
+        [verify-a-systemic-action] verify a systemic action
+       *[other] { $action }
+    }.
+rule-review-final = This review is approved: it never changes.
+rule-unrated = { $count ->
+        [one] 1 item is not rated yet: rate every item before submitting the review.
+       *[other] { $count } items are not rated yet: rate every item before submitting the review.
+    }
+rule-follow-up-needed = Item { $item } is partly met or not met: open a systemic action or an area review for it first.
+rule-not-in-scope = Item { $item } is not in this review.
+rule-unknown-review = There is no review { $review }.
+rule-own-work = Someone else must { $what ->
+        [approve-a-review-you-submitted] approve a review you submitted
+        [verify-an-action-you-own-or-completed] verify an action you own or reported done
+       *[other] { $what }
+    }.
 rule-invalid = { $field }: { $reason }

@@ -33,6 +33,15 @@ rule-forbidden-evidence = No permitido: solo la recepción, el revisor asignado,
 rule-forbidden-finding = No permitido: solo el revisor asignado o la presidencia registran conclusiones.
 rule-forbidden-decide = No permitido: solo el revisor asignado o la presidencia deciden.
 rule-forbidden-open-action = No permitido: solo el revisor asignado o la presidencia abren acciones correctivas.
+rule-forbidden-open-review = No permitido: solo la presidencia abre una revisión del marco de calidad.
+rule-forbidden-rate-review = No permitido: solo los miembros del comité califican los elementos del marco.
+rule-forbidden-attest-review = No permitido: solo los miembros del comité hacen declaraciones para una revisión.
+rule-forbidden-submit-review = No permitido: solo la presidencia presenta una revisión a la junta directiva.
+rule-forbidden-return-review = No permitido: solo la junta directiva devuelve o aprueba una revisión.
+rule-forbidden-systemic-staff = No permitido: solo el personal trabaja en las acciones sistémicas.
+rule-forbidden-open-systemic = No permitido: solo la presidencia abre una acción sistémica.
+rule-forbidden-progress-systemic = No permitido: solo el responsable de una acción sistémica o la presidencia registran su avance.
+rule-forbidden-verify-systemic = No permitido: solo la presidencia o un auditor verifican una acción sistémica.
 rule-conflicted = El miembro del personal { $staff } tiene un conflicto de intereses en este caso (nombrado en él, o inhibido).
 rule-took-part-in-decision = El miembro del personal { $staff } participó en la decisión apelada.
 rule-wrong-state = Un caso { $status ->
@@ -90,4 +99,38 @@ rule-unknown-action = No hay ninguna acción correctiva { $action } en este caso
 rule-restricted = Este caso es de acceso restringido: solo su revisor asignado, la presidencia y la recepción pueden abrir su expediente. Su intento ha quedado registrado.
 rule-erased = Los datos personales de este caso fueron borrados.
 rule-last-administrator = La organización debe conservar al menos un administrador.
+rule-not-now = { $status ->
+        [new] Una revisión o acción sistémica aún no abierta
+        [open] Una revisión o acción sistémica en curso
+        [submitted] Una revisión presentada a la junta directiva
+        [approved] Una revisión aprobada
+        [completed] Una acción sistémica declarada terminada
+        [verified] Una acción sistémica verificada
+       *[other] Una revisión o acción sistémica en estado «{ $status }»
+    } no admite esta acción: { $action ->
+        [open-a-review] abrir una revisión
+        [rate-an-item] calificar un elemento
+        [attest] hacer una declaración
+        [submit] presentar la revisión
+        [return] devolver la revisión
+        [approve] aprobar la revisión
+        [open-a-systemic-action] abrir una acción sistémica
+        [record-progress] registrar el avance
+        [complete-a-systemic-action] declarar terminada una acción sistémica
+        [verify-a-systemic-action] verificar una acción sistémica
+       *[other] { $action }
+    }.
+rule-review-final = Esta revisión está aprobada: ya no cambia nunca.
+rule-unrated = { $count ->
+        [one] { $count } elemento aún no está calificado: califique todos los elementos antes de presentar la revisión.
+       *[other] { $count } elementos aún no están calificados: califique todos los elementos antes de presentar la revisión.
+    }
+rule-follow-up-needed = El elemento { $item } se cumple en parte o no se cumple: abra primero para él una acción sistémica o una revisión de su área.
+rule-not-in-scope = El elemento { $item } no forma parte de esta revisión.
+rule-unknown-review = No existe la revisión { $review }.
+rule-own-work = Otra persona debe { $what ->
+        [approve-a-review-you-submitted] aprobar una revisión que usted presentó
+        [verify-an-action-you-own-or-completed] verificar una acción de la que usted es responsable o que usted declaró terminada
+       *[other] { $what }
+    }.
 rule-invalid = { $field }: valor no aceptado ({ $reason })

@@ -33,6 +33,15 @@ rule-forbidden-evidence = Non autorisé : seuls l’accueil, l’examinateur dé
 rule-forbidden-finding = Non autorisé : seuls l’examinateur désigné et la présidence consignent des constatations.
 rule-forbidden-decide = Non autorisé : seuls l’examinateur désigné et la présidence rendent la décision.
 rule-forbidden-open-action = Non autorisé : seuls l’examinateur désigné et la présidence ouvrent des mesures correctives.
+rule-forbidden-open-review = Non autorisé : seule la présidence ouvre un examen du cadre de qualité.
+rule-forbidden-rate-review = Non autorisé : seuls les membres du comité évaluent les éléments du cadre.
+rule-forbidden-attest-review = Non autorisé : seuls les membres du comité font des attestations pour un examen.
+rule-forbidden-submit-review = Non autorisé : seule la présidence soumet un examen au conseil d’administration.
+rule-forbidden-return-review = Non autorisé : seul le conseil d’administration renvoie ou approuve un examen.
+rule-forbidden-systemic-staff = Non autorisé : seul le personnel travaille sur les mesures systémiques.
+rule-forbidden-open-systemic = Non autorisé : seule la présidence ouvre une mesure systémique.
+rule-forbidden-progress-systemic = Non autorisé : seuls le responsable d’une mesure systémique et la présidence en consignent l’avancement.
+rule-forbidden-verify-systemic = Non autorisé : seuls la présidence et les auditeurs vérifient une mesure systémique.
 rule-conflicted = Le membre du personnel { $staff } est en conflit d’intérêts sur ce dossier (nommé dans la plainte, ou récusé).
 rule-took-part-in-decision = Le membre du personnel { $staff } a participé à la décision portée en appel.
 rule-wrong-state = Un dossier { $status ->
@@ -90,4 +99,38 @@ rule-unknown-action = Aucune mesure corrective { $action } dans ce dossier.
 rule-restricted = Ce dossier est à accès restreint : seuls l’examinateur désigné, la présidence et l’accueil peuvent l’ouvrir. Votre tentative a été enregistrée.
 rule-erased = Les données personnelles de ce dossier ont été effacées.
 rule-last-administrator = L’organisation doit garder au moins un administrateur.
+rule-not-now = { $status ->
+        [new] Un examen ou une mesure systémique pas encore ouverts
+        [open] Un examen ou une mesure systémique en cours
+        [submitted] Un examen soumis au conseil d’administration
+        [approved] Un examen approuvé
+        [completed] Une mesure systémique déclarée terminée
+        [verified] Une mesure systémique vérifiée
+       *[other] Un examen ou une mesure systémique à l’état « { $status } »
+    } n’accepte pas cette action : { $action ->
+        [open-a-review] ouvrir un examen
+        [rate-an-item] évaluer un élément
+        [attest] faire une attestation
+        [submit] soumettre l’examen
+        [return] renvoyer l’examen
+        [approve] approuver l’examen
+        [open-a-systemic-action] ouvrir une mesure systémique
+        [record-progress] consigner l’avancement
+        [complete-a-systemic-action] déclarer une mesure systémique terminée
+        [verify-a-systemic-action] vérifier une mesure systémique
+       *[other] { $action }
+    }.
+rule-review-final = Cet examen est approuvé : il ne change plus jamais.
+rule-unrated = { $count ->
+        [one] { $count } élément n’est pas encore évalué : évaluez tous les éléments avant de soumettre l’examen.
+       *[other] { $count } éléments ne sont pas encore évalués : évaluez tous les éléments avant de soumettre l’examen.
+    }
+rule-follow-up-needed = L’élément { $item } est partiellement atteint ou non atteint : ouvrez d’abord pour lui une mesure systémique ou un examen de son domaine.
+rule-not-in-scope = L’élément { $item } ne fait pas partie de cet examen.
+rule-unknown-review = Il n’existe pas d’examen { $review }.
+rule-own-work = Quelqu’un d’autre doit { $what ->
+        [approve-a-review-you-submitted] approuver un examen que vous avez soumis
+        [verify-an-action-you-own-or-completed] vérifier une mesure dont vous êtes responsable ou que vous avez déclarée terminée
+       *[other] { $what }
+    }.
 rule-invalid = { $field } : valeur refusée ({ $reason })

@@ -136,6 +136,42 @@ pub const FORBIDDEN: &[(&str, &str)] = &[
         "only the assigned reviewer or the chair open corrective actions",
         "rule-forbidden-open-action",
     ),
+    (
+        "only the chair opens a framework review",
+        "rule-forbidden-open-review",
+    ),
+    (
+        "only committee members rate framework items",
+        "rule-forbidden-rate-review",
+    ),
+    (
+        "only committee members attest for a review",
+        "rule-forbidden-attest-review",
+    ),
+    (
+        "only the chair submits a review to the board",
+        "rule-forbidden-submit-review",
+    ),
+    (
+        "only the board returns or approves a review",
+        "rule-forbidden-return-review",
+    ),
+    (
+        "only staff work on systemic actions",
+        "rule-forbidden-systemic-staff",
+    ),
+    (
+        "only the chair opens a systemic action",
+        "rule-forbidden-open-systemic",
+    ),
+    (
+        "only its owner or the chair record progress on a systemic action",
+        "rule-forbidden-progress-systemic",
+    ),
+    (
+        "only the chair or an auditor verify a systemic action",
+        "rule-forbidden-verify-systemic",
+    ),
 ];
 
 /// A refused command. Nothing is recorded when a rule refuses.
@@ -390,6 +426,31 @@ mod tests {
         assert_eq!(
             RuleError::Forbidden("something new").message().id,
             "rule-forbidden"
+        );
+        // Reviews and systemic actions: slugs for what the messages select on.
+        let m = RuleError::NotNow {
+            status: "submitted",
+            action: "rate an item",
+        }
+        .message();
+        assert_eq!(
+            m.to_string(),
+            "rule-not-now status=submitted action=rate-an-item"
+        );
+        let m = RuleError::OwnWork("approve a review you submitted").message();
+        assert_eq!(
+            m.to_string(),
+            "rule-own-work what=approve-a-review-you-submitted"
+        );
+        assert_eq!(
+            RuleError::Unrated(3).message().to_string(),
+            "rule-unrated count=3"
+        );
+        assert_eq!(
+            RuleError::FollowUpNeeded("ethics.confidentiality".into())
+                .message()
+                .to_string(),
+            "rule-follow-up-needed item=ethics.confidentiality"
         );
     }
 }

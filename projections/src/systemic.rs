@@ -196,7 +196,9 @@ pub fn decide(
             }
             text("title", &opened.title, limits::TITLE)?;
             text("description", &opened.description, limits::REVIEW_TEXT)?;
-            if ctx.org.roles(opened.owner).is_empty() {
+            // Any active staff member may own one, with or without a role in Recourse (a
+            // program manager who changes a practice).
+            if !ctx.org.staff.get(&opened.owner).is_some_and(|m| m.active) {
                 return Err(RuleError::UnknownStaff(opened.owner));
             }
             if let Some(item) = &opened.framework_item

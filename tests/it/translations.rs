@@ -518,12 +518,17 @@ fn built_ids() -> BTreeMap<String, String> {
     let mut add = |id: String, from: &str| {
         ids.entry(id).or_insert_with(|| from.to_string());
     };
-    // Every event of a case's stream (those before `complaint.filed` are the organization's).
+    // Every event of a case's stream (those before `complaint.filed` are the organization's;
+    // reviews, systemic actions and reports have streams of their own, never a case's timeline).
     let first_case_event = Payload::TYPES
         .iter()
         .position(|k| *k == "complaint.filed")
         .unwrap();
-    for kind in &Payload::TYPES[first_case_event..] {
+    let own_streams = ["review.", "systemic_action.", "report."];
+    for kind in Payload::TYPES[first_case_event..]
+        .iter()
+        .filter(|k| !own_streams.iter().any(|p| k.starts_with(p)))
+    {
         add(
             format!("staff-{}", event_id(kind)),
             "the case page's timeline",

@@ -154,12 +154,14 @@ pub fn decide(
             if matches!(ctx.actor, Actor::Staff(s) if Some(*s) == submitter) {
                 return Err(RuleError::OwnWork("approve a review you submitted"));
             }
-            if !comments.is_empty() {
+            // Comments are optional: blank ones (a form's empty text area) record none.
+            let comments = if comments.trim().is_empty() {
+                String::new()
+            } else {
                 text("comments", comments, limits::REVIEW_TEXT)?;
-            }
-            Ok(vec![Payload::ReviewApproved(ReviewComments {
-                comments: comments.clone(),
-            })])
+                comments.clone()
+            };
+            Ok(vec![Payload::ReviewApproved(ReviewComments { comments })])
         }
     }
 }
@@ -214,6 +216,15 @@ fn open(opened: &ReviewOpened, ctx: &ReviewContext) -> Result<(), RuleError> {
             return Err(RuleError::Invalid {
                 field: "area",
                 reason: "a review opened from another review is an area review".into(),
+            });
+        }
+        // The follow-up of an item reviews that item's area: another area's review would not
+        // look at the item at all.
+        let item_area = ctx.reference.area_of_item(item).map(|a| a.id.as_str());
+        if item_area != opened.area.as_deref() {
+            return Err(RuleError::Invalid {
+                field: "area",
+                reason: format!("an area review opened for item {item} reviews that item's area"),
             });
         }
     }
