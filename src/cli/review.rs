@@ -200,12 +200,14 @@ fn fold_bundle(
     let batches = std::iter::from_fn(|| {
         let mut batch = Vec::with_capacity(BATCH);
         while batch.len() < BATCH && position < end {
-            match lines.next()? {
-                Ok(line) => batch.push((position, line)),
-                Err(e) => {
+            match lines.next() {
+                Some(Ok(line)) => batch.push((position, line)),
+                Some(Err(e)) => {
                     failure = Some(e);
                     return None;
                 }
+                // The end of the bundle: fold what this batch holds.
+                None => break,
             }
             position += 1;
         }

@@ -361,7 +361,7 @@ async fn altered_shortened_and_forged_exports_fail() {
     let out = recompute(&b.bundle, &b.wrong_count.to_string());
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
     assert_eq!(
-        text(&out.stderr).trim(),
+        text(&out.stderr).trim().lines().last().unwrap(),
         format!(
             "item {}, figure tagged-complaints: recorded 3, recomputed 2",
             b.tagged_item
