@@ -19,6 +19,7 @@ mod export;
 mod init;
 mod prove;
 mod retention;
+mod review;
 pub mod serve;
 mod show;
 mod verify;
@@ -85,6 +86,8 @@ pub enum Command {
     Retention(retention::Retention),
     /// Run the web application (initializes a fresh data folder; --demo loads the demo agency).
     Serve(serve::Serve),
+    /// List and show framework compliance reviews; recompute a review's figures from a bundle.
+    Review(review::ReviewCmd),
 }
 
 /// Runs a parsed command line.
@@ -100,6 +103,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Demo(c) => c.run().await,
         Command::Retention(c) => c.run().await,
         Command::Serve(c) => c.run().await,
+        Command::Review(c) => c.run().await,
     }
 }
 
