@@ -154,9 +154,11 @@ impl DemoCounts {
                 SystemicStatus::New => {}
             }
             c.systemic_overdue += usize::from(s.overdue(today));
-            c.systemic_from_cases += usize::from(s.opened.as_ref().is_some_and(|o| {
-                o.origin.review.is_none() && !o.origin.cases.is_empty()
-            }));
+            c.systemic_from_cases += usize::from(
+                s.opened
+                    .as_ref()
+                    .is_some_and(|o| o.origin.review.is_none() && !o.origin.cases.is_empty()),
+            );
         }
         c
     }

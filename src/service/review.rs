@@ -125,7 +125,9 @@ impl Service {
         at: Timestamp,
     ) -> Result<Appended, ServiceError> {
         if commands.is_empty() {
-            return Err(ServiceError::Input("no command to record on the review".into()));
+            return Err(ServiceError::Input(
+                "no command to record on the review".into(),
+            ));
         }
         self.record(&id.stream(), &who.key, at, |model| {
             let review = model

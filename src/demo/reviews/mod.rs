@@ -32,8 +32,8 @@
 mod run;
 mod texts;
 
-use jiff::civil::Date;
 use jiff::Timestamp;
+use jiff::civil::Date;
 use rand::{RngExt, SeedableRng};
 use recourse_events::review::{Cadence, Period, PeriodKind, Rating};
 use recourse_projections::framework::Reference;
@@ -113,7 +113,10 @@ pub(super) enum OrgStep {
         attestations: Vec<(String, String)>,
     },
     /// The chair opens the follow-ups of a review's items.
-    FollowUps { by: usize, actions: Vec<FollowUp> },
+    FollowUps {
+        by: usize,
+        actions: Vec<FollowUp>,
+    },
     /// The chair opens a systemic action from a pattern of complaints (a barrier: the cases
     /// come from the model as it stands).
     OpenFromPattern {
@@ -349,10 +352,14 @@ impl Planner<'_> {
     /// The rating of an item at `t`, with reasons, from its history.
     fn rate(&mut self, state: &ItemState, t: Timestamp, period: Period) -> (Rating, String) {
         let (rating, table) = match state.action.map(|a| self.seen(a, t)) {
-            Some(Seen::Verified) if self.rng.random_bool(0.8) => (Rating::Met, texts::MET_AFTER_ACTION),
+            Some(Seen::Verified) if self.rng.random_bool(0.8) => {
+                (Rating::Met, texts::MET_AFTER_ACTION)
+            }
             Some(Seen::Verified) => (Rating::PartlyMet, texts::IMPROVING),
             Some(Seen::Completed) => (Rating::PartlyMet, texts::AWAITING_VERIFICATION),
-            Some(Seen::Open) if state.last == Rating::NotMet => (Rating::PartlyMet, texts::IMPROVING),
+            Some(Seen::Open) if state.last == Rating::NotMet => {
+                (Rating::PartlyMet, texts::IMPROVING)
+            }
             Some(Seen::Open) => (Rating::PartlyMet, texts::ACTION_OPEN),
             Some(Seen::Overdue) => (Rating::PartlyMet, texts::ACTION_OVERDUE),
             None => match weighted(&mut self.rng, &[(0u8, 94), (1, 4), (2, 2)]) {
@@ -700,7 +707,11 @@ impl Planner<'_> {
                 if i == short {
                     (item.clone(), Rating::NotMet, AREA_NOT_MET.into())
                 } else {
-                    (item.clone(), Rating::Met, one(&mut self.rng, AREA_MET).into())
+                    (
+                        item.clone(),
+                        Rating::Met,
+                        one(&mut self.rng, AREA_MET).into(),
+                    )
                 }
             })
             .collect();
@@ -781,10 +792,9 @@ impl Planner<'_> {
             ));
             let mut completed = None;
             if done {
-                let day = self.cal.business_day_on_or_before(add_days(
-                    self.today,
-                    -self.rng.random_range(4..=8),
-                ));
+                let day = self
+                    .cal
+                    .business_day_on_or_before(add_days(self.today, -self.rng.random_range(4..=8)));
                 let at = self.cal.staff_on(&mut self.rng, &mut cur, day);
                 completed = Some(at);
                 lane.push((
@@ -826,3 +836,106 @@ const AREA_MET: &[&str] = &[
 
 /// The board's approval of the area review.
 const AREA_APPROVED: &str = "Approved. The board asks for a report on the confidentiality action at each meeting until it is verified.";
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use recourse_projections::clock::Clocks;
+
+    use super::*;
+    use crate::demo::agency::settings;
+
+    fn calendar(seed: u64) -> (Vec<Script>, Timestamp, Timestamp) {
+        let clocks = Clocks::from_settings(&settings()).unwrap();
+        let cal = Cal {
+            tz: clocks.time_zone().clone(),
+            cal: clocks.calendar().clone(),
+        };
+        let now: Timestamp = "2026-03-11T16:30:00Z".parse().unwrap();
+        let options = DemoOptions {
+            complaints: 120,
+            seed,
+            days: 730,
+            now: Some(now),
+        };
+        let started = now - jiff::SignedDuration::from_hours(24 * options.days);
+        let lanes = plan(&cal, &Reference::shipped(), &options, started, now);
+        (lanes, started, now)
+    }
+
+    fn org(step: &Step) -> &OrgStep {
+        match step {
+            Step::Org(o) => o,
+            other => panic!("a complaint step in the calendar: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn barriers_open_their_lanes_and_lanes_keep_time_order() {
+        let (lanes, started, now) = calendar(7);
+        assert!(lanes.len() >= 10, "{} lanes", lanes.len());
+        for lane in &lanes {
+            assert!(lane.steps.windows(2).all(|w| w[0].0 <= w[1].0));
+            assert!(lane.steps.iter().all(|(at, _)| *at > started && *at < now));
+            for (k, (_, step)) in lane.steps.iter().enumerate() {
+                assert_eq!(step.is_barrier(), k == 0, "{:?}", org(step).name());
+            }
+        }
+    }
+
+    #[test]
+    fn each_quarterly_review_rates_every_item_and_follows_up_before_submitting() {
+        let (lanes, _, _) = calendar(7);
+        let reference = Reference::shipped();
+        let all: Vec<String> = reference
+            .framework
+            .areas
+            .iter()
+            .flat_map(|a| a.items.iter().map(|i| i.id.clone()))
+            .collect();
+        let mut quarterly = 0;
+        for lane in &lanes {
+            let OrgStep::OpenReview { area: None, .. } = org(&lane.steps[0].1) else {
+                continue;
+            };
+            quarterly += 1;
+            let mut rated = Vec::new();
+            let mut short = BTreeSet::new();
+            let mut followed = BTreeSet::new();
+            for (_, step) in &lane.steps {
+                match org(step) {
+                    OrgStep::Sitting { ratings, .. } => {
+                        for (item, rating, reasons) in ratings {
+                            assert!(!reasons.is_empty());
+                            rated.push(item.clone());
+                            if rating.needs_follow_up() {
+                                short.insert(item.clone());
+                            }
+                        }
+                    }
+                    OrgStep::FollowUps { actions, .. } => {
+                        followed.extend(actions.iter().map(|a| a.item.clone()));
+                    }
+                    OrgStep::Submit { .. } => break,
+                    _ => {}
+                }
+            }
+            rated.sort();
+            let mut expected = all.clone();
+            expected.sort();
+            assert_eq!(rated, expected, "every item rated once");
+            assert!(!short.is_empty(), "each review finds something to improve");
+            assert_eq!(short, followed, "each item short of met is followed up");
+        }
+        assert_eq!(quarterly, 8);
+    }
+
+    #[test]
+    fn a_seed_gives_the_same_calendar() {
+        let text =
+            |lanes: &[Script]| format!("{:?}", lanes.iter().map(|l| &l.steps).collect::<Vec<_>>());
+        assert_eq!(text(&calendar(7).0), text(&calendar(7).0));
+        assert_ne!(text(&calendar(7).0), text(&calendar(8).0));
+    }
+}

@@ -7,8 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::Timestamp;
 use recourse_events::ids::CaseId;
 use recourse_events::review::{
-    Origin, Period, ReviewAttested, ReviewId, ReviewRated, SystemicId, SystemicNote,
-    SystemicOpened,
+    Origin, Period, ReviewAttested, ReviewId, ReviewRated, SystemicId, SystemicNote, SystemicOpened,
 };
 use recourse_projections::read_model::ReadModel;
 use recourse_projections::review::ReviewCommand;

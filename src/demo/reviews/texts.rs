@@ -45,9 +45,8 @@ pub(super) const AWAITING_VERIFICATION: &[&str] = &[
 ];
 
 /// An item whose action is still open.
-pub(super) const ACTION_OPEN: &[&str] = &[
-    "Partly met. The systemic action opened after {previous} is still in progress.",
-];
+pub(super) const ACTION_OPEN: &[&str] =
+    &["Partly met. The systemic action opened after {previous} is still in progress."];
 
 /// An item whose action is overdue.
 pub(super) const ACTION_OVERDUE: &[&str] = &[
