@@ -127,6 +127,24 @@ impl Demo {
             c.erased_by_retention
         );
         say!(
+            "  reviews:       {} ({} approved, {} submitted, {} open; {} returned once, {} of one area)",
+            c.reviews,
+            c.reviews_approved,
+            c.reviews_submitted,
+            c.reviews_open,
+            c.reviews_returned,
+            c.area_reviews
+        );
+        say!(
+            "  systemic actions: {} opened, {} verified, {} done awaiting verification, {} open ({} overdue); {} from a pattern of complaints",
+            c.systemic,
+            c.systemic_verified,
+            c.systemic_completed,
+            c.systemic_open,
+            c.systemic_overdue,
+            c.systemic_from_cases
+        );
+        say!(
             "Staff (sign in with `recourse serve` and the password \"{}\"; signing keys are not shown):",
             super::serve::DEMO_PASSWORD
         );

@@ -13,6 +13,8 @@ pub(super) const INTAKE: [usize; 2] = [0, 1];
 pub(super) const REVIEWERS: [usize; 6] = [2, 3, 4, 5, 6, 7];
 /// Chairs.
 pub(super) const CHAIRS: [usize; 2] = [8, 9];
+/// The board members.
+pub(super) const BOARD: [usize; 2] = [10, 11];
 /// The auditor.
 pub(super) const AUDITOR: usize = 12;
 
@@ -142,6 +144,7 @@ pub fn settings() -> Settings {
         retention_days: RETENTION_DAYS,
         programs: named(&PROGRAMS.map(|p| (p.0, p.1))),
         sites: named(&SITES.map(|s| (s.0, s.1))),
+        review_cadence: Some(super::reviews::CADENCE),
         ..Settings::default()
     }
 }

@@ -22,6 +22,9 @@ pub(super) async fn execute(
     step: &Step,
 ) -> Result<(), ServiceError> {
     let s = &shared.service;
+    if let Step::Org(step) = step {
+        return super::reviews::execute(shared, at, step).await;
+    }
     if let Step::File { by, form, named } = step {
         let who = by.map_or_else(|| s.web_intake(), |i| shared.staff[i].clone());
         let mut form = (**form).clone();

@@ -9,6 +9,8 @@ use jiff::tz::TimeZone;
 use recourse_events::case::{AppealOutcome, Channel, ErasureReason, Outcome};
 use recourse_projections::case::{ActionStatus, Status};
 use recourse_projections::read_model::ReadModel;
+use recourse_projections::review::ReviewStatus;
+use recourse_projections::systemic::SystemicStatus;
 
 /// Figures of a ledger, from its read model (what the dashboards and queues show).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,6 +65,30 @@ pub struct DemoCounts {
     pub erased_on_request: usize,
     /// Cases erased at the end of the retention period.
     pub erased_by_retention: usize,
+    /// Framework reviews opened.
+    pub reviews: usize,
+    /// Reviews open (being rated).
+    pub reviews_open: usize,
+    /// Reviews submitted to the board, not yet approved.
+    pub reviews_submitted: usize,
+    /// Reviews approved.
+    pub reviews_approved: usize,
+    /// Reviews the board returned at least once.
+    pub reviews_returned: usize,
+    /// Area reviews (of one area of the framework).
+    pub area_reviews: usize,
+    /// Systemic corrective actions opened.
+    pub systemic: usize,
+    /// Systemic actions open (not reported done).
+    pub systemic_open: usize,
+    /// Open systemic actions past their due date.
+    pub systemic_overdue: usize,
+    /// Systemic actions reported done, waiting for verification.
+    pub systemic_completed: usize,
+    /// Systemic actions verified.
+    pub systemic_verified: usize,
+    /// Systemic actions opened from a pattern of complaints rather than from a review.
+    pub systemic_from_cases: usize,
 }
 
 impl DemoCounts {
@@ -107,6 +133,32 @@ impl DemoCounts {
                 Some((_, ErasureReason::Retention)) => c.erased_by_retention += 1,
                 None => {}
             }
+        }
+        for r in model.reviews() {
+            c.reviews += 1;
+            match r.status {
+                ReviewStatus::Open => c.reviews_open += 1,
+                ReviewStatus::Submitted => c.reviews_submitted += 1,
+                ReviewStatus::Approved => c.reviews_approved += 1,
+                ReviewStatus::New => {}
+            }
+            c.reviews_returned += usize::from(!r.returns.is_empty());
+            c.area_reviews += usize::from(r.opened.as_ref().is_some_and(|o| o.area.is_some()));
+        }
+        for s in model.systemic_actions() {
+            c.systemic += 1;
+            match s.status {
+                SystemicStatus::Open => c.systemic_open += 1,
+                SystemicStatus::Completed => c.systemic_completed += 1,
+                SystemicStatus::Verified => c.systemic_verified += 1,
+                SystemicStatus::New => {}
+            }
+            c.systemic_overdue += usize::from(s.overdue(today));
+            c.systemic_from_cases += usize::from(
+                s.opened
+                    .as_ref()
+                    .is_some_and(|o| o.origin.review.is_none() && !o.origin.cases.is_empty()),
+            );
         }
         c
     }

@@ -16,6 +16,9 @@
 //! 2. **Run**: steps are taken from a priority queue keyed by time, so ledger positions are
 //!    roughly chronological, with up to [`CONCURRENCY`] steps of *different* cases in flight so
 //!    that group commit shares each fsync. A case never has two steps in flight.
+//!    Beside them, the organization's own calendar ([`reviews`]): quarterly framework reviews,
+//!    an area review opened from a pattern of complaints, and systemic actions, planned from a
+//!    generator of their own so that the complaints' plan of a seed does not change.
 //! 3. **Retention** runs at "now", erasing the cases settled longer ago than the (shortened)
 //!    retention period.
 //!
@@ -29,6 +32,7 @@
 //! - [`corpus`]: every text the demo writes, from the data file `corpus.toml`.
 //! - [`plan`]: filing times and each complaint's script; [`script`]: the script by stage;
 //!   [`step`]: what a step is; [`calendar`] and [`random`]: the time and choices they use.
+//! - [`reviews`]: the organization's calendar of reviews and systemic actions.
 //! - [`run`]: running the scripts through the service; [`command`]: one step as a call.
 //! - [`counts`]: the figures of the finished ledger.
 
@@ -39,6 +43,7 @@ pub mod corpus;
 mod counts;
 mod plan;
 mod random;
+mod reviews;
 mod run;
 mod script;
 mod step;
@@ -158,7 +163,7 @@ pub async fn build(
         .ok_or_else(|| {
             ServiceError::Input("the demo's history does not fit the calendar".into())
         })?;
-    let service = Service::setup_at(dir, ORIGIN, reference, started).await?;
+    let service = Service::setup_at(dir, ORIGIN, reference.clone(), started).await?;
     let (admin, staff) = enroll(&service, started).await?;
     let settings = settings();
     service
@@ -175,11 +180,13 @@ pub async fn build(
         cal: clocks.calendar().clone(),
     };
 
-    let plans = plan(&cal, &corpus, options, started, now);
+    let mut plans = plan(&cal, &corpus, options, started, now);
+    plans.extend(reviews::plan(&cal, &reference, options, started, now));
     let shared = Arc::new(Shared {
         service: service.clone(),
         staff: staff.iter().map(|s| s.acting.clone()).collect(),
         ids: staff.iter().map(|s| s.id).collect(),
+        org: Default::default(),
     });
     run(&shared, plans).await?;
 

@@ -124,6 +124,8 @@ pub(super) enum Step {
     },
     Withdraw(By),
     RequestErasure,
+    /// A step of the organization's own calendar (reviews, systemic actions), not of a case.
+    Org(Box<super::reviews::OrgStep>),
 }
 
 impl Step {
@@ -156,11 +158,18 @@ impl Step {
             Step::Reopen { .. } => "reopen",
             Step::Withdraw(_) => "withdraw",
             Step::RequestErasure => "request erasure",
+            Step::Org(o) => o.name(),
         }
+    }
+
+    /// True if the runner must start it alone, after every earlier step of every lane (see
+    /// [`super::reviews`]).
+    pub(super) fn is_barrier(&self) -> bool {
+        matches!(self, Step::Org(o) if o.is_barrier())
     }
 }
 
-/// One complaint's script, in time order.
+/// One complaint's script, or one lane of the organization's calendar, in time order.
 pub(super) struct Script {
     pub(super) steps: Vec<(Timestamp, Step)>,
 }

@@ -108,6 +108,42 @@ impl Service {
         .await
     }
 
+    /// Records `commands` on review `id`, all by `who` at `at`, as one append: a committee
+    /// member's sitting (rating several items and attesting at once) is one commit rather
+    /// than one per item. Each command is decided on the review as the ones before it leave
+    /// it, so the batch is accepted only if each command would be accepted in turn; a refusal
+    /// records nothing.
+    pub async fn act_on_review_at_once(
+        &self,
+        who: &Acting,
+        id: ReviewId,
+        commands: &[ReviewCommand],
+        at: Timestamp,
+    ) -> Result<Appended, ServiceError> {
+        if commands.is_empty() {
+            return Err(ServiceError::Input(
+                "no command to record on the review".into(),
+            ));
+        }
+        self.record(&id.stream(), &who.key, at, |model| {
+            let review = model
+                .review(&id)
+                .ok_or_else(|| ServiceError::NotFound(format!("review {id}")))?;
+            let ctx = review_context(model, who, None);
+            let first = review.seq;
+            let mut review = review.clone();
+            let mut payloads = Vec::new();
+            for command in commands {
+                for payload in rules::decide(&review, &ctx, command)? {
+                    review.apply(review.seq, at, &who.actor, &payload);
+                    payloads.push(payload);
+                }
+            }
+            Ok((first, payloads))
+        })
+        .await
+    }
+
     /// Attests for an item of review `id`, keeping `document` (name, media type, bytes) sealed
     /// in the vault under the review's own key.
     pub async fn attest(
