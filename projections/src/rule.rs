@@ -136,6 +136,43 @@ pub const FORBIDDEN: &[(&str, &str)] = &[
         "only the assigned reviewer or the chair open corrective actions",
         "rule-forbidden-open-action",
     ),
+    // Framework reviews and systemic actions.
+    (
+        "only the chair opens a framework review",
+        "rule-forbidden-open-review",
+    ),
+    (
+        "only committee members rate framework items",
+        "rule-forbidden-rate-item",
+    ),
+    (
+        "only committee members attest for a review",
+        "rule-forbidden-attest",
+    ),
+    (
+        "only the chair submits a review to the board",
+        "rule-forbidden-submit-review",
+    ),
+    (
+        "only the board returns or approves a review",
+        "rule-forbidden-board-review",
+    ),
+    (
+        "only staff work on systemic actions",
+        "rule-forbidden-systemic-staff",
+    ),
+    (
+        "only the chair opens a systemic action",
+        "rule-forbidden-open-systemic",
+    ),
+    (
+        "only its owner or the chair record progress on a systemic action",
+        "rule-forbidden-systemic-progress",
+    ),
+    (
+        "only the chair or an auditor verify a systemic action",
+        "rule-forbidden-verify-systemic",
+    ),
 ];
 
 /// A refused command. Nothing is recorded when a rule refuses.

@@ -201,6 +201,16 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["board"], true, _) => pages::board::dashboard(ctx),
         (["board", "export.csv"], true, _) => pages::board::csv(ctx),
         (["board", "export.json"], true, _) => pages::board::json(ctx),
+        (["board", "reviews"], true, _) => pages::review::list(ctx),
+        (["board", "reviews"], _, true) => pages::review::open(ctx).await,
+        (["board", "reviews", id], true, _) => pages::review::page(ctx, id),
+        (["board", "reviews", id, "report"], true, _) => pages::review::report(ctx, id),
+        (["board", "reviews", id, "cases"], true, _) => pages::review::cases(ctx, id),
+        (["board", "reviews", id, "export.csv"], true, _) => pages::review::csv(ctx, id),
+        (["board", "reviews", id, "export.json"], true, _) => pages::review::json(ctx, id),
+        (["board", "reviews", id, action], _, true) => {
+            pages::review::act(ctx, id, action).await
+        }
 
         (["ledger", "checkpoint"], true, _) => pages::ledger::checkpoint(ctx).await,
         (["ledger", "tile", ..], true, _) => pages::ledger::tile(ctx).await,

@@ -18,6 +18,7 @@ mod helpers;
 mod input;
 mod integrity;
 mod openapi;
+mod review_pages;
 mod serve;
 mod service;
 mod session_contract;
