@@ -208,9 +208,7 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["board", "reviews", id, "cases"], true, _) => pages::review::cases(ctx, id),
         (["board", "reviews", id, "export.csv"], true, _) => pages::review::csv(ctx, id),
         (["board", "reviews", id, "export.json"], true, _) => pages::review::json(ctx, id),
-        (["board", "reviews", id, action], _, true) => {
-            pages::review::act(ctx, id, action).await
-        }
+        (["board", "reviews", id, action], _, true) => pages::review::act(ctx, id, action).await,
 
         (["ledger", "checkpoint"], true, _) => pages::ledger::checkpoint(ctx).await,
         (["ledger", "tile", ..], true, _) => pages::ledger::tile(ctx).await,

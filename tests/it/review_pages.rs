@@ -99,6 +99,10 @@ fn unescape(html: &str) -> String {
         .replace("&#34;", "\"")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
+        .replace("&#60;", "<")
+        .replace("&#62;", ">")
+        .replace("&#38;", "&")
+        .replace("&#x26;", "&")
         .replace("&amp;", "&")
 }
 
@@ -116,7 +120,9 @@ async fn the_committee_and_the_board_take_a_review_from_opening_to_approval() {
     assert_eq!(list.body.matches("<option value=\"20").count(), 8);
 
     let id = open(&chair, &[("kind", "quarter"), ("period", PERIOD)]).await;
-    let page = chair.get(&format!("/board/reviews/{id}?done=review-opened")).await;
+    let page = chair
+        .get(&format!("/board/reviews/{id}?done=review-opened"))
+        .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let size = t
         .app
@@ -135,7 +141,10 @@ async fn the_committee_and_the_board_take_a_review_from_opening_to_approval() {
     }
     // The list shows it.
     let list = board.get("/board/reviews").await;
-    assert!(list.body.contains(&format!("href=\"/board/reviews/{id}\">2026-Q1<")));
+    assert!(
+        list.body
+            .contains(&format!("href=\"/board/reviews/{id}\">2026-Q1<"))
+    );
     assert!(!list.body.contains("Open a review"), "only the chair opens");
 
     // The reviewer rates every item: the first partly met, the others met.
@@ -154,8 +163,14 @@ async fn the_committee_and_the_board_take_a_review_from_opening_to_approval() {
     }
     // The reviewer rates and attests, but neither submits nor decides.
     let page = reviewer.get(&format!("/board/reviews/{id}")).await;
-    assert!(page.body.contains(&format!("action=\"/board/reviews/{id}/rate\"")));
-    assert!(page.body.contains(&format!("action=\"/board/reviews/{id}/attest\"")));
+    assert!(
+        page.body
+            .contains(&format!("action=\"/board/reviews/{id}/rate\""))
+    );
+    assert!(
+        page.body
+            .contains(&format!("action=\"/board/reviews/{id}/attest\""))
+    );
     assert!(!page.body.contains(&format!("/board/reviews/{id}/submit")));
     assert!(!page.body.contains(&format!("/board/reviews/{id}/approve")));
 
@@ -174,7 +189,9 @@ async fn the_committee_and_the_board_take_a_review_from_opening_to_approval() {
         "{area_link}: {}",
         page.body
     );
-    let p = chair.post(&format!("/board/reviews/{id}/submit"), &[]).await;
+    let p = chair
+        .post(&format!("/board/reviews/{id}/submit"), &[])
+        .await;
     assert_eq!(p.status, StatusCode::CONFLICT, "{}", p.body);
     assert!(
         unescape(&p.body).contains(&format!(
@@ -189,8 +206,14 @@ async fn the_committee_and_the_board_take_a_review_from_opening_to_approval() {
     let form = chair.get(&area_link).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("Open an area review for this item"));
-    assert!(form.body.contains(&format!("name=\"origin_review\" value=\"{id}\"")));
-    assert!(!form.body.contains("The whole framework"), "an area review only");
+    assert!(
+        form.body
+            .contains(&format!("name=\"origin_review\" value=\"{id}\""))
+    );
+    assert!(
+        !form.body.contains("The whole framework"),
+        "an area review only"
+    );
     let area_review = open(
         &chair,
         &[
@@ -203,17 +226,35 @@ async fn the_committee_and_the_board_take_a_review_from_opening_to_approval() {
     )
     .await;
     let page = chair.get(&format!("/board/reviews/{id}")).await;
-    assert!(page.body.contains(&format!("href=\"/board/reviews/{area_review}\"")));
-    assert!(page.body.contains("Every item is rated and every shortfall has a follow-up"));
-    let p = chair.post(&format!("/board/reviews/{id}/submit"), &[]).await;
+    assert!(
+        page.body
+            .contains(&format!("href=\"/board/reviews/{area_review}\""))
+    );
+    assert!(
+        page.body
+            .contains("Every item is rated and every shortfall has a follow-up")
+    );
+    let p = chair
+        .post(&format!("/board/reviews/{id}/submit"), &[])
+        .await;
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
     assert_eq!(status(&t, id).0, ReviewStatus::Submitted);
 
     // The board returns it: comments are required.
     let page = board.get(&format!("/board/reviews/{id}")).await;
-    assert!(page.body.contains(&format!("action=\"/board/reviews/{id}/return\"")));
-    assert!(page.body.contains(&format!("action=\"/board/reviews/{id}/approve\"")));
-    assert!(!page.body.contains(&format!("action=\"/board/reviews/{id}/rate\"")));
+    assert!(
+        page.body
+            .contains(&format!("action=\"/board/reviews/{id}/return\""))
+    );
+    assert!(
+        page.body
+            .contains(&format!("action=\"/board/reviews/{id}/approve\""))
+    );
+    assert!(
+        !page
+            .body
+            .contains(&format!("action=\"/board/reviews/{id}/rate\""))
+    );
     let before = status(&t, id);
     let p = board
         .post(&format!("/board/reviews/{id}/return"), &[("comments", " ")])
@@ -238,7 +279,9 @@ async fn the_committee_and_the_board_take_a_review_from_opening_to_approval() {
     assert!(page.body.contains("rated 2 times"));
     assert!(page.body.contains("Returned to the committee by"));
     assert!(page.body.contains("Say more about the second item."));
-    let p = chair.post(&format!("/board/reviews/{id}/submit"), &[]).await;
+    let p = chair
+        .post(&format!("/board/reviews/{id}/submit"), &[])
+        .await;
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
     let p = board
         .post(&format!("/board/reviews/{id}/approve"), &[("comments", "")])
@@ -259,16 +302,31 @@ async fn the_committee_and_the_board_take_a_review_from_opening_to_approval() {
         assert!(page.body.contains("Approved by"));
     }
     for (s, action, fields) in [
-        (&reviewer, "rate", vec![("item", first.as_str()), ("rating", "met"), ("reasons", "x")]),
-        (&reviewer, "attest", vec![("item", first.as_str()), ("statement", "x")]),
+        (
+            &reviewer,
+            "rate",
+            vec![
+                ("item", first.as_str()),
+                ("rating", "met"),
+                ("reasons", "x"),
+            ],
+        ),
+        (
+            &reviewer,
+            "attest",
+            vec![("item", first.as_str()), ("statement", "x")],
+        ),
         (&chair, "submit", vec![]),
         (&board, "return", vec![("comments", "again")]),
         (&board, "approve", vec![("comments", "")]),
     ] {
-        let p = s.post(&format!("/board/reviews/{id}/{action}"), &fields).await;
+        let p = s
+            .post(&format!("/board/reviews/{id}/{action}"), &fields)
+            .await;
         assert!(p.status.is_client_error(), "{action}: {}", p.status);
         assert!(
-            p.body.contains("This review is approved: it is final and never changes."),
+            p.body
+                .contains("This review is approved: it is final and never changes."),
             "{action}: {}",
             p.body
         );
@@ -278,7 +336,10 @@ async fn the_committee_and_the_board_take_a_review_from_opening_to_approval() {
     // The next quarter's review compares with the approved one.
     let next = open(&chair, &[("kind", "quarter"), ("period", "2026-04-01")]).await;
     let page = chair.get(&format!("/board/reviews/{next}")).await;
-    assert!(page.body.contains(&format!("<a href=\"/board/reviews/{id}\">2026-Q1</a>")));
+    assert!(
+        page.body
+            .contains(&format!("<a href=\"/board/reviews/{id}\">2026-Q1</a>"))
+    );
     assert!(page.body.contains("Rated: Partly met"));
     assert!(page.body.contains("Rated: Met"));
     let trends = ["up from ", "down from ", "unchanged from "]
@@ -324,7 +385,13 @@ async fn each_role_sees_and_does_what_the_rules_allow() {
         let p = intake.get(path).await;
         assert_eq!(p.status, StatusCode::FORBIDDEN, "{path}");
     }
-    assert!(!intake.get("/staff").await.body.contains("href=\"/board/reviews\""));
+    assert!(
+        !intake
+            .get("/staff")
+            .await
+            .body
+            .contains("href=\"/board/reviews\"")
+    );
     let item = items(&t, id)[0].clone();
     let p = rate(&intake, id, &item, "met", "x").await;
     assert_eq!(p.status, StatusCode::FORBIDDEN);
@@ -334,14 +401,23 @@ async fn each_role_sees_and_does_what_the_rules_allow() {
     assert_eq!(p.status, StatusCode::FORBIDDEN);
 
     // The others read, with a link in their navigation.
-    for role in [Role::Board, Role::Chair, Role::Reviewer, Role::Auditor, Role::Admin] {
+    for role in [
+        Role::Board,
+        Role::Chair,
+        Role::Reviewer,
+        Role::Auditor,
+        Role::Admin,
+    ] {
         let s = Staff::new(&t, role).await;
         for path in &paths {
             let p = s.get(path).await;
             assert_eq!(p.status, StatusCode::OK, "{role:?} {path}: {}", p.body);
         }
         let list = s.get("/board/reviews").await;
-        assert!(list.body.contains("href=\"/board/reviews\""), "{role:?} nav");
+        assert!(
+            list.body.contains("href=\"/board/reviews\""),
+            "{role:?} nav"
+        );
         assert_eq!(
             list.body.contains("action=\"/board/reviews\""),
             role == Role::Chair,
@@ -355,13 +431,24 @@ async fn each_role_sees_and_does_what_the_rules_allow() {
         .post("/board/reviews", &[("kind", "quarter"), ("period", PERIOD)])
         .await;
     assert_eq!(p.status, StatusCode::FORBIDDEN);
-    assert!(p.body.contains("Not allowed: only the chair opens a framework review."));
+    assert!(
+        p.body
+            .contains("Not allowed: only the chair opens a framework review.")
+    );
     let board = Staff::new(&t, Role::Board).await;
     let p = rate(&board, id, &item, "met", "x").await;
     assert_eq!(p.status, StatusCode::FORBIDDEN);
-    assert!(p.body.contains("Not allowed: only committee members rate framework items."));
-    assert!(p.body.contains(&format!("href=\"/board/reviews/{id}\"")), "a way back");
-    let p = reviewer.post(&format!("/board/reviews/{id}/submit"), &[]).await;
+    assert!(
+        p.body
+            .contains("Not allowed: only committee members rate framework items.")
+    );
+    assert!(
+        p.body.contains(&format!("href=\"/board/reviews/{id}\"")),
+        "a way back"
+    );
+    let p = reviewer
+        .post(&format!("/board/reviews/{id}/submit"), &[])
+        .await;
     assert_eq!(p.status, StatusCode::FORBIDDEN);
     // A form without its token is refused before anything else.
     let p = reviewer
@@ -372,9 +459,18 @@ async fn each_role_sees_and_does_what_the_rules_allow() {
     // Bad periods and areas are refused with what to correct, and nothing opened.
     let before = t.app.service.read(|m| m.reviews().len());
     for (fields, message) in [
-        (vec![("kind", "quarter"), ("period", "2026-02-01")], "Please choose one of the periods listed"),
-        (vec![("kind", "quarter"), ("period", "2999-01-01")], "Please choose one of the periods listed"),
-        (vec![("kind", "week"), ("period", PERIOD)], "Please choose one of the options."),
+        (
+            vec![("kind", "quarter"), ("period", "2026-02-01")],
+            "Please choose one of the periods listed",
+        ),
+        (
+            vec![("kind", "quarter"), ("period", "2999-01-01")],
+            "Please choose one of the periods listed",
+        ),
+        (
+            vec![("kind", "week"), ("period", PERIOD)],
+            "Please choose one of the options.",
+        ),
         (
             vec![("kind", "quarter"), ("period", PERIOD), ("area", "nowhere")],
             "Please choose one of the options.",
@@ -382,11 +478,17 @@ async fn each_role_sees_and_does_what_the_rules_allow() {
     ] {
         let p = chair.post("/board/reviews", &fields).await;
         assert_eq!(p.status, StatusCode::BAD_REQUEST, "{fields:?}");
-        assert!(unescape(&p.body).contains(message), "{fields:?}: {}", p.body);
+        assert!(
+            unescape(&p.body).contains(message),
+            "{fields:?}: {}",
+            p.body
+        );
     }
     assert_eq!(t.app.service.read(|m| m.reviews().len()), before);
     // An unknown review is not found.
-    let p = chair.get(&format!("/board/reviews/{}", ReviewId(uuid::Uuid::nil()))).await;
+    let p = chair
+        .get(&format!("/board/reviews/{}", ReviewId(uuid::Uuid::nil())))
+        .await;
     assert_eq!(p.status, StatusCode::NOT_FOUND);
     let p = chair.get("/board/reviews/not-an-id").await;
     assert_eq!(p.status, StatusCode::NOT_FOUND);
@@ -426,11 +528,16 @@ async fn the_board_sees_counts_and_never_case_links_nor_case_ids() {
         for c in &cases {
             assert!(p.body.contains(&format!("href=\"/staff/case/{c}\"")));
         }
-        assert!(p.body.contains("The cases are listed as the ledger stands now"));
+        assert!(
+            p.body
+                .contains("The cases are listed as the ledger stands now")
+        );
     }
 
-    let all_cases: Vec<String> =
-        t.app.service.read(|m| m.cases().map(|c| c.id.to_string()).collect());
+    let all_cases: Vec<String> = t
+        .app
+        .service
+        .read(|m| m.cases().map(|c| c.id.to_string()).collect());
     assert!(all_cases.len() > 100);
     for role in [Role::Board, Role::Admin] {
         let s = Staff::new(&t, role).await;
@@ -447,7 +554,10 @@ async fn the_board_sees_counts_and_never_case_links_nor_case_ids() {
             let p = s.get(&path).await;
             assert_eq!(p.status, StatusCode::OK, "{role:?} {path}");
             assert!(!p.body.contains("/cases?"), "{role:?} {path}: a case link");
-            assert!(!p.body.contains("/staff/case/"), "{role:?} {path}: a case link");
+            assert!(
+                !p.body.contains("/staff/case/"),
+                "{role:?} {path}: a case link"
+            );
             for c in &all_cases {
                 assert!(!p.body.contains(c.as_str()), "{role:?} {path}: case id {c}");
             }
@@ -463,7 +573,14 @@ async fn the_exports_and_the_report_hold_every_item_and_figure() {
     let board = Staff::new(&t, Role::Board).await;
     let id = open(&chair, &[("kind", "quarter"), ("period", PERIOD)]).await;
     let item = items(&t, id)[0].clone();
-    let p = rate(&reviewer, id, &item, "met", "Fine, \"mostly\"\nand checked.").await;
+    let p = rate(
+        &reviewer,
+        id,
+        &item,
+        "met",
+        "Fine, \"mostly\"\nand checked.",
+    )
+    .await;
     assert_eq!(p.status, StatusCode::SEE_OTHER);
     let rater = t
         .staff
@@ -491,11 +608,18 @@ async fn the_exports_and_the_report_hold_every_item_and_figure() {
             "period,scope,item,measure,count,of,rating,rater,reasons,previous_rating,previous_count,previous_of"
         )
     );
-    let body: Vec<&str> = csv.body.split("\r\n").skip(1).filter(|l| !l.is_empty()).collect();
+    let body: Vec<&str> = csv
+        .body
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .collect();
     let figures: usize = recorded.iter().map(|i| i.figures.len()).sum();
     // The reasons hold a line break inside quotes: count rows by their first fields.
     assert_eq!(
-        body.iter().filter(|l| l.starts_with("2026-Q1,framework,")).count(),
+        body.iter()
+            .filter(|l| l.starts_with("2026-Q1,framework,"))
+            .count(),
         figures
     );
     for i in &recorded {
@@ -547,15 +671,25 @@ async fn the_exports_and_the_report_hold_every_item_and_figure() {
     assert_eq!(report.status, StatusCode::OK);
     assert!(report.body.contains("<body class=\"report\">"));
     assert!(!report.body.contains("<nav") && !report.body.contains("<form"));
-    assert!(report.body.contains("Draft: this review is not approved yet."));
-    assert!(report.body.contains("Fine, &quot;mostly&quot;") || report.body.contains("Fine, &#34;mostly&#34;"));
+    assert!(
+        report
+            .body
+            .contains("Draft: this review is not approved yet.")
+    );
+    assert!(
+        report.body.contains("Fine, &quot;mostly&quot;")
+            || report.body.contains("Fine, &#34;mostly&#34;")
+    );
     assert_eq!(
         report.body.matches("class=\"review-item\"").count(),
         recorded.len()
     );
     let css = board.get("/static/style.css").await;
     assert!(css.body.contains("@media print"));
-    assert!(css.body.contains(".report .review-area { break-before: page; }"));
+    assert!(
+        css.body
+            .contains(".report .review-area { break-before: page; }")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -614,7 +748,10 @@ async fn an_oversize_text_is_refused_clearly_and_nothing_is_recorded() {
         p.body
     );
     assert!(p.body.contains("data-field=\"reasons\""));
-    assert!(p.body.contains(&format!("href=\"/board/reviews/{id}\"")), "a way back");
+    assert!(
+        p.body.contains(&format!("href=\"/board/reviews/{id}\"")),
+        "a way back"
+    );
     let p = reviewer
         .post(
             &format!("/board/reviews/{id}/attest"),
@@ -632,10 +769,20 @@ async fn an_oversize_text_is_refused_clearly_and_nothing_is_recorded() {
     assert_eq!(p.status, StatusCode::BAD_REQUEST);
     assert!(p.body.contains("data-field=\"rating\""));
     assert_eq!(status(&t, id), before, "nothing recorded");
-    assert!(t.app.service.read(|m| m.review(&id).unwrap().ratings.is_empty()));
+    assert!(
+        t.app
+            .service
+            .read(|m| m.review(&id).unwrap().ratings.is_empty())
+    );
     // The form says the limit in words, and lets the browser hold it.
     let page = reviewer.get(&format!("/board/reviews/{id}")).await;
-    assert!(page.body.contains(&format!("At most {REVIEW_TEXT} characters.")));
-    assert!(page.body.contains(&format!("maxlength=\"{}\"", 2 * REVIEW_TEXT)));
+    assert!(
+        page.body
+            .contains(&format!("At most {REVIEW_TEXT} characters."))
+    );
+    assert!(
+        page.body
+            .contains(&format!("maxlength=\"{}\"", 2 * REVIEW_TEXT))
+    );
     assert!(page.body.contains("Reasons (required)"));
 }

@@ -524,7 +524,13 @@ fn built_ids() -> BTreeMap<String, String> {
         .iter()
         .position(|k| *k == "complaint.filed")
         .unwrap();
-    for kind in &Payload::TYPES[first_case_event..] {
+    // Reviews, systemic actions and reports have streams of their own: never on a case's
+    // timeline.
+    let other_streams = ["review.", "systemic_action.", "report."];
+    for kind in Payload::TYPES[first_case_event..]
+        .iter()
+        .filter(|k| !other_streams.iter().any(|p| k.starts_with(p)))
+    {
         add(
             format!("staff-{}", event_id(kind)),
             "the case page's timeline",

@@ -104,7 +104,9 @@ pub async fn act(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Response, WebE
     let (command, item) = command(action, &form)?;
     let who = ctx.acting()?;
     let service = &ctx.app.service;
-    service.act_on_review(&who, id, command, service.now()).await?;
+    service
+        .act_on_review(&who, id, command, service.now())
+        .await?;
     let anchor = item
         .map(|i| format!("#item-{}", urlencode(&i)))
         .unwrap_or_default();

@@ -6,7 +6,6 @@
 //!
 //! Neither holds a case id or a client's words: a review holds none.
 
-
 use jiff::Timestamp;
 use recourse_projections::review::{FollowUp, Step};
 use serde_json::{Value, json};
@@ -80,7 +79,9 @@ pub fn csv(ctx: &Ctx, id: &str) -> Result<Response, WebError> {
                 f.measure.clone(),
                 f.count.to_string(),
                 f.of.map(|n| n.to_string()).unwrap_or_default(),
-                rating.map(|x| x.rating.as_str().to_owned()).unwrap_or_default(),
+                rating
+                    .map(|x| x.rating.as_str().to_owned())
+                    .unwrap_or_default(),
                 rating.map(|x| s.name(&x.by)).unwrap_or_default(),
                 rating.map(|x| x.reasons.clone()).unwrap_or_default(),
                 previous.map(|p| p.as_str().to_owned()).unwrap_or_default(),

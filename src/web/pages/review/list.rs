@@ -48,7 +48,11 @@ pub fn list(ctx: &Ctx) -> Result<Response, WebError> {
                     scope: scope_label(tr, m.reference(), o.area.as_deref()),
                     status: r.status.as_str(),
                     status_label: status_label(tr, r.status),
-                    opened: r.opened_step.as_ref().map(|s| day(s.at)).unwrap_or_default(),
+                    opened: r
+                        .opened_step
+                        .as_ref()
+                        .map(|s| day(s.at))
+                        .unwrap_or_default(),
                     approved: r.approved.as_ref().map(|s| day(s.at)).unwrap_or_default(),
                 })
             })

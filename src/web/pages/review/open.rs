@@ -122,7 +122,11 @@ pub(crate) fn form(ctx: &Ctx, query: &Form) -> OpenForm {
     let mut areas = Vec::new();
     // A review opened from another review's item is an area review: no whole framework.
     if origin.is_none() {
-        areas.push((String::new(), tr.t("review-open-area-all"), wanted.is_empty()));
+        areas.push((
+            String::new(),
+            tr.t("review-open-area-all"),
+            wanted.is_empty(),
+        ));
     }
     for a in &reference.framework.areas {
         areas.push((
@@ -135,7 +139,12 @@ pub(crate) fn form(ctx: &Ctx, query: &Form) -> OpenForm {
         kind: kind.as_str(),
         kinds: PeriodKind::ALL
             .iter()
-            .map(|k| (k.as_str(), tr.t(&format!("review-kind-{}", k.as_str().replace('_', "-")))))
+            .map(|k| {
+                (
+                    k.as_str(),
+                    tr.t(&format!("review-kind-{}", k.as_str().replace('_', "-"))),
+                )
+            })
             .collect(),
         periods,
         areas,
@@ -208,4 +217,3 @@ pub async fn open(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         "/board/reviews/{id}?done=review-opened"
     )))
 }
-

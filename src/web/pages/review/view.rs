@@ -107,7 +107,12 @@ pub(crate) fn previous_approved<'m>(model: &'m ReadModel, review: &Review) -> Op
         .filter(|r| r.id != review.id && r.status == ReviewStatus::Approved)
         .filter(|r| r.opened.as_ref().and_then(|o| o.area.as_deref()) == area)
         .filter(|r| r.period().is_some_and(|p| p.end() <= period.start))
-        .max_by_key(|r| (r.period().map(|p| p.end()), r.approved.as_ref().map(|s| s.at)))
+        .max_by_key(|r| {
+            (
+                r.period().map(|p| p.end()),
+                r.approved.as_ref().map(|s| s.at),
+            )
+        })
 }
 
 fn follow_up_label(model: &ReadModel, f: &FollowUp) -> String {
@@ -415,7 +420,9 @@ impl ReviewView {
         history.sort_by_key(|h| h.0);
         let history = history
             .into_iter()
-            .map(|(at, what, by, comments)| (s.when(at), tr.t1(what, "name", s.name(&by)), comments))
+            .map(|(at, what, by, comments)| {
+                (s.when(at), tr.t1(what, "name", s.name(&by)), comments)
+            })
             .collect();
         let mut blockers: Vec<String> = r
             .unrated()
@@ -503,8 +510,7 @@ fn areas(tr: &Tr, s: &Snapshot, viewer: &Viewer, id: &str) -> Vec<AreaView> {
                 .map(|f| FigureView {
                     label: measure_label(tr, &s.reference, &f.measure),
                     value: value(tr, f),
-                    trend: has_previous
-                        .then(|| trend(tr, f, s.previous_figure(item, &f.measure))),
+                    trend: has_previous.then(|| trend(tr, f, s.previous_figure(item, &f.measure))),
                     cases: (viewer.reads_cases && counts_cases(&f.measure)).then(|| {
                         format!(
                             "/board/reviews/{id}/cases?item={}&measure={}",
