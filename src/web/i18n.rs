@@ -35,6 +35,8 @@ macro_rules! ftl {
             include_str!(concat!("../../locales/", $lang, "/rules.ftl")),
             "\n",
             include_str!(concat!("../../locales/", $lang, "/transparency.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/review.ftl")),
         )
     };
 }

@@ -19,6 +19,7 @@ mod input;
 mod integrity;
 mod openapi;
 mod review_cli;
+mod review_pages;
 mod serve;
 mod service;
 mod session_contract;

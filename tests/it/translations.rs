@@ -39,6 +39,8 @@ const AREAS: &[&str] = &[
     "admin",
     "validation",
     "rules",
+    "review",
+    "transparency",
 ];
 
 /// One message as written in a file.
@@ -610,6 +612,16 @@ fn built_ids() -> BTreeMap<String, String> {
         RuleError::Restricted,
         RuleError::Erased,
         RuleError::LastAdministrator,
+        RuleError::NotNow {
+            status: "open",
+            action: "submit",
+        },
+        RuleError::ReviewFinal,
+        RuleError::Unrated(1),
+        RuleError::FollowUpNeeded("i".into()),
+        RuleError::NotInScope("i".into()),
+        RuleError::UnknownReview(recourse_events::review::ReviewId(uuid::Uuid::nil())),
+        RuleError::OwnWork("approve a review you submitted"),
         RuleError::Invalid {
             field: "f",
             reason: "r".into(),
@@ -620,6 +632,28 @@ fn built_ids() -> BTreeMap<String, String> {
     }
     for (_, id) in FORBIDDEN {
         add(id.to_string(), "rule::FORBIDDEN");
+    }
+    // The review pages: measures, ratings, statuses, period lengths, notices.
+    for name in recourse_projections::review::measure::Measure::NAMES {
+        add(format!("review-measure-{name}"), "review figures");
+    }
+    for r in recourse_events::review::Rating::ALL {
+        add(
+            format!("review-rating-{}", r.as_str().replace('_', "-")),
+            "review ratings",
+        );
+    }
+    for status in ["new", "open", "submitted", "approved"] {
+        add(format!("review-status-{status}"), "review statuses");
+    }
+    for k in recourse_events::review::PeriodKind::ALL {
+        add(
+            format!("review-kind-{}", k.as_str().replace('_', "-")),
+            "review period lengths",
+        );
+    }
+    for action in ["opened", "rate", "attest", "submit", "return", "approve"] {
+        add(format!("done-review-{action}"), "review notices");
     }
     ids
 }

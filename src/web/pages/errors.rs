@@ -22,8 +22,10 @@ struct ErrorPage {
     back: Option<(String, String)>,
 }
 
-/// The case page a refused case action came from (`/staff/case/<id>/<action>`).
-fn case_of(path: &str) -> Option<String> {
+/// The page a refused action came from, and the message naming it: the case page for a
+/// case action (`/staff/case/<id>/<action>`), the review page for a review's
+/// (`/board/reviews/<id>/<action>`), the list of reviews for opening one.
+fn back_to(path: &str) -> Option<(String, &'static str)> {
     match path
         .trim_start_matches('/')
         .split('/')
@@ -31,8 +33,12 @@ fn case_of(path: &str) -> Option<String> {
         .as_slice()
     {
         ["staff", "case", id, _action] if id.parse::<uuid::Uuid>().is_ok() => {
-            Some(format!("/staff/case/{id}"))
+            Some((format!("/staff/case/{id}"), "file-back"))
         }
+        ["board", "reviews", id, _action] if id.parse::<uuid::Uuid>().is_ok() => {
+            Some((format!("/board/reviews/{id}"), "review-back"))
+        }
+        ["board", "reviews"] => Some(("/board/reviews".to_owned(), "review-back-list")),
         _ => None,
     }
 }
@@ -71,7 +77,7 @@ pub fn page(ctx: &Ctx, e: &WebError) -> Response {
         WebError::Invalid(_) => "error-summary",
         _ => "error-title",
     };
-    let back = case_of(&ctx.req.path).map(|to| (to, tr.t("file-back")));
+    let back = back_to(&ctx.req.path).map(|(to, label)| (to, tr.t(label)));
     let page = ErrorPage {
         l: Layout::new(ctx, title),
         heading: tr.t(title),

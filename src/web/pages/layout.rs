@@ -16,6 +16,8 @@ pub struct StaffNav {
     pub file: bool,
     /// Sees the dashboard.
     pub board: bool,
+    /// Sees the framework reviews.
+    pub reviews: bool,
     /// Administers.
     pub admin: bool,
 }
@@ -59,6 +61,7 @@ impl Layout {
                 file: has(Role::Intake),
                 board: has(Role::Board) || has(Role::Chair) || has(Role::Admin),
                 admin: has(Role::Admin),
+                reviews: crate::web::pages::review::ROLES.iter().any(|r| has(*r)),
             }
         });
         // Only notices the pages define: `?done=<id>` shows message `done-<id>`.

@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod ops;
 pub mod public;
 pub mod queue;
+pub mod review;
 pub mod staff;
 pub mod track;
 pub mod transparency;
