@@ -92,3 +92,32 @@ rule-restricted = This case is restricted: only its assigned reviewer, the chair
 rule-erased = This case's personal data was erased.
 rule-last-administrator = The organization must keep at least one administrator.
 rule-invalid = { $field }: { $reason }
+# Reviews and systemic corrective actions (shared by both pages).
+rule-not-now = This cannot be done now: { $action ->
+        [open-a-review] open a review
+        [rate-an-item] rate an item
+        [attest] attest
+        [submit] submit
+        [return] return
+        [approve] approve
+        [open-a-systemic-action] open a systemic action
+        [record-progress] record progress
+        [complete-a-systemic-action] report it done
+        [verify-a-systemic-action] verify it
+       *[other] { $action }
+    }, on one that is { $status ->
+        [new] not opened yet
+        [open] open
+        [submitted] submitted to the board
+        [approved] approved
+        [completed] reported done and waiting for verification
+        [verified] verified
+       *[other] { $status }
+    }.
+rule-own-work = Someone else must do this: you cannot { $what ->
+        [verify-an-action-you-own-or-completed] verify an action you own or reported done
+        [approve-a-review-you-submitted] approve a review you submitted
+       *[other] { $what }
+    }.
+rule-unknown-review = There is no review { $review }.
+rule-not-in-scope = Item { $item } is not part of this review.

@@ -136,6 +136,19 @@ pub const FORBIDDEN: &[(&str, &str)] = &[
         "only the assigned reviewer or the chair open corrective actions",
         "rule-forbidden-open-action",
     ),
+    ("only staff work on systemic actions", "rule-forbidden-systemic-staff"),
+    (
+        "only the chair opens a systemic action",
+        "rule-forbidden-systemic-open",
+    ),
+    (
+        "only its owner or the chair record progress on a systemic action",
+        "rule-forbidden-systemic-progress",
+    ),
+    (
+        "only the chair or an auditor verify a systemic action",
+        "rule-forbidden-systemic-verify",
+    ),
 ];
 
 /// A refused command. Nothing is recorded when a rule refuses.
@@ -291,6 +304,8 @@ impl RuleError {
                 | RuleError::Conflicted(_)
                 | RuleError::TookPartInDecision(_)
                 | RuleError::Restricted
+                // Verifying one's own work is about who acts, like a conflict of interest.
+                | RuleError::OwnWork(_)
         )
     }
 }

@@ -33,6 +33,8 @@ macro_rules! ftl {
             include_str!(concat!("../../locales/", $lang, "/validation.ftl")),
             "\n",
             include_str!(concat!("../../locales/", $lang, "/rules.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/systemic.ftl")),
         )
     };
 }

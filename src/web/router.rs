@@ -201,6 +201,13 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["board"], true, _) => pages::board::dashboard(ctx),
         (["board", "export.csv"], true, _) => pages::board::csv(ctx),
         (["board", "export.json"], true, _) => pages::board::json(ctx),
+        (["board", "systemic"], true, _) => pages::systemic::list(ctx),
+        (["board", "systemic"], _, true) => pages::systemic::create(ctx).await,
+        (["board", "systemic", "new"], true, _) => pages::systemic::new_form(ctx),
+        (["board", "systemic", id], true, _) => pages::systemic::show(ctx, id),
+        (["board", "systemic", id, action], _, true) => {
+            pages::systemic::act(ctx, id, action).await
+        }
 
         (["ledger", "checkpoint"], true, _) => pages::ledger::checkpoint(ctx).await,
         (["ledger", "tile", ..], true, _) => pages::ledger::tile(ctx).await,

@@ -84,14 +84,17 @@
 //! - [`facts`]: the [`Dashboard`] read model, one compact fact row per case, and its update.
 //! - [`aggregation`]: [`Dashboard::report`], one pass over the rows into accumulators.
 //! - [`report`]: what a report holds ([`Report`], [`Metrics`], [`Dimension`]).
+//! - [`systemic`]: the systemic corrective actions of each period, beside the cases' own.
 
 pub mod aggregation;
 pub mod facts;
 pub mod period;
 pub mod report;
+pub mod systemic;
 
 pub use facts::Dashboard;
 pub use period::{
     DEFAULT_QUARTERS, Granularity, MAX_YEARS, ParsePeriodError, Period, Query, RangeError,
 };
 pub use report::{Dimension, Metrics, Report, Satisfaction};
+pub use systemic::{Systemic, SystemicFigures};

@@ -11,6 +11,7 @@ pub mod ops;
 pub mod public;
 pub mod queue;
 pub mod staff;
+pub mod systemic;
 pub mod track;
 
 use askama::Template;

@@ -1,0 +1,1 @@
+# systemic: uk
