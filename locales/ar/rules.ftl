@@ -93,3 +93,32 @@ rule-restricted = هذه القضية مقيّدة: لا يستطيع فتح م�
 rule-erased = مُحيت البيانات الشخصية لهذه القضية.
 rule-last-administrator = يجب أن تحتفظ المنظمة بمسؤول واحد على الأقل.
 rule-invalid = { $field }: قيمة مرفوضة ({ $reason })
+# المراجعات والإجراءات التصحيحية المنهجية (مشتركة بين الصفحتين).
+rule-not-now = لا يمكن فعل هذا الآن: { $action ->
+        [open-a-review] فتح مراجعة
+        [rate-an-item] تقييم بند
+        [attest] الإقرار
+        [submit] التقديم
+        [return] الإرجاع
+        [approve] الاعتماد
+        [open-a-systemic-action] فتح إجراء منهجي
+        [record-progress] تسجيل التقدم
+        [complete-a-systemic-action] الإبلاغ عن إنجازه
+        [verify-a-systemic-action] التحقق منه
+       *[other] { $action }
+    }، والحالة: { $status ->
+        [new] لم يُفتح بعد
+        [open] مفتوح
+        [submitted] مقدَّم إلى مجلس الإدارة
+        [approved] معتمد
+        [completed] أُبلغ عن إنجازه وينتظر التحقق
+        [verified] تم التحقق منه
+       *[other] { $status }
+    }.
+rule-own-work = يجب أن يفعل هذا شخص آخر: لا يمكنك { $what ->
+        [verify-an-action-you-own-or-completed] التحقق من إجراء أنت مسؤول عنه أو أبلغت عن إنجازه
+        [approve-a-review-you-submitted] اعتماد مراجعة قدمتها
+       *[other] { $what }
+    }.
+rule-unknown-review = لا توجد مراجعة { $review }.
+rule-not-in-scope = البند { $item } ليس جزءًا من هذه المراجعة.

@@ -91,3 +91,32 @@ rule-restricted = Este caso es de acceso restringido: solo su revisor asignado, 
 rule-erased = Los datos personales de este caso fueron borrados.
 rule-last-administrator = La organización debe conservar al menos un administrador.
 rule-invalid = { $field }: valor no aceptado ({ $reason })
+# Revisiones y acciones correctivas sistémicas (comunes a ambas páginas).
+rule-not-now = Esto no se puede hacer ahora: { $action ->
+        [open-a-review] abrir una revisión
+        [rate-an-item] calificar un elemento
+        [attest] atestiguar
+        [submit] enviar
+        [return] devolver
+        [approve] aprobar
+        [open-a-systemic-action] abrir una acción sistémica
+        [record-progress] registrar el avance
+        [complete-a-systemic-action] declararla hecha
+        [verify-a-systemic-action] verificarla
+       *[other] { $action }
+    }, en algo que está { $status ->
+        [new] sin abrir todavía
+        [open] abierto
+        [submitted] enviado a la junta
+        [approved] aprobado
+        [completed] declarado hecho y a la espera de verificación
+        [verified] verificado
+       *[other] { $status }
+    }.
+rule-own-work = Otra persona debe hacerlo: usted no puede { $what ->
+        [verify-an-action-you-own-or-completed] verificar una acción de la que es responsable o que declaró hecha
+        [approve-a-review-you-submitted] aprobar una revisión que usted envió
+       *[other] { $what }
+    }.
+rule-unknown-review = No existe la revisión { $review }.
+rule-not-in-scope = El elemento { $item } no forma parte de esta revisión.

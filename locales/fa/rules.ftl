@@ -91,3 +91,32 @@ rule-restricted = دسترسی به این پرونده محدود است: فق�
 rule-erased = اطلاعات شخصی این پرونده پاک شده است.
 rule-last-administrator = سازمان باید دست‌کم یک مدیر سامانه داشته باشد.
 rule-invalid = { $field }: مقدار پذیرفته نشد ({ $reason })
+# بازبینی‌ها و اقدام‌های اصلاحی نظام‌مند (مشترک میان دو صفحه).
+rule-not-now = اکنون نمی‌توان این کار را کرد: { $action ->
+        [open-a-review] گشودن بازبینی
+        [rate-an-item] ارزیابی یک بند
+        [attest] گواهی دادن
+        [submit] فرستادن
+        [return] بازگرداندن
+        [approve] تأیید
+        [open-a-systemic-action] گشودن اقدام نظام‌مند
+        [record-progress] ثبت پیشرفت
+        [complete-a-systemic-action] اعلام انجام
+        [verify-a-systemic-action] بررسی آن
+       *[other] { $action }
+    }، وضعیت: { $status ->
+        [new] هنوز گشوده نشده
+        [open] باز
+        [submitted] فرستاده‌شده به هیئت‌مدیره
+        [approved] تأییدشده
+        [completed] انجام‌شده اعلام شده و در انتظار بررسی
+        [verified] بررسی‌شده
+       *[other] { $status }
+    }.
+rule-own-work = کس دیگری باید این کار را بکند: شما نمی‌توانید { $what ->
+        [verify-an-action-you-own-or-completed] اقدامی را که مسئول آن هستید یا انجامش را اعلام کرده‌اید بررسی کنید
+        [approve-a-review-you-submitted] بازبینی‌ای را که خودتان فرستاده‌اید تأیید کنید
+       *[other] { $what }
+    }.
+rule-unknown-review = بازبینی { $review } وجود ندارد.
+rule-not-in-scope = بند { $item } جزو این بازبینی نیست.

@@ -91,3 +91,32 @@ rule-restricted = Ce dossier est à accès restreint : seuls l’examinateur dé
 rule-erased = Les données personnelles de ce dossier ont été effacées.
 rule-last-administrator = L’organisation doit garder au moins un administrateur.
 rule-invalid = { $field } : valeur refusée ({ $reason })
+# Examens et mesures correctives systémiques (communs aux deux pages).
+rule-not-now = Ce n'est pas possible maintenant : { $action ->
+        [open-a-review] ouvrir un examen
+        [rate-an-item] évaluer un élément
+        [attest] attester
+        [submit] soumettre
+        [return] renvoyer
+        [approve] approuver
+        [open-a-systemic-action] ouvrir une mesure systémique
+        [record-progress] noter l'avancement
+        [complete-a-systemic-action] la déclarer faite
+        [verify-a-systemic-action] la vérifier
+       *[other] { $action }
+    }, sur ce qui est { $status ->
+        [new] pas encore ouvert
+        [open] ouvert
+        [submitted] soumis au conseil
+        [approved] approuvé
+        [completed] déclaré fait et en attente de vérification
+        [verified] vérifié
+       *[other] { $status }
+    }.
+rule-own-work = Quelqu'un d'autre doit le faire : vous ne pouvez pas { $what ->
+        [verify-an-action-you-own-or-completed] vérifier une mesure dont vous êtes responsable ou que vous avez déclarée faite
+        [approve-a-review-you-submitted] approuver un examen que vous avez soumis
+       *[other] { $what }
+    }.
+rule-unknown-review = Il n'y a pas d'examen { $review }.
+rule-not-in-scope = L'élément { $item } ne fait pas partie de cet examen.

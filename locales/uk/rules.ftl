@@ -92,3 +92,32 @@ rule-restricted = Доступ до цієї справи обмежено: ві
 rule-erased = Персональні дані цієї справи стерто.
 rule-last-administrator = В організації має залишитися принаймні один адміністратор.
 rule-invalid = { $field }: значення не прийнято ({ $reason })
+# Огляди та системні коригувальні дії (спільне для обох сторінок).
+rule-not-now = Зараз цього зробити не можна: { $action ->
+        [open-a-review] відкрити огляд
+        [rate-an-item] оцінити пункт
+        [attest] засвідчити
+        [submit] подати
+        [return] повернути
+        [approve] затвердити
+        [open-a-systemic-action] відкрити системну дію
+        [record-progress] записати поступ
+        [complete-a-systemic-action] позначити виконаною
+        [verify-a-systemic-action] перевірити
+       *[other] { $action }
+    }, стан: { $status ->
+        [new] ще не відкрито
+        [open] відкрито
+        [submitted] подано правлінню
+        [approved] затверджено
+        [completed] позначено виконаним, чекає перевірки
+        [verified] перевірено
+       *[other] { $status }
+    }.
+rule-own-work = Це має зробити хтось інший: ви не можете { $what ->
+        [verify-an-action-you-own-or-completed] перевірити дію, за яку відповідаєте або яку позначили виконаною
+        [approve-a-review-you-submitted] затвердити огляд, який ви подали
+       *[other] { $what }
+    }.
+rule-unknown-review = Немає огляду { $review }.
+rule-not-in-scope = Пункт { $item } не входить до цього огляду.

@@ -734,15 +734,18 @@ impl SettingsDraft {
         }
         // The review cadence: the default is left absent, so that the settings (and their
         // fingerprint) of a ledger that never chose one do not change when the form is saved.
+        // A form without the two fields (an older page, a script) leaves the cadence as it
+        // is: the handler keeps the current one.
+        let absent = self.review_every.is_empty() && self.review_year_start.is_empty();
         let every = self.review_every.parse::<PeriodKind>();
         let year_start = self.review_year_start.parse::<i8>();
-        if every.is_err() {
+        if every.is_err() && !absent {
             errors.push(
                 "review_every",
                 format!("{}: {}", label("review_every"), tr.t("admin-error-review-every")),
             );
         }
-        if year_start.is_err() {
+        if year_start.is_err() && !absent {
             errors.push(
                 "review_cadence",
                 format!(
@@ -847,7 +850,10 @@ async fn settings(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response
     let (mut settings, mut errors) = d.parse(tr, &language_options(&current));
     // The default cadence written out (by the API or the CLI) stays written out: saving the
     // form unchanged must not record new settings.
-    if settings.review_cadence.is_none() && current.review_cadence == Some(Cadence::default()) {
+    let absent = d.review_every.is_empty() && d.review_year_start.is_empty();
+    if absent
+        || (settings.review_cadence.is_none() && current.review_cadence == Some(Cadence::default()))
+    {
         settings.review_cadence = current.review_cadence;
     }
     if !errors.is_empty() {
