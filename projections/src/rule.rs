@@ -136,7 +136,10 @@ pub const FORBIDDEN: &[(&str, &str)] = &[
         "only the assigned reviewer or the chair open corrective actions",
         "rule-forbidden-open-action",
     ),
-    ("only staff work on systemic actions", "rule-forbidden-systemic-staff"),
+    (
+        "only staff work on systemic actions",
+        "rule-forbidden-systemic-staff",
+    ),
     (
         "only the chair opens a systemic action",
         "rule-forbidden-systemic-open",

@@ -274,10 +274,7 @@ pub fn due_review(model: &ReadModel, today: jiff::civil::Date) -> Option<Period>
 }
 
 /// [`due_review`], with whether a review of the period is in progress.
-pub fn due_review_state(
-    model: &ReadModel,
-    today: jiff::civil::Date,
-) -> Option<(Period, DueState)> {
+pub fn due_review_state(model: &ReadModel, today: jiff::civil::Date) -> Option<(Period, DueState)> {
     let c = cadence(model);
     let period = Period::containing(c.every, today, c.fiscal_start).previous();
     let whole: Vec<&rules::Review> = model

@@ -205,9 +205,7 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["board", "systemic"], _, true) => pages::systemic::create(ctx).await,
         (["board", "systemic", "new"], true, _) => pages::systemic::new_form(ctx),
         (["board", "systemic", id], true, _) => pages::systemic::show(ctx, id),
-        (["board", "systemic", id, action], _, true) => {
-            pages::systemic::act(ctx, id, action).await
-        }
+        (["board", "systemic", id, action], _, true) => pages::systemic::act(ctx, id, action).await,
 
         (["ledger", "checkpoint"], true, _) => pages::ledger::checkpoint(ctx).await,
         (["ledger", "tile", ..], true, _) => pages::ledger::tile(ctx).await,

@@ -107,10 +107,10 @@ async fn a_systemic_action_is_opened_worked_completed_and_verified_by_someone_el
     // The form says the texts are in clear, with the limits.
     let form = chair.get("/board/systemic/new").await;
     assert!(form.body.contains("kept in clear and may be published"));
-    assert!(form.body.contains(&format!(
-        "maxlength=\"{}\"",
-        recourse_events::limits::TITLE
-    )));
+    assert!(
+        form.body
+            .contains(&format!("maxlength=\"{}\"", recourse_events::limits::TITLE))
+    );
     assert!(form.body.contains(&owner_name), "the owner is offered");
 
     // A case reference nobody has is refused, named, and nothing is recorded.
@@ -127,11 +127,12 @@ async fn a_systemic_action_is_opened_worked_completed_and_verified_by_someone_el
     )
     .await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
-    assert!(refused.body.contains("No complaint has the number zzzz0000"));
-    assert_eq!(
-        t.app.service.read(|m| m.systemic_actions().count()),
-        before
+    assert!(
+        refused
+            .body
+            .contains("No complaint has the number zzzz0000")
     );
+    assert_eq!(t.app.service.read(|m| m.systemic_actions().count()), before);
 
     let opened = open(
         &chair,
@@ -149,7 +150,11 @@ async fn a_systemic_action_is_opened_worked_completed_and_verified_by_someone_el
     let path = path.split('?').next().unwrap().to_owned();
     let id: recourse_events::review::SystemicId =
         path.trim_start_matches("/board/systemic/").parse().unwrap();
-    let a = t.app.service.read(|m| m.systemic_action(&id).cloned()).unwrap();
+    let a = t
+        .app
+        .service
+        .read(|m| m.systemic_action(&id).cloned())
+        .unwrap();
     assert_eq!(a.status, SystemicStatus::Open);
     assert_eq!(a.opened.as_ref().unwrap().origin.cases, vec![case]);
     assert_eq!(a.opened.as_ref().unwrap().owner, owner_id);
@@ -161,7 +166,10 @@ async fn a_systemic_action_is_opened_worked_completed_and_verified_by_someone_el
     let page = board.get(&path).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("One complaint"));
-    assert!(!page.body.contains("/staff/case/"), "no case link for the board");
+    assert!(
+        !page.body.contains("/staff/case/"),
+        "no case link for the board"
+    );
     let list = board.get("/board/systemic").await;
     assert!(list.body.contains("Interpreters on every intake line"));
     assert!(!list.body.contains("/staff/case/"));
@@ -182,14 +190,20 @@ async fn a_systemic_action_is_opened_worked_completed_and_verified_by_someone_el
     let page = owner.get(&path).await;
     assert!(page.body.contains("Two interpreters booked."));
     assert!(page.body.contains("due date moved to 2030-09-30"));
-    assert!(page.body.contains("2030-06-30"), "the first due date is kept");
+    assert!(
+        page.body.contains("2030-06-30"),
+        "the first due date is kept"
+    );
     let r = act(&owner, &path, "complete", &[("note", "All lines covered.")]).await;
     location(&r);
 
     // The owner cannot verify: the form says why, and the rules refuse a post.
     let page = owner.get(&path).await;
     assert!(!page.body.contains("id=\"verify\""));
-    assert!(page.body.contains("Not allowed: only the chair or an auditor verify"));
+    assert!(
+        page.body
+            .contains("Not allowed: only the chair or an auditor verify")
+    );
     let r = act(&owner, &path, "verify", &[("note", "Looks done to me.")]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     let status = t
@@ -204,7 +218,11 @@ async fn a_systemic_action_is_opened_worked_completed_and_verified_by_someone_el
     assert!(page.body.contains("id=\"verify\""), "{}", page.body);
     let r = act(&auditor, &path, "verify", &[("note", "Checked the rota.")]).await;
     assert!(location(&r).contains("done=systemic-verify"));
-    let a = t.app.service.read(|m| m.systemic_action(&id).cloned()).unwrap();
+    let a = t
+        .app
+        .service
+        .read(|m| m.systemic_action(&id).cloned())
+        .unwrap();
     assert_eq!(a.status, SystemicStatus::Verified);
     assert_eq!(a.progress.len(), 1);
     assert_eq!(a.progress[0].due, Some(jiff::civil::date(2030, 9, 30)));
@@ -215,8 +233,15 @@ async fn a_systemic_action_is_opened_worked_completed_and_verified_by_someone_el
         let r = act(&chair, &path, action, &[("note", "Once more.")]).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{action}: {}", r.body);
     }
-    let again = t.app.service.read(|m| m.systemic_action(&id).map(|a| a.seq));
-    assert_eq!(again, Some(4), "opened, progressed, completed, verified: nothing more");
+    let again = t
+        .app
+        .service
+        .read(|m| m.systemic_action(&id).map(|a| a.seq));
+    assert_eq!(
+        again,
+        Some(4),
+        "opened, progressed, completed, verified: nothing more"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -235,16 +260,30 @@ async fn each_role_reads_or_is_refused_and_only_the_chair_opens() {
             .unwrap()
             .roles
             .iter()
-            .any(|r| [Role::Chair, Role::Reviewer, Role::Auditor, Role::Board, Role::Admin]
-                .contains(r)),
+            .any(|r| [
+                Role::Chair,
+                Role::Reviewer,
+                Role::Auditor,
+                Role::Board,
+                Role::Admin
+            ]
+            .contains(r)),
         "the demo's intake officer holds no reading role"
     );
     for path in ["/board/systemic", "/board/systemic/new"] {
-        assert_eq!(intake.get(path).await.status, StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(
+            intake.get(path).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
     }
     for role in [Role::Reviewer, Role::Auditor, Role::Board, Role::Admin] {
         let b = t.sign_in(t.login_of(role)).await;
-        assert_eq!(b.get("/board/systemic").await.status, StatusCode::OK, "{role:?}");
+        assert_eq!(
+            b.get("/board/systemic").await.status,
+            StatusCode::OK,
+            "{role:?}"
+        );
         assert_eq!(
             b.get("/board/systemic/new").await.status,
             StatusCode::FORBIDDEN,
@@ -256,7 +295,11 @@ async fn each_role_reads_or_is_refused_and_only_the_chair_opens() {
         let r = b
             .post_form(
                 "/board/systemic",
-                &[("csrf", csrf.as_str()), ("title", "x"), ("description", "y")],
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("title", "x"),
+                    ("description", "y"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{role:?}");
@@ -378,7 +421,11 @@ async fn the_due_review_banner_goes_once_the_periods_review_is_approved() {
     });
     assert!(!items.is_empty());
     let page = board.get("/board").await;
-    assert!(page.body.contains("data-state=\"in-progress\""), "{}", page.body);
+    assert!(
+        page.body.contains("data-state=\"in-progress\""),
+        "{}",
+        page.body
+    );
     for item in items {
         let rate = ReviewCommand::Rate(ReviewRated {
             item,
@@ -420,7 +467,11 @@ async fn the_due_review_banner_goes_once_the_periods_review_is_approved() {
 }
 
 /// The settings form's fields for `s`, with the page's token and fingerprint.
-fn settings_fields(csrf: &str, s: &Settings, cadence: Option<(&str, &str)>) -> Vec<(String, String)> {
+fn settings_fields(
+    csrf: &str,
+    s: &Settings,
+    cadence: Option<(&str, &str)>,
+) -> Vec<(String, String)> {
     let lines = |v: &[recourse_events::org::Named]| {
         v.iter()
             .map(|n| format!("{} = {}", n.id, n.name))
@@ -450,7 +501,10 @@ fn settings_fields(csrf: &str, s: &Settings, cadence: Option<(&str, &str)>) -> V
         ),
         ("retention_days".into(), s.retention_days.to_string()),
         ("time_zone".into(), s.time_zone.clone()),
-        ("holiday_jurisdiction".into(), s.holiday_jurisdiction.clone()),
+        (
+            "holiday_jurisdiction".into(),
+            s.holiday_jurisdiction.clone(),
+        ),
         ("extra_holidays".into(), dates(&s.extra_holidays)),
         ("removed_holidays".into(), dates(&s.removed_holidays)),
         ("default_language".into(), s.languages[0].clone()),
@@ -475,8 +529,10 @@ async fn the_review_cadence_is_saved_kept_absent_at_the_default_and_validated() 
     let post = |fields: Vec<(String, String)>| {
         let admin = &admin;
         async move {
-            let pairs: Vec<(&str, &str)> =
-                fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let pairs: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
             admin.post_form("/staff/admin/settings", &pairs).await
         }
     };
@@ -499,7 +555,10 @@ async fn the_review_cadence_is_saved_kept_absent_at_the_default_and_validated() 
     // A year starting in another month is refused beside its field, nothing recorded.
     let r = post(settings_fields(&csrf, &before, Some(("half_year", "7")))).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
-    assert!(r.body.contains("The year starts in: choose January or April."));
+    assert!(
+        r.body
+            .contains("The year starts in: choose January or April.")
+    );
     assert!(r.body.contains("href=\"#review_cadence\""));
     let r = post(settings_fields(&csrf, &before, Some(("fortnight", "1")))).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
@@ -508,7 +567,11 @@ async fn the_review_cadence_is_saved_kept_absent_at_the_default_and_validated() 
 
     // Half-years of an April year: saved, shown, and the due period follows.
     let r = post(settings_fields(&csrf, &before, Some(("half_year", "4")))).await;
-    assert!(location(&r).contains("done=admin-settings-saved"), "{}", r.body);
+    assert!(
+        location(&r).contains("done=admin-settings-saved"),
+        "{}",
+        r.body
+    );
     let saved = settings();
     assert_eq!(
         saved.review_cadence,

@@ -78,7 +78,9 @@ impl Systemic {
             if action.overdue(today) {
                 add(opened, &|f| f.overdue += 1);
             }
-            add(action.completed.as_ref().map(|n| n.at), &|f| f.completed += 1);
+            add(action.completed.as_ref().map(|n| n.at), &|f| {
+                f.completed += 1
+            });
             add(action.verified.as_ref().map(|n| n.at), &|f| f.verified += 1);
         }
         out

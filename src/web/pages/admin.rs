@@ -590,7 +590,11 @@ impl SettingsDraft {
                 .every
                 .as_str()
                 .to_owned(),
-            review_year_start: s.review_cadence.unwrap_or_default().fiscal_start.to_string(),
+            review_year_start: s
+                .review_cadence
+                .unwrap_or_default()
+                .fiscal_start
+                .to_string(),
             base: fingerprint(s),
         }
     }
@@ -742,7 +746,11 @@ impl SettingsDraft {
         if every.is_err() && !absent {
             errors.push(
                 "review_every",
-                format!("{}: {}", label("review_every"), tr.t("admin-error-review-every")),
+                format!(
+                    "{}: {}",
+                    label("review_every"),
+                    tr.t("admin-error-review-every")
+                ),
             );
         }
         if year_start.is_err() && !absent {
@@ -772,7 +780,11 @@ impl SettingsDraft {
             } else if field == "review_cadence" {
                 errors.push(
                     field,
-                    format!("{}: {}", label("review_year_start"), tr.t("admin-error-review-year-start")),
+                    format!(
+                        "{}: {}",
+                        label("review_year_start"),
+                        tr.t("admin-error-review-year-start")
+                    ),
                 );
             } else {
                 errors.push(field, format!("{}: {reason}", label(field)));

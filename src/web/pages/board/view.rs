@@ -186,7 +186,11 @@ impl Builder<'_> {
             .labels
             .iter()
             .zip(&s.periods)
-            .map(|(label, f)| std::iter::once(label.full.clone()).chain(cells(f)).collect())
+            .map(|(label, f)| {
+                std::iter::once(label.full.clone())
+                    .chain(cells(f))
+                    .collect()
+            })
             .collect();
         rows.push(
             std::iter::once(self.t("board-total"))

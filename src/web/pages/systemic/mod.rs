@@ -159,7 +159,11 @@ pub fn new_form(ctx: &Ctx) -> Result<Response, WebError> {
             Some((id.to_string(), item.to_owned(), sentence))
         }
         (None, None) => None,
-        _ => return Err(WebError::BadRequest(ctx.tr.t("systemic-new-review-and-item"))),
+        _ => {
+            return Err(WebError::BadRequest(
+                ctx.tr.t("systemic-new-review-and-item"),
+            ));
+        }
     };
     let (owners, items) = view::choices(ctx);
     render(NewPage {
@@ -211,13 +215,12 @@ fn opened_from(ctx: &Ctx, form: &Form) -> Result<SystemicOpened, WebError> {
             }
         },
     };
-    let item = form
-        .get("item")
-        .filter(|i| !i.is_empty())
-        .map(String::from);
-    let cases = match ctx.app.service.read(|m| {
-        case_references(m, "cases", form.text("cases").unwrap_or_default())
-    }) {
+    let item = form.get("item").filter(|i| !i.is_empty()).map(String::from);
+    let cases = match ctx
+        .app
+        .service
+        .read(|m| case_references(m, "cases", form.text("cases").unwrap_or_default()))
+    {
         Ok(cases) => cases,
         Err(ServiceError::Invalid(v)) => {
             refused.extend(v);

@@ -156,7 +156,14 @@ fn origin(ctx: &Ctx, m: &ReadModel, o: &Origin, committee: bool) -> OriginView {
     }
 }
 
-fn row(ctx: &Ctx, m: &ReadModel, names: &Names, a: &Systemic, committee: bool, today: Date) -> Option<Row> {
+fn row(
+    ctx: &Ctx,
+    m: &ReadModel,
+    names: &Names,
+    a: &Systemic,
+    committee: bool,
+    today: Date,
+) -> Option<Row> {
     let o = a.opened.as_ref()?;
     let status = status(a, today);
     Some(Row {
@@ -244,7 +251,10 @@ pub fn choices(ctx: &Ctx) -> (Vec<(String, String)>, Vec<(String, String)>) {
             .map(|s| {
                 (
                     s.id.to_string(),
-                    names.get(&s.id).cloned().unwrap_or_else(|| s.id.to_string()),
+                    names
+                        .get(&s.id)
+                        .cloned()
+                        .unwrap_or_else(|| s.id.to_string()),
                 )
             })
             .collect();
@@ -274,11 +284,7 @@ pub fn offers(ctx: &Ctx, id: SystemicId, me: &Acting) -> [Offer; 3] {
         },
     };
     match ctx.app.service.systemic_can(me, id) {
-        Some(can) => [
-            offer(can.progress),
-            offer(can.complete),
-            offer(can.verify),
-        ],
+        Some(can) => [offer(can.progress), offer(can.complete), offer(can.verify)],
         None => std::array::from_fn(|_| Offer {
             ok: false,
             why: String::new(),
