@@ -91,3 +91,12 @@ rule-forbidden-systemic-staff = غير مسموح: لا يعمل على الإج
 rule-forbidden-systemic-open = غير مسموح: لا يفتح الإجراء المنهجي إلا الرئيس.
 rule-forbidden-systemic-progress = غير مسموح: لا يسجل تقدم الإجراء المنهجي إلا المسؤول عنه أو الرئيس.
 rule-forbidden-systemic-verify = غير مسموح: لا يتحقق من الإجراء المنهجي إلا الرئيس أو مدقق.
+# Systemic events never reach a case's timeline; named here for completeness.
+event-systemic-action-opened = فُتح إجراء منهجي
+event-systemic-action-progressed = سُجل تقدم إجراء منهجي
+event-systemic-action-completed = أُبلغ عن إنجاز إجراء منهجي
+event-systemic-action-verified = تم التحقق من إجراء منهجي
+staff-event-systemic-action-opened = فُتح إجراء منهجي
+staff-event-systemic-action-progressed = سُجل تقدم إجراء منهجي
+staff-event-systemic-action-completed = أُبلغ عن إنجاز إجراء منهجي
+staff-event-systemic-action-verified = تم التحقق من إجراء منهجي

@@ -89,3 +89,12 @@ rule-forbidden-systemic-staff = Not allowed: only staff work on systemic actions
 rule-forbidden-systemic-open = Not allowed: only the chair opens a systemic action.
 rule-forbidden-systemic-progress = Not allowed: only its owner or the chair record progress on a systemic action.
 rule-forbidden-systemic-verify = Not allowed: only the chair or an auditor verify a systemic action.
+# Systemic events never reach a case's timeline; named here for completeness.
+event-systemic-action-opened = Systemic action opened
+event-systemic-action-progressed = Systemic action progress recorded
+event-systemic-action-completed = Systemic action reported done
+event-systemic-action-verified = Systemic action verified
+staff-event-systemic-action-opened = Systemic action opened
+staff-event-systemic-action-progressed = Systemic action progress recorded
+staff-event-systemic-action-completed = Systemic action reported done
+staff-event-systemic-action-verified = Systemic action verified

@@ -88,3 +88,12 @@ rule-forbidden-systemic-staff = No permitido: solo el personal trabaja en las ac
 rule-forbidden-systemic-open = No permitido: solo la presidencia abre una acción sistémica.
 rule-forbidden-systemic-progress = No permitido: solo la persona responsable o la presidencia registran el avance de una acción sistémica.
 rule-forbidden-systemic-verify = No permitido: solo la presidencia o un auditor verifican una acción sistémica.
+# Systemic events never reach a case's timeline; named here for completeness.
+event-systemic-action-opened = Acción sistémica abierta
+event-systemic-action-progressed = Avance de una acción sistémica registrado
+event-systemic-action-completed = Acción sistémica declarada hecha
+event-systemic-action-verified = Acción sistémica verificada
+staff-event-systemic-action-opened = Acción sistémica abierta
+staff-event-systemic-action-progressed = Avance de una acción sistémica registrado
+staff-event-systemic-action-completed = Acción sistémica declarada hecha
+staff-event-systemic-action-verified = Acción sistémica verificada

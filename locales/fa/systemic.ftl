@@ -88,3 +88,12 @@ rule-forbidden-systemic-staff = مجاز نیست: تنها کارکنان رو�
 rule-forbidden-systemic-open = مجاز نیست: تنها رئیس اقدام نظام‌مند را می‌گشاید.
 rule-forbidden-systemic-progress = مجاز نیست: تنها مسئول اقدام یا رئیس پیشرفت اقدام نظام‌مند را ثبت می‌کنند.
 rule-forbidden-systemic-verify = مجاز نیست: تنها رئیس یا حسابرس اقدام نظام‌مند را بررسی می‌کنند.
+# Systemic events never reach a case's timeline; named here for completeness.
+event-systemic-action-opened = اقدام نظام‌مند گشوده شد
+event-systemic-action-progressed = پیشرفت اقدام نظام‌مند ثبت شد
+event-systemic-action-completed = انجام اقدام نظام‌مند اعلام شد
+event-systemic-action-verified = اقدام نظام‌مند بررسی شد
+staff-event-systemic-action-opened = اقدام نظام‌مند گشوده شد
+staff-event-systemic-action-progressed = پیشرفت اقدام نظام‌مند ثبت شد
+staff-event-systemic-action-completed = انجام اقدام نظام‌مند اعلام شد
+staff-event-systemic-action-verified = اقدام نظام‌مند بررسی شد

@@ -88,3 +88,12 @@ rule-forbidden-systemic-staff = Non autorisé : seul le personnel travaille sur 
 rule-forbidden-systemic-open = Non autorisé : seule la présidence ouvre une mesure systémique.
 rule-forbidden-systemic-progress = Non autorisé : seuls la personne responsable ou la présidence notent l'avancement d'une mesure systémique.
 rule-forbidden-systemic-verify = Non autorisé : seuls la présidence ou un auditeur vérifient une mesure systémique.
+# Systemic events never reach a case's timeline; named here for completeness.
+event-systemic-action-opened = Mesure systémique ouverte
+event-systemic-action-progressed = Avancement d'une mesure systémique noté
+event-systemic-action-completed = Mesure systémique déclarée faite
+event-systemic-action-verified = Mesure systémique vérifiée
+staff-event-systemic-action-opened = Mesure systémique ouverte
+staff-event-systemic-action-progressed = Avancement d'une mesure systémique noté
+staff-event-systemic-action-completed = Mesure systémique déclarée faite
+staff-event-systemic-action-verified = Mesure systémique vérifiée

@@ -89,3 +89,12 @@ rule-forbidden-systemic-staff = Не дозволено: над системни
 rule-forbidden-systemic-open = Не дозволено: системну дію відкриває лише голова.
 rule-forbidden-systemic-progress = Не дозволено: поступ системної дії записують лише відповідальна особа або голова.
 rule-forbidden-systemic-verify = Не дозволено: системну дію перевіряють лише голова або аудитор.
+# Systemic events never reach a case's timeline; named here for completeness.
+event-systemic-action-opened = Системну дію відкрито
+event-systemic-action-progressed = Поступ системної дії записано
+event-systemic-action-completed = Системну дію позначено виконаною
+event-systemic-action-verified = Системну дію перевірено
+staff-event-systemic-action-opened = Системну дію відкрито
+staff-event-systemic-action-progressed = Поступ системної дії записано
+staff-event-systemic-action-completed = Системну дію позначено виконаною
+staff-event-systemic-action-verified = Системну дію перевірено

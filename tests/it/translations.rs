@@ -39,6 +39,7 @@ const AREAS: &[&str] = &[
     "admin",
     "validation",
     "rules",
+    "systemic",
 ];
 
 /// One message as written in a file.

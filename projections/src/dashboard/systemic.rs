@@ -101,8 +101,11 @@ mod tests {
         format!("{day}T15:00:00Z").parse().unwrap()
     }
 
-    /// An action opened on `opened`, due `due`, then the given (payload, day) events.
-    fn action(opened: &str, due: Date, then: &[(fn(SystemicNote) -> Payload, &str)]) -> Action {
+    /// A later event: how its payload is made from a note, and its day.
+    type Then<'a> = (fn(SystemicNote) -> Payload, &'a str);
+
+    /// An action opened on `opened`, due `due`, then the given events.
+    fn action(opened: &str, due: Date, then: &[Then]) -> Action {
         let by = Actor::Staff(StaffId(uuid::Uuid::from_u128(7)));
         let mut a = Action::new(SystemicId(uuid::Uuid::from_u128(1)));
         let open = Payload::SystemicOpened(SystemicOpened {

@@ -239,8 +239,11 @@ pub fn shown(ctx: &Ctx, id: SystemicId, committee: bool, today: Date) -> Result<
     })
 }
 
+/// Choices of a select: (value, label).
+pub type Options = Vec<(String, String)>;
+
 /// The owner choices (active staff, by name) and the framework items (id and text).
-pub fn choices(ctx: &Ctx) -> (Vec<(String, String)>, Vec<(String, String)>) {
+pub fn choices(ctx: &Ctx) -> (Options, Options) {
     let names = ctx.app.service.staff_names();
     ctx.app.service.read(|m| {
         let mut owners: Vec<(String, String)> = m
