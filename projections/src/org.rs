@@ -191,6 +191,17 @@ pub fn validate_settings(s: &Settings) -> Result<(), RuleError> {
     if !is_slug(&s.framework) {
         return Err(invalid("framework", "a framework id"));
     }
+    // Periods are aligned on a year starting in January or April (`Period::new`); another
+    // month would make periods no review could be opened on.
+    if let Some(c) = &s.review_cadence
+        && c.fiscal_start != 1
+        && c.fiscal_start != 4
+    {
+        return Err(invalid(
+            "review_cadence",
+            "the year starts in January (1) or April (4)",
+        ));
+    }
     Ok(())
 }
 

@@ -172,8 +172,13 @@ impl ReadModel {
 
     /// The board's dashboard for `query` as of `now`.
     pub fn dashboard(&self, query: &Query, now: jiff::Timestamp) -> Report {
-        self.dashboard
-            .report(query, &self.reference, now, &self.clocks)
+        let mut report = self
+            .dashboard
+            .report(query, &self.reference, now, &self.clocks);
+        let today = self.clocks.local_date(now);
+        report.systemic =
+            crate::dashboard::Systemic::of(self.systemic_actions(), query, today, &self.clocks);
+        report
     }
 
     /// A framework review.

@@ -327,6 +327,8 @@ impl RuleError {
                 | RuleError::Conflicted(_)
                 | RuleError::TookPartInDecision(_)
                 | RuleError::Restricted
+                // Verifying one's own work is about who acts, like a conflict of interest.
+                | RuleError::OwnWork(_)
         )
     }
 }

@@ -62,6 +62,8 @@ pub struct Note {
     pub at: Timestamp,
     /// What.
     pub note: String,
+    /// The due date it moved the action to (progress only).
+    pub due: Option<Date>,
 }
 
 /// A systemic corrective action.
@@ -116,6 +118,7 @@ impl Systemic {
             by,
             at,
             note: n.note.clone(),
+            due: n.due,
         };
         match payload {
             Payload::SystemicOpened(o) => {

@@ -131,6 +131,13 @@ fn settings_are_validated_before_they_are_recorded() {
             time_zone: "Mars/Olympus_Mons".into(),
             ..Settings::default()
         },
+        Settings {
+            review_cadence: Some(recourse_events::review::Cadence {
+                every: recourse_events::review::PeriodKind::Year,
+                fiscal_start: 7,
+            }),
+            ..Settings::default()
+        },
     ];
     for s in bad {
         assert!(matches!(
@@ -142,6 +149,20 @@ fn settings_are_validated_before_they_are_recorded() {
         org.decide(
             &as_staff(ADMIN),
             &OrgCommand::ChangeSettings(Box::default())
+        )
+        .is_ok()
+    );
+    let april_halves = Settings {
+        review_cadence: Some(recourse_events::review::Cadence {
+            every: recourse_events::review::PeriodKind::HalfYear,
+            fiscal_start: 4,
+        }),
+        ..Settings::default()
+    };
+    assert!(
+        org.decide(
+            &as_staff(ADMIN),
+            &OrgCommand::ChangeSettings(Box::new(april_halves))
         )
         .is_ok()
     );

@@ -145,7 +145,7 @@ pub fn fingerprint(s: &Settings) -> String {
 /// The fields of settings the form edits, each with how to copy it from one `Settings` to
 /// another (to check each field on its own).
 type Copy = fn(&mut Settings, &Settings);
-const SETTINGS_FIELDS: [(&str, Copy); 10] = [
+const SETTINGS_FIELDS: [(&str, Copy); 11] = [
     ("acknowledge_business_days", |t, s| {
         t.acknowledge_business_days = s.acknowledge_business_days
     }),
@@ -164,6 +164,7 @@ const SETTINGS_FIELDS: [(&str, Copy); 10] = [
     ("programs", |t, s| t.programs = s.programs.clone()),
     ("sites", |t, s| t.sites = s.sites.clone()),
     ("framework", |t, s| t.framework = s.framework.clone()),
+    ("review_cadence", |t, s| t.review_cadence = s.review_cadence),
 ];
 
 /// Every field of `s` the rules refuse, each checked on its own over otherwise valid default

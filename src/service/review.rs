@@ -235,6 +235,141 @@ impl Service {
     }
 }
 
+/// The cases `text` names, separated by spaces or commas: each a case id, or the last eight
+/// characters of one (the short number pages show), which must name exactly one known case.
+/// Each refused reference is named, so the person can correct it.
+pub fn case_references(
+    model: &ReadModel,
+    field: &'static str,
+    text: &str,
+) -> Result<Vec<recourse_events::ids::CaseId>, ServiceError> {
+    use recourse_events::ids::CaseId;
+    let mut found: Vec<CaseId> = Vec::new();
+    let mut refused = Vec::new();
+    for word in text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.trim_start_matches('#').to_ascii_lowercase();
+        let by_id = word
+            .parse::<CaseId>()
+            .ok()
+            .filter(|id| model.case(id).is_some_and(|c| c.filing.is_some()));
+        let case = by_id.or_else(|| {
+            if word.len() != 8 || !word.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            let mut matches = model
+                .cases()
+                .filter(|c| c.filing.is_some() && c.id.to_string().ends_with(&word))
+                .map(|c| c.id);
+            let first = matches.next();
+            // A short number shared by two cases names neither.
+            first.filter(|_| matches.next().is_none())
+        });
+        match case {
+            Some(id) if !found.contains(&id) => found.push(id),
+            Some(_) => {}
+            None => refused.push(super::Invalid::new(
+                field,
+                recourse_projections::message::Message::new("systemic-unknown-case")
+                    .arg("reference", &word),
+            )),
+        }
+    }
+    if refused.is_empty() {
+        Ok(found)
+    } else {
+        Err(ServiceError::Invalid(refused))
+    }
+}
+
+/// Where the review of a due period stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueState {
+    /// No whole-framework review of the period has been opened.
+    Due,
+    /// One is open or submitted, not approved yet.
+    InProgress(ReviewId),
+}
+
+/// The organization's review cadence: the setting, or calendar quarters when it is absent.
+pub fn cadence(model: &ReadModel) -> Cadence {
+    model.org().settings.review_cadence.unwrap_or_default()
+}
+
+/// The period whose review is due on `today` (the organization's local date), if any: by the
+/// cadence, the last complete period before today's, unless a whole-framework review of it
+/// has been approved. An area review does not count: it covers only part of the framework.
+pub fn due_review(model: &ReadModel, today: jiff::civil::Date) -> Option<Period> {
+    due_review_state(model, today).map(|(period, _)| period)
+}
+
+/// [`due_review`], with whether a review of the period is in progress.
+pub fn due_review_state(model: &ReadModel, today: jiff::civil::Date) -> Option<(Period, DueState)> {
+    let c = cadence(model);
+    let period = Period::containing(c.every, today, c.fiscal_start).previous();
+    let whole: Vec<&rules::Review> = model
+        .reviews()
+        .into_iter()
+        .filter(|r| {
+            // By dates and length: a review opened before the year's start moved still covers
+            // the same months.
+            r.period()
+                .is_some_and(|p| p.kind == period.kind && p.start == period.start)
+                && r.opened.as_ref().is_some_and(|o| o.area.is_none())
+        })
+        .collect();
+    if whole
+        .iter()
+        .any(|r| r.status == rules::ReviewStatus::Approved)
+    {
+        return None;
+    }
+    let state = whole
+        .iter()
+        .find(|r| {
+            matches!(
+                r.status,
+                rules::ReviewStatus::Open | rules::ReviewStatus::Submitted
+            )
+        })
+        .map_or(DueState::Due, |r| DueState::InProgress(r.id));
+    Some((period, state))
+}
+
+/// What someone may do on a systemic action now, each as the rules would answer it (a dry
+/// run of `decide` with a placeholder note): the forms a page offers, and why one is not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemicCan {
+    /// Record progress (and move the due date).
+    pub progress: Result<(), RuleError>,
+    /// Report it done.
+    pub complete: Result<(), RuleError>,
+    /// Verify it done.
+    pub verify: Result<(), RuleError>,
+}
+
+impl Service {
+    /// What `who` may do on systemic action `id` now (none if there is no such action).
+    pub fn systemic_can(&self, who: &Acting, id: SystemicId) -> Option<SystemicCan> {
+        self.read(|model| {
+            let action = model.systemic_action(&id)?;
+            let ctx = systemic_context(model, who, None);
+            let note = || SystemicNote {
+                note: "-".into(),
+                due: None,
+            };
+            let ask = |command: SystemicCommand| systemic::decide(action, &ctx, &command).map(drop);
+            Some(SystemicCan {
+                progress: ask(SystemicCommand::Progress(note())),
+                complete: ask(SystemicCommand::Complete(note())),
+                verify: ask(SystemicCommand::Verify(note())),
+            })
+        })
+    }
+}
+
 /// The vault key a review's documents are sealed under.
 fn review_key(id: ReviewId) -> String {
     format!("review-{id}")

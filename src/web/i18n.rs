@@ -37,6 +37,8 @@ macro_rules! ftl {
             include_str!(concat!("../../locales/", $lang, "/transparency.ftl")),
             "\n",
             include_str!(concat!("../../locales/", $lang, "/review.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/systemic.ftl")),
         )
     };
 }

@@ -213,6 +213,11 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["board", "reviews", id, "export.csv"], true, _) => pages::review::csv(ctx, id),
         (["board", "reviews", id, "export.json"], true, _) => pages::review::json(ctx, id),
         (["board", "reviews", id, action], _, true) => pages::review::act(ctx, id, action).await,
+        (["board", "systemic"], true, _) => pages::systemic::list(ctx),
+        (["board", "systemic"], _, true) => pages::systemic::create(ctx).await,
+        (["board", "systemic", "new"], true, _) => pages::systemic::new_form(ctx),
+        (["board", "systemic", id], true, _) => pages::systemic::show(ctx, id),
+        (["board", "systemic", id, action], _, true) => pages::systemic::act(ctx, id, action).await,
 
         (["ledger", "checkpoint"], true, _) => pages::ledger::checkpoint(ctx).await,
         (["ledger", "tile", ..], true, _) => pages::ledger::tile(ctx).await,

@@ -24,6 +24,7 @@ mod serve;
 mod service;
 mod session_contract;
 mod store_contract;
+mod systemic_pages;
 mod tamper;
 mod tamper_matrix;
 mod translations;

@@ -41,6 +41,7 @@ const AREAS: &[&str] = &[
     "rules",
     "review",
     "transparency",
+    "systemic",
 ];
 
 /// One message as written in a file.

@@ -70,6 +70,8 @@ impl Dashboard {
             periods,
             total: total.metrics(),
             breakdowns: self.breakdowns(&groups, reference),
+            // The cases' rows know nothing of systemic actions: the read model adds them.
+            systemic: super::systemic::Systemic::empty(slots.count),
         }
     }
 
@@ -161,16 +163,16 @@ fn counted<'a>(
 }
 
 /// A query's periods, numbered from 0: the range is clipped to `from..=to`.
-struct Slots {
+pub(super) struct Slots {
     granularity: Granularity,
     first: Period,
     from: Date,
     to: Date,
-    count: usize,
+    pub(super) count: usize,
 }
 
 impl Slots {
-    fn of(query: &Query) -> Slots {
+    pub(super) fn of(query: &Query) -> Slots {
         let (from, to) = (query.from, query.to);
         let first = Period::of(query.granularity, from);
         let count = if from <= to {
@@ -188,7 +190,7 @@ impl Slots {
     }
 
     /// The slot of a local date, if it is in the range.
-    fn slot(&self, d: Date) -> Option<usize> {
+    pub(super) fn slot(&self, d: Date) -> Option<usize> {
         (self.from <= d && d <= self.to)
             .then(|| (Period::of(self.granularity, d).key() - self.first.key()) as usize)
     }

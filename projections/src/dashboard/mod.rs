@@ -89,12 +89,14 @@
 //! - [`report`]: what a report holds ([`Report`], [`Metrics`], [`Dimension`]).
 //! - [`published`]: what of it may be published ([`Published`]): small groups of a breakdown
 //!   suppressed, with [`crate::suppression`]'s rule.
+//! - [`systemic`]: the systemic corrective actions of each period, beside the cases' own.
 
 pub mod aggregation;
 pub mod facts;
 pub mod period;
 pub mod published;
 pub mod report;
+pub mod systemic;
 
 pub use facts::Dashboard;
 pub use period::{
@@ -102,3 +104,4 @@ pub use period::{
 };
 pub use published::{Group, Published};
 pub use report::{Dimension, Metrics, Report, Satisfaction};
+pub use systemic::{Systemic, SystemicFigures};

@@ -111,4 +111,7 @@ pub struct Report {
     pub total: Metrics,
     /// The whole range, by dimension and value.
     pub breakdowns: BTreeMap<Dimension, Vec<(String, Metrics)>>,
+    /// Systemic corrective actions, by period and in total (no breakdown: they are not about
+    /// one case).
+    pub systemic: super::systemic::Systemic,
 }

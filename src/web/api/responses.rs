@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use recourse_events::case::Purpose;
 use recourse_events::ids::CaseId;
-use recourse_projections::dashboard::{Dimension, Metrics, Query};
+use recourse_projections::dashboard::{Dimension, Metrics, Query, SystemicFigures};
 use recourse_projections::queue::QueueRow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
@@ -92,6 +92,9 @@ pub struct DashboardReport {
         schema_with = "recourse_events::variants::map_schema::<Dimension, Vec<GroupFigures>>"
     )]
     pub(super) breakdowns: BTreeMap<Dimension, Vec<GroupFigures>>,
+    /// Systemic corrective actions over the whole range (they have no breakdown: they are
+    /// not about one case).
+    pub(super) systemic: SystemicFigures,
 }
 
 /// The figures of one period.
@@ -101,6 +104,8 @@ pub struct PeriodFigures {
     pub(super) period: String,
     /// Its figures.
     pub(super) metrics: Metrics,
+    /// Its systemic corrective actions.
+    pub(super) systemic: SystemicFigures,
 }
 
 /// The figures of the cases with one value of a dimension, unless the group is suppressed: a

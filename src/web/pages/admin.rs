@@ -18,6 +18,7 @@
 use askama::Template;
 use recourse_events::ids::StaffId;
 use recourse_events::org::{Named, Role, Settings};
+use recourse_events::review::{Cadence, PeriodKind};
 use recourse_projections::holiday::Jurisdiction;
 use recourse_projections::rule::RuleError;
 use warp::http::{StatusCode, header};
@@ -178,6 +179,10 @@ struct SettingsDraft {
     programs: String,
     sites: String,
     framework: String,
+    /// How often the framework is reviewed (`quarter`, `half_year`, `year`).
+    review_every: String,
+    /// The month the organization's year starts in (`1` or `4`).
+    review_year_start: String,
     /// Fingerprint of the settings the form was opened on (another administrator may save
     /// in between; their change is not silently overwritten).
     base: String,
@@ -579,6 +584,17 @@ impl SettingsDraft {
             programs: lines(&s.programs, |n| format!("{} = {}", n.id, n.name)),
             sites: lines(&s.sites, |n| format!("{} = {}", n.id, n.name)),
             framework: s.framework.clone(),
+            review_every: s
+                .review_cadence
+                .unwrap_or_default()
+                .every
+                .as_str()
+                .to_owned(),
+            review_year_start: s
+                .review_cadence
+                .unwrap_or_default()
+                .fiscal_start
+                .to_string(),
             base: fingerprint(s),
         }
     }
@@ -600,6 +616,8 @@ impl SettingsDraft {
             programs: text("programs"),
             sites: text("sites"),
             framework: s("framework"),
+            review_every: s("review_every"),
+            review_year_start: s("review_year_start"),
             base: s("base"),
         }
     }
@@ -718,6 +736,40 @@ impl SettingsDraft {
             }
             *out = named;
         }
+        // The review cadence: the default is left absent, so that the settings (and their
+        // fingerprint) of a ledger that never chose one do not change when the form is saved.
+        // A form without the two fields (an older page, a script) leaves the cadence as it
+        // is: the handler keeps the current one.
+        let absent = self.review_every.is_empty() && self.review_year_start.is_empty();
+        let every = self.review_every.parse::<PeriodKind>();
+        let year_start = self.review_year_start.parse::<i8>();
+        if every.is_err() && !absent {
+            errors.push(
+                "review_every",
+                format!(
+                    "{}: {}",
+                    label("review_every"),
+                    tr.t("admin-error-review-every")
+                ),
+            );
+        }
+        if year_start.is_err() && !absent {
+            errors.push(
+                "review_cadence",
+                format!(
+                    "{}: {}",
+                    label("review_year_start"),
+                    tr.t("admin-error-review-year-start")
+                ),
+            );
+        }
+        if let (Ok(every), Ok(fiscal_start)) = (every, year_start) {
+            let cadence = Cadence {
+                every,
+                fiscal_start,
+            };
+            s.review_cadence = (cadence != Cadence::default()).then_some(cadence);
+        }
         // Each field read is checked by the rules on its own, so that every refused field
         // is named (the application's check; fields unreadable above are skipped).
         let unreadable: Vec<String> = errors.items.iter().map(|(f, _)| f.clone()).collect();
@@ -725,12 +777,21 @@ impl SettingsDraft {
         for (field, reason) in settings_refusals(&s, &skip) {
             if field == "settings-form" {
                 errors.push(field, reason);
+            } else if field == "review_cadence" {
+                errors.push(
+                    field,
+                    format!(
+                        "{}: {}",
+                        label("review_year_start"),
+                        tr.t("admin-error-review-year-start")
+                    ),
+                );
             } else {
                 errors.push(field, format!("{}: {reason}", label(field)));
             }
         }
         // Errors in the order of the form.
-        const ORDER: [&str; 14] = [
+        const ORDER: [&str; 16] = [
             "settings-form",
             "acknowledge_business_days",
             "decide_calendar_days",
@@ -744,6 +805,8 @@ impl SettingsDraft {
             "programs",
             "sites",
             "framework",
+            "review_every",
+            "review_cadence",
             "retention_days",
         ];
         errors
@@ -796,7 +859,15 @@ async fn settings(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response
     let tr = &ctx.tr;
     let mut d = SettingsDraft::from_form(form);
     let current = ctx.app.service.read(|m| m.org().settings.clone());
-    let (settings, mut errors) = d.parse(tr, &language_options(&current));
+    let (mut settings, mut errors) = d.parse(tr, &language_options(&current));
+    // The default cadence written out (by the API or the CLI) stays written out: saving the
+    // form unchanged must not record new settings.
+    let absent = d.review_every.is_empty() && d.review_year_start.is_empty();
+    if absent
+        || (settings.review_cadence.is_none() && current.review_cadence == Some(Cadence::default()))
+    {
+        settings.review_cadence = current.review_cadence;
+    }
     if !errors.is_empty() {
         return settings_page(ctx, d, errors).map(|r| r.status(StatusCode::BAD_REQUEST));
     }

@@ -12,6 +12,7 @@ pub mod public;
 pub mod queue;
 pub mod review;
 pub mod staff;
+pub mod systemic;
 pub mod track;
 pub mod transparency;
 

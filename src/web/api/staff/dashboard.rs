@@ -21,12 +21,15 @@ pub(in crate::web::api) fn dashboard(ctx: &Ctx, query: &Input) -> Result<Respons
         generated_at: now,
         ..
     } = ctx.app.service.dashboard(&ask)?;
+    let systemic = report.systemic;
     let periods = report
         .periods
         .into_iter()
-        .map(|(p, metrics)| PeriodFigures {
+        .zip(systemic.periods)
+        .map(|((p, metrics), systemic)| PeriodFigures {
             period: p.to_string(),
             metrics,
+            systemic,
         })
         .collect();
     let breakdowns = report
@@ -51,5 +54,6 @@ pub(in crate::web::api) fn dashboard(ctx: &Ctx, query: &Input) -> Result<Respons
         total: report.total,
         min_cell: report.min_cell,
         breakdowns,
+        systemic: systemic.total,
     }))
 }

@@ -23,6 +23,8 @@ struct Page {
     granularities: Vec<(&'static str, String)>,
     errors: Vec<(&'static str, String)>,
     view: Option<View>,
+    /// The framework review due, if any (the board's home says so).
+    due: Option<crate::web::pages::systemic::DueBanner>,
 }
 
 impl Page {
@@ -64,6 +66,7 @@ pub fn dashboard(ctx: &Ctx) -> Result<Response, WebError> {
         granularities: granularities(tr),
         errors: vec![],
         view: Some(view),
+        due: crate::web::pages::systemic::due_banner(ctx),
     })
 }
 
@@ -83,6 +86,7 @@ fn refused(ctx: &Ctx, form: &Form, errors: &[Invalid]) -> Result<Response, WebEr
             .map(|e| (e.field, ctx.tr.message(&e.message)))
             .collect(),
         view: None,
+        due: crate::web::pages::systemic::due_banner(ctx),
     };
     render(page).map(|r| r.status(StatusCode::BAD_REQUEST))
 }

@@ -68,6 +68,8 @@ pub struct View {
     pub(super) breakdowns: Vec<Breakdown>,
     /// How small groups are suppressed.
     pub(super) suppressed_note: String,
+    /// Systemic corrective actions by period, then the total.
+    pub(super) systemic: Table,
 }
 
 impl View {
@@ -119,6 +121,7 @@ impl View {
             sections: b.sections(),
             breakdowns: b.breakdowns(),
             suppressed_note: tr.t_args("board-suppressed-note", &[("n", &min_cell)]),
+            systemic: b.systemic(),
         }
     }
 }
@@ -181,6 +184,41 @@ pub(super) struct Builder<'a> {
 impl Builder<'_> {
     pub(super) fn t(&self, id: &str) -> String {
         self.tr.t(id)
+    }
+
+    /// The systemic corrective actions of each period and of the range, beside the cases'.
+    pub(super) fn systemic(&self) -> Table {
+        let s = &self.report.systemic;
+        let cells = |f: &recourse_projections::dashboard::SystemicFigures| {
+            [f.opened, f.overdue, f.completed, f.verified].map(|n| self.n.count(n))
+        };
+        let mut rows: Vec<Vec<String>> = self
+            .labels
+            .iter()
+            .zip(&s.periods)
+            .map(|(label, f)| {
+                std::iter::once(label.full.clone())
+                    .chain(cells(f))
+                    .collect()
+            })
+            .collect();
+        rows.push(
+            std::iter::once(self.t("board-total"))
+                .chain(cells(&s.total))
+                .collect(),
+        );
+        Table {
+            head: [
+                "board-period-column",
+                "systemic-board-opened",
+                "systemic-board-overdue",
+                "systemic-board-completed",
+                "systemic-board-verified",
+            ]
+            .map(|id| self.t(id))
+            .to_vec(),
+            rows,
+        }
     }
 
     /// A table by period: a column per (heading, figure), and the total.
