@@ -85,7 +85,6 @@ admin-review-year-january = January
 admin-review-year-april = April
 admin-error-review-every = choose quarter, half-year or year.
 admin-error-review-year-start = choose January or April.
-rule-forbidden-systemic-staff = Not allowed: only staff work on systemic actions.
 rule-forbidden-systemic-open = Not allowed: only the chair opens a systemic action.
 rule-forbidden-systemic-progress = Not allowed: only its owner or the chair record progress on a systemic action.
 rule-forbidden-systemic-verify = Not allowed: only the chair or an auditor verify a systemic action.

@@ -84,7 +84,6 @@ admin-review-year-january = enero
 admin-review-year-april = abril
 admin-error-review-every = elija trimestre, semestre o año.
 admin-error-review-year-start = elija enero o abril.
-rule-forbidden-systemic-staff = No permitido: solo el personal trabaja en las acciones sistémicas.
 rule-forbidden-systemic-open = No permitido: solo la presidencia abre una acción sistémica.
 rule-forbidden-systemic-progress = No permitido: solo la persona responsable o la presidencia registran el avance de una acción sistémica.
 rule-forbidden-systemic-verify = No permitido: solo la presidencia o un auditor verifican una acción sistémica.

@@ -84,7 +84,6 @@ admin-review-year-january = janvier
 admin-review-year-april = avril
 admin-error-review-every = choisissez trimestre, semestre ou année.
 admin-error-review-year-start = choisissez janvier ou avril.
-rule-forbidden-systemic-staff = Non autorisé : seul le personnel travaille sur les mesures systémiques.
 rule-forbidden-systemic-open = Non autorisé : seule la présidence ouvre une mesure systémique.
 rule-forbidden-systemic-progress = Non autorisé : seuls la personne responsable ou la présidence notent l'avancement d'une mesure systémique.
 rule-forbidden-systemic-verify = Non autorisé : seuls la présidence ou un auditeur vérifient une mesure systémique.

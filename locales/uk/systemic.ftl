@@ -85,7 +85,6 @@ admin-review-year-january = січні
 admin-review-year-april = квітні
 admin-error-review-every = оберіть квартал, пів року або рік.
 admin-error-review-year-start = оберіть січень або квітень.
-rule-forbidden-systemic-staff = Не дозволено: над системними діями працює лише персонал.
 rule-forbidden-systemic-open = Не дозволено: системну дію відкриває лише голова.
 rule-forbidden-systemic-progress = Не дозволено: поступ системної дії записують лише відповідальна особа або голова.
 rule-forbidden-systemic-verify = Не дозволено: системну дію перевіряють лише голова або аудитор.
