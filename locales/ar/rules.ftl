@@ -39,6 +39,7 @@ rule-forbidden-attest-review = غير مسموح: لا يقدّم الإفادا
 rule-forbidden-submit-review = غير مسموح: لا يرفع المراجعة إلى مجلس الإدارة إلا رئيس اللجنة.
 rule-forbidden-return-review = غير مسموح: لا يعيد المراجعة أو يعتمدها إلا مجلس الإدارة.
 rule-forbidden-systemic-staff = غير مسموح: لا يعمل على الإجراءات التصحيحية المنهجية إلا الموظفون.
+rule-forbidden-publish-report = غير مسموح: لا ينشر تقرير الشفافية إلا مجلس الإدارة.
 rule-forbidden-open-systemic = غير مسموح: لا يفتح إجراءً تصحيحيًا منهجيًا إلا رئيس اللجنة.
 rule-forbidden-progress-systemic = غير مسموح: لا يسجّل التقدّم في إجراء تصحيحي منهجي إلا المسؤول عنه أو رئيس اللجنة.
 rule-forbidden-verify-systemic = غير مسموح: لا يتحقق من إجراء تصحيحي منهجي إلا رئيس اللجنة أو مدقق.

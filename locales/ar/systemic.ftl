@@ -87,9 +87,6 @@ admin-review-year-january = يناير
 admin-review-year-april = أبريل
 admin-error-review-every = اختر ربع سنة أو نصف سنة أو سنة.
 admin-error-review-year-start = اختر يناير أو أبريل.
-rule-forbidden-systemic-open = غير مسموح: لا يفتح الإجراء المنهجي إلا الرئيس.
-rule-forbidden-systemic-progress = غير مسموح: لا يسجل تقدم الإجراء المنهجي إلا المسؤول عنه أو الرئيس.
-rule-forbidden-systemic-verify = غير مسموح: لا يتحقق من الإجراء المنهجي إلا الرئيس أو مدقق.
 # Systemic events never reach a case's timeline; named here for completeness.
 event-systemic-action-opened = فُتح إجراء منهجي
 event-systemic-action-progressed = سُجل تقدم إجراء منهجي

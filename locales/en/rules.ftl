@@ -41,6 +41,7 @@ rule-forbidden-attest-review = Not allowed: only committee members attest for a 
 rule-forbidden-submit-review = Not allowed: only the chair submits a review to the board.
 rule-forbidden-return-review = Not allowed: only the board returns or approves a review.
 rule-forbidden-systemic-staff = Not allowed: only staff work on systemic actions.
+rule-forbidden-publish-report = Not allowed: only the board publishes a transparency report.
 rule-forbidden-open-systemic = Not allowed: only the chair opens a systemic action.
 rule-forbidden-progress-systemic = Not allowed: only its owner or the chair record progress on a systemic action.
 rule-forbidden-verify-systemic = Not allowed: only the chair or an auditor verify a systemic action.

@@ -85,9 +85,6 @@ admin-review-year-january = January
 admin-review-year-april = April
 admin-error-review-every = choose quarter, half-year or year.
 admin-error-review-year-start = choose January or April.
-rule-forbidden-systemic-open = Not allowed: only the chair opens a systemic action.
-rule-forbidden-systemic-progress = Not allowed: only its owner or the chair record progress on a systemic action.
-rule-forbidden-systemic-verify = Not allowed: only the chair or an auditor verify a systemic action.
 # Systemic events never reach a case's timeline; named here for completeness.
 event-systemic-action-opened = Systemic action opened
 event-systemic-action-progressed = Systemic action progress recorded

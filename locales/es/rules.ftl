@@ -39,6 +39,7 @@ rule-forbidden-attest-review = No permitido: solo los miembros del comité hacen
 rule-forbidden-submit-review = No permitido: solo la presidencia presenta una revisión a la junta directiva.
 rule-forbidden-return-review = No permitido: solo la junta directiva devuelve o aprueba una revisión.
 rule-forbidden-systemic-staff = No permitido: solo el personal trabaja en las acciones sistémicas.
+rule-forbidden-publish-report = No permitido: solo la junta directiva publica un informe de transparencia.
 rule-forbidden-open-systemic = No permitido: solo la presidencia abre una acción sistémica.
 rule-forbidden-progress-systemic = No permitido: solo el responsable de una acción sistémica o la presidencia registran su avance.
 rule-forbidden-verify-systemic = No permitido: solo la presidencia o un auditor verifican una acción sistémica.

@@ -84,9 +84,6 @@ admin-review-year-january = enero
 admin-review-year-april = abril
 admin-error-review-every = elija trimestre, semestre o año.
 admin-error-review-year-start = elija enero o abril.
-rule-forbidden-systemic-open = No permitido: solo la presidencia abre una acción sistémica.
-rule-forbidden-systemic-progress = No permitido: solo la persona responsable o la presidencia registran el avance de una acción sistémica.
-rule-forbidden-systemic-verify = No permitido: solo la presidencia o un auditor verifican una acción sistémica.
 # Systemic events never reach a case's timeline; named here for completeness.
 event-systemic-action-opened = Acción sistémica abierta
 event-systemic-action-progressed = Avance de una acción sistémica registrado

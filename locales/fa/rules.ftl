@@ -39,6 +39,7 @@ rule-forbidden-attest-review = مجاز نیست: فقط اعضای کمیته �
 rule-forbidden-submit-review = مجاز نیست: فقط رئیس کمیته بازبینی را به هیئت مدیره ارائه می‌کند.
 rule-forbidden-return-review = مجاز نیست: فقط هیئت مدیره بازبینی را بازمی‌گرداند یا تصویب می‌کند.
 rule-forbidden-systemic-staff = مجاز نیست: فقط کارکنان روی اقدامات اصلاحی نظام‌مند کار می‌کنند.
+rule-forbidden-publish-report = مجاز نیست: تنها هیئت‌مدیره گزارش شفافیت را منتشر می‌کند.
 rule-forbidden-open-systemic = مجاز نیست: فقط رئیس کمیته اقدام اصلاحی نظام‌مند باز می‌کند.
 rule-forbidden-progress-systemic = مجاز نیست: فقط مسئول اقدام نظام‌مند یا رئیس کمیته پیشرفت آن را ثبت می‌کنند.
 rule-forbidden-verify-systemic = مجاز نیست: فقط رئیس کمیته یا حسابرس اقدام نظام‌مند را تأیید می‌کنند.

@@ -84,9 +84,6 @@ admin-review-year-january = ژانویه
 admin-review-year-april = آوریل
 admin-error-review-every = سه ماه، شش ماه یا سال را برگزینید.
 admin-error-review-year-start = ژانویه یا آوریل را برگزینید.
-rule-forbidden-systemic-open = مجاز نیست: تنها رئیس اقدام نظام‌مند را می‌گشاید.
-rule-forbidden-systemic-progress = مجاز نیست: تنها مسئول اقدام یا رئیس پیشرفت اقدام نظام‌مند را ثبت می‌کنند.
-rule-forbidden-systemic-verify = مجاز نیست: تنها رئیس یا حسابرس اقدام نظام‌مند را بررسی می‌کنند.
 # Systemic events never reach a case's timeline; named here for completeness.
 event-systemic-action-opened = اقدام نظام‌مند گشوده شد
 event-systemic-action-progressed = پیشرفت اقدام نظام‌مند ثبت شد

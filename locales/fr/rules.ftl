@@ -39,6 +39,7 @@ rule-forbidden-attest-review = Non autorisé : seuls les membres du comité font
 rule-forbidden-submit-review = Non autorisé : seule la présidence soumet un examen au conseil d’administration.
 rule-forbidden-return-review = Non autorisé : seul le conseil d’administration renvoie ou approuve un examen.
 rule-forbidden-systemic-staff = Non autorisé : seul le personnel travaille sur les mesures systémiques.
+rule-forbidden-publish-report = Non autorisé : seul le conseil d'administration publie un rapport de transparence.
 rule-forbidden-open-systemic = Non autorisé : seule la présidence ouvre une mesure systémique.
 rule-forbidden-progress-systemic = Non autorisé : seuls le responsable d’une mesure systémique et la présidence en consignent l’avancement.
 rule-forbidden-verify-systemic = Non autorisé : seuls la présidence et les auditeurs vérifient une mesure systémique.

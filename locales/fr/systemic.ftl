@@ -84,9 +84,6 @@ admin-review-year-january = janvier
 admin-review-year-april = avril
 admin-error-review-every = choisissez trimestre, semestre ou année.
 admin-error-review-year-start = choisissez janvier ou avril.
-rule-forbidden-systemic-open = Non autorisé : seule la présidence ouvre une mesure systémique.
-rule-forbidden-systemic-progress = Non autorisé : seuls la personne responsable ou la présidence notent l'avancement d'une mesure systémique.
-rule-forbidden-systemic-verify = Non autorisé : seuls la présidence ou un auditeur vérifient une mesure systémique.
 # Systemic events never reach a case's timeline; named here for completeness.
 event-systemic-action-opened = Mesure systémique ouverte
 event-systemic-action-progressed = Avancement d'une mesure systémique noté

@@ -39,6 +39,7 @@ rule-forbidden-attest-review = Не дозволено: засвідчення �
 rule-forbidden-submit-review = Не дозволено: подає огляд правлінню лише голова.
 rule-forbidden-return-review = Не дозволено: повертає або затверджує огляд лише правління.
 rule-forbidden-systemic-staff = Не дозволено: над системними заходами працюють лише працівники.
+rule-forbidden-publish-report = Не дозволено: звіт про прозорість публікує лише правління.
 rule-forbidden-open-systemic = Не дозволено: системний захід відкриває лише голова.
 rule-forbidden-progress-systemic = Не дозволено: поступ системного заходу фіксують лише відповідальний за нього або голова.
 rule-forbidden-verify-systemic = Не дозволено: системний захід перевіряють лише голова або аудитор.

@@ -85,9 +85,6 @@ admin-review-year-january = січні
 admin-review-year-april = квітні
 admin-error-review-every = оберіть квартал, пів року або рік.
 admin-error-review-year-start = оберіть січень або квітень.
-rule-forbidden-systemic-open = Не дозволено: системну дію відкриває лише голова.
-rule-forbidden-systemic-progress = Не дозволено: поступ системної дії записують лише відповідальна особа або голова.
-rule-forbidden-systemic-verify = Не дозволено: системну дію перевіряють лише голова або аудитор.
 # Systemic events never reach a case's timeline; named here for completeness.
 event-systemic-action-opened = Системну дію відкрито
 event-systemic-action-progressed = Поступ системної дії записано

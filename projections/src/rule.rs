@@ -161,6 +161,10 @@ pub const FORBIDDEN: &[(&str, &str)] = &[
         "rule-forbidden-systemic-staff",
     ),
     (
+        "only the board publishes a transparency report",
+        "rule-forbidden-publish-report",
+    ),
+    (
         "only the chair opens a systemic action",
         "rule-forbidden-open-systemic",
     ),
@@ -385,6 +389,7 @@ mod tests {
         reasons.extend(reasons_in(include_str!("org.rs")));
         reasons.extend(reasons_in(include_str!("review/rules.rs")));
         reasons.extend(reasons_in(include_str!("systemic.rs")));
+        reasons.extend(reasons_in(include_str!("transparency.rs")));
         assert!(
             reasons.len() >= 20,
             "the scan finds the rules' reasons: {reasons:?}"

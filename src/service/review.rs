@@ -77,6 +77,7 @@ impl Service {
         let id = ReviewId(uuid_at(at));
         let appended = self
             .record(&id.stream(), &who.key, at, |model| {
+                known_cases(model, &ask.origin)?;
                 let opened = Box::new(opening(model, ask));
                 let review = rules::Review::new(id);
                 let payloads = rules::decide(
@@ -209,6 +210,9 @@ impl Service {
         let command = SystemicCommand::Open(opened);
         let appended = self
             .record(&id.stream(), &who.key, at, |model| {
+                if let SystemicCommand::Open(o) = &command {
+                    known_cases(model, &o.origin)?;
+                }
                 let ctx = systemic_context(model, who, origin);
                 Ok((0, systemic::decide(&Systemic::new(id), &ctx, &command)?))
             })
@@ -367,6 +371,17 @@ impl Service {
                 verify: ask(SystemicCommand::Verify(note())),
             })
         })
+    }
+}
+
+/// The cases an origin names must be cases of this ledger.
+fn known_cases(model: &ReadModel, origin: &Origin) -> Result<(), RuleError> {
+    match origin.cases.iter().find(|c| model.case(c).is_none()) {
+        Some(unknown) => Err(RuleError::Invalid {
+            field: "cases",
+            reason: format!("no case {unknown}"),
+        }),
+        None => Ok(()),
     }
 }
 

@@ -50,6 +50,9 @@ pub struct Published {
     pub total: Metrics,
     /// The whole range, by dimension and value, small groups suppressed.
     pub breakdowns: BTreeMap<Dimension, Vec<Group>>,
+    /// Systemic corrective actions, by period and in total (about the organization, not
+    /// people: never suppressed).
+    pub systemic: super::systemic::Systemic,
 }
 
 impl Dimension {
@@ -80,6 +83,7 @@ impl Report {
             min_cell: min,
             periods: self.periods,
             total: self.total,
+            systemic: self.systemic,
             breakdowns,
         }
     }

@@ -25,7 +25,7 @@
 //! | `tagged-complaints` | complaints of `P` triaged with the item | |
 //! | `tagged-findings` | findings on complaints of `P` naming the item | |
 //! | `tagged-actions` | case actions opened in `P` serving the item | |
-//! | `tagged-systemic` | systemic actions opened in `P` serving the item | |
+//! | `tagged-systemic` | systemic actions opened in `P` serving the item, or following it up from a review | |
 
 use recourse_events::ids::CaseId;
 use recourse_events::review::{Figure, ItemFigures, Period};
@@ -307,10 +307,11 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
         }
         Measure::TaggedSystemic => {
             for s in systemic(model) {
+                // It serves the item it names, or the item of the review it follows up.
                 let serves = s.opened.as_ref().is_some_and(|o| {
-                    o.framework_item
-                        .as_deref()
-                        .is_some_and(|i| names(model, i, item))
+                    let named = o.framework_item.as_deref();
+                    let followed = o.origin.item.as_deref();
+                    named.into_iter().chain(followed).any(|i| names(model, i, item))
                 });
                 let opened = s.opened_by.is_some_and(|(_, at)| scope.in_period(at));
                 count += u64::from(serves && opened);
