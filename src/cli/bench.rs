@@ -377,7 +377,11 @@ async fn project(data: &DataArg) -> anyhow::Result<ExitCode> {
             std::hint::black_box(crate::service::transparency::report(&model, period));
             times.push(t.elapsed());
         }
-        say!("transparency report of {}: {}", period.label(), percentiles(times));
+        say!(
+            "transparency report of {}: {}",
+            period.label(),
+            percentiles(times)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -23,15 +23,26 @@ async fn a_board_member_publishes_a_report_anyone_reads_in_every_language() {
     let visitor = t.browser();
     let none = visitor.get("/transparency").await;
     assert_eq!(none.status, StatusCode::OK);
-    assert!(none.body.contains("No report has been published yet."), "{}", none.body);
+    assert!(
+        none.body.contains("No report has been published yet."),
+        "{}",
+        none.body
+    );
 
     let board = t.sign_in(t.login_of(Role::Board)).await;
-    let preview = board.get(&format!("/board/transparency?period={KEY}")).await;
+    let preview = board
+        .get(&format!("/board/transparency?period={KEY}"))
+        .await;
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
     assert!(preview.body.contains("Publish this report"));
-    let csrf = preview.csrf().expect("the publish form carries a CSRF token");
+    let csrf = preview
+        .csrf()
+        .expect("the publish form carries a CSRF token");
     let done = board
-        .post_form("/board/transparency", &[("csrf", csrf.as_str()), ("period", KEY)])
+        .post_form(
+            "/board/transparency",
+            &[("csrf", csrf.as_str()), ("period", KEY)],
+        )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let location = done.header("location").expect("a redirect").to_owned();
@@ -39,7 +50,11 @@ async fn a_board_member_publishes_a_report_anyone_reads_in_every_language() {
 
     // What was recorded is what the ledger gives for the period, pinned where it was made.
     let (published, expected) = t.app.service.read(|m| {
-        let r = m.reports().first().map(|r| (**r).clone()).expect("one report");
+        let r = m
+            .reports()
+            .first()
+            .map(|r| (**r).clone())
+            .expect("one report");
         (r, transparency::contents(m, year()))
     });
     assert_eq!(published.report.lines, expected.lines);
@@ -55,7 +70,12 @@ async fn a_board_member_publishes_a_report_anyone_reads_in_every_language() {
     };
     assert!(n > 100, "{n}");
     // No count of 1 to 4 people is published (the systemic lines are not about people).
-    for line in published.report.lines.iter().filter(|l| !l.label.starts_with("systemic")) {
+    for line in published
+        .report
+        .lines
+        .iter()
+        .filter(|l| !l.label.starts_with("systemic"))
+    {
         if let Cell::Shown(n) = line.cell {
             assert!(n == 0 || n >= 5, "{} = {n}", line.label);
         }
@@ -75,7 +95,10 @@ async fn a_board_member_publishes_a_report_anyone_reads_in_every_language() {
     }
     let by_id = visitor.get(&location).await;
     assert_eq!(by_id.status, StatusCode::OK);
-    assert_eq!(visitor.get("/transparency/not-a-report").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        visitor.get("/transparency/not-a-report").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -95,9 +118,15 @@ async fn only_the_board_publishes_and_bad_periods_are_refused() {
 
     // The chair previews but may not publish.
     let chair = t.sign_in(t.login_of(Role::Chair)).await;
-    let preview = chair.get(&format!("/board/transparency?period={KEY}")).await;
+    let preview = chair
+        .get(&format!("/board/transparency?period={KEY}"))
+        .await;
     assert_eq!(preview.status, StatusCode::OK);
-    assert!(preview.body.contains("Only a board member can publish a report."));
+    assert!(
+        preview
+            .body
+            .contains("Only a board member can publish a report.")
+    );
     let csrf = chair
         .get("/board/transparency")
         .await
@@ -105,17 +134,24 @@ async fn only_the_board_publishes_and_bad_periods_are_refused() {
         .or_else(|| chair.cookie("recourse_csrf"))
         .expect("a CSRF token");
     let refused = chair
-        .post_form("/board/transparency", &[("csrf", csrf.as_str()), ("period", KEY)])
+        .post_form(
+            "/board/transparency",
+            &[("csrf", csrf.as_str()), ("period", KEY)],
+        )
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
     assert!(t.app.service.read(|m| m.reports().is_empty()));
 
     // A period the page does not offer is a clear 400, and nothing is recorded.
     let board = t.sign_in(t.login_of(Role::Board)).await;
-    let bad = board.get("/board/transparency?period=year:2025-02-01").await;
+    let bad = board
+        .get("/board/transparency?period=year:2025-02-01")
+        .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     let csrf = board.get("/board/transparency").await.csrf();
-    let csrf = csrf.or_else(|| board.cookie("recourse_csrf")).expect("a CSRF token");
+    let csrf = csrf
+        .or_else(|| board.cookie("recourse_csrf"))
+        .expect("a CSRF token");
     let bad = board
         .post_form(
             "/board/transparency",

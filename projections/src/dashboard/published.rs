@@ -140,6 +140,7 @@ mod tests {
             periods: vec![],
             total: group(counts.iter().sum()),
             breakdowns: BTreeMap::from([(dim, groups)]),
+            systemic: Default::default(),
         }
     }
 

@@ -311,7 +311,10 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                 let serves = s.opened.as_ref().is_some_and(|o| {
                     let named = o.framework_item.as_deref();
                     let followed = o.origin.item.as_deref();
-                    named.into_iter().chain(followed).any(|i| names(model, i, item))
+                    named
+                        .into_iter()
+                        .chain(followed)
+                        .any(|i| names(model, i, item))
                 });
                 let opened = s.opened_by.is_some_and(|(_, at)| scope.in_period(at));
                 count += u64::from(serves && opened);

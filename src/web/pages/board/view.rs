@@ -555,6 +555,7 @@ mod tests {
                 ),
                 (Dimension::Right, groups(&[(right.id.as_str(), 2)])),
             ]),
+            systemic: Default::default(),
         };
         let asked = DashboardReport {
             query: Query {
