@@ -254,12 +254,14 @@ mod tests {
     }
 
     /// Pinned before the demo was split into modules and its texts moved to a data file: the
-    /// same seed gives the very same plan, step for step and word for word.
+    /// same seed gives the very same plan, step for step and word for word. Re-pinned once
+    /// when the framework file took the source's items: the corpus's framework tags name the
+    /// new items (the step count and every other word are unchanged).
     #[test]
     fn a_seed_gives_the_same_plan_as_before() {
         assert_eq!(
             fingerprint(60, 3),
-            "692 0b58f75f5017d0d7dfcbcf93efac5736077cecbc0798ca43fb19d6cc180c52c8"
+            "692 558651b195956594bc25399bb8cac7d210d03ece6ec108a7c47bbf03176942d6"
         );
     }
 }

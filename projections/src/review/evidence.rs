@@ -27,6 +27,7 @@
 //! | `tagged-actions` | case actions opened in `P` serving the item | |
 //! | `tagged-systemic` | systemic actions opened in `P` serving the item, or following it up from a review | |
 
+use jiff::Timestamp;
 use recourse_events::ids::CaseId;
 use recourse_events::review::{Figure, ItemFigures, Period};
 
@@ -45,11 +46,19 @@ pub struct ItemMeasures {
     pub measures: Vec<Measure>,
 }
 
-/// What the figures are computed over.
+/// What the figures are computed over: the cases, once, in case id order (so lists of cases
+/// come out the same whatever the map's order), and the period as instants, so that telling
+/// whether an event falls in it is two comparisons rather than a time-zone conversion.
 struct Scope<'a> {
     period: Period,
     clocks: &'a Clocks,
     model: &'a ReadModel,
+    /// From the first instant of the period's first day, in the organization's time zone...
+    from: Timestamp,
+    /// ...to the first instant of the day after its last.
+    to: Timestamp,
+    /// Every case.
+    all: Vec<&'a Case>,
     /// The complaints filed in the period.
     filed: Vec<&'a Case>,
 }
@@ -57,25 +66,32 @@ struct Scope<'a> {
 impl<'a> Scope<'a> {
     fn new(model: &'a ReadModel, period: Period) -> Scope<'a> {
         let clocks = model.clocks();
-        let mut filed: Vec<&Case> = model
-            .cases()
-            .filter(|c| {
-                c.filed_at
-                    .is_some_and(|t| period.contains(clocks.local_date(t)))
-            })
+        let midnight = |d: jiff::civil::Date| {
+            d.to_zoned(clocks.time_zone().clone())
+                .map(|z| z.timestamp())
+                .unwrap_or(Timestamp::MAX)
+        };
+        let (from, to) = (midnight(period.start), midnight(period.end()));
+        let mut all: Vec<&Case> = model.cases().collect();
+        all.sort_unstable_by_key(|c| c.id);
+        let filed = all
+            .iter()
+            .copied()
+            .filter(|c| c.filed_at.is_some_and(|t| from <= t && t < to))
             .collect();
-        // Case ids list in a stable order whatever the map's.
-        filed.sort_by_key(|c| c.id);
         Scope {
             period,
             clocks,
             model,
+            from,
+            to,
+            all,
             filed,
         }
     }
 
-    fn in_period(&self, t: jiff::Timestamp) -> bool {
-        self.period.contains(self.clocks.local_date(t))
+    fn in_period(&self, t: Timestamp) -> bool {
+        self.from <= t && t < self.to
     }
 }
 
@@ -192,9 +208,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
             share(of)
         }
         Measure::OutsiderOpenings => {
-            let mut all: Vec<&Case> = model.cases().collect();
-            all.sort_by_key(|c| c.id);
-            for c in all {
+            for c in &scope.all {
                 let views = c.views.iter().filter(|v| scope.in_period(v.at));
                 let (n, outsiders) =
                     views.fold((0, 0), |(n, o), v| (n + 1, o + u64::from(v.outsider)));
@@ -215,9 +229,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
             share(of)
         }
         Measure::Recusals => {
-            let mut all: Vec<&Case> = model.cases().collect();
-            all.sort_by_key(|c| c.id);
-            for c in all {
+            for c in &scope.all {
                 let n = c
                     .recusal_times
                     .iter()
@@ -238,9 +250,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
             share(of)
         }
         Measure::ActionsVerifiedOnTime => {
-            let mut all: Vec<&Case> = model.cases().collect();
-            all.sort_by_key(|c| c.id);
-            for c in all {
+            for c in &scope.all {
                 for a in c.actions.values().filter(|a| scope.period.contains(a.due)) {
                     of += 1;
                     let on_time = a.status == ActionStatus::Verified
@@ -288,9 +298,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
             None
         }
         Measure::TaggedActions => {
-            let mut all: Vec<&Case> = model.cases().collect();
-            all.sort_by_key(|c| c.id);
-            for c in all {
+            for c in &scope.all {
                 let n = c
                     .actions
                     .values()
