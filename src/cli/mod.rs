@@ -18,6 +18,7 @@ mod demo;
 mod export;
 mod init;
 mod prove;
+mod report;
 mod retention;
 mod review;
 pub mod serve;
@@ -88,6 +89,8 @@ pub enum Command {
     Serve(serve::Serve),
     /// List and show framework compliance reviews; recompute a review's figures from a bundle.
     Review(review::ReviewCmd),
+    /// Recompute a published transparency report from a bundle.
+    Report(report::ReportCmd),
 }
 
 /// Runs a parsed command line.
@@ -104,6 +107,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Retention(c) => c.run().await,
         Command::Serve(c) => c.run().await,
         Command::Review(c) => c.run().await,
+        Command::Report(c) => c.run().await,
     }
 }
 

@@ -104,7 +104,7 @@ struct Recompute {
 #[error("{0}")]
 struct Failed(String);
 
-fn failed(message: impl Into<String>) -> anyhow::Error {
+pub(super) fn failed(message: impl Into<String>) -> anyhow::Error {
     Failed(message.into()).into()
 }
 
@@ -120,27 +120,32 @@ impl ReviewCmd {
             } => show(source, review, json).await,
             ReviewSub::Recompute(r) => tokio::task::spawn_blocking(move || recompute(&r)).await?,
         };
-        match result {
-            Err(e) => match e.downcast_ref::<Failed>() {
-                Some(f) => {
-                    eprintln!("{f}");
-                    Ok(ExitCode::from(EXIT_VERIFICATION_FAILED))
-                }
-                None => Err(e),
-            },
-            ok => ok,
-        }
+        report_failure(result)
+    }
+}
+
+/// A [`Failed`] command printed on stderr with exit status 1; other errors go up (status 2).
+pub(super) fn report_failure(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    match result {
+        Err(e) => match e.downcast_ref::<Failed>() {
+            Some(f) => {
+                eprintln!("{f}");
+                Ok(ExitCode::from(EXIT_VERIFICATION_FAILED))
+            }
+            None => Err(e),
+        },
+        ok => ok,
     }
 }
 
 /// Phase messages and a count on stderr when it is a terminal; nothing otherwise, so that
 /// scripts and logs get only the result.
-struct Progress {
+pub(super) struct Progress {
     on: bool,
 }
 
 impl Progress {
-    fn new() -> Progress {
+    pub(super) fn new() -> Progress {
         Progress {
             on: std::io::stderr().is_terminal(),
         }
@@ -162,7 +167,11 @@ impl Progress {
 }
 
 /// Verifies a bundle; a failure is [`Failed`] naming the position and the reason.
-fn verify(bundle: &Path, vkey: &NoteVerifier, progress: &Progress) -> anyhow::Result<()> {
+pub(super) fn verify(
+    bundle: &Path,
+    vkey: &NoteVerifier,
+    progress: &Progress,
+) -> anyhow::Result<()> {
     progress.say(format_args!("verifying {}…", bundle.display()));
     let result = verification::verify_bundle(bundle, vkey);
     progress.clear();
@@ -174,7 +183,9 @@ fn verify(bundle: &Path, vkey: &NoteVerifier, progress: &Progress) -> anyhow::Re
 }
 
 /// The bundle's entry lines, from position 0, after its header.
-fn entry_lines(bundle: &Path) -> anyhow::Result<impl Iterator<Item = std::io::Result<Vec<u8>>>> {
+pub(super) fn entry_lines(
+    bundle: &Path,
+) -> anyhow::Result<impl Iterator<Item = std::io::Result<Vec<u8>>>> {
     let file =
         std::fs::File::open(bundle).with_context(|| format!("opening {}", bundle.display()))?;
     let mut lines = std::io::BufReader::with_capacity(1 << 20, file).split(b'\n');
@@ -186,7 +197,7 @@ fn entry_lines(bundle: &Path) -> anyhow::Result<impl Iterator<Item = std::io::Re
 }
 
 /// Folds the bundle's entries below `end` (all of them with `None`) into a fresh model.
-fn fold_bundle(
+pub(super) fn fold_bundle(
     bundle: &Path,
     end: Option<u64>,
     reference: Arc<Reference>,

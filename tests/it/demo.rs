@@ -369,7 +369,7 @@ async fn a_small_demo_keeps_its_shape() {
     let c = &report.counts;
     assert_eq!(
         (c.cases, report.events, report.retention_erased),
-        (40, 770, 5)
+        (40, 786, 5)
     );
     assert_eq!(
         format!("{c:?}"),
@@ -383,8 +383,8 @@ async fn a_small_demo_keeps_its_shape() {
          satisfaction: 13, anonymous: 15, anonymous_returned: 4, interpreters: 18, \
          naming_staff: 8, views: 64, outsider_views: 3, erased_on_request: 0, \
          erased_by_retention: 5, reviews: 9, reviews_open: 0, reviews_submitted: 1, \
-         reviews_approved: 8, reviews_returned: 1, area_reviews: 1, systemic: 17, \
-         systemic_open: 2, systemic_overdue: 1, systemic_completed: 2, systemic_verified: 13, \
+         reviews_approved: 8, reviews_returned: 1, area_reviews: 1, systemic: 22, \
+         systemic_open: 4, systemic_overdue: 1, systemic_completed: 2, systemic_verified: 16, \
          systemic_from_cases: 2 }"
     );
 }

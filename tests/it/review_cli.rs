@@ -9,7 +9,9 @@ use jiff::Timestamp;
 use recourse::service::review::{OpenReview, opening};
 use recourse_events::Hash;
 use recourse_events::case::{Triaged, Urgency};
-use recourse_events::review::{Origin, Period, PeriodKind, Rating, ReviewId, ReviewRated};
+use recourse_events::review::{
+    Cell, Origin, Period, PeriodKind, Rating, ReportId, ReviewId, ReviewRated,
+};
 use recourse_events::vocabulary::Payload;
 use recourse_projections::case::Command;
 use recourse_projections::framework::Reference;
@@ -84,6 +86,10 @@ struct Built {
     other_framework: ReviewId,
     /// The position of a complaint filed before every review.
     filed_position: u64,
+    /// The quarter's transparency report, as published.
+    report: ReportId,
+    /// A report re-signed to show a suppressed count.
+    forged_report: ReportId,
 }
 
 async fn build() -> Built {
@@ -154,6 +160,32 @@ async fn build() -> Built {
     s.act_on_review(&o.board, genuine, approve, t1)
         .await
         .unwrap();
+    // The board publishes the quarter's transparency report, and a forged one (re-signed with
+    // the board member's key) that shows the suppressed number of complaints received.
+    let (report, _) = s.publish_report(&o.board, ask.period, t1).await.unwrap();
+    let forged_report = {
+        let mut r = s.read(|m| recourse::service::transparency::report(m, ask.period));
+        let received = r.lines.iter_mut().find(|l| l.label == "received").unwrap();
+        assert_eq!(
+            received.cell,
+            Cell::Suppressed,
+            "3 complaints are not shown"
+        );
+        received.cell = Cell::Shown(3);
+        let id = ReportId(uuid::Uuid::now_v7());
+        let payload = Payload::ReportPublished(Box::new(r));
+        s.ledger()
+            .append_at(
+                &o.board.key,
+                &id.stream(),
+                payload.kind(),
+                serde_json::Value::Object(payload.to_data()),
+                t1,
+            )
+            .await
+            .unwrap();
+        id
+    };
     let (figures, pinned_size, tagged) = s.read(|m| {
         let opened = m.review(&genuine).unwrap().opened.clone().unwrap();
         let tagged = opened
@@ -221,6 +253,8 @@ async fn build() -> Built {
         wrong_root,
         other_framework,
         filed_position,
+        report,
+        forged_report,
     }
 }
 
@@ -427,4 +461,42 @@ async fn altered_shortened_and_forged_exports_fail() {
     );
     let out = review(&["show", "--review", &unknown], &b.bundle, &b.vkey);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
+/// Runs `recourse report recompute --bundle <bundle> --vkey <vkey> --report <id>`.
+fn report(bundle: &Path, vkey: &str, id: ReportId) -> std::process::Output {
+    run(&[
+        "report".to_string(),
+        "recompute".into(),
+        "--bundle".into(),
+        bundle.display().to_string(),
+        "--vkey".into(),
+        vkey.into(),
+        "--report".into(),
+        id.to_string(),
+    ])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_published_report_is_recomputed_and_a_forged_one_fails_naming_its_line() {
+    let b = build().await;
+    let out = report(&b.bundle, &b.vkey, b.report);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("lines of report") && said.contains("2026-Q2"),
+        "{said}"
+    );
+    assert!(said.contains("match the ledger at size"), "{said}");
+
+    let out = report(&b.bundle, &b.vkey, b.forged_report);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("line received: recorded 3, recomputed suppressed"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let unknown = report(&b.bundle, &b.vkey, ReportId(uuid::Uuid::nil()));
+    assert_eq!(unknown.status.code(), Some(2), "{}", text(&unknown.stderr));
 }

@@ -321,6 +321,15 @@ async fn each_role_reads_or_is_refused_and_only_the_chair_opens() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_action_past_its_due_date_is_overdue_and_counted_on_the_dashboard() {
     let t = spawn_app().await;
+    // The demo's own systemic actions, before this test's two.
+    let demo = t
+        .app
+        .service
+        .dashboard(&DashboardAsk::default())
+        .unwrap()
+        .report
+        .systemic
+        .total;
     let chair = t.sign_in(t.login_of(Role::Chair)).await;
     let (owner_name, _) = other_with(&t, Role::Reviewer, "");
     let owner = staff_id(&t, &owner_name).to_string();
@@ -356,7 +365,11 @@ async fn an_action_past_its_due_date_is_overdue_and_counted_on_the_dashboard() {
         .report
         .systemic
         .total;
-    assert_eq!((expected.opened, expected.overdue), (2, 1), "{expected:?}");
+    assert_eq!(
+        (expected.opened, expected.overdue),
+        (demo.opened + 2, demo.overdue + 1),
+        "{expected:?}"
+    );
     let board = t.sign_in(t.login_of(Role::Board)).await;
     let page = board.get("/board").await;
     assert_eq!(page.status, StatusCode::OK);
@@ -372,15 +385,15 @@ async fn an_action_past_its_due_date_is_overdue_and_counted_on_the_dashboard() {
         .await;
     assert_eq!(api.status, StatusCode::OK, "{}", api.body);
     let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
-    assert_eq!(json["systemic"]["opened"], 2);
-    assert_eq!(json["systemic"]["overdue"], 1);
+    assert_eq!(json["systemic"]["opened"], demo.opened + 2);
+    assert_eq!(json["systemic"]["overdue"], demo.overdue + 1);
     let by_period: u64 = json["periods"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p["systemic"]["opened"].as_u64().unwrap())
         .sum();
-    assert_eq!(by_period, 2);
+    assert_eq!(by_period, u64::from(demo.opened) + 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -389,7 +402,14 @@ async fn the_due_review_banner_goes_once_the_periods_review_is_approved() {
     let board = t.sign_in(t.login_of(Role::Board)).await;
     let chair = t.sign_in(t.login_of(Role::Chair)).await;
     let today = today(&t);
-    let period = Period::containing(PeriodKind::Quarter, today, 1).previous();
+    let fiscal = t.app.service.read(|m| {
+        m.org()
+            .settings
+            .review_cadence
+            .unwrap_or_default()
+            .fiscal_start
+    });
+    let period = Period::containing(PeriodKind::Quarter, today, fiscal).previous();
     assert_eq!(t.app.service.read(|m| due_review(m, today)), Some(period));
     let page = board.get("/board").await;
     assert!(page.body.contains(&format!(
@@ -536,6 +556,17 @@ async fn the_review_cadence_is_saved_kept_absent_at_the_default_and_validated() 
             admin.post_form("/staff/admin/settings", &pairs).await
         }
     };
+    // The demo reviews itself quarterly on an April year: back to the default first.
+    let page = admin.get("/staff/admin?view=settings").await;
+    let demo = settings();
+    assert!(demo.review_cadence.is_some());
+    let reset = post(settings_fields(
+        &page.csrf().unwrap(),
+        &demo,
+        Some(("quarter", "1")),
+    ))
+    .await;
+    assert!(location(&reset).contains("done=admin-settings-saved"));
     let page = admin.get("/staff/admin?view=settings").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("name=\"review_every\""));
