@@ -106,6 +106,8 @@ for (const { lang, dir } of LANGUAGES) {
     assert.ok((await page.locator('ol.timeline > li').count()) >= 1, 'the tracked case shows');
     await check('tracked case');
 
+    await page.goto('/transparency');
+    await check('transparency report (none published)');
     await page.goto('/staff/login');
     await check('staff sign-in');
     await context.close();
@@ -133,6 +135,17 @@ for (const { lang, dir } of LANGUAGES) {
     await check('board dashboard (chair)');
     await page.goto('/board?granularity=quarter&from=2030-01-01&to=2020-01-01');
     await check('board dashboard with errors');
+    // Framework reviews and systemic actions, as the chair sees them (forms included).
+    await page.goto('/board/reviews');
+    await check('framework reviews');
+    await page.goto(await page.getAttribute('main a[href^="/board/reviews/"]', 'href'));
+    await check('a framework review');
+    await page.goto('/board/systemic');
+    await check('systemic actions');
+    await page.goto(await page.getAttribute('main a[href^="/board/systemic/"]:not([href$="/new"])', 'href'));
+    await check('a systemic action');
+    await page.goto('/board/systemic/new');
+    await check('open a systemic action');
     await page.goto('/staff/password');
     await check('change password');
     await page.context().clearCookies();
@@ -147,6 +160,10 @@ for (const { lang, dir } of LANGUAGES) {
     await page.goto(`/staff/login?lang=${lang}`);
     await signIn(page, STAFF.board, '/board');
     await check('board dashboard');
+    await page.goto('/board/transparency');
+    const period = await page.getAttribute('#period option', 'value');
+    await page.goto(`/board/transparency?period=${encodeURIComponent(period)}`);
+    await check('transparency report preview');
     await page.context().clearCookies();
 
     await page.goto(`/staff/login?lang=${lang}`);
@@ -174,5 +191,10 @@ test('screenshots of the staff pages and the dashboard in Arabic, at phone width
   await screenshot(page, 'queue-ar');
   await page.goto('/board');
   await screenshot(page, 'dashboard-ar');
+  await page.goto('/board/reviews');
+  await page.goto(await page.getAttribute('main a[href^="/board/reviews/"]', 'href'));
+  await screenshot(page, 'review-ar');
+  await page.goto('/board/systemic');
+  await screenshot(page, 'systemic-ar');
   await context.close();
 });
