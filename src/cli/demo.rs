@@ -144,6 +144,7 @@ impl Demo {
             c.systemic_overdue,
             c.systemic_from_cases
         );
+        say!("  transparency reports published: {}", c.reports);
         say!(
             "Staff (sign in with `recourse serve` and the password \"{}\"; signing keys are not shown):",
             super::serve::DEMO_PASSWORD

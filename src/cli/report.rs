@@ -1,5 +1,5 @@
-//! `recourse report recompute`: anyone holding an export checks a published transparency
-//! report without the server. It verifies the bundle, folds the entries the report pinned
+//! `recourse report list|recompute`: anyone holding an export lists the published
+//! transparency reports and checks one without the server. It verifies the bundle, folds the entries the report pinned
 //! (checking they give its root), computes the report of its period again with the same
 //! suppression, and compares every line, the review it cites and the systemic actions it
 //! lists. Exit 0 when all match, 1 naming the first difference (or the failed verification),
@@ -16,7 +16,7 @@ use recourse_events::vocabulary::Payload;
 use recourse_projections::framework::Reference;
 use recourse_projections::read_model;
 
-use super::review::{Progress, entry_lines, failed, fold_bundle, verify};
+use super::review::{Progress, Source, entry_lines, failed, fold_bundle, fold_source, verify};
 
 /// Arguments of `report`.
 #[derive(Debug, Args)]
@@ -27,6 +27,12 @@ pub struct ReportCmd {
 
 #[derive(Debug, Subcommand)]
 enum ReportSub {
+    /// One line per published report, oldest first: id, period, pinned size, publication
+    /// time.
+    List {
+        #[command(flatten)]
+        source: Source,
+    },
     /// Verify a bundle, recompute a published transparency report from it and compare it
     /// with what was published (exit 0 all match, 1 a difference, 2 bad input).
     Recompute {
@@ -45,14 +51,35 @@ enum ReportSub {
 impl ReportCmd {
     /// Runs the command.
     pub async fn run(self) -> anyhow::Result<ExitCode> {
-        let ReportSub::Recompute {
-            bundle,
-            vkey,
-            report,
-        } = self.command;
-        let result = tokio::task::spawn_blocking(move || recompute(&bundle, &vkey, report)).await?;
+        let result = match self.command {
+            ReportSub::List { source } => list(&source).await,
+            ReportSub::Recompute {
+                bundle,
+                vkey,
+                report,
+            } => tokio::task::spawn_blocking(move || recompute(&bundle, &vkey, report)).await?,
+        };
         super::review::report_failure(result)
     }
+}
+
+async fn list(source: &Source) -> anyhow::Result<ExitCode> {
+    let model = fold_source(source).await?;
+    let mut reports = model.reports();
+    if reports.is_empty() {
+        eprintln!("no transparency report in this ledger");
+    }
+    reports.reverse();
+    for r in reports {
+        say!(
+            "{}\t{}\t{}\t{}",
+            r.id,
+            r.report.period.label(),
+            r.report.pinned.size,
+            r.at
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn cell(c: &Cell) -> String {

@@ -69,7 +69,7 @@ enum ReviewSub {
 
 /// Where the reviews are read from: a data folder (read-only) or a verified bundle.
 #[derive(Debug, Args)]
-struct Source {
+pub(super) struct Source {
     #[command(flatten)]
     data: DataArg,
     /// Read this export bundle instead of the data folder (needs --vkey).
@@ -236,7 +236,7 @@ pub(super) fn fold_bundle(
 }
 
 /// Folds the source's whole ledger.
-async fn fold_source(source: &Source) -> anyhow::Result<ReadModel> {
+pub(super) async fn fold_source(source: &Source) -> anyhow::Result<ReadModel> {
     let reference = Arc::new(Reference::shipped());
     if let Some(bundle) = &source.bundle {
         let vkey = super::verify::parse_vkey(

@@ -89,6 +89,8 @@ pub struct DemoCounts {
     pub systemic_verified: usize,
     /// Systemic actions opened from a pattern of complaints rather than from a review.
     pub systemic_from_cases: usize,
+    /// Transparency reports published.
+    pub reports: usize,
 }
 
 impl DemoCounts {
@@ -160,6 +162,7 @@ impl DemoCounts {
                     .is_some_and(|o| o.origin.review.is_none() && !o.origin.cases.is_empty()),
             );
         }
+        c.reports = model.reports().len();
         c
     }
 

@@ -500,3 +500,97 @@ async fn a_published_report_is_recomputed_and_a_forged_one_fails_naming_its_line
     let unknown = report(&b.bundle, &b.vkey, ReportId(uuid::Uuid::nil()));
     assert_eq!(unknown.status.code(), Some(2), "{}", text(&unknown.stderr));
 }
+
+/// Runs `recourse <args> --bundle <bundle> --vkey <vkey>` and returns its status and stdout.
+fn on_bundle(args: &[&str], bundle: &Path, vkey: &str) -> (Option<i32>, String, String) {
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    all.extend([
+        "--bundle".into(),
+        bundle.display().to_string(),
+        "--vkey".into(),
+        vkey.into(),
+    ]);
+    let out = run(&all);
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+/// The ids in the first column of a `list` command's lines.
+fn first_column(listed: &str) -> Vec<String> {
+    listed
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .map(String::from)
+        .collect()
+}
+
+/// The issue's own check, on the demo as `recourse demo` builds it: every review and every
+/// published transparency report recomputes from the export, and an export with one event
+/// altered or removed fails naming the position.
+#[test]
+fn every_review_and_report_of_the_demo_recomputes_from_its_export() {
+    // Given the demo's ledger, exported,
+    let d = DataFolder::empty();
+    let out = d.run(&["demo", "--complaints", "40", "--seed", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let bundle = d.path.with_file_name("demo.bundle");
+    let out = d.run(&["export", "--out", bundle.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let vkey = std::fs::read_to_string(d.path.join("ledger.vkey")).unwrap();
+    let vkey = vkey.trim();
+
+    // when every review is recomputed, each matches, figure for figure;
+    let (code, listed, err) = on_bundle(&["review", "list"], &bundle, vkey);
+    assert_eq!(code, Some(0), "{err}");
+    let reviews = first_column(&listed);
+    assert!(reviews.len() >= 9, "{listed}");
+    for id in &reviews {
+        let (code, said, err) = on_bundle(&["review", "recompute", "--review", id], &bundle, vkey);
+        assert_eq!(code, Some(0), "review {id}: {err}");
+        assert!(said.contains("match"), "{said}");
+    }
+    // and so does every published transparency report.
+    let (code, listed, err) = on_bundle(&["report", "list"], &bundle, vkey);
+    assert_eq!(code, Some(0), "{err}");
+    let reports = first_column(&listed);
+    assert!(!reports.is_empty(), "the demo publishes a report: {listed}");
+    for id in &reports {
+        let (code, said, err) = on_bundle(&["report", "recompute", "--report", id], &bundle, vkey);
+        assert_eq!(code, Some(0), "report {id}: {err}");
+        assert!(said.contains("match the ledger at size"), "{said}");
+    }
+
+    // One event altered (its time moved by a minute), then one removed: both fail (status 1),
+    // naming the position, for a review and for a report.
+    let original = std::fs::read_to_string(&bundle).unwrap();
+    let lines: Vec<&str> = original.lines().collect();
+    let p = 30; // an entry well before the first review: the header is line 0
+    let at = lines[p + 1].find("\"at\":\"").expect("an entry has a time") + 6 + 15;
+    let mut altered_entry = lines[p + 1].to_string();
+    let minute = altered_entry.as_bytes()[at];
+    assert!(minute.is_ascii_digit(), "{altered_entry}");
+    let other = if minute == b'0' { "1" } else { "0" };
+    altered_entry.replace_range(at..at + 1, other);
+    let mut altered = lines.clone();
+    altered[p + 1] = &altered_entry;
+    let mut removed = lines.clone();
+    removed.remove(p + 1);
+    for (name, lines, needle) in [
+        ("altered", &altered, format!("at position {p}:")),
+        (
+            "removed",
+            &removed,
+            "verification FAILED at position".into(),
+        ),
+    ] {
+        let path = bundle.with_extension(name);
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        for args in [
+            ["review", "recompute", "--review", &reviews[0]],
+            ["report", "recompute", "--report", &reports[0]],
+        ] {
+            let (code, said, err) = on_bundle(&args, &path, vkey);
+            assert_eq!(code, Some(1), "{name} {args:?}: {said} {err}");
+            assert!(err.contains(&needle), "{name} {args:?}: {err}");
+        }
+    }
+}

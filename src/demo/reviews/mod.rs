@@ -21,6 +21,9 @@
 //!   due date), and two opened from patterns of recent complaints rather than from a review:
 //!   one reported done and waiting for verification, one open and not yet due.
 //!
+//! - **A transparency report** for each complete fiscal year, published by a board member in
+//!   the summer after it, once its last quarter's review is approved.
+//!
 //! Item ids come from the [`Reference`] (by area and position), never from code.
 //!
 //! Steps that read the model to decide what they record (opening a review: its figures and
@@ -156,6 +159,12 @@ pub(super) enum OrgStep {
         by: usize,
         comments: String,
     },
+    /// A board member publishes the transparency report of a year (a barrier: its figures
+    /// come from the model as it stands).
+    Publish {
+        by: usize,
+        period: Period,
+    },
 }
 
 impl OrgStep {
@@ -172,6 +181,7 @@ impl OrgStep {
             OrgStep::Submit { .. } => "submit a review",
             OrgStep::Return { .. } => "return a review",
             OrgStep::Approve { .. } => "approve a review",
+            OrgStep::Publish { .. } => "publish a transparency report",
         }
     }
 
@@ -179,7 +189,7 @@ impl OrgStep {
     pub(super) fn is_barrier(&self) -> bool {
         matches!(
             self,
-            OrgStep::OpenReview { .. } | OrgStep::OpenFromPattern { .. }
+            OrgStep::OpenReview { .. } | OrgStep::OpenFromPattern { .. } | OrgStep::Publish { .. }
         )
     }
 }
@@ -239,6 +249,7 @@ pub(super) fn plan(
     };
     p.quarterly(started);
     p.patterns(started);
+    p.reports(started);
     p.lanes
         .into_iter()
         .map(|mut lane| {
@@ -812,6 +823,32 @@ impl Planner<'_> {
                 verified: None,
             });
             self.lanes.push(lane);
+        }
+    }
+}
+
+impl Planner<'_> {
+    /// A transparency report for each fiscal year of the demo that ended long enough ago for
+    /// its last quarter's review to be approved: a board member publishes it in the summer.
+    fn reports(&mut self, started: Timestamp) {
+        let first = self.cal.date(started);
+        let mut year = Period::containing(PeriodKind::Year, first, CADENCE.fiscal_start);
+        if year.start < first {
+            // The year the agency started in is partial: nothing to publish about it.
+            year = year.next();
+        }
+        loop {
+            let day = add_days(year.end(), self.rng.random_range(80..=100));
+            let at = self
+                .cal
+                .office_time(&mut self.rng, self.cal.business_day_on_or_after(day));
+            if at >= self.now {
+                break;
+            }
+            let by = BOARD[self.lanes.len() % BOARD.len()];
+            self.lanes
+                .push(vec![(at, OrgStep::Publish { by, period: year })]);
+            year = year.next();
         }
     }
 }

@@ -235,6 +235,9 @@ pub(in crate::demo) async fn execute(
             };
             s.act_on_review(staff(*by), id, command, at).await?;
         }
+        OrgStep::Publish { by, period } => {
+            s.publish_report(staff(*by), *period, at).await?;
+        }
     }
     Ok(())
 }
