@@ -22,10 +22,8 @@ use recourse_events::review::*;
 use recourse_events::vocabulary::Payload;
 
 use crate::actor::Actor;
-use crate::framework::Reference;
-use crate::org::Org;
+use crate::review::ReviewStatus;
 use crate::review::rules::text;
-use crate::review::{Review, ReviewStatus};
 use crate::rule::RuleError;
 
 /// Where a systemic action stands.
@@ -159,18 +157,9 @@ pub enum SystemicCommand {
     Verify(SystemicNote),
 }
 
-/// What a decision on a systemic action needs.
-#[derive(Debug, Clone, Copy)]
-pub struct SystemicContext<'a> {
-    /// Who asks.
-    pub actor: &'a Actor,
-    /// The organization: roles and staff.
-    pub org: &'a Org,
-    /// The framework.
-    pub reference: &'a Reference,
-    /// The review its origin names, if any.
-    pub origin: Option<&'a Review>,
-}
+/// What a decision on a systemic action needs: what a review's needs (who asks, the
+/// organization, the framework, and the review its origin names, if any).
+pub type SystemicContext<'a> = crate::review::ReviewContext<'a>;
 
 /// Decides `command` on `action`.
 pub fn decide(

@@ -9,14 +9,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use anyhow::Context;
 use clap::{Args, Subcommand};
-use recourse_events::review::{Cell, ReportId, ReportLine, ReportPublished};
+use recourse_events::review::{Cell, ReportId, ReportLine};
 use recourse_events::vocabulary::Payload;
 use recourse_projections::framework::Reference;
-use recourse_projections::read_model;
 
-use super::review::{Progress, Source, entry_lines, failed, fold_bundle, fold_source, verify};
+use super::review::{Progress, Source, failed, find_in_stream, fold_bundle, fold_source, verify};
 
 /// Arguments of `report`.
 #[derive(Debug, Args)]
@@ -122,25 +120,14 @@ fn recompute(bundle: &std::path::Path, vkey: &str, id: ReportId) -> anyhow::Resu
     let vkey = super::verify::parse_vkey(vkey)?;
     let progress = Progress::new();
     verify(bundle, &vkey, &progress)?;
-    let stream = id.stream();
-    let needle = format!("\"{}\"", stream.as_str());
-    let mut found: Option<(u64, ReportPublished)> = None;
-    for (position, line) in entry_lines(bundle)?.enumerate() {
-        let line = line.with_context(|| format!("reading {}", bundle.display()))?;
-        if !std::str::from_utf8(&line).is_ok_and(|l| l.contains(&needle)) {
-            continue;
-        }
-        let parsed =
-            read_model::parse(position as u64, &line).map_err(|e| failed(e.to_string()))?;
-        if parsed.envelope.stream == stream
-            && let Ok(Payload::ReportPublished(r)) = parsed.payload
-        {
-            found = Some((position as u64, *r));
-            break;
-        }
-    }
-    let (position, published) =
-        found.ok_or_else(|| anyhow::anyhow!("no report {id} in {}", bundle.display()))?;
+    let found = find_in_stream(bundle, &id.stream(), |p| match p {
+        Payload::ReportPublished(r) => Some(*r),
+        _ => None,
+    })?;
+    let (position, published) = found
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("no report {id} in {}", bundle.display()))?;
     let pinned = published.pinned;
     if pinned.size > position {
         return Err(failed(format!(

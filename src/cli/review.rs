@@ -522,12 +522,16 @@ async fn show(source: Source, id: ReviewId, json: bool) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-/// Finds the review's `review.opened` in the bundle: its position and payload.
-fn find_opened(bundle: &Path, id: ReviewId) -> anyhow::Result<(u64, ReviewOpened)> {
-    let stream = id.stream();
+/// The entries of `stream` in the bundle whose payload `pick` takes: their positions and what
+/// it took, in order.
+pub(super) fn find_in_stream<T>(
+    bundle: &Path,
+    stream: &recourse_events::StreamId,
+    mut pick: impl FnMut(Payload) -> Option<T>,
+) -> anyhow::Result<Vec<(u64, T)>> {
     // The stream's name as canonical JSON writes it: a cheap filter before parsing a line.
     let needle = format!("\"{}\"", stream.as_str());
-    let mut found: Option<(u64, ReviewOpened)> = None;
+    let mut found = Vec::new();
     for (position, line) in entry_lines(bundle)?.enumerate() {
         let line = line.with_context(|| format!("reading {}", bundle.display()))?;
         let position = position as u64;
@@ -535,21 +539,30 @@ fn find_opened(bundle: &Path, id: ReviewId) -> anyhow::Result<(u64, ReviewOpened
             continue;
         }
         let parsed = read_model::parse(position, &line).map_err(|e| failed(e.to_string()))?;
-        if parsed.envelope.stream != stream {
+        if parsed.envelope.stream != *stream {
             continue;
         }
-        if let Ok(Payload::ReviewOpened(opened)) = parsed.payload {
-            if let Some((first, _)) = &found {
-                // The rules open a review once; a second opening is not a ledger the server
-                // wrote, and which one the figures belong to cannot be told.
-                return Err(failed(format!(
-                    "review {id} is opened twice, at positions {first} and {position}"
-                )));
-            }
-            found = Some((position, *opened));
+        if let Some(t) = parsed.payload.ok().and_then(&mut pick) {
+            found.push((position, t));
         }
     }
-    found.ok_or_else(|| {
+    Ok(found)
+}
+
+/// Finds the review's `review.opened` in the bundle: its position and payload.
+fn find_opened(bundle: &Path, id: ReviewId) -> anyhow::Result<(u64, ReviewOpened)> {
+    let mut found = find_in_stream(bundle, &id.stream(), |p| match p {
+        Payload::ReviewOpened(opened) => Some(*opened),
+        _ => None,
+    })?;
+    if let [(first, _), (second, _), ..] = found.as_slice() {
+        // The rules open a review once; a second opening is not a ledger the server wrote,
+        // and which one the figures belong to cannot be told.
+        return Err(failed(format!(
+            "review {id} is opened twice, at positions {first} and {second}"
+        )));
+    }
+    found.pop().ok_or_else(|| {
         anyhow::anyhow!(
             "no review {id} in {} (`recourse review list --bundle` lists them)",
             bundle.display()

@@ -16,7 +16,7 @@ use recourse_projections::read_model::ReadModel;
 use recourse_projections::review::evidence::{self, ItemMeasures};
 use recourse_projections::review::{self as rules, ReviewCommand, ReviewContext};
 use recourse_projections::rule::RuleError;
-use recourse_projections::systemic::{self, Systemic, SystemicCommand, SystemicContext};
+use recourse_projections::systemic::{self, Systemic, SystemicCommand};
 
 use super::{Acting, Service, ServiceError, uuid_at};
 use crate::store::Appended;
@@ -213,7 +213,7 @@ impl Service {
                 if let SystemicCommand::Open(o) = &command {
                     known_cases(model, &o.origin)?;
                 }
-                let ctx = systemic_context(model, who, origin);
+                let ctx = review_context(model, who, origin);
                 Ok((0, systemic::decide(&Systemic::new(id), &ctx, &command)?))
             })
             .await?;
@@ -232,7 +232,7 @@ impl Service {
             let action = model
                 .systemic_action(&id)
                 .ok_or_else(|| ServiceError::NotFound(format!("systemic action {id}")))?;
-            let ctx = systemic_context(model, who, None);
+            let ctx = review_context(model, who, None);
             Ok((action.seq, systemic::decide(action, &ctx, &command)?))
         })
         .await
@@ -359,7 +359,7 @@ impl Service {
     pub fn systemic_can(&self, who: &Acting, id: SystemicId) -> Option<SystemicCan> {
         self.read(|model| {
             let action = model.systemic_action(&id)?;
-            let ctx = systemic_context(model, who, None);
+            let ctx = review_context(model, who, None);
             let note = || SystemicNote {
                 note: "-".into(),
                 due: None,
@@ -396,19 +396,6 @@ fn review_context<'a>(
     origin: Option<ReviewId>,
 ) -> ReviewContext<'a> {
     ReviewContext {
-        actor: &who.actor,
-        org: model.org(),
-        reference: model.reference(),
-        origin: origin.and_then(|id| model.review(&id)),
-    }
-}
-
-fn systemic_context<'a>(
-    model: &'a ReadModel,
-    who: &'a Acting,
-    origin: Option<ReviewId>,
-) -> SystemicContext<'a> {
-    SystemicContext {
         actor: &who.actor,
         org: model.org(),
         reference: model.reference(),

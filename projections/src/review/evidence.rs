@@ -132,13 +132,6 @@ pub fn cases_behind(
     (figure, cases)
 }
 
-/// True if a recorded item id names `item`. The read model folds renamed ids under their
-/// current ones ([`Reference::canonical_item`](crate::framework::Reference::canonical_item)), so
-/// an old ledger counts under the items that replaced its ids.
-fn names(_model: &ReadModel, recorded: &str, item: &str) -> bool {
-    recorded == item
-}
-
 fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<CaseId>>) -> Figure {
     let mut count = 0u64;
     let mut of = 0u64;
@@ -152,7 +145,6 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
     };
     let clocks = scope.clocks;
     let model = scope.model;
-    let share = |of: u64| Some(of);
     let with_of = match m {
         Measure::Complaints => {
             for c in &scope.filed {
@@ -172,7 +164,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                     hit(c, u64::from(on_time));
                 }
             }
-            share(of)
+            Some(of)
         }
         Measure::Decided => {
             for c in &scope.filed {
@@ -182,7 +174,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                     u64::from(c.first_decided_at.is_some() || c.withdrawn_at.is_some()),
                 );
             }
-            share(of)
+            Some(of)
         }
         Measure::Appeals => {
             for c in &scope.filed {
@@ -191,7 +183,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                     hit(c, u64::from(c.appeals > 0));
                 }
             }
-            share(of)
+            Some(of)
         }
         Measure::Satisfaction | Measure::Explained | Measure::Fair => {
             for c in &scope.filed {
@@ -205,7 +197,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                     hit(c, n);
                 }
             }
-            share(of)
+            Some(of)
         }
         Measure::OutsiderOpenings => {
             for c in &scope.all {
@@ -215,7 +207,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                 of += n;
                 hit(c, outsiders);
             }
-            share(of)
+            Some(of)
         }
         Measure::CitingRight(right) => {
             for c in &scope.filed {
@@ -226,7 +218,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                 let cites = filed.chain(triaged).chain(found).any(|r| r == right);
                 hit(c, u64::from(cites));
             }
-            share(of)
+            Some(of)
         }
         Measure::Recusals => {
             for c in &scope.all {
@@ -247,7 +239,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                     u64::from(c.filing.as_ref().is_some_and(|f| !f.named_staff.is_empty())),
                 );
             }
-            share(of)
+            Some(of)
         }
         Measure::ActionsVerifiedOnTime => {
             for c in &scope.all {
@@ -258,7 +250,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                     hit(c, u64::from(on_time));
                 }
             }
-            share(of)
+            Some(of)
         }
         Measure::SystemicVerifiedOnTime => {
             for s in systemic(model) {
@@ -273,15 +265,17 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                     count += u64::from(on_time);
                 }
             }
-            share(of)
+            Some(of)
         }
+        // The read model folded renamed item ids under their current ones
+        // (`Reference::canonical_item`): an old ledger counts under the items that replaced them.
         Measure::TaggedComplaints => {
             for c in &scope.filed {
                 let tagged = c
                     .triage
                     .iter()
                     .flat_map(|t| &t.framework_items)
-                    .any(|i| names(model, i, item));
+                    .any(|i| i == item);
                 hit(c, u64::from(tagged));
             }
             None
@@ -291,7 +285,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                 let n = c
                     .findings
                     .iter()
-                    .filter(|f| f.framework_items.iter().any(|i| names(model, i, item)))
+                    .filter(|f| f.framework_items.iter().any(|i| i == item))
                     .count();
                 hit(c, n as u64);
             }
@@ -303,11 +297,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                     .actions
                     .values()
                     .filter(|a| scope.in_period(a.opened_at))
-                    .filter(|a| {
-                        a.framework_item
-                            .as_deref()
-                            .is_some_and(|i| names(model, i, item))
-                    })
+                    .filter(|a| a.framework_item.as_deref().is_some_and(|i| i == item))
                     .count();
                 hit(c, n as u64);
             }
@@ -319,10 +309,7 @@ fn measure(scope: &Scope, item: &str, m: &Measure, mut cases: Option<&mut Vec<Ca
                 let serves = s.opened.as_ref().is_some_and(|o| {
                     let named = o.framework_item.as_deref();
                     let followed = o.origin.item.as_deref();
-                    named
-                        .into_iter()
-                        .chain(followed)
-                        .any(|i| names(model, i, item))
+                    named.into_iter().chain(followed).any(|i| i == item)
                 });
                 let opened = s.opened_by.is_some_and(|(_, at)| scope.in_period(at));
                 count += u64::from(serves && opened);
