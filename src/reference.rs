@@ -10,9 +10,10 @@
 //!   reference/framework.toml        the framework for high quality services
 //!   reference/core-values.toml      the core values of settlement work
 //!   reference/service-streams.toml  the service streams
+//!   reference/external-bodies.toml  the bodies outside the organization a client can turn to
 //! ```
 //!
-//! Each file present replaces the shipped one; a file absent means the shipped one. All four are
+//! Each file present replaces the shipped one; a file absent means the shipped one. All five are
 //! checked together by [`Reference::parse`] before the server or a command starts, so a mistake
 //! in an edited file stops start-up with the file's path, the line or entry and the problem,
 //! rather than surfacing later in a complaint. The shipped texts, comments included, are the
@@ -102,8 +103,20 @@ pub fn load(dir: &DataDir) -> Result<Loaded, LoadError> {
             from_folder.push(file);
         }
     }
-    let [client_code, framework, core_values, service_streams] = &texts;
-    let reference = Reference::parse(client_code, framework, core_values, service_streams)
+    let [
+        client_code,
+        framework,
+        core_values,
+        service_streams,
+        external_bodies,
+    ] = &texts;
+    let reference = Reference::parse(
+        client_code,
+        framework,
+        core_values,
+        service_streams,
+        external_bodies,
+    )
         .map_err(|error| {
             let file = error.file();
             let path = if from_folder.contains(&file) {

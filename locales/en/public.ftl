@@ -191,3 +191,7 @@ done-appeal = Your appeal was sent.
 done-satisfaction = Thank you for telling us.
 done-withdraw = Your complaint was withdrawn.
 done-erased = Your personal information was erased.
+
+## external bodies (landing page)
+landing-elsewhere-title = Other places you can turn to
+landing-elsewhere-intro = Making a complaint here does not stop you from going to any of these bodies too, before, during or after. They are independent of us.

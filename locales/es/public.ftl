@@ -227,3 +227,12 @@ stream-community-connections = Conexiones con la comunidad
 stream-support-services = Servicios de apoyo
 stream-indirect-services = Servicios indirectos
 stream-resettlement-assistance = Programa de Asistencia para el Reasentamiento (RAP)
+
+## external bodies (landing page)
+landing-elsewhere-title = Otros lugares a los que puede acudir
+landing-elsewhere-intro = Presentar una queja aquí no le impide acudir también a cualquiera de estos organismos, antes, durante o después. Son independientes de nosotros.
+external-human-rights-tribunal = Si le trataron de forma injusta por su raza, lugar de origen, religión, discapacidad, sexo u otro motivo del Código de Derechos Humanos de Ontario, puede presentar una solicitud allí. El Centro de Apoyo Legal en Derechos Humanos ayuda gratis.
+external-ombudsman = Si su queja es sobre un ministerio o un programa del gobierno de Ontario y su propio proceso de quejas no la resolvió, el Defensor del Pueblo puede examinarla. Es gratis.
+external-immigration-consultants = Si su queja es sobre un consultor de inmigración o ciudadanía con licencia, el Colegio que otorga las licencias recibe las quejas.
+external-law-society = Si su queja es sobre un abogado o un asistente jurídico (paralegal) en Ontario, el Colegio de Abogados recibe las quejas sobre ellos.
+external-privacy-commissioner = Si cree que su información personal se recogió, usó o compartió de forma indebida, el Comisionado le explica sus derechos y, cuando la ley se aplica, recibe las quejas.

@@ -197,3 +197,7 @@ done-appeal = Votre appel a été envoyé.
 done-satisfaction = Merci de nous l'avoir dit.
 done-withdraw = Votre plainte a été retirée.
 done-erased = Vos renseignements personnels ont été effacés.
+
+## external bodies (landing page)
+landing-elsewhere-title = Autres recours
+landing-elsewhere-intro = Porter plainte ici ne vous empêche pas de vous adresser aussi à l’un de ces organismes, avant, pendant ou après. Ils sont indépendants de nous.

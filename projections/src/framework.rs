@@ -81,15 +81,19 @@ pub enum ReferenceFile {
     CoreValues,
     /// `service-streams.toml`: the IRCC settlement service streams.
     ServiceStreams,
+    /// `external-bodies.toml`: the bodies outside the organization a client can also turn
+    /// to (ombudsman, regulators, tribunals), as the landing page names them.
+    ExternalBodies,
 }
 
 impl ReferenceFile {
-    /// All four files, in the order [`Reference::parse`] takes them.
-    pub const ALL: [ReferenceFile; 4] = [
+    /// All five files, in the order [`Reference::parse`] takes them.
+    pub const ALL: [ReferenceFile; 5] = [
         ReferenceFile::ClientCode,
         ReferenceFile::Framework,
         ReferenceFile::CoreValues,
         ReferenceFile::ServiceStreams,
+        ReferenceFile::ExternalBodies,
     ];
 
     /// The file's name, as shipped under `projections/data/` and as an
@@ -100,6 +104,7 @@ impl ReferenceFile {
             ReferenceFile::Framework => "framework.toml",
             ReferenceFile::CoreValues => "core-values.toml",
             ReferenceFile::ServiceStreams => "service-streams.toml",
+            ReferenceFile::ExternalBodies => "external-bodies.toml",
         }
     }
 
@@ -111,6 +116,7 @@ impl ReferenceFile {
             ReferenceFile::Framework => include_str!("../data/framework.toml"),
             ReferenceFile::CoreValues => include_str!("../data/core-values.toml"),
             ReferenceFile::ServiceStreams => include_str!("../data/service-streams.toml"),
+            ReferenceFile::ExternalBodies => include_str!("../data/external-bodies.toml"),
         }
     }
 }
@@ -304,6 +310,19 @@ pub enum ReferenceError {
         /// The earlier right with the same number.
         first: String,
     },
+    /// A web address that is not a plain `https://` address.
+    #[error(
+        "{file}: {entry}: url \"{value}\" must be an https:// address of at most 300 \
+         characters, without spaces or quotes"
+    )]
+    BadAddress {
+        /// The file.
+        file: ReferenceFile,
+        /// The entry.
+        entry: String,
+        /// The rejected value.
+        value: String,
+    },
 }
 
 impl ReferenceError {
@@ -323,7 +342,8 @@ impl ReferenceError {
             | ReferenceError::Unpaired { file, .. }
             | ReferenceError::RenamedCurrent { file, .. }
             | ReferenceError::RenamedToUnknown { file, .. }
-            | ReferenceError::DuplicateNumber { file, .. } => *file,
+            | ReferenceError::DuplicateNumber { file, .. }
+            | ReferenceError::BadAddress { file, .. } => *file,
         }
     }
 }
@@ -354,6 +374,8 @@ pub struct Reference {
     /// Service streams (IRCC Settlement Program lines of service, and the
     /// Resettlement Assistance Program), in file order.
     pub service_streams: Vec<ServiceStream>,
+    /// The bodies outside the organization a client can also turn to, in file order.
+    pub external_bodies: Vec<ExternalBody>,
     /// The SHA-256 (lowercase hex) of the framework file's text as parsed.
     framework_sha256: String,
 }
@@ -530,6 +552,35 @@ pub struct ServiceStream {
     pub description_fr: Option<String>,
 }
 
+/// A body outside the organization a client can also turn to: an ombudsman, the regulator of
+/// immigration consultants, a law society, a human rights tribunal. Its name stays as the body
+/// itself writes it (in English and French); what it handles is said in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalBody {
+    /// Stable slug, for example "law-society". Other languages' texts of `about` are the
+    /// interface messages `external-<id>`, where the shipped bodies have them.
+    pub id: String,
+    /// The body's name, in English.
+    pub name: String,
+    /// The body's name, in French.
+    pub name_fr: String,
+    /// What a client can bring to it, in English.
+    pub about: String,
+    /// What a client can bring to it, in French.
+    pub about_fr: String,
+    /// Its web address (`https://` only).
+    pub url: String,
+}
+
+/// The shape of `external-bodies.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExternalBodiesFile {
+    #[serde(default)]
+    bodies: Vec<ExternalBody>,
+}
+
 /// The shape of `core-values.toml`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -558,11 +609,12 @@ impl Reference {
             ReferenceFile::Framework.shipped_text(),
             ReferenceFile::CoreValues.shipped_text(),
             ReferenceFile::ServiceStreams.shipped_text(),
+            ReferenceFile::ExternalBodies.shipped_text(),
         )
         .expect("the reference files shipped in projections/data/ must parse (see the unit tests)")
     }
 
-    /// Parses and checks the text of the four reference files.
+    /// Parses and checks the text of the five reference files.
     ///
     /// Returns the first problem found, checking the files in the order of
     /// the arguments. The Client Code's rights are returned sorted by number;
@@ -572,6 +624,7 @@ impl Reference {
         framework: &str,
         core_values: &str,
         service_streams: &str,
+        external_bodies: &str,
     ) -> Result<Reference, ReferenceError> {
         let mut client_code: ClientCode = from_toml(ReferenceFile::ClientCode, client_code)?;
         check_client_code(&client_code)?;
@@ -588,11 +641,16 @@ impl Reference {
             from_toml(ReferenceFile::ServiceStreams, service_streams)?;
         check_service_streams(&streams)?;
 
+        let ExternalBodiesFile { bodies } =
+            from_toml(ReferenceFile::ExternalBodies, external_bodies)?;
+        check_external_bodies(&bodies)?;
+
         Ok(Reference {
             client_code,
             framework,
             core_values: values,
             service_streams: streams,
+            external_bodies: bodies,
             framework_sha256,
         })
     }
@@ -1026,15 +1084,57 @@ fn check_service_streams(streams: &[ServiceStream]) -> Result<(), ReferenceError
     Ok(())
 }
 
+/// An organization may list no external body (an empty file); those it lists have unique
+/// slugs, texts, and an `https://` address with nothing that could leave an HTML attribute.
+fn check_external_bodies(bodies: &[ExternalBody]) -> Result<(), ReferenceError> {
+    let file = ReferenceFile::ExternalBodies;
+    let mut ids = SeenIds::new(file);
+    for (position, body) in bodies.iter().enumerate() {
+        let entry = entry("body", position, &body.id);
+        check_slug(file, &entry, "id", &body.id)?;
+        ids.insert(&body.id, &entry)?;
+        check_texts(
+            file,
+            &entry,
+            &[
+                ("name", Some(&body.name)),
+                ("name_fr", Some(&body.name_fr)),
+                ("about", Some(&body.about)),
+                ("about_fr", Some(&body.about_fr)),
+            ],
+        )?;
+        let host = body.url.strip_prefix("https://").unwrap_or_default();
+        let plain = |c: char| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\');
+        if host.is_empty()
+            || host.starts_with('/')
+            || !host.chars().all(plain)
+            || body.url.len() > 300
+        {
+            return Err(ReferenceError::BadAddress {
+                file,
+                entry,
+                value: body.url.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Parses the shipped files with one of them replaced by `text`.
     fn parse_with(file: ReferenceFile, text: &str) -> Result<Reference, ReferenceError> {
-        let [client_code, framework, core_values, service_streams] =
+        let [client_code, framework, core_values, service_streams, external_bodies] =
             ReferenceFile::ALL.map(|f| if f == file { text } else { f.shipped_text() });
-        Reference::parse(client_code, framework, core_values, service_streams)
+        Reference::parse(
+            client_code,
+            framework,
+            core_values,
+            service_streams,
+            external_bodies,
+        )
     }
 
     /// A valid client code with the given (id, number) rights.
@@ -1742,5 +1842,58 @@ mod tests {
             Location::of_offset(text, 999),
             Location { line: 3, column: 1 }
         );
+    }
+
+    #[test]
+    fn external_bodies_are_checked_and_may_be_none() {
+        let shipped = Reference::shipped();
+        let ids: Vec<&str> = shipped
+            .external_bodies
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "human-rights-tribunal",
+                "ombudsman",
+                "immigration-consultants",
+                "law-society",
+                "privacy-commissioner"
+            ]
+        );
+        let none = parse_with(ReferenceFile::ExternalBodies, "bodies = []\n").unwrap();
+        assert!(none.external_bodies.is_empty());
+
+        let body = |id: &str, url: &str| {
+            format!(
+                "[[bodies]]\nid = \"{id}\"\nname = \"N\"\nname_fr = \"N\"\nabout = \"A\"\nabout_fr = \"A\"\nurl = \"{url}\"\n"
+            )
+        };
+        for url in [
+            "javascript:alert(1)",
+            "http://example.org/",
+            "https://",
+            "https:///x",
+            "https://example.org/\\\"onmouseover=x",
+            "https://exa mple.org/",
+        ] {
+            let err = parse_with(ReferenceFile::ExternalBodies, &body("x", url)).unwrap_err();
+            assert!(
+                matches!(err, ReferenceError::BadAddress { .. }),
+                "{url}: {err}"
+            );
+            assert_eq!(err.file(), ReferenceFile::ExternalBodies);
+        }
+        let twice = body("x", "https://a.example/") + &body("x", "https://b.example/");
+        assert!(matches!(
+            parse_with(ReferenceFile::ExternalBodies, &twice).unwrap_err(),
+            ReferenceError::DuplicateId { .. }
+        ));
+        let unknown = body("x", "https://a.example/") + "phone = \"1\"\n";
+        assert!(matches!(
+            parse_with(ReferenceFile::ExternalBodies, &unknown).unwrap_err(),
+            ReferenceError::Parse { .. }
+        ));
     }
 }

@@ -592,6 +592,7 @@ fn framework(
         &text,
         ReferenceFile::CoreValues.shipped_text(),
         ReferenceFile::ServiceStreams.shipped_text(),
+        ReferenceFile::ExternalBodies.shipped_text(),
     )
     .with_context(|| format!("{name} is not a usable framework file"))?;
     let recorded = opened.framework_sha256;

@@ -5,8 +5,9 @@
 //! And, through the running app, `?lang=ar` serves the Arabic landing page right to left and
 //! `?lang=fr` the French one.
 //!
-//! Some ids exist only in translations, on purpose: the Client Code rights and the service
-//! streams (`right-<id>`, `right-<id>-plain`, `stream-<id>`; English and French read them from
+//! Some ids exist only in translations, on purpose: the Client Code rights, the service
+//! streams and the external bodies (`right-<id>`, `right-<id>-plain`, `stream-<id>`,
+//! `external-<id>`; English and French read them from
 //! `projections/data/*.toml`) and the names of holiday jurisdictions (`admin-jurisdiction-<code>`;
 //! English uses the names in the code).
 //!
@@ -227,6 +228,9 @@ fn translation_only(code: &str) -> BTreeSet<String> {
         for s in &reference.service_streams {
             ids.insert(format!("stream-{}", s.id));
         }
+        for b in &reference.external_bodies {
+            ids.insert(format!("external-{}", b.id));
+        }
     }
     ids
 }
@@ -392,6 +396,13 @@ fn messages_only_translations_define_name_existing_rights_and_streams() {
                 assert!(
                     streams.contains(stream),
                     "{}: {id} names no service stream",
+                    l.code
+                );
+            }
+            if let Some(body) = id.strip_prefix("external-") {
+                assert!(
+                    reference.external_bodies.iter().any(|b| b.id == body),
+                    "{}: {id} names no external body",
                     l.code
                 );
             }

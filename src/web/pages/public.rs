@@ -9,6 +9,7 @@
 
 use askama::Template;
 use recourse_events::case::{Accommodation, ContactPreference};
+use recourse_projections::framework::Reference;
 use warp::http::header;
 
 use super::layout::Layout;
@@ -156,6 +157,51 @@ struct Landing {
     rights: Vec<Choice>,
     /// The acknowledgement promise, with the organization's own target.
     ack: String,
+    /// The bodies outside the organization a client can also turn to.
+    bodies: Vec<Body>,
+}
+
+/// An external body as the landing page shows it.
+struct Body {
+    /// Its name, as the body writes it in English or French.
+    name: String,
+    /// The language of `name` when it is not the page's ("en" on pages other than English
+    /// and French), so that it is read and laid out as written.
+    name_lang: Option<&'static str>,
+    /// What a client can bring to it, in the page's language where Recourse has it.
+    about: String,
+    /// The language of `about` when it is not the page's.
+    about_lang: Option<&'static str>,
+    url: String,
+}
+
+/// The external bodies of `reference` in the page's language: names and descriptions in
+/// French from the file on French pages, descriptions from the interface messages
+/// `external-<id>` in other languages where they exist, English otherwise.
+fn bodies(tr: &Tr, reference: &Reference) -> Vec<Body> {
+    let fr = tr.lang == "fr";
+    let foreign = (!fr && tr.lang != "en").then_some("en");
+    reference
+        .external_bodies
+        .iter()
+        .map(|b| {
+            let (about, about_lang) = if fr {
+                (b.about_fr.clone(), None)
+            } else {
+                match tr.t_own(&format!("external-{}", b.id)) {
+                    Some(own) => (own, None),
+                    None => (b.about.clone(), foreign),
+                }
+            };
+            Body {
+                name: if fr { b.name_fr.clone() } else { b.name.clone() },
+                name_lang: foreign,
+                about,
+                about_lang,
+                url: b.url.clone(),
+            }
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -257,6 +303,7 @@ pub fn landing(ctx: &Ctx) -> Result<Response, WebError> {
         l: Layout::new(ctx, "landing-title"),
         rights: rights(&ctx.tr, &reference),
         ack: with_ack_days(ctx, "landing-step-3"),
+        bodies: bodies(&ctx.tr, &reference),
     })
 }
 
