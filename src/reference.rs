@@ -117,15 +117,15 @@ pub fn load(dir: &DataDir) -> Result<Loaded, LoadError> {
         service_streams,
         external_bodies,
     )
-        .map_err(|error| {
-            let file = error.file();
-            let path = if from_folder.contains(&file) {
-                folder_path(dir, file).display().to_string()
-            } else {
-                format!("{file} (shipped)")
-            };
-            LoadError::Invalid { path, error }
-        })?;
+    .map_err(|error| {
+        let file = error.file();
+        let path = if from_folder.contains(&file) {
+            folder_path(dir, file).display().to_string()
+        } else {
+            format!("{file} (shipped)")
+        };
+        LoadError::Invalid { path, error }
+    })?;
     Ok(Loaded {
         reference,
         from_folder,

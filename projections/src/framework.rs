@@ -1126,8 +1126,13 @@ mod tests {
 
     /// Parses the shipped files with one of them replaced by `text`.
     fn parse_with(file: ReferenceFile, text: &str) -> Result<Reference, ReferenceError> {
-        let [client_code, framework, core_values, service_streams, external_bodies] =
-            ReferenceFile::ALL.map(|f| if f == file { text } else { f.shipped_text() });
+        let [
+            client_code,
+            framework,
+            core_values,
+            service_streams,
+            external_bodies,
+        ] = ReferenceFile::ALL.map(|f| if f == file { text } else { f.shipped_text() });
         Reference::parse(
             client_code,
             framework,

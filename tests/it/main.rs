@@ -17,6 +17,7 @@ mod hardening;
 mod helpers;
 mod input;
 mod integrity;
+mod landing;
 mod openapi;
 mod review_cli;
 mod review_pages;

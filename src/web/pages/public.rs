@@ -194,7 +194,11 @@ fn bodies(tr: &Tr, reference: &Reference) -> Vec<Body> {
                 }
             };
             Body {
-                name: if fr { b.name_fr.clone() } else { b.name.clone() },
+                name: if fr {
+                    b.name_fr.clone()
+                } else {
+                    b.name.clone()
+                },
                 name_lang: foreign,
                 about,
                 about_lang,
