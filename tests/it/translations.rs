@@ -752,3 +752,26 @@ fn french_review_systemic_and_transparency_texts_use_non_breaking_spaces() {
         wrong.join("\n")
     );
 }
+
+/// A rating reads the same on the committee's review page and on the public transparency
+/// report, in every language (the report quotes the approved review's ratings).
+#[test]
+fn a_rating_has_the_same_words_on_the_review_pages_and_the_public_report() {
+    let mut differ = vec![];
+    for l in all() {
+        for rating in ["met", "partly_met", "not_met", "not_applicable"] {
+            let review = format!("review-rating-{}", rating.replace('_', "-"));
+            let report = format!("transparency-rating-{rating}");
+            let text = |id: &str| l.format(id, None).map(|(t, _)| t);
+            if text(&review) != text(&report) {
+                differ.push(format!(
+                    "{}: {review} = {:?}, {report} = {:?}",
+                    l.code,
+                    text(&review),
+                    text(&report)
+                ));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
