@@ -130,6 +130,7 @@ for (const language of LANGUAGES) {
     await chair.goto(reviewPath);
     await Promise.all([chair.waitForNavigation(), short.locator('a[href^="/board/systemic/new?"]').click()]);
     assert.equal(new URL(chair.url()).pathname, '/board/systemic/new');
+    assert.equal(await chair.inputValue('#framework_item'), shortfall, 'the action serves the item it follows up');
     await check(chair, 'systemic-new', language);
     const title = `Evaluate the complaints service every quarter (${lang})`;
     await chair.fill('#title', title);
@@ -142,6 +143,7 @@ for (const language of LANGUAGES) {
     await submit(chair, 'main form[action="/board/systemic"] button[type=submit]');
     assert.match(new URL(chair.url()).search, /done=systemic-opened/);
     assert.equal(await text(chair, 'h1'), title);
+    assert.ok((await text(chair, 'main dl.facts')).includes(shortfall), 'the action names its framework item');
     await check(chair, 'systemic-opened', language);
 
     // The review shows the follow-up; nothing blocks submission any more; the chair submits.
