@@ -722,7 +722,12 @@ fn french_review_systemic_and_transparency_texts_use_non_breaking_spaces() {
         if !["review", "systemic", "transparency"].contains(&m.area) {
             continue;
         }
-        let value: Vec<char> = m.source.split_once('=').map_or("", |(_, v)| v).chars().collect();
+        let value: Vec<char> = m
+            .source
+            .split_once('=')
+            .map_or("", |(_, v)| v)
+            .chars()
+            .collect();
         for (i, &c) in value.iter().enumerate() {
             let before = i.checked_sub(1).map(|j| value[j]);
             let after = value.get(i + 1).copied();
