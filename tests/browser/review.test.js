@@ -228,6 +228,10 @@ for (const language of LANGUAGES) {
     await visitor.goto(`${reportPath}?lang=${lang}`);
     assert.equal(await visitor.locator('header form[action="/staff/logout"]').count(), 0, 'nobody is signed in');
     assert.ok((await text(visitor, 'main')).includes(title), 'the public report lists the systemic action');
+    // Its title is the chair's words, in whatever language: isolated from the status beside it
+    // (else, on an Arabic page, an English title and its status are shuffled).
+    assert.ok((await visitor.$$eval('main li > bdi', (es) => es.map((e) => e.textContent))).includes(title),
+      'the systemic action\'s title is isolated (bdi)');
     const rated = await visitor.$$eval('main table.figures th[scope=row] > span', (es) => es.map((e) => e.getAttribute('lang')));
     assert.ok(rated.length > 0, 'the public report shows the latest approved review\'s ratings');
     assert.deepEqual([...new Set(rated)], [english], 'the framework items are marked with their language');
