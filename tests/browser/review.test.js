@@ -112,6 +112,9 @@ for (const language of LANGUAGES) {
     const short = chair.locator(`[id="item-${shortfall}"]`);
     assert.equal(await short.locator('.rating-not_met').count(), 1, `${shortfall} shows not met`);
     const notMet = await text(chair, `[id="item-${shortfall}"] .rating-not_met`);
+    // The committee's words keep their own direction (an English reason on an Arabic page).
+    assert.deepEqual(await chair.$$eval('main dd.text', (es) => es.map((e) => e.getAttribute('dir'))), items.map(() => 'auto'),
+      'each rating\'s reasons take their direction from their text');
     assert.equal(await short.locator('.field-error').count(), 1, 'the item not met asks for a follow-up');
     assert.equal(await chair.locator('#submit ul.refusals li').count(), 1, 'one thing blocks submission');
     await check(chair, 'rated', language);
@@ -143,6 +146,7 @@ for (const language of LANGUAGES) {
     await submit(chair, 'main form[action="/board/systemic"] button[type=submit]');
     assert.match(new URL(chair.url()).search, /done=systemic-opened/);
     assert.equal(await text(chair, 'h1'), title);
+    assert.equal(await chair.$eval('main p.note', (e) => e.getAttribute('dir')), 'auto', 'the description keeps its direction');
     assert.ok((await text(chair, 'main dl.facts')).includes(shortfall), 'the action names its framework item');
     await check(chair, 'systemic-opened', language);
 
@@ -175,6 +179,7 @@ for (const language of LANGUAGES) {
     // The chair sees the comments and submits again.
     await chair.goto(reviewPath);
     assert.ok((await text(chair, '#history + ol.timeline')).includes(comments), 'the chair reads the board\'s comments');
+    assert.equal(await chair.$eval('#history + ol.timeline p.text', (e) => e.getAttribute('dir')), 'auto');
     await check(chair, 'comments', language);
     await submit(chair, '#submit form button[type=submit]');
     assert.match(new URL(chair.url()).search, /done=review-submit/);
