@@ -61,3 +61,6 @@ transparency-publish = انشر هذا التقرير
 transparency-board-only = يمكن لعضو مجلس الإدارة فقط نشر التقرير.
 transparency-bad-period = اختر إحدى الفترات المعروضة.
 footer-transparency = الشكاوى المقدَّمة إلينا: تقرير الشفافية
+
+## flow
+transparency-published-on = { $period }، نُشر في { $date }

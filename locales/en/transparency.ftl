@@ -59,3 +59,6 @@ transparency-publish = Publish this report
 transparency-board-only = Only a board member can publish a report.
 transparency-bad-period = Choose one of the periods offered.
 footer-transparency = Our complaints: transparency report
+
+## flow
+transparency-published-on = { $period }, published { $date }

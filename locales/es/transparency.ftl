@@ -61,3 +61,6 @@ transparency-publish = Publicar este informe
 transparency-board-only = Solo un miembro de la junta directiva puede publicar un informe.
 transparency-bad-period = Elija uno de los periodos disponibles.
 footer-transparency = Las quejas que recibimos: informe de transparencia
+
+## flow
+transparency-published-on = { $period }, publicado el { $date }

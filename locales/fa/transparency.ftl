@@ -61,3 +61,6 @@ transparency-publish = انتشار این گزارش
 transparency-board-only = فقط عضو هیئت مدیره می‌تواند گزارش را منتشر کند.
 transparency-bad-period = یکی از دوره‌های موجود را انتخاب کنید.
 footer-transparency = شکایت‌هایی که دریافت کرده‌ایم: گزارش شفافیت
+
+## flow
+transparency-published-on = { $period }، منتشرشده در { $date }

@@ -60,3 +60,6 @@ transparency-publish = Publier ce rapport
 transparency-board-only = Seul un membre du conseil peut publier un rapport.
 transparency-bad-period = Choisissez l'une des périodes proposées.
 footer-transparency = Nos plaintes : rapport de transparence
+
+## flow
+transparency-published-on = { $period }, publié le { $date }

@@ -61,3 +61,6 @@ transparency-publish = Опублікувати цей звіт
 transparency-board-only = Лише член правління може опублікувати звіт.
 transparency-bad-period = Виберіть один із запропонованих періодів.
 footer-transparency = Скарги, які ми отримали: звіт про прозорість
+
+## flow
+transparency-published-on = { $period }, опубліковано { $date }

@@ -241,6 +241,14 @@ for (const language of LANGUAGES) {
     assert.ok(rated.length > 0, 'the public report shows the latest approved review\'s ratings');
     assert.deepEqual([...new Set(rated)], [english], 'the framework items are marked with their language');
     await check(visitor, 'public-report', language);
+    // The list of reports, when there are several (a period may be published more than once),
+    // says when each was published; the one shown is not a link.
+    const listed = await visitor.$$eval('main h2 + ul li', (ls) => ls.map((li) => li.textContent.trim()));
+    if (listed.length > 1) {
+      const published = await visitor.$$eval('main h2 + ul li:not(:has(a))', (ls) => ls.map((li) => li.textContent.trim()));
+      assert.equal(published.length, 1, 'the report shown is marked in the list');
+      assert.match(published[0], /\d{4}-\d{2}-\d{2}/, `the list says when the report shown was published: ${published[0]}`);
+    }
     await visitor.goto('/transparency');
     assert.ok((await text(visitor, 'main')).includes(title), 'the latest report is the one just published');
     await publicContext.close();
