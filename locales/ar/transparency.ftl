@@ -46,9 +46,9 @@ transparency-review-intro = أحدث مراجعة لنا وافق عليها م�
 transparency-review-none = لم تتم الموافقة على أي مراجعة وفق الإطار حتى الآن.
 transparency-col-item = الممارسة
 transparency-col-rating = تقييمنا
-transparency-rating-met = متحقق
-transparency-rating-partly_met = متحقق جزئيًا
-transparency-rating-not_met = غير متحقق
+transparency-rating-met = مستوفى
+transparency-rating-partly_met = مستوفى جزئيًا
+transparency-rating-not_met = غير مستوفى
 transparency-rating-not_applicable = لا ينطبق
 transparency-unrated = لم يُقيَّم
 transparency-pinned = تأتي هذه الأرقام من السجل الموقَّع عند هذا الحجم وهذا الجذر، لذلك يمكن لأي شخص لديه نسخة مُصدَّرة أن يتحقق منها:
@@ -61,3 +61,6 @@ transparency-publish = انشر هذا التقرير
 transparency-board-only = يمكن لعضو مجلس الإدارة فقط نشر التقرير.
 transparency-bad-period = اختر إحدى الفترات المعروضة.
 footer-transparency = الشكاوى المقدَّمة إلينا: تقرير الشفافية
+
+## flow
+transparency-published-on = { $period }، نُشر في { $date }

@@ -47,7 +47,7 @@ transparency-col-rating = Our rating
 transparency-rating-met = Met
 transparency-rating-partly_met = Partly met
 transparency-rating-not_met = Not met
-transparency-rating-not_applicable = Does not apply
+transparency-rating-not_applicable = Not applicable
 transparency-unrated = Not rated
 transparency-pinned = These figures come from the signed ledger at this size and root, so anyone with an export can check them:
 transparency-board-title = Publish a transparency report
@@ -59,3 +59,6 @@ transparency-publish = Publish this report
 transparency-board-only = Only a board member can publish a report.
 transparency-bad-period = Choose one of the periods offered.
 footer-transparency = Our complaints: transparency report
+
+## flow
+transparency-published-on = { $period }, published { $date }

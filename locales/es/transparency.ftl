@@ -49,7 +49,7 @@ transparency-col-rating = Nuestra evaluación
 transparency-rating-met = Cumplido
 transparency-rating-partly_met = Cumplido en parte
 transparency-rating-not_met = No cumplido
-transparency-rating-not_applicable = No se aplica
+transparency-rating-not_applicable = No aplica
 transparency-unrated = Sin evaluar
 transparency-pinned = Estas cifras salen del registro firmado con este tamaño y esta raíz, así que cualquier persona con una exportación puede comprobarlas:
 transparency-board-title = Publicar un informe de transparencia
@@ -61,3 +61,6 @@ transparency-publish = Publicar este informe
 transparency-board-only = Solo un miembro de la junta directiva puede publicar un informe.
 transparency-bad-period = Elija uno de los periodos disponibles.
 footer-transparency = Las quejas que recibimos: informe de transparencia
+
+## flow
+transparency-published-on = { $period }, publicado el { $date }

@@ -46,10 +46,10 @@ transparency-review-intro = آخرین ارزیابی ما که هیئت مدی�
 transparency-review-none = هنوز هیچ ارزیابی‌ای بر پایهٔ چارچوب تأیید نشده است.
 transparency-col-item = روش کار
 transparency-col-rating = ارزیابی ما
-transparency-rating-met = رعایت شده
-transparency-rating-partly_met = تا حدی رعایت شده
-transparency-rating-not_met = رعایت نشده
-transparency-rating-not_applicable = مربوط نیست
+transparency-rating-met = برآورده
+transparency-rating-partly_met = تا حدی برآورده
+transparency-rating-not_met = برآورده نشده
+transparency-rating-not_applicable = موضوعیت ندارد
 transparency-unrated = ارزیابی نشده
 transparency-pinned = این آمار از دفتر ثبتِ امضاشده در این اندازه و این ریشه گرفته شده است، پس هر کسی که نسخهٔ خروجی آن را دارد می‌تواند آن را بررسی کند:
 transparency-board-title = انتشار گزارش شفافیت
@@ -61,3 +61,6 @@ transparency-publish = انتشار این گزارش
 transparency-board-only = فقط عضو هیئت مدیره می‌تواند گزارش را منتشر کند.
 transparency-bad-period = یکی از دوره‌های موجود را انتخاب کنید.
 footer-transparency = شکایت‌هایی که دریافت کرده‌ایم: گزارش شفافیت
+
+## flow
+transparency-published-on = { $period }، منتشرشده در { $date }

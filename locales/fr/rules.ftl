@@ -33,11 +33,11 @@ rule-forbidden-evidence = Non autorisé : seuls l’accueil, l’examinateur dé
 rule-forbidden-finding = Non autorisé : seuls l’examinateur désigné et la présidence consignent des constatations.
 rule-forbidden-decide = Non autorisé : seuls l’examinateur désigné et la présidence rendent la décision.
 rule-forbidden-open-action = Non autorisé : seuls l’examinateur désigné et la présidence ouvrent des mesures correctives.
-rule-forbidden-open-review = Non autorisé : seule la présidence ouvre un examen du cadre de qualité.
+rule-forbidden-open-review = Non autorisé : seule la présidence ouvre une revue du cadre de qualité.
 rule-forbidden-rate-review = Non autorisé : seuls les membres du comité évaluent les éléments du cadre.
-rule-forbidden-attest-review = Non autorisé : seuls les membres du comité font des attestations pour un examen.
-rule-forbidden-submit-review = Non autorisé : seule la présidence soumet un examen au conseil d’administration.
-rule-forbidden-return-review = Non autorisé : seul le conseil d’administration renvoie ou approuve un examen.
+rule-forbidden-attest-review = Non autorisé : seuls les membres du comité font des attestations pour une revue.
+rule-forbidden-submit-review = Non autorisé : seule la présidence soumet une revue au conseil d’administration.
+rule-forbidden-return-review = Non autorisé : seul le conseil d’administration renvoie ou approuve une revue.
 rule-forbidden-systemic-staff = Non autorisé : seul le personnel travaille sur les mesures systémiques.
 rule-forbidden-publish-report = Non autorisé : seul le conseil d'administration publie un rapport de transparence.
 rule-forbidden-open-systemic = Non autorisé : seule la présidence ouvre une mesure systémique.
@@ -101,36 +101,36 @@ rule-restricted = Ce dossier est à accès restreint : seuls l’examinateur dé
 rule-erased = Les données personnelles de ce dossier ont été effacées.
 rule-last-administrator = L’organisation doit garder au moins un administrateur.
 rule-not-now = { $status ->
-        [new] Un examen ou une mesure systémique pas encore ouverts
-        [open] Un examen ou une mesure systémique en cours
-        [submitted] Un examen soumis au conseil d’administration
-        [approved] Un examen approuvé
+        [new] Une revue ou une mesure systémique pas encore ouverte
+        [open] Une revue ou une mesure systémique en cours
+        [submitted] Une revue soumise au conseil d’administration
+        [approved] Une revue approuvée
         [completed] Une mesure systémique déclarée terminée
         [verified] Une mesure systémique vérifiée
-       *[other] Un examen ou une mesure systémique à l’état « { $status } »
+       *[other] Une revue ou une mesure systémique à l’état « { $status } »
     } n’accepte pas cette action : { $action ->
-        [open-a-review] ouvrir un examen
+        [open-a-review] ouvrir une revue
         [rate-an-item] évaluer un élément
         [attest] faire une attestation
-        [submit] soumettre l’examen
-        [return] renvoyer l’examen
-        [approve] approuver l’examen
+        [submit] soumettre la revue
+        [return] renvoyer la revue
+        [approve] approuver la revue
         [open-a-systemic-action] ouvrir une mesure systémique
         [record-progress] consigner l’avancement
         [complete-a-systemic-action] déclarer une mesure systémique terminée
         [verify-a-systemic-action] vérifier une mesure systémique
        *[other] { $action }
     }.
-rule-review-final = Cet examen est approuvé : il ne change plus jamais.
+rule-review-final = Cette revue est approuvée : elle ne change plus jamais.
 rule-unrated = { $count ->
-        [one] { $count } élément n’est pas encore évalué : évaluez tous les éléments avant de soumettre l’examen.
-       *[other] { $count } éléments ne sont pas encore évalués : évaluez tous les éléments avant de soumettre l’examen.
+        [one] { $count } élément n’est pas encore évalué : évaluez tous les éléments avant de soumettre la revue.
+       *[other] { $count } éléments ne sont pas encore évalués : évaluez tous les éléments avant de soumettre la revue.
     }
-rule-follow-up-needed = L’élément { $item } est partiellement atteint ou non atteint : ouvrez d’abord pour lui une mesure systémique ou un examen de son domaine.
-rule-not-in-scope = L’élément { $item } ne fait pas partie de cet examen.
-rule-unknown-review = Il n’existe pas d’examen { $review }.
+rule-follow-up-needed = L’élément { $item } est partiellement satisfait ou non satisfait : ouvrez d’abord pour lui une mesure systémique ou une revue de son domaine.
+rule-not-in-scope = L’élément { $item } ne fait pas partie de cette revue.
+rule-unknown-review = Il n’existe pas de revue { $review }.
 rule-own-work = Quelqu’un d’autre doit { $what ->
-        [approve-a-review-you-submitted] approuver un examen que vous avez soumis
+        [approve-a-review-you-submitted] approuver une revue que vous avez soumise
         [verify-an-action-you-own-or-completed] vérifier une mesure dont vous êtes responsable ou que vous avez déclarée terminée
        *[other] { $what }
     }.

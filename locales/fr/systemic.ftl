@@ -1,8 +1,8 @@
 # systemic: fr
-# Mesures correctives systémiques (/board/systemic), la bannière de l'examen à faire, la
-# cadence des examens dans les paramètres, et les refus des règles sur les mesures systémiques.
+# Mesures correctives systémiques (/board/systemic), la bannière de la revue à faire, la
+# cadence des revues dans les paramètres, et les refus des règles sur les mesures systémiques.
 systemic-title = Mesures correctives systémiques
-systemic-intro = Des changements à une politique ou à une pratique, parce qu'un examen a trouvé une partie du cadre non respectée ou parce que plusieurs plaintes ont montré le même problème. Chacune a une personne responsable et une échéance, et quelqu'un d'autre vérifie qu'elle est faite.
+systemic-intro = Des changements à une politique ou à une pratique, parce qu'une revue a trouvé une partie du cadre non respectée ou parce que plusieurs plaintes ont montré le même problème. Chacune a une personne responsable et une échéance, et quelqu'un d'autre vérifie qu'elle est faite.
 systemic-open-link = Ouvrir une mesure corrective systémique
 systemic-filter = Afficher les mesures
 systemic-filter-all = Toutes
@@ -17,7 +17,7 @@ systemic-col-owner = Responsable
 systemic-col-due = Échéance
 systemic-col-status = État
 systemic-col-origin = Origine
-systemic-origin-review = Examen { $period }, élément { $item }
+systemic-origin-review = Revue { $period }, élément { $item }
 systemic-origin-cases = { $count ->
         [one] Une plainte
        *[other] { $count } plaintes
@@ -34,8 +34,8 @@ systemic-field-due = Échéance
 systemic-field-item = Élément du cadre visé (facultatif)
 systemic-no-item = Aucun
 systemic-field-origin = D'où elle vient
-systemic-new-from-review = Elle donne suite à l'élément { $item } de l'examen de { $period }.
-systemic-new-review-and-item = Indiquez à la fois l'examen et son élément, ou aucun des deux.
+systemic-new-from-review = Elle donne suite à l'élément { $item } de la revue de { $period }.
+systemic-new-review-and-item = Indiquez à la fois la revue et son élément, ou aucun des deux.
 systemic-field-cases = Plaintes qui ont montré le problème (facultatif)
 systemic-field-cases-hint = Leurs numéros, tels que la file de travail les affiche, ou leurs identifiants complets, séparés par des espaces.
 systemic-open-submit = Ouvrir la mesure
@@ -63,18 +63,18 @@ done-systemic-progress = L'avancement est enregistré.
 done-systemic-complete = La mesure est déclarée faite. Quelqu'un d'autre la vérifiera.
 done-systemic-verify = La mesure est vérifiée.
 systemic-board-title = Mesures correctives systémiques
-systemic-board-intro = Les mesures qui changent une politique ou une pratique, à côté des mesures correctives des plaintes. « En retard » compte les mesures ouvertes pendant la période qui sont encore ouvertes après leur échéance.
+systemic-board-intro = Les mesures qui changent une politique ou une pratique, à côté des mesures correctives des plaintes. « En retard » compte les mesures ouvertes pendant la période qui sont encore ouvertes après leur échéance.
 systemic-board-link = Voir toutes les mesures correctives systémiques
 systemic-board-opened = Ouvertes
 systemic-board-overdue = En retard aujourd'hui
 systemic-board-completed = Déclarées faites
 systemic-board-verified = Vérifiées
-systemic-review-due = L'examen du cadre pour { $period } est à faire.
-systemic-review-in-progress = L'examen du cadre pour { $period } est en cours, pas encore approuvé.
-systemic-review-link = Aller aux examens
-admin-settings-reviews = Examens du cadre
+systemic-review-due = La revue du cadre pour { $period } est à faire.
+systemic-review-in-progress = La revue du cadre pour { $period } est en cours, pas encore approuvée.
+systemic-review-link = Aller aux revues
+admin-settings-reviews = Revues du cadre
 admin-settings-review_every = Examiner le cadre chaque
-admin-settings-review_every-hint = À quelle fréquence le comité examine l'organisme au regard du cadre de qualité. L'accueil du conseil indique quand un examen est à faire.
+admin-settings-review_every-hint = À quelle fréquence le comité examine l'organisme au regard du cadre de qualité. L'accueil du conseil indique quand une revue est à faire.
 admin-review-every-quarter = trimestre (3 mois)
 admin-review-every-half_year = semestre (6 mois)
 admin-review-every-year = année

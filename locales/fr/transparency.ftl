@@ -3,7 +3,7 @@
 # Ébauche rédigée sans locuteur natif : à faire relire avant usage réel.
 
 transparency-title = Rapport de transparence
-transparency-lead = Chaque année ou chaque trimestre, nous publions ce qu'il est advenu des plaintes reçues : combien, en combien de temps nous avons répondu, ce que nous avons décidé et ce que nous avons changé en conséquence. Personne ne peut être identifié à partir de ces chiffres.
+transparency-lead = Chaque année ou chaque trimestre, nous publions ce qu'il est advenu des plaintes reçues : combien, en combien de temps nous avons répondu, ce que nous avons décidé et ce que nous avons changé en conséquence. Personne ne peut être identifié à partir de ces chiffres.
 transparency-period = Période
 transparency-suppression-note = Pour protéger les personnes qui ont porté plainte, un nombre inférieur à 5 n'est jamais affiché, et un autre nombre est masqué avec lui lorsqu'un total permettrait de le retrouver.
 transparency-others = Rapports précédents
@@ -45,18 +45,21 @@ transparency-review-intro = Notre dernière évaluation approuvée par le consei
 transparency-review-none = Aucune évaluation selon le cadre n'a encore été approuvée.
 transparency-col-item = Pratique
 transparency-col-rating = Notre évaluation
-transparency-rating-met = Atteint
-transparency-rating-partly_met = Atteint en partie
-transparency-rating-not_met = Non atteint
-transparency-rating-not_applicable = Ne s'applique pas
+transparency-rating-met = Satisfait
+transparency-rating-partly_met = Partiellement satisfait
+transparency-rating-not_met = Non satisfait
+transparency-rating-not_applicable = Sans objet
 transparency-unrated = Non évalué
-transparency-pinned = Ces chiffres proviennent du registre signé à cette taille et à cette racine ; toute personne qui dispose d'un export peut les vérifier :
+transparency-pinned = Ces chiffres proviennent du registre signé à cette taille et à cette racine ; toute personne qui dispose d'un export peut les vérifier :
 transparency-board-title = Publier un rapport de transparence
-transparency-board-lead = Choisissez une période et vérifiez le rapport. La publication le signe et l'affiche sur la page publique ; il ne peut plus être modifié ensuite.
+transparency-board-lead = Choisissez une période et vérifiez le rapport. La publication le signe et l'affiche sur la page publique ; il ne peut plus être modifié ensuite.
 transparency-preview = Aperçu
 transparency-preview-title = Aperçu du rapport pour
 transparency-publish-warning = La publication inscrit ce rapport dans le registre avec votre signature et le montre à tout le monde.
 transparency-publish = Publier ce rapport
 transparency-board-only = Seul un membre du conseil peut publier un rapport.
 transparency-bad-period = Choisissez l'une des périodes proposées.
-footer-transparency = Nos plaintes : rapport de transparence
+footer-transparency = Nos plaintes : rapport de transparence
+
+## flow
+transparency-published-on = { $period }, publié le { $date }

@@ -47,9 +47,9 @@ transparency-review-none = Правління ще не затвердило ж�
 transparency-col-item = Практика
 transparency-col-rating = Наша оцінка
 transparency-rating-met = Виконано
-transparency-rating-partly_met = Частково виконано
+transparency-rating-partly_met = Виконано частково
 transparency-rating-not_met = Не виконано
-transparency-rating-not_applicable = Не стосується
+transparency-rating-not_applicable = Не застосовується
 transparency-unrated = Не оцінено
 transparency-pinned = Ці цифри взято з підписаного реєстру з таким розміром і коренем, тож будь-хто, хто має експортовану копію, може їх перевірити:
 transparency-board-title = Опублікувати звіт про прозорість
@@ -61,3 +61,6 @@ transparency-publish = Опублікувати цей звіт
 transparency-board-only = Лише член правління може опублікувати звіт.
 transparency-bad-period = Виберіть один із запропонованих періодів.
 footer-transparency = Скарги, які ми отримали: звіт про прозорість
+
+## flow
+transparency-published-on = { $period }, опубліковано { $date }

@@ -720,3 +720,74 @@ fn every_message_id_the_code_uses_exists_in_english_and_the_gaps_of_each_languag
         report.join("\n")
     );
 }
+
+/// French typography on the framework review, systemic action and transparency pages: a
+/// non-breaking space (U+00A0, or the narrow U+202F) before `:` `;` `?` `!` and `»`, and after
+/// `«`, never an ordinary space (a line would break before the colon) nor none at all.
+#[test]
+fn french_review_systemic_and_transparency_texts_use_non_breaking_spaces() {
+    let fr = load("fr");
+    let nbsp = |c: char| c == '\u{00a0}' || c == '\u{202f}';
+    let mut wrong = vec![];
+    for (id, m) in &fr.defined {
+        if !["review", "systemic", "transparency"].contains(&m.area) {
+            continue;
+        }
+        let value: Vec<char> = m
+            .source
+            .split_once('=')
+            .map_or("", |(_, v)| v)
+            .chars()
+            .collect();
+        for (i, &c) in value.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| value[j]);
+            let after = value.get(i + 1).copied();
+            let bad = match c {
+                // A URL's `://` and a time's or an id's `a:b` are not punctuation.
+                ':' if after == Some('/')
+                    || (before.is_some_and(|b| b.is_ascii_alphanumeric())
+                        && after.is_some_and(|a| a.is_ascii_alphanumeric())) =>
+                {
+                    false
+                }
+                ':' | ';' | '?' | '!' | '»' => !before.is_some_and(nbsp),
+                '«' => !after.is_some_and(nbsp),
+                _ => false,
+            };
+            if bad {
+                let at: String = value[i.saturating_sub(20)..(i + 2).min(value.len())]
+                    .iter()
+                    .collect();
+                wrong.push(format!("{}.ftl {id}: {c:?} in …{at}…", m.area));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "French punctuation without a non-breaking space:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// A rating reads the same on the committee's review page and on the public transparency
+/// report, in every language (the report quotes the approved review's ratings).
+#[test]
+fn a_rating_has_the_same_words_on_the_review_pages_and_the_public_report() {
+    let mut differ = vec![];
+    for l in all() {
+        for rating in ["met", "partly_met", "not_met", "not_applicable"] {
+            let review = format!("review-rating-{}", rating.replace('_', "-"));
+            let report = format!("transparency-rating-{rating}");
+            let text = |id: &str| l.format(id, None).map(|(t, _)| t);
+            if text(&review) != text(&report) {
+                differ.push(format!(
+                    "{}: {review} = {:?}, {report} = {:?}",
+                    l.code,
+                    text(&review),
+                    text(&report)
+                ));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

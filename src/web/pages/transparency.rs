@@ -126,33 +126,40 @@ fn view(ctx: &Ctx, published: &ReportPublished) -> View {
 struct Public {
     l: Layout,
     report: Option<View>,
-    /// Earlier reports: (id, period label).
+    /// Every report: (id, its period and the day it was published).
     others: Vec<(String, String)>,
     current: String,
 }
 
 /// `GET /transparency` (the latest report) and `GET /transparency/<id>`.
 pub fn public(ctx: &Ctx, id: Option<&str>) -> Result<Response, WebError> {
+    // Each with the day it was published: a period may be published more than once.
     let reports = ctx.app.service.read(|m| {
         m.reports()
             .into_iter()
-            .map(|r| (r.id, r.report.clone()))
+            .map(|r| (r.id, r.report.clone(), m.clocks().local_date(r.at)))
             .collect::<Vec<_>>()
     });
     let chosen = match id {
         None => reports.first(),
         Some(id) => {
-            let found = reports.iter().find(|(r, _)| r.to_string() == id);
+            let found = reports.iter().find(|(r, _, _)| r.to_string() == id);
             Some(found.ok_or(WebError::NotFound)?)
         }
     };
     render(Public {
         l: Layout::new(ctx, "transparency-title"),
-        report: chosen.map(|(_, r)| view(ctx, r)),
-        current: chosen.map(|(id, _)| id.to_string()).unwrap_or_default(),
+        report: chosen.map(|(_, r, _)| view(ctx, r)),
+        current: chosen.map(|(id, _, _)| id.to_string()).unwrap_or_default(),
         others: reports
             .iter()
-            .map(|(id, r)| (id.to_string(), r.period.label()))
+            .map(|(id, r, day)| {
+                let label = ctx.tr.t_args(
+                    "transparency-published-on",
+                    &[("period", &r.period.label()), ("date", &day.to_string())],
+                );
+                (id.to_string(), label)
+            })
             .collect(),
     })
 }

@@ -17,6 +17,8 @@ struct Row {
     href: String,
     period: String,
     scope: String,
+    /// The scope is a framework area (its title is the framework's, in English or French).
+    area: bool,
     status: &'static str,
     status_label: String,
     opened: String,
@@ -46,6 +48,7 @@ pub fn list(ctx: &Ctx) -> Result<Response, WebError> {
                     href: format!("/board/reviews/{}", r.id),
                     period: o.period.label(),
                     scope: scope_label(tr, m.reference(), o.area.as_deref()),
+                    area: o.area.is_some(),
                     status: r.status.as_str(),
                     status_label: status_label(tr, r.status),
                     opened: r

@@ -141,6 +141,8 @@ pub(crate) struct ReviewView {
     pub period: String,
     /// The whole framework, or the area's title.
     pub scope: String,
+    /// The scope is a framework area (its title is the framework's, in English or French).
+    pub scope_area: bool,
     /// Its status slug (`open`, `submitted`, `approved`).
     pub status: &'static str,
     /// Its status in words.
@@ -437,6 +439,7 @@ impl ReviewView {
         ReviewView {
             period: r.period().map(|p| p.label()).unwrap_or_default(),
             scope: scope_label(tr, &s.reference, area.as_deref()),
+            scope_area: area.is_some(),
             status: r.status.as_str(),
             status_label: status_label(tr, r.status),
             opened: r

@@ -71,6 +71,8 @@ struct NewPage {
     items: Vec<(String, String)>,
     /// The review and item it follows up: (review id, item id, the sentence naming them).
     from_review: Option<(String, String, String)>,
+    /// The framework item chosen first: the review's item it follows up, if any.
+    item: String,
     title_max: usize,
     text_max: usize,
     today: String,
@@ -166,11 +168,18 @@ pub fn new_form(ctx: &Ctx) -> Result<Response, WebError> {
         }
     };
     let (owners, items) = view::choices(ctx);
+    // An action following up a review's item serves that item (unless the chair changes it).
+    let item = from_review
+        .as_ref()
+        .map(|(_, item, _)| item.clone())
+        .filter(|item| items.iter().any(|(value, _)| value == item))
+        .unwrap_or_default();
     render(NewPage {
         l: Layout::new(ctx, "systemic-new-title"),
         owners,
         items,
         from_review,
+        item,
         title_max: limits::TITLE,
         text_max: limits::REVIEW_TEXT,
         today: today(ctx).to_string(),
