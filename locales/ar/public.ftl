@@ -230,3 +230,11 @@ stream-community-connections = التواصل مع المجتمع
 stream-support-services = خدمات الدعم
 stream-indirect-services = خدمات غير مباشرة
 stream-resettlement-assistance = برنامج مساعدة إعادة التوطين (RAP)
+
+## intake
+check-change = تعديل
+sent-title = أُرسلت شكواك من قبل
+sent-once = سُجّلت مرة واحدة. إرسال النموذج نفسه مرة أخرى لا يقدّمها مرتين.
+sent-show-receipt = أظهر رمز الإيصال مرة أخرى
+sent-no-code = حفاظًا على سلامتك، لا يظهر رمز الإيصال إلا على الجهاز الذي أرسل الشكوى، بعد الإرسال مباشرة. إذا احتفظت بالرمز، يمكنك متابعة شكواك به.
+sent-new = تقديم شكوى أخرى

@@ -191,3 +191,11 @@ done-appeal = Your appeal was sent.
 done-satisfaction = Thank you for telling us.
 done-withdraw = Your complaint was withdrawn.
 done-erased = Your personal information was erased.
+
+## intake
+check-change = Change
+sent-title = Your complaint was already sent
+sent-once = It is recorded once. Sending the same form again does not file it twice.
+sent-show-receipt = Show my receipt code again
+sent-no-code = For your safety, the receipt code is shown only on the device that sent the complaint, just after sending it. If you kept the code, you can follow your complaint with it.
+sent-new = Make another complaint

@@ -227,3 +227,11 @@ stream-community-connections = Conexiones con la comunidad
 stream-support-services = Servicios de apoyo
 stream-indirect-services = Servicios indirectos
 stream-resettlement-assistance = Programa de Asistencia para el Reasentamiento (RAP)
+
+## intake
+check-change = Cambiar
+sent-title = Su queja ya fue enviada
+sent-once = Quedó registrada una sola vez. Enviar de nuevo el mismo formulario no la presenta dos veces.
+sent-show-receipt = Mostrar de nuevo mi código de recibo
+sent-no-code = Por su seguridad, el código de recibo solo se muestra en el dispositivo que envió la queja, justo después de enviarla. Si guardó el código, puede seguir su queja con él.
+sent-new = Presentar otra queja

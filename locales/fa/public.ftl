@@ -221,3 +221,11 @@ stream-community-connections = ارتباط با جامعه
 stream-support-services = خدمات پشتیبانی
 stream-indirect-services = خدمات غیرمستقیم
 stream-resettlement-assistance = برنامهٔ کمک به اسکان مجدد (RAP)
+
+## intake
+check-change = تغییر
+sent-title = شکایت شما پیش‌تر فرستاده شده است
+sent-once = فقط یک بار ثبت شده است. فرستادن دوبارهٔ همین فرم آن را دو بار ثبت نمی‌کند.
+sent-show-receipt = دوباره نشان دادن کد رسید من
+sent-no-code = برای امنیت شما، کد رسید فقط روی دستگاهی که شکایت را فرستاده، درست پس از فرستادن نشان داده می‌شود. اگر کد را نگه داشته‌اید، می‌توانید با آن شکایت خود را پیگیری کنید.
+sent-new = ثبت شکایتی دیگر

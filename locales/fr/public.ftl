@@ -197,3 +197,11 @@ done-appeal = Votre appel a été envoyé.
 done-satisfaction = Merci de nous l'avoir dit.
 done-withdraw = Votre plainte a été retirée.
 done-erased = Vos renseignements personnels ont été effacés.
+
+## intake
+check-change = Modifier
+sent-title = Votre plainte a déjà été envoyée
+sent-once = Elle est enregistrée une seule fois. Envoyer de nouveau le même formulaire ne la dépose pas deux fois.
+sent-show-receipt = Afficher de nouveau mon code de reçu
+sent-no-code = Pour votre sécurité, le code de reçu n’est affiché que sur l’appareil qui a envoyé la plainte, juste après l’envoi. Si vous avez gardé le code, vous pouvez suivre votre plainte avec lui.
+sent-new = Faire une autre plainte

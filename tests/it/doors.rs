@@ -28,7 +28,12 @@ async fn file_by_form(b: &Browser, fields: &[(&str, &str)]) -> Page {
         ("consent_handle", "yes"),
     ];
     all.extend_from_slice(fields);
-    b.post_form("/complain", &all).await
+    let sent = b.post_form("/complain", &all).await;
+    // Filed: the receipt is a page of its own (post, redirect, get).
+    match sent.header("location") {
+        Some(to) if sent.status == StatusCode::SEE_OTHER => b.get(&to.to_string()).await,
+        _ => sent,
+    }
 }
 
 /// The receipt code on a receipt page.
