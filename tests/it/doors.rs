@@ -41,8 +41,19 @@ fn receipt_code(html: &str) -> String {
     let at = html.find("id=\"receipt-code\"").expect("a receipt code");
     let rest = &html[at..];
     let start = rest.find('>').unwrap() + 1;
-    let end = rest.find('<').unwrap();
-    rest[start..end].trim().to_string()
+    let end = rest.find("</p>").unwrap();
+    // The code's groups are in spans (it wraps only between them): their text, joined.
+    let mut code = String::new();
+    let mut tag = false;
+    for c in rest[start..end].chars() {
+        match c {
+            '<' => tag = true,
+            '>' => tag = false,
+            c if !tag => code.push(c),
+            _ => {}
+        }
+    }
+    code.trim().to_string()
 }
 
 /// The client's name as recorded (sealed) in the complaint of `code`.
