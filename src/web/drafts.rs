@@ -238,19 +238,18 @@ impl Drafts {
     pub fn begin_filing(&self, token: &str) -> bool {
         let mut inner = self.inner.lock().expect("drafts lock");
         match inner.drafts.get_mut(&lookup(token)) {
-            Some(e) => match std::mem::replace(
-                &mut e.stored,
-                Stored::Filing { sealed: Vec::new() },
-            ) {
-                Stored::Open { sealed } => {
-                    e.stored = Stored::Filing { sealed };
-                    true
+            Some(e) => {
+                match std::mem::replace(&mut e.stored, Stored::Filing { sealed: Vec::new() }) {
+                    Stored::Open { sealed } => {
+                        e.stored = Stored::Filing { sealed };
+                        true
+                    }
+                    other => {
+                        e.stored = other;
+                        false
+                    }
                 }
-                other => {
-                    e.stored = other;
-                    false
-                }
-            },
+            }
             None => false,
         }
     }
@@ -306,7 +305,10 @@ mod tests {
         let (token, id) = drafts.create(&d, 1);
         assert!(drafts.open(&new_token()).is_none());
         let o = drafts.open(&token).expect("the draft");
-        assert_eq!((o.id.as_str(), o.draft.what.as_str()), (id.as_str(), d.what.as_str()));
+        assert_eq!(
+            (o.id.as_str(), o.draft.what.as_str()),
+            (id.as_str(), d.what.as_str())
+        );
         assert!(drafts.begin_filing(&token));
         assert!(!drafts.begin_filing(&token), "a second send waits");
         drafts.filed(&token, "AAAA-BBBB");
@@ -314,6 +316,9 @@ mod tests {
         assert!(drafts.was_filed(&id));
         let o = drafts.open(&token).expect("the filed draft");
         assert_eq!(o.state, State::Filed(Some("AAAA-BBBB".into())));
-        assert!(o.draft.what.is_empty(), "the answers are dropped once filed");
+        assert!(
+            o.draft.what.is_empty(),
+            "the answers are dropped once filed"
+        );
     }
 }

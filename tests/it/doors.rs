@@ -31,7 +31,7 @@ async fn file_by_form(b: &Browser, fields: &[(&str, &str)]) -> Page {
     let sent = b.post_form("/complain", &all).await;
     // Filed: the receipt is a page of its own (post, redirect, get).
     match sent.header("location") {
-        Some(to) if sent.status == StatusCode::SEE_OTHER => b.get(&to.to_string()).await,
+        Some(to) if sent.status == StatusCode::SEE_OTHER => b.get(to).await,
         _ => sent,
     }
 }

@@ -99,7 +99,11 @@ async fn reloading_the_receipt_or_sending_the_form_again_files_nothing_new() {
     assert_eq!(cases(&t), before + 1, "the same draft is filed once");
     // Back to the last step: it says the complaint was sent, and files nothing.
     let back = b.get("/complain?step=4").await;
-    assert!(back.body.contains("Your complaint was already sent"), "{}", back.body);
+    assert!(
+        back.body.contains("Your complaint was already sent"),
+        "{}",
+        back.body
+    );
     assert!(back.body.contains("href=\"/complain/receipt\""));
 
     // The same draft sent from another browser (its own CSRF token): nothing filed, and the
@@ -111,7 +115,10 @@ async fn reloading_the_receipt_or_sending_the_form_again_files_nothing_new() {
     let replayed = other.post_form("/complain", &replay).await;
     assert_eq!(replayed.status, StatusCode::OK);
     assert!(replayed.body.contains("Your complaint was already sent"));
-    assert!(!replayed.body.contains(&code), "the code is the filer's secret");
+    assert!(
+        !replayed.body.contains(&code),
+        "the code is the filer's secret"
+    );
     assert!(!replayed.body.contains("href=\"/complain/receipt\""));
     let peek = other.get("/complain/receipt").await;
     assert!(!peek.body.contains(&code));
@@ -146,12 +153,15 @@ async fn every_step_is_a_page_of_its_own_and_a_language_switch_keeps_the_draft()
     assert_eq!(one.status, StatusCode::SEE_OTHER, "{}", one.body);
     assert_eq!(one.header("location"), Some("/complain?step=2"));
     let two = b.get("/complain?step=2").await;
-    assert!(two.body.contains("aria-current=\"step\">2."), "{}", two.body);
-    // The language menu posts this form, so that what is typed goes along.
     assert!(
+        two.body.contains("aria-current=\"step\">2."),
+        "{}",
         two.body
-            .contains("form=\"complain-form\" formaction=\"/complain?lang=ar\" name=\"go\" value=\"stay\"")
     );
+    // The language menu posts this form, so that what is typed goes along.
+    assert!(two.body.contains(
+        "form=\"complain-form\" formaction=\"/complain?lang=ar\" name=\"go\" value=\"stay\""
+    ));
 
     // Step 2, half typed, then العربية: the same step, in Arabic, with everything typed.
     let mut typed = vec![
@@ -170,7 +180,11 @@ async fn every_step_is_a_page_of_its_own_and_a_language_switch_keeps_the_draft()
     let ar = b.get("/complain?step=2").await;
     assert!(ar.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(ar.body.contains("aria-current=\"step\">2."));
-    assert!(ar.body.contains("Un interprète la prochaine fois."), "{}", ar.body);
+    assert!(
+        ar.body.contains("Un interprète la prochaine fois."),
+        "{}",
+        ar.body
+    );
     assert!(ar.body.contains("Personne pour traduire."));
 
     // A plain language link (no form) keeps the draft and the step too.
@@ -201,15 +215,24 @@ async fn the_check_page_shows_every_answer_with_a_change_link_for_each_step() {
         assert!(check.body.contains(shown), "the check page shows {shown}");
     }
     // No service stream chosen: the client picked "I don't know", and is told so.
-    let stream = check.body.find("<dt>What kind of help were you getting?</dt>").unwrap();
-    assert!(check.body[stream..].starts_with(
-        "<dt>What kind of help were you getting?</dt><dd>I don&#x27;t know</dd>"
-    ) || check.body[stream..].starts_with(
-        "<dt>What kind of help were you getting?</dt><dd>I don&#39;t know</dd>"
-    ), "{}", &check.body[stream..stream + 120]);
+    let stream = check
+        .body
+        .find("<dt>What kind of help were you getting?</dt>")
+        .unwrap();
+    assert!(
+        check.body[stream..]
+            .starts_with("<dt>What kind of help were you getting?</dt><dd>I don&#x27;t know</dd>")
+            || check.body[stream..].starts_with(
+                "<dt>What kind of help were you getting?</dt><dd>I don&#39;t know</dd>"
+            ),
+        "{}",
+        &check.body[stream..stream + 120]
+    );
     for step in 1..=3 {
         assert!(
-            check.body.contains(&format!("href=\"/complain?step={step}\"")),
+            check
+                .body
+                .contains(&format!("href=\"/complain?step={step}\"")),
             "a Change link to step {step}"
         );
     }
@@ -230,7 +253,13 @@ async fn the_receipt_code_breaks_only_between_its_groups() {
     let receipt = b.get("/complain/receipt").await;
     let groups = receipt.body.matches("<span class=\"group\">").count();
     assert_eq!(groups, 5, "{}", receipt.body);
-    assert_eq!(receipt.body.matches("</span><wbr><span class=\"group\">").count(), 4);
+    assert_eq!(
+        receipt
+            .body
+            .matches("</span><wbr><span class=\"group\">")
+            .count(),
+        4
+    );
     let css = b.get("/static/style.css").await.body;
     assert!(css.contains(".code .group { white-space: nowrap; }"));
 }

@@ -17,11 +17,11 @@ use crate::receipt::ReceiptCode;
 use crate::service::{ComplaintForm, Part};
 use crate::web::drafts::{DRAFT_COOKIE, Opened, State};
 use crate::web::error::WebError;
-use crate::web::session::same_secret;
 use crate::web::http::{Form, Response};
 use crate::web::i18n::Tr;
 use crate::web::limits::Purpose;
 use crate::web::router::Ctx;
+use crate::web::session::same_secret;
 
 /// Steps of the form.
 pub const STEPS: u8 = 4;
@@ -306,7 +306,18 @@ fn page(
     );
     let rights = rights(tr, &reference);
     let sections = if step == STEPS {
-        summary(tr, &d, [&programs, &sites, &streams, &rights, &contacts, &accommodations])
+        summary(
+            tr,
+            &d,
+            [
+                &programs,
+                &sites,
+                &streams,
+                &rights,
+                &contacts,
+                &accommodations,
+            ],
+        )
     } else {
         Vec::new()
     };
@@ -482,14 +493,16 @@ pub fn complain_form(ctx: &Ctx) -> Result<Response, WebError> {
             &o.id,
         ),
         // Back from the receipt, or a step's address again: this draft was sent.
-        Some((_, o)) if asked.is_some() => {
-            sent(ctx, matches!(o.state, State::Filed(Some(_))))
-        }
+        Some((_, o)) if asked.is_some() => sent(ctx, matches!(o.state, State::Filed(Some(_)))),
         // A new complaint.
         _ => {
             let d = empty_draft();
             let (token, id) = ctx.app.drafts.create(&d, 1);
-            Ok(with_draft_cookie(ctx, page(ctx, 1, d, vec![], &id)?, &token))
+            Ok(with_draft_cookie(
+                ctx,
+                page(ctx, 1, d, vec![], &id)?,
+                &token,
+            ))
         }
     }
 }
