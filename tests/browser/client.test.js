@@ -6,7 +6,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { useServerAndBrowser, screenshot, text } = require('./server');
+const { useServerAndBrowser, screenshot, text, assertAccessible } = require('./server');
 
 const app = useServerAndBrowser();
 
@@ -225,7 +225,8 @@ async function sendIt(page) {
 
 test('reloading the receipt, or going back and sending again, files nothing new', async () => {
   for (const javaScriptEnabled of [false, true]) {
-    const context = await app.context({ javaScriptEnabled });
+    // bypassCSP: axe-core is injected as a script (with JavaScript on).
+    const context = await app.context({ javaScriptEnabled, bypassCSP: true });
     const page = await context.newPage();
     await fillToCheck(page, 'en', `Reload test (JS ${javaScriptEnabled}).`);
     const code = await sendIt(page);
@@ -239,6 +240,8 @@ test('reloading the receipt, or going back and sending again, files nothing new'
     await page.goBack();
     assert.equal(await text(page, 'h1'), 'Your complaint was already sent');
     assert.equal(await ledgerSize(page), size, 'Back files nothing');
+    if (javaScriptEnabled) await assertAccessible(page, 'already sent');
+    await screenshot(page, `complain-already-sent-js-${javaScriptEnabled}`);
     await submit(page, 'main a[href="/complain/receipt"]');
     assert.equal(await text(page, '#receipt-code'), code, 'the receipt again, from this browser');
     assert.equal(await ledgerSize(page), size);
@@ -303,7 +306,7 @@ test('the check page shows every answer, each step with a Change link; 360 px sc
 });
 
 test('no English browser bubble on French and Arabic forms: the page says what is wrong', async () => {
-  const context = await app.context({ locale: 'en-US' });
+  const context = await app.context({ locale: 'en-US', bypassCSP: true });
   const page = await context.newPage();
   for (const [lang, error] of [['fr', 'Veuillez dire ce qui s'], ['ar', 'يُرجى ذكر ما حدث']]) {
     await page.goto(`/complain?lang=${lang}`);
@@ -315,6 +318,7 @@ test('no English browser bubble on French and Arabic forms: the page says what i
     await submit(page, 'main form button[type=submit]');
     assert.ok(await page.isVisible('.error-summary'), `${lang}: the tracking form's own error`);
     assert.equal(await page.getAttribute('#code', 'aria-invalid'), 'true');
+    await assertAccessible(page, `track form with its error in ${lang}`);
   }
   await context.close();
 });
