@@ -235,3 +235,4 @@ sent-once = Quedó registrada una sola vez. Enviar de nuevo el mismo formulario 
 sent-show-receipt = Mostrar de nuevo mi código de recibo
 sent-no-code = Por su seguridad, el código de recibo solo se muestra en el dispositivo que envió la queja, justo después de enviarla. Si guardó el código, puede seguir su queja con él.
 sent-new = Presentar otra queja
+receipt-keep-device = Guarde este código en un lugar seguro. Esta página lo muestra de nuevo durante una hora como máximo, solo en este dispositivo. Después ya no podemos mostrarlo ni recuperarlo.

@@ -41,11 +41,29 @@ fn cases(t: &TestApp) -> usize {
     t.app.service.read(|m| m.case_count())
 }
 
-/// The form's first page: its CSRF token and the draft's id.
+/// The form's first page, and the first step sent empty (a visit alone keeps no draft): the
+/// CSRF token and the draft's id.
 async fn start(b: &Browser) -> (String, String) {
     let form = b.get("/complain?lang=en").await;
     assert_eq!(form.status, StatusCode::OK);
-    (form.csrf().unwrap(), field(&form, "draft"))
+    assert_eq!(field(&form, "draft"), "", "a visit alone keeps no draft");
+    let csrf = form.csrf().unwrap();
+    let kept = b
+        .post_form(
+            "/complain",
+            &[
+                ("csrf", csrf.as_str()),
+                ("draft", ""),
+                ("step", "1"),
+                ("go", "stay"),
+            ],
+        )
+        .await;
+    assert_eq!(kept.header("location"), Some("/complain?step=1"));
+    let form = b.get("/complain?step=1").await;
+    let draft = field(&form, "draft");
+    assert_eq!(draft.len(), 32, "a draft id");
+    (csrf, draft)
 }
 
 /// Every answer of a complaint, with the CSRF token and the draft id.

@@ -494,16 +494,9 @@ pub fn complain_form(ctx: &Ctx) -> Result<Response, WebError> {
         ),
         // Back from the receipt, or a step's address again: this draft was sent.
         Some((_, o)) if asked.is_some() => sent(ctx, matches!(o.state, State::Filed(Some(_)))),
-        // A new complaint.
-        _ => {
-            let d = empty_draft();
-            let (token, id) = ctx.app.drafts.create(&d, 1);
-            Ok(with_draft_cookie(
-                ctx,
-                page(ctx, 1, d, vec![], &id)?,
-                &token,
-            ))
-        }
+        // A new complaint: kept only once its first step is sent (a visit alone keeps
+        // nothing, so that crawlers and floods do not fill the memory with empty drafts).
+        _ => page(ctx, 1, empty_draft(), vec![], ""),
     }
 }
 
