@@ -195,3 +195,11 @@ done-erased = Your personal information was erased.
 ## external bodies (landing page)
 landing-elsewhere-title = Other places you can turn to
 landing-elsewhere-intro = Making a complaint here does not stop you from going to any of these bodies too, before, during or after. They are independent of us.
+## intake
+check-change = Change
+sent-title = Your complaint was already sent
+sent-once = It is recorded once. Sending the same form again does not file it twice.
+sent-show-receipt = Show my receipt code again
+sent-no-code = For your safety, the receipt code is shown only on the device that sent the complaint, just after sending it. If you kept the code, you can follow your complaint with it.
+sent-new = Make another complaint
+receipt-keep-device = Keep this code somewhere safe. This page shows it again for one hour at most, on this device only. After that we cannot show it again or recover it.

@@ -236,3 +236,11 @@ external-ombudsman = Si su queja es sobre un ministerio o un programa del gobier
 external-immigration-consultants = Si su queja es sobre un consultor de inmigración o ciudadanía con licencia, el Colegio que otorga las licencias recibe las quejas.
 external-law-society = Si su queja es sobre un abogado o un asistente jurídico (paralegal) en Ontario, el Colegio de Abogados recibe las quejas sobre ellos.
 external-privacy-commissioner = Si cree que su información personal se recogió, usó o compartió de forma indebida, el Comisionado le explica sus derechos y, cuando la ley se aplica, recibe las quejas.
+## intake
+check-change = Cambiar
+sent-title = Su queja ya fue enviada
+sent-once = Quedó registrada una sola vez. Enviar de nuevo el mismo formulario no la presenta dos veces.
+sent-show-receipt = Mostrar de nuevo mi código de recibo
+sent-no-code = Por su seguridad, el código de recibo solo se muestra en el dispositivo que envió la queja, justo después de enviarla. Si guardó el código, puede seguir su queja con él.
+sent-new = Presentar otra queja
+receipt-keep-device = Guarde este código en un lugar seguro. Esta página lo muestra de nuevo durante una hora como máximo, solo en este dispositivo. Después ya no podemos mostrarlo ni recuperarlo.

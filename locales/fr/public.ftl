@@ -201,3 +201,11 @@ done-erased = Vos renseignements personnels ont été effacés.
 ## external bodies (landing page)
 landing-elsewhere-title = Autres recours
 landing-elsewhere-intro = Porter plainte ici ne vous empêche pas de vous adresser aussi à l’un de ces organismes, avant, pendant ou après. Ils sont indépendants de nous.
+## intake
+check-change = Modifier
+sent-title = Votre plainte a déjà été envoyée
+sent-once = Elle est enregistrée une seule fois. Envoyer de nouveau le même formulaire ne la dépose pas deux fois.
+sent-show-receipt = Afficher de nouveau mon code de reçu
+sent-no-code = Pour votre sécurité, le code de reçu n’est affiché que sur l’appareil qui a envoyé la plainte, juste après l’envoi. Si vous avez gardé le code, vous pouvez suivre votre plainte avec lui.
+sent-new = Faire une autre plainte
+receipt-keep-device = Gardez ce code dans un endroit sûr. Cette page l’affiche de nouveau pendant une heure au plus, sur cet appareil seulement. Ensuite, nous ne pouvons plus l’afficher ni le retrouver.

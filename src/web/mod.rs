@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod choice;
+pub mod drafts;
 pub mod error;
 pub mod http;
 pub mod i18n;
@@ -84,6 +85,8 @@ pub struct App {
     pub limiter: Limiter,
     /// Configuration.
     pub config: WebConfig,
+    /// The complaint form's drafts (this process's memory, sealed).
+    pub drafts: drafts::Drafts,
     /// Counters for `/metrics`.
     pub metrics: metrics::Metrics,
     /// When the server started.
@@ -120,6 +123,7 @@ impl App {
             catalog: Arc::new(Catalog::load()?),
             limiter: Limiter::new(config.limits),
             config,
+            drafts: drafts::Drafts::default(),
             metrics: metrics::Metrics::default(),
             started: Instant::now(),
         })

@@ -173,6 +173,7 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         ([], true, _) => pages::public::landing(ctx),
         (["complain"], true, _) => pages::public::complain_form(ctx),
         (["complain"], _, true) => pages::public::complain_post(ctx).await,
+        (["complain", "receipt"], true, _) => pages::public::receipt(ctx),
         (["receipt"], _, true) => pages::public::receipt_file(ctx),
         (["track"], true, _) => pages::track::form(ctx),
         (["track"], _, true) => pages::track::show(ctx).await,

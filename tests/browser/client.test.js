@@ -6,7 +6,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { useServerAndBrowser, screenshot, text } = require('./server');
+const { useServerAndBrowser, screenshot, text, assertAccessible } = require('./server');
 
 const app = useServerAndBrowser();
 
@@ -20,6 +20,11 @@ async function submit(page, selector) {
 const next = 'main form button[name=go][value=next]';
 const back = 'main form button[name=go][value=back]';
 const send = 'main form button[name=go][value=send]';
+
+/** The text of every element matching `selector`, joined (the check page has one list a step). */
+async function allText(page, selector) {
+  return (await page.locator(selector).allTextContents()).join(' ').replace(/\s+/g, ' ').trim();
+}
 
 /** The step the form is at, from the step list (aria-current="step"). */
 async function currentStep(page) {
@@ -78,7 +83,7 @@ test('file a complaint with JavaScript off, step by step, then track it by its r
 
   await submit(page, next);
   assert.match(await currentStep(page), /^4\./);
-  const summary = await text(page, 'dl.facts');
+  const summary = await allText(page, 'dl.facts');
   assert.ok(summary.includes(what), 'the summary shows what happened');
   assert.ok(summary.includes(right), 'the summary shows the right cited');
 
@@ -88,7 +93,7 @@ test('file a complaint with JavaScript off, step by step, then track it by its r
   assert.ok(await page.isChecked('input[name=identity][value=anonymous]'), 'answers survive going back');
   await submit(page, next);
   assert.match(await currentStep(page), /^4\./);
-  assert.ok((await text(page, 'dl.facts')).includes(what));
+  assert.ok((await allText(page, 'dl.facts')).includes(what));
   await screenshot(page, 'complain-step-4');
 
   // Consent is needed to send.
@@ -143,7 +148,7 @@ test('file a complaint with JavaScript on, named with an email, then track it', 
   await page.selectOption('#interpreter', 'ar');
   await submit(page, next);
   assert.match(await currentStep(page), /^4\./);
-  const summary = await text(page, 'dl.facts');
+  const summary = await allText(page, 'dl.facts');
   assert.ok(summary.includes('Amina Example') && summary.includes(what));
   await page.check('#consent_handle');
   await page.check('#consent_contact');
@@ -173,5 +178,147 @@ test('the complaint form page weighs under 50 KB, everything included', async ()
   assert.ok(paths.includes('/complain') && paths.includes('/static/style.css') && paths.includes('/static/app.js'),
     `HTML, CSS and JavaScript are all counted: ${paths.join(', ')}`);
   assert.ok(total < 50 * 1024, `the complaint form weighs ${total} bytes: over 50 KB`);
+  await context.close();
+});
+
+// ## intake: the receipt is a page of its own, a draft is filed once, a language switch keeps the
+// draft, the check page shows every answer with Change links, the receipt code wraps only
+// between its groups, and the browser's own (English) validation bubbles never show.
+
+/** The ledger's size, from its signed checkpoint (second line of the note). */
+async function ledgerSize(page) {
+  const r = await page.request.get('/ledger/checkpoint');
+  assert.equal(r.status(), 200);
+  return Number((await r.text()).split('\n')[1]);
+}
+
+/** Fills steps 1 to 3 (named, with email, phone and an Arabic interpreter); ends at step 4. */
+async function fillToCheck(page, lang, what) {
+  await page.goto(`/complain?lang=${lang}`);
+  await page.fill('#what', what);
+  await page.selectOption('#program', { index: 1 });
+  await page.selectOption('#site', { index: 1 });
+  await submit(page, next);
+  await page.check('input[name=rights] >> nth=0');
+  await submit(page, next);
+  await page.check('input[name=identity][value=named]');
+  await page.fill('#name', 'Amina Example');
+  await page.check('input[name=contact][value=email]');
+  await page.fill('#email', 'amina@example.org');
+  await page.fill('#phone', '+1 514 555 0100');
+  await page.check('input[name=accommodations][value=interpreter]');
+  await page.selectOption('#interpreter', 'ar');
+  await submit(page, next);
+  assert.match(await currentStep(page), /^4\./);
+}
+
+/** Sends the complaint from the check page; returns the receipt code. */
+async function sendIt(page) {
+  await page.check('#consent_handle');
+  await page.check('#consent_contact');
+  await submit(page, send);
+  assert.equal(new URL(page.url()).pathname, '/complain/receipt', 'the receipt is a page of its own');
+  const code = await text(page, '#receipt-code');
+  assert.match(code, RECEIPT);
+  return code;
+}
+
+test('reloading the receipt, or going back and sending again, files nothing new', async () => {
+  for (const javaScriptEnabled of [false, true]) {
+    // bypassCSP: axe-core is injected as a script (with JavaScript on).
+    const context = await app.context({ javaScriptEnabled, bypassCSP: true });
+    const page = await context.newPage();
+    await fillToCheck(page, 'en', `Reload test (JS ${javaScriptEnabled}).`);
+    const code = await sendIt(page);
+    const size = await ledgerSize(page);
+
+    await page.reload();
+    assert.equal(await text(page, '#receipt-code'), code, 'a reload shows the same receipt');
+    assert.equal(await ledgerSize(page), size, 'a reload files nothing');
+
+    // Back: the last step says the complaint was sent; nothing is posted again.
+    await page.goBack();
+    assert.equal(await text(page, 'h1'), 'Your complaint was already sent');
+    assert.equal(await ledgerSize(page), size, 'Back files nothing');
+    if (javaScriptEnabled) await assertAccessible(page, 'already sent');
+    await screenshot(page, `complain-already-sent-js-${javaScriptEnabled}`);
+    await submit(page, 'main a[href="/complain/receipt"]');
+    assert.equal(await text(page, '#receipt-code'), code, 'the receipt again, from this browser');
+    assert.equal(await ledgerSize(page), size);
+    await context.close();
+  }
+});
+
+test('switching language mid-form keeps what was typed and the step, with and without JavaScript', async () => {
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await app.context({ javaScriptEnabled });
+    const page = await context.newPage();
+    const what = `Nobody came to interpret (JS ${javaScriptEnabled}).`;
+    await page.goto('/complain?lang=en');
+    await page.fill('#what', what);
+    await page.selectOption('#program', { index: 1 });
+    await page.selectOption('#site', { index: 1 });
+    await submit(page, next);
+    assert.match(await currentStep(page), /^2\./);
+    await page.check('input[name=rights] >> nth=1');
+    await page.fill('#outcome', 'An interpreter next time.');
+    // Tap العربية in the header, with the answer typed but not sent.
+    await submit(page, 'header nav.langs [lang=ar]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+    assert.match(await currentStep(page), /^2\./, 'still at step 2');
+    assert.equal(await page.inputValue('#outcome'), 'An interpreter next time.', 'what was typed is kept');
+    assert.ok(await page.isChecked('input[name=rights] >> nth=1'), 'the right ticked is kept');
+    await screenshot(page, `complain-step-2-ar-after-switch-js-${javaScriptEnabled}`);
+    await submit(page, back);
+    assert.equal(await page.inputValue('#what'), what, 'the first step is kept too');
+    await context.close();
+  }
+});
+
+test('the check page shows every answer, each step with a Change link; 360 px screenshots in en, fr and ar', async () => {
+  for (const lang of ['en', 'fr', 'ar']) {
+    const context = await app.context();
+    const page = await context.newPage();
+    const what = `Check page test in ${lang}.`;
+    await fillToCheck(page, lang, what);
+    const summary = await allText(page, 'dl.facts');
+    for (const shown of [what, 'Amina Example', 'amina@example.org', '+1 514 555 0100', 'العربية']) {
+      assert.ok(summary.includes(shown), `${lang}: the check page shows ${shown}`);
+    }
+    assert.equal(await page.locator('main a[href^="/complain?step="]').count(), 3, `${lang}: a Change link per step`);
+    await screenshot(page, `complain-check-${lang}`);
+    // Change the phone number, come back: the new answer is on the check page.
+    await submit(page, 'main a[href="/complain?step=3"]');
+    assert.match(await currentStep(page), /^3\./);
+    assert.equal(await page.inputValue('#email'), 'amina@example.org', `${lang}: the answers are kept`);
+    await page.fill('#phone', '+1 514 555 0199');
+    await submit(page, next);
+    assert.ok((await allText(page, 'dl.facts')).includes('+1 514 555 0199'));
+    const code = await sendIt(page);
+    // The receipt code wraps only between its groups, and nothing overflows a 360 px phone.
+    const groups = await page.$$eval('#receipt-code .group', (gs) => gs.map((g) => [g.textContent, g.getClientRects().length]));
+    assert.equal(groups.map(([t]) => t).join(''), code);
+    assert.equal(groups.length, 5, `${lang}: the code is in five groups`);
+    for (const [t, lines] of groups) assert.equal(lines, 1, `${lang}: the group ${t} is on one line`);
+    await screenshot(page, `receipt-${lang}`);
+    await context.close();
+  }
+});
+
+test('no English browser bubble on French and Arabic forms: the page says what is wrong', async () => {
+  const context = await app.context({ locale: 'en-US', bypassCSP: true });
+  const page = await context.newPage();
+  for (const [lang, error] of [['fr', 'Veuillez dire ce qui s'], ['ar', 'يُرجى ذكر ما حدث']]) {
+    await page.goto(`/complain?lang=${lang}`);
+    await submit(page, next);
+    assert.ok((await text(page, '.error-summary')).includes(error), `${lang}: the page's own error`);
+    assert.equal(await page.getAttribute('#what', 'aria-invalid'), 'true');
+    // The tracking form too: sent empty, the server answers in the page's language.
+    await page.goto(`/track?lang=${lang}`);
+    await submit(page, 'main form button[type=submit]');
+    assert.ok(await page.isVisible('.error-summary'), `${lang}: the tracking form's own error`);
+    assert.equal(await page.getAttribute('#code', 'aria-invalid'), 'true');
+    await assertAccessible(page, `track form with its error in ${lang}`);
+  }
   await context.close();
 });

@@ -28,7 +28,12 @@ async fn file_by_form(b: &Browser, fields: &[(&str, &str)]) -> Page {
         ("consent_handle", "yes"),
     ];
     all.extend_from_slice(fields);
-    b.post_form("/complain", &all).await
+    let sent = b.post_form("/complain", &all).await;
+    // Filed: the receipt is a page of its own (post, redirect, get).
+    match sent.header("location") {
+        Some(to) if sent.status == StatusCode::SEE_OTHER => b.get(to).await,
+        _ => sent,
+    }
 }
 
 /// The receipt code on a receipt page.
@@ -36,8 +41,19 @@ fn receipt_code(html: &str) -> String {
     let at = html.find("id=\"receipt-code\"").expect("a receipt code");
     let rest = &html[at..];
     let start = rest.find('>').unwrap() + 1;
-    let end = rest.find('<').unwrap();
-    rest[start..end].trim().to_string()
+    let end = rest.find("</p>").unwrap();
+    // The code's groups are in spans (it wraps only between them): their text, joined.
+    let mut code = String::new();
+    let mut tag = false;
+    for c in rest[start..end].chars() {
+        match c {
+            '<' => tag = true,
+            '>' => tag = false,
+            c if !tag => code.push(c),
+            _ => {}
+        }
+    }
+    code.trim().to_string()
 }
 
 /// The client's name as recorded (sealed) in the complaint of `code`.

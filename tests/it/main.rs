@@ -16,6 +16,7 @@ mod doors;
 mod hardening;
 mod helpers;
 mod input;
+mod intake;
 mod integrity;
 mod landing;
 mod openapi;

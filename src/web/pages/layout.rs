@@ -38,6 +38,9 @@ pub struct Layout {
     pub staff: Option<StaffNav>,
     /// A notice after an action (already translated).
     pub notice: Option<String>,
+    /// The form the language menu submits, so that a language switch keeps what was typed
+    /// (its buttons post that form to the same page in the other language).
+    pub lang_form: Option<&'static str>,
 }
 
 impl Layout {
@@ -87,6 +90,7 @@ impl Layout {
             csrf: ctx.csrf.clone(),
             staff,
             notice,
+            lang_form: None,
         }
     }
 

@@ -16,11 +16,13 @@ use super::layout::Layout;
 use super::render;
 use crate::receipt::ReceiptCode;
 use crate::service::{ComplaintForm, Part};
+use crate::web::drafts::{DRAFT_COOKIE, Opened, State};
 use crate::web::error::WebError;
 use crate::web::http::{Form, Response};
 use crate::web::i18n::Tr;
 use crate::web::limits::Purpose;
 use crate::web::router::Ctx;
+use crate::web::session::same_secret;
 
 /// Steps of the form.
 pub const STEPS: u8 = 4;
@@ -43,7 +45,7 @@ pub fn client_language(ctx: &Ctx) -> String {
 pub use crate::web::choice::{Choice, rights};
 
 /// The answers so far.
-#[derive(Default, Clone)]
+#[derive(Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     /// What happened.
     pub what: String,
@@ -223,7 +225,17 @@ struct Complain {
     contacts: Vec<Choice>,
     accommodations: Vec<Choice>,
     interpreters: &'static [(&'static str, &'static str)],
-    summary: Vec<(String, String)>,
+    /// The check-and-send page: each earlier step's answers, with a link back to that step.
+    sections: Vec<Section>,
+    /// The draft's public id (which draft this form is).
+    draft: String,
+}
+
+/// One step's answers on the check-and-send page.
+struct Section {
+    step: u8,
+    title: String,
+    rows: Vec<(String, String)>,
 }
 
 impl Complain {
@@ -235,11 +247,22 @@ impl Complain {
     }
 }
 
+/// A complaint already sent: said without its receipt code unless this browser filed it.
+#[derive(Template)]
+#[template(path = "public/sent.html")]
+struct Sent {
+    l: Layout,
+    /// This browser filed it and may see its receipt again.
+    receipt: bool,
+}
+
 #[derive(Template)]
 #[template(path = "public/receipt.html")]
 struct Receipt {
     l: Layout,
     code: String,
+    /// The code's groups, each but the last with its hyphen (the code wraps only between them).
+    groups: Vec<String>,
     /// What happens now, with the organization's acknowledgement target.
     next: String,
 }
@@ -316,6 +339,7 @@ fn page(
     step: u8,
     d: Draft,
     errors: Vec<(&'static str, String)>,
+    draft: &str,
 ) -> Result<Response, WebError> {
     let (programs, sites, streams) = choices(ctx);
     let reference = ctx.app.service.read(|m| m.reference().clone());
@@ -332,76 +356,32 @@ fn page(
         ],
     );
     let rights = rights(tr, &reference);
-    let label = |list: &[Choice], v: &str| {
-        list.iter()
-            .find(|c| c.value == v)
-            .map(|c| c.label.clone())
-            .unwrap_or_else(|| tr.t("summary-none"))
-    };
-    let mut summary = vec![
-        (tr.t("field-what"), d.what.clone()),
-        (tr.t("field-program"), label(&programs, &d.program)),
-        (tr.t("field-site"), label(&sites, &d.site)),
-        (
-            tr.t("field-stream"),
-            if d.stream.is_empty() {
-                tr.t("summary-none")
-            } else {
-                label(&streams, &d.stream)
-            },
-        ),
-        (
-            tr.t("field-rights"),
-            if d.rights.is_empty() {
-                tr.t("summary-none")
-            } else {
-                d.rights
-                    .iter()
-                    .map(|r| label(&rights, r))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            },
-        ),
-        (
-            tr.t("field-outcome"),
-            if d.outcome.is_empty() {
-                tr.t("summary-none")
-            } else {
-                d.outcome.clone()
-            },
-        ),
-    ];
-    if d.identity == "anonymous" {
-        summary.push((tr.t("field-identity"), tr.t("identity-anonymous")));
+    let sections = if step == STEPS {
+        summary(
+            tr,
+            &d,
+            [
+                &programs,
+                &sites,
+                &streams,
+                &rights,
+                &contacts,
+                &accommodations,
+            ],
+        )
     } else {
-        summary.push((
-            tr.t("field-name"),
-            if d.name.is_empty() {
-                tr.t("summary-none")
-            } else {
-                d.name.clone()
-            },
-        ));
-    }
-    summary.push((tr.t("field-contact"), label(&contacts, &d.contact)));
-    if !d.accommodations.is_empty() {
-        summary.push((
-            tr.t("field-accommodations"),
-            d.accommodations
-                .iter()
-                .map(|a| label(&accommodations, a))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ));
-    }
+        Vec::new()
+    };
     let invalid = !errors.is_empty();
     let title = if invalid {
         "complain-title-errors"
     } else {
         "complain-title"
     };
+    let mut l = Layout::new(ctx, title);
+    l.lang_form = Some("complain-form");
     let page = render(Complain {
-        l: Layout::new(ctx, title),
+        l,
         step,
         step_names: (1..=STEPS)
             .map(|n| (n, tr.t(&format!("step-{n}"))))
@@ -415,7 +395,8 @@ fn page(
         contacts,
         accommodations,
         interpreters: INTERPRETER_LANGUAGES,
-        summary,
+        sections,
+        draft: draft.to_string(),
     })?;
     // A step with errors is shown again, with what is wrong at each field: a refusal (400).
     Ok(if invalid {
@@ -425,18 +406,149 @@ fn page(
     })
 }
 
-/// The first step of the form.
-pub fn complain_form(ctx: &Ctx) -> Result<Response, WebError> {
-    page(
-        ctx,
-        1,
-        Draft {
-            identity: "named".into(),
-            contact: "none".into(),
-            ..Draft::default()
+/// The check-and-send page's sections: every answer of steps 1 to 3, as the client gave it.
+fn summary(tr: &Tr, d: &Draft, lists: [&[Choice]; 6]) -> Vec<Section> {
+    let [programs, sites, streams, rights, contacts, accommodations] = lists;
+    let none = || tr.t("summary-none");
+    let label = |list: &[Choice], v: &str| {
+        list.iter()
+            .find(|c| c.value == v)
+            .map(|c| c.label.clone())
+            .unwrap_or_else(none)
+    };
+    let or_none = |v: &str| {
+        if v.trim().is_empty() {
+            none()
+        } else {
+            v.to_string()
+        }
+    };
+    let what = vec![
+        (tr.t("field-what"), d.what.clone()),
+        (tr.t("field-program"), label(programs, &d.program)),
+        (tr.t("field-site"), label(sites, &d.site)),
+        (
+            tr.t("field-stream"),
+            if d.stream.is_empty() {
+                tr.t("dont-know")
+            } else {
+                label(streams, &d.stream)
+            },
+        ),
+    ];
+    let wanted = vec![
+        (
+            tr.t("field-rights"),
+            if d.rights.is_empty() {
+                none()
+            } else {
+                d.rights
+                    .iter()
+                    .map(|r| label(rights, r))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            },
+        ),
+        (tr.t("field-outcome"), or_none(&d.outcome)),
+    ];
+    let mut reach = vec![if d.identity == "anonymous" {
+        (tr.t("field-identity"), tr.t("identity-anonymous"))
+    } else {
+        (tr.t("field-name"), or_none(&d.name))
+    }];
+    reach.push((tr.t("field-contact"), label(contacts, &d.contact)));
+    reach.push((tr.t("field-email"), or_none(&d.email)));
+    reach.push((tr.t("field-phone"), or_none(&d.phone)));
+    reach.push((
+        tr.t("field-accommodations"),
+        if d.accommodations.is_empty() {
+            none()
+        } else {
+            d.accommodations
+                .iter()
+                .map(|a| label(accommodations, a))
+                .collect::<Vec<_>>()
+                .join("; ")
         },
-        vec![],
-    )
+    ));
+    if d.has_accommodation("interpreter") {
+        reach.push((
+            tr.t("field-interpreter"),
+            INTERPRETER_LANGUAGES
+                .iter()
+                .find(|(code, _)| *code == d.interpreter)
+                .map(|(_, name)| name.to_string())
+                .unwrap_or_else(none),
+        ));
+    }
+    [what, wanted, reach]
+        .into_iter()
+        .zip(1u8..)
+        .map(|(rows, step)| Section {
+            step,
+            title: tr.t(&format!("step-{step}")),
+            rows,
+        })
+        .collect()
+}
+
+/// The draft cookie's token, and the draft this process keeps for it.
+fn current(ctx: &Ctx) -> Option<(String, Opened)> {
+    let token = ctx.req.cookie(DRAFT_COOKIE).filter(|t| t.len() == 43)?;
+    let opened = ctx.app.drafts.open(&token)?;
+    Some((token, opened))
+}
+
+/// The step asked for in the address (`?step=N`).
+fn asked_step(ctx: &Ctx) -> Option<u8> {
+    ctx.req
+        .query()
+        .get("step")
+        .and_then(|s| s.parse::<u8>().ok())
+        .filter(|s| (1..=STEPS).contains(s))
+}
+
+/// A new, empty draft.
+fn empty_draft() -> Draft {
+    Draft {
+        identity: "named".into(),
+        contact: "none".into(),
+        ..Draft::default()
+    }
+}
+
+/// With the draft cookie set (a browser session's cookie: it ends with the browser).
+fn with_draft_cookie(ctx: &Ctx, r: Response, token: &str) -> Response {
+    r.cookie(DRAFT_COOKIE, token, None, ctx.secure())
+}
+
+/// "Your complaint was already sent", with the link to the receipt only for the browser that
+/// filed it.
+fn sent(ctx: &Ctx, receipt: bool) -> Result<Response, WebError> {
+    render(Sent {
+        l: Layout::new(ctx, "sent-title"),
+        receipt,
+    })
+}
+
+/// A step of the form (`GET /complain[?step=N]`): the draft's answers so far, at the step
+/// asked for (never past the furthest reached), or at the step last shown.
+pub fn complain_form(ctx: &Ctx) -> Result<Response, WebError> {
+    let asked = asked_step(ctx);
+    match current(ctx) {
+        Some((_, o)) if o.state == State::Open => page(
+            ctx,
+            asked.unwrap_or(o.step).min(o.reached),
+            o.draft,
+            vec![],
+            &o.id,
+        ),
+        // Back from the receipt, or a step's address again: this draft was sent.
+        Some((_, o)) if asked.is_some() => sent(ctx, matches!(o.state, State::Filed(Some(_)))),
+        // A new complaint: kept only once its first step is sent (a visit alone keeps
+        // nothing, so that crawlers and floods do not fill the memory with empty drafts).
+        _ => page(ctx, 1, empty_draft(), vec![], ""),
+    }
 }
 
 /// The page's input for a field of the application's [`ComplaintForm`].
@@ -464,7 +576,8 @@ pub fn check(ctx: &Ctx, step: u8, d: &Draft) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// A step submitted: go on, go back, or send.
+/// A step submitted: go on, go back, stay (the language menu), or send. Each answer is kept
+/// in the draft and the next step is its own page (post, redirect, get); a draft is filed once.
 pub async fn complain_post(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
@@ -473,18 +586,59 @@ pub async fn complain_post(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         .and_then(|s| s.parse::<u8>().ok())
         .filter(|s| (1..=STEPS).contains(s))
         .unwrap_or(1);
+    // The form carries every answer (earlier steps in hidden fields), so it stands alone.
     let d = Draft::from_form(&form);
+    let posted = form.get("draft");
+    let (token, new_cookie) = match (current(ctx), posted) {
+        (Some((token, o)), Some(p)) if same_secret(&o.id, p) => {
+            if o.state != State::Open {
+                // Sent again (Back, "resubmit", a second tap): nothing new is filed.
+                return Ok(Response::redirect("/complain/receipt"));
+            }
+            (token, false)
+        }
+        // This form's draft was sent, from this browser or another: files nothing, and does
+        // not show the receipt code.
+        (_, Some(p)) if ctx.app.drafts.was_filed(p) => return sent(ctx, false),
+        // A form without a draft this process knows (a restart, a page kept open long):
+        // a new draft with its answers.
+        _ => (ctx.app.drafts.create(&d, step).0, true),
+    };
+    let answer = |r: Result<Response, WebError>| -> Result<Response, WebError> {
+        let r = r?;
+        Ok(if new_cookie {
+            with_draft_cookie(ctx, r, &token)
+        } else {
+            r
+        })
+    };
+    let id = ctx
+        .app
+        .drafts
+        .open(&token)
+        .map(|o| o.id)
+        .unwrap_or_default();
+    let go_to = |n: u8| {
+        ctx.app.drafts.save(&token, &d, n);
+        Ok(Response::redirect(&format!("/complain?step={n}")))
+    };
     match form.get("go") {
-        Some("back") => page(ctx, step.saturating_sub(1).max(1), d, vec![]),
+        Some("back") => answer(go_to(step.saturating_sub(1).max(1))),
+        Some("stay") => answer(go_to(step)),
         Some("send") if step == STEPS => {
             // Every step is checked again: hidden fields can be edited.
             for s in 1..=STEPS {
                 let errors = check(ctx, s, &d);
                 if !errors.is_empty() {
-                    return page(ctx, s, d, errors);
+                    ctx.app.drafts.save(&token, &d, s);
+                    return answer(page(ctx, s, d, errors, &id));
                 }
             }
+            ctx.app.drafts.save(&token, &d, step);
             ctx.app.limiter.check(Purpose::Filing, ctx.req.remote)?;
+            if !ctx.app.drafts.begin_filing(&token) {
+                return answer(Ok(Response::redirect("/complain/receipt")));
+            }
             let filed = ctx
                 .app
                 .service
@@ -493,25 +647,64 @@ pub async fn complain_post(ctx: &Ctx<'_>) -> Result<Response, WebError> {
                     to_form(&d, &client_language(ctx)),
                     ctx.app.service.now(),
                 )
-                .await?;
+                .await;
+            let filed = match filed {
+                Ok(f) => f,
+                Err(e) => {
+                    ctx.app.drafts.failed(&token);
+                    return Err(e.into());
+                }
+            };
+            ctx.app.drafts.filed(&token, &filed.receipt.grouped());
             ctx.app
                 .metrics
                 .filed
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            render(Receipt {
-                l: Layout::new(ctx, "receipt-title"),
-                code: filed.receipt.grouped(),
-                next: with_ack_days(ctx, "receipt-next"),
-            })
+            answer(Ok(Response::redirect("/complain/receipt")))
         }
         _ => {
             let errors = check(ctx, step, &d);
             if errors.is_empty() {
-                page(ctx, (step + 1).min(STEPS), d, vec![])
+                answer(go_to((step + 1).min(STEPS)))
             } else {
-                page(ctx, step, d, errors)
+                ctx.app.drafts.save(&token, &d, step);
+                answer(page(ctx, step, d, errors, &id))
             }
         }
+    }
+}
+
+/// The receipt (`GET /complain/receipt`), for the browser that filed the complaint, for a
+/// while: a reload shows it again and files nothing.
+pub fn receipt(ctx: &Ctx) -> Result<Response, WebError> {
+    match current(ctx) {
+        Some((_, o)) => match o.state {
+            State::Filed(Some(code)) => {
+                let parts: Vec<&str> = code.split('-').collect();
+                let groups = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| {
+                        if i + 1 < parts.len() {
+                            format!("{g}-")
+                        } else {
+                            g.to_string()
+                        }
+                    })
+                    .collect();
+                render(Receipt {
+                    l: Layout::new(ctx, "receipt-title"),
+                    code,
+                    groups,
+                    next: with_ack_days(ctx, "receipt-next"),
+                })
+            }
+            State::Open => Ok(Response::redirect("/complain")),
+            // Being filed this very moment (a second tap): its receipt comes with a reload.
+            State::Filing => sent(ctx, true),
+            State::Filed(None) => sent(ctx, false),
+        },
+        None => Ok(Response::redirect("/complain")),
     }
 }
 
