@@ -230,3 +230,17 @@ stream-community-connections = التواصل مع المجتمع
 stream-support-services = خدمات الدعم
 stream-indirect-services = خدمات غير مباشرة
 stream-resettlement-assistance = برنامج مساعدة إعادة التوطين (RAP)
+
+## roles
+track-next-filed = استلمنا شكواك. سنؤكّدها لك في موعد أقصاه { $date }.
+track-next-acknowledged = أكّدنا شكواك وسنختار من ينظر فيها. سنصدر قرارًا في موعد أقصاه { $date }.
+track-next-under-review = ينظر في شكواك شخص لم يكن طرفًا فيها. سنصدر قرارًا في موعد أقصاه { $date }.
+track-next-decided-appeal = اتخذنا قرارًا، ويمكنك قراءته أدناه. إن لم توافق عليه، يمكنك استئنافه حتى { $date }.
+track-next-decided-final = اتخذنا قرارًا، ويمكنك قراءته أدناه. انتهت مهلة الاستئناف في { $date }.
+track-next-appeal-decided = صدر القرار في استئنافك. يمكنك قراءة النتيجة أدناه.
+track-next-closed-appeal = أُغلقت شكواك. لا يزال بإمكانك التعليق على ملفك، أو الاستئناف حتى { $date }.
+track-next-closed-final = أُغلقت شكواك. لا يزال بإمكانك التعليق على ملفك. انتهت مهلة الاستئناف في { $date }.
+track-next-closed-appeal-decided = أُغلقت شكواك وصدر القرار في استئنافك. لا يزال بإمكانك التعليق على ملفك.
+track-satisfaction-thanks = شكرًا لإجابتك. لقد سُجّلت ولا يمكن تغييرها.
+track-rating-given = { $rating } من 5
+track-back = العودة إلى متابعة شكواك

@@ -227,3 +227,17 @@ stream-community-connections = Conexiones con la comunidad
 stream-support-services = Servicios de apoyo
 stream-indirect-services = Servicios indirectos
 stream-resettlement-assistance = Programa de Asistencia para el Reasentamiento (RAP)
+
+## roles
+track-next-filed = Recibimos su queja. Se la confirmaremos a más tardar el { $date }.
+track-next-acknowledged = Confirmamos su queja y elegiremos quién la examinará. Decidiremos a más tardar el { $date }.
+track-next-under-review = Una persona que no participó en los hechos está examinando su queja. Decidiremos a más tardar el { $date }.
+track-next-decided-appeal = Tomamos una decisión. Puede leerla abajo. Si no está de acuerdo, puede apelar hasta el { $date }.
+track-next-decided-final = Tomamos una decisión. Puede leerla abajo. El plazo para apelar terminó el { $date }.
+track-next-appeal-decided = Su apelación fue resuelta. Puede leer el resultado abajo.
+track-next-closed-appeal = Su queja está cerrada. Todavía puede comentar su expediente, o apelar hasta el { $date }.
+track-next-closed-final = Su queja está cerrada. Todavía puede comentar su expediente. El plazo para apelar terminó el { $date }.
+track-next-closed-appeal-decided = Su queja está cerrada y su apelación fue resuelta. Todavía puede comentar su expediente.
+track-satisfaction-thanks = Gracias por su respuesta. Quedó registrada y ya no se puede cambiar.
+track-rating-given = { $rating } de 5
+track-back = Volver al seguimiento de su queja

@@ -20,6 +20,7 @@ mod integrity;
 mod openapi;
 mod review_cli;
 mod review_pages;
+mod roles;
 mod serve;
 mod service;
 mod session_contract;

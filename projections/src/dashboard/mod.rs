@@ -100,7 +100,7 @@ pub mod systemic;
 
 pub use facts::Dashboard;
 pub use period::{
-    DEFAULT_QUARTERS, Granularity, MAX_YEARS, ParsePeriodError, Period, Query, RangeError,
+    Granularity, MAX_YEARS, ParsePeriodError, Period, Query, RangeError,
 };
 pub use published::{Group, Published};
 pub use report::{Dimension, Metrics, Report, Satisfaction};
