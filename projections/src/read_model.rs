@@ -258,7 +258,12 @@ impl ReadModel {
         }
         if let Ok(uuid) = q.parse::<uuid::Uuid>() {
             let id = CaseId(uuid);
-            return self.cases.contains_key(&id).then_some(id).into_iter().collect();
+            return self
+                .cases
+                .contains_key(&id)
+                .then_some(id)
+                .into_iter()
+                .collect();
         }
         let hex = |c: char| c.is_ascii_hexdigit() || c == '-';
         if q.chars().count() < 6 || !q.chars().all(hex) {

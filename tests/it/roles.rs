@@ -39,7 +39,12 @@ async fn fresh() -> (Arc<App>, String, DataFolder) {
         .expect("set-up");
     let accounts = Accounts::open(&dir.accounts_path()).expect("accounts");
     let (admin, acting) = service
-        .enroll_staff(&service.ledger_acting(), "Ada Admin", FRESH_ADMIN, &[Role::Admin])
+        .enroll_staff(
+            &service.ledger_acting(),
+            "Ada Admin",
+            FRESH_ADMIN,
+            &[Role::Admin],
+        )
         .await
         .expect("first administrator");
     accounts
@@ -56,7 +61,11 @@ fn location(p: &Page) -> &str {
 
 /// The `href` of the brand link.
 fn brand(p: &Page) -> String {
-    let at = p.body.find("class=\"brand\" href=\"").expect("a brand link") + 20;
+    let at = p
+        .body
+        .find("class=\"brand\" href=\"")
+        .expect("a brand link")
+        + 20;
     p.body[at..].split('"').next().unwrap().to_string()
 }
 
@@ -121,7 +130,9 @@ async fn each_role_lands_on_its_own_home_after_choosing_or_changing_a_password()
         let landed = b.get(location(&r)).await;
         assert_eq!(landed.status, StatusCode::OK, "{role}: {}", landed.body);
         assert!(
-            landed.body.contains("Your password is saved. You are signed in."),
+            landed
+                .body
+                .contains("Your password is saved. You are signed in."),
             "{role}"
         );
         // and the brand link of every page they see goes there too.
@@ -458,22 +469,38 @@ async fn the_satisfaction_survey_closes_once_answered_and_shows_the_answer() {
         .service
         .read(|m| m.case(&id).unwrap().satisfaction.clone().unwrap().1);
     assert_eq!((kept.rating, kept.fair), (3, false));
-    assert_eq!(crate::api::track(&t, &code).await["can"]["satisfaction"], false);
+    assert_eq!(
+        crate::api::track(&t, &code).await["can"]["satisfaction"],
+        false
+    );
 }
 
 // --- Case numbers and search --------------------------------------------------------------
 
 #[test]
 fn case_numbers_are_read_as_people_say_them() {
-    let n = CaseNumber {
-        year: 2026,
-        seq: 7,
-    };
+    let n = CaseNumber { year: 2026, seq: 7 };
     assert_eq!(n.to_string(), "2026-0007");
-    for typed in ["2026-0007", "2026-7", " 2026 07 ", "#2026-0007", "20260007", "2026/7"] {
+    for typed in [
+        "2026-0007",
+        "2026-7",
+        " 2026 07 ",
+        "#2026-0007",
+        "20260007",
+        "2026/7",
+    ] {
         assert_eq!(CaseNumber::parse(typed), Some(n), "{typed:?}");
     }
-    for typed in ["", "2026", "2026-", "26-7", "2026-0", "2026-x", "abcd-1", "2026-1234567890"] {
+    for typed in [
+        "",
+        "2026",
+        "2026-",
+        "26-7",
+        "2026-0",
+        "2026-x",
+        "abcd-1",
+        "2026-1234567890",
+    ] {
         assert_eq!(CaseNumber::parse(typed), None, "{typed:?}");
     }
     let big = CaseNumber {
@@ -514,20 +541,38 @@ async fn every_case_has_a_number_in_filing_order_and_is_found_whatever_its_statu
     let before = by_year.get(&year).map_or(0, |s| s.len() as u32);
     let (first, _) = file(&t, "The letter never came.").await;
     let (case, code) = file(&t, "I was not told about my rights.").await;
-    assert_eq!(number_of(&first), CaseNumber { year, seq: before + 1 });
-    assert_eq!(number_of(&case), CaseNumber { year, seq: before + 2 });
+    assert_eq!(
+        number_of(&first),
+        CaseNumber {
+            year,
+            seq: before + 1
+        }
+    );
+    assert_eq!(
+        number_of(&case),
+        CaseNumber {
+            year,
+            seq: before + 2
+        }
+    );
     let number = number_of(&case).to_string();
     let chair = t.sign_in(t.login_of(Role::Chair)).await;
     let queue = chair.get("/staff").await;
     assert!(
-        queue
-            .body
-            .contains(&format!("href=\"/staff/case/{case}\" class=\"case-number\">{number}</a>")),
+        queue.body.contains(&format!(
+            "href=\"/staff/case/{case}\" class=\"case-number\">{number}</a>"
+        )),
         "the queue shows the number"
     );
     let page = chair.get(&format!("/staff/case/{case}")).await;
-    assert!(page.body.contains(&format!("<span class=\"case-number\">{number}</span>")));
-    assert!(page.body.contains(&format!("<span class=\"uuid\">{case}</span>")));
+    assert!(
+        page.body
+            .contains(&format!("<span class=\"case-number\">{number}</span>"))
+    );
+    assert!(
+        page.body
+            .contains(&format!("<span class=\"uuid\">{case}</span>"))
+    );
 
     // Withdrawn, it leaves the queue but is found by its number, its id, a part of its id,
     // and by the status filter, which offers the settled statuses.
@@ -537,19 +582,29 @@ async fn every_case_has_a_number_in_filing_order_and_is_found_whatever_its_statu
     let link = format!("href=\"/staff/case/{case}\"");
     assert!(!chair.get("/staff").await.body.contains(&link));
     let short = &case[case.len() - 8..];
-    let spoken = number.replace("-000", "-").replace("-00", "-").replace("-0", "-");
+    let spoken = number
+        .replace("-000", "-")
+        .replace("-00", "-")
+        .replace("-0", "-");
     for q in [number.as_str(), spoken.as_str(), case.as_str(), short] {
         let found = chair.get(&format!("/staff?q={q}")).await;
         assert_eq!(found.status, StatusCode::OK);
         assert!(found.body.contains(&link), "found by {q:?}");
-        assert_eq!(found.body.matches("class=\"case-number\"").count(), 1, "{q:?}");
+        assert_eq!(
+            found.body.matches("class=\"case-number\"").count(),
+            1,
+            "{q:?}"
+        );
     }
     let none = chair.get("/staff?q=1999-0001").await;
     assert!(none.body.contains("No case has this number or id."));
     assert!(!none.body.contains("class=\"case-number\""));
     let filter = chair.get("/staff").await;
     for s in ["closed", "withdrawn", "erased"] {
-        assert!(filter.body.contains(&format!("<option value=\"{s}\"")), "{s}");
+        assert!(
+            filter.body.contains(&format!("<option value=\"{s}\"")),
+            "{s}"
+        );
     }
     let withdrawn = chair.get("/staff?status=withdrawn").await;
     assert!(withdrawn.body.contains(&link));

@@ -559,7 +559,10 @@ fn built_ids() -> BTreeMap<String, String> {
     }
     for o in ["confirmed", "varied", "overturned"] {
         add(format!("appeal-outcome-{o}"), "appeal outcomes");
-        add(format!("staff-appeal-outcome-{o}"), "the case page's appeal outcomes");
+        add(
+            format!("staff-appeal-outcome-{o}"),
+            "the case page's appeal outcomes",
+        );
     }
     // What the client is told next (`Service::client_next_step`).
     for step in [

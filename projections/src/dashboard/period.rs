@@ -359,23 +359,47 @@ mod tests {
         let q = Query::asked(None, None, Some(date(2024, 2, 10)), today, first);
         assert_eq!(q.unwrap().from, date(2024, 1, 1));
         // A last day alone: from the first filing's quarter up to it.
-        let q = Query::asked(Some(Granularity::Month), None, Some(date(2026, 2, 10)), today, first);
+        let q = Query::asked(
+            Some(Granularity::Month),
+            None,
+            Some(date(2026, 2, 10)),
+            today,
+            first,
+        );
         assert_eq!(q.unwrap().from, date(2025, 7, 1));
         // A history longer than the longest range: its last whole quarters.
         let q = Query::asked(None, None, None, today, Some(date(2001, 5, 5))).unwrap();
         assert_eq!(q.from, date(2017, 1, 1));
         assert!(Query::asked(None, Some(q.from), None, today, None).is_ok());
         // Exactly ten years is allowed, a day more is not.
-        let ten = Query::asked(None, Some(date(2016, 1, 1)), Some(date(2026, 1, 1)), today, None);
+        let ten = Query::asked(
+            None,
+            Some(date(2016, 1, 1)),
+            Some(date(2026, 1, 1)),
+            today,
+            None,
+        );
         assert!(ten.is_ok());
-        let more = Query::asked(None, Some(date(2016, 1, 1)), Some(date(2026, 1, 2)), today, None);
+        let more = Query::asked(
+            None,
+            Some(date(2016, 1, 1)),
+            Some(date(2026, 1, 2)),
+            today,
+            None,
+        );
         assert_eq!(more, Err(RangeError::TooLong));
         assert_eq!(RangeError::TooLong.field(), "to");
         assert_eq!(
             RangeError::TooLong.message().to_string(),
             "board-error-too-long years=10"
         );
-        let reversed = Query::asked(None, Some(date(2026, 5, 1)), Some(date(2026, 4, 1)), today, None);
+        let reversed = Query::asked(
+            None,
+            Some(date(2026, 5, 1)),
+            Some(date(2026, 4, 1)),
+            today,
+            None,
+        );
         assert_eq!(reversed, Err(RangeError::Reversed));
         assert_eq!(RangeError::Reversed.field(), "from");
         // The same day is a range of one day.

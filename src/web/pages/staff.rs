@@ -250,12 +250,7 @@ pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
             "{}?done=password-set",
             home(ctx.app, signed_in.staff)
         ))
-        .cookie(
-            SESSION_COOKIE,
-            &signed_in.token,
-            None,
-            ctx.secure(),
-        )),
+        .cookie(SESSION_COOKIE, &signed_in.token, None, ctx.secure())),
         Err(SignInError::WeakPassword) => form_again(ctx.tr.t("setup-weak")),
         // A link issued before the person left, or before their key was replaced.
         Err(SignInError::Inactive) => Err(WebError::Forbidden(ctx.tr.t("login-inactive"))),
