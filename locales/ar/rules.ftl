@@ -141,3 +141,6 @@ rule-own-work = يجب أن يتولى شخص آخر { $what ->
        *[other] { $what }
     }.
 rule-invalid = { $field }: قيمة مرفوضة ({ $reason })
+
+## roles
+rule-already-answered = سبقت الإجابة عن هذه الأسئلة لهذه الشكوى. الإجابة مسجّلة ولا يمكن تغييرها.

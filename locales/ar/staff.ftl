@@ -256,3 +256,16 @@ done-case-appeal-decide = صدر قرار الاستئناف.
 done-case-close = أُغلق الملف.
 done-case-reopen = أُعيد فتح الملف.
 done-case-withdraw = سُحبت الشكوى.
+
+## roles
+done-case-message = أُرسلت الرسالة.
+staff-appeal-outcome-confirmed = مؤيَّد: القرار باقٍ كما هو
+staff-appeal-outcome-varied = معدَّل: عُدِّل القرار
+staff-appeal-outcome-overturned = ملغى: أُلغي القرار
+setup-link-invalid = رابط إعداد الحساب هذا لم يعد يعمل: فإما أنه استُخدم من قبل وإما أن صلاحيته انتهت. اطلب رابطًا جديدًا من أحد المسؤولين.
+login-back = العودة إلى صفحة تسجيل الدخول
+case-id = معرّف الملف:
+queue-search = البحث عن ملف
+queue-search-hint = رقمه (مثل 2026-0007)، أو معرّفه أو آخر جزء منه. يُعثر أيضًا على الملفات المغلقة والمسحوبة والممحوّة.
+queue-search-submit = بحث
+queue-search-none = لا يوجد ملف بهذا الرقم أو المعرّف.

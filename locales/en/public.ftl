@@ -203,3 +203,16 @@ sent-show-receipt = Show my receipt code again
 sent-no-code = For your safety, the receipt code is shown only on the device that sent the complaint, just after sending it. If you kept the code, you can follow your complaint with it.
 sent-new = Make another complaint
 receipt-keep-device = Keep this code somewhere safe. This page shows it again for one hour at most, on this device only. After that we cannot show it again or recover it.
+## roles
+track-next-filed = We received your complaint. We will confirm it by { $date }.
+track-next-acknowledged = We confirmed your complaint and will choose who looks into it. We will decide by { $date }.
+track-next-under-review = A person who was not involved is looking into your complaint. We will decide by { $date }.
+track-next-decided-appeal = We made a decision. You can read it below. If you disagree, you can appeal until { $date }.
+track-next-decided-final = We made a decision. You can read it below. The time to appeal ended on { $date }.
+track-next-appeal-decided = Your appeal was decided. You can read the outcome below.
+track-next-closed-appeal = Your complaint is closed. You can still comment on your file, or appeal until { $date }.
+track-next-closed-final = Your complaint is closed. You can still comment on your file. The time to appeal ended on { $date }.
+track-next-closed-appeal-decided = Your complaint is closed and your appeal was decided. You can still comment on your file.
+track-satisfaction-thanks = Thank you for your answer. It is recorded and cannot be changed.
+track-rating-given = { $rating } out of 5
+track-back = Back to following your complaint

@@ -137,3 +137,6 @@ rule-own-work = Someone else must { $what ->
        *[other] { $what }
     }.
 rule-invalid = { $field }: { $reason }
+
+## roles
+rule-already-answered = These questions were already answered for this complaint. The answer is recorded and cannot be changed.

@@ -252,3 +252,16 @@ done-case-appeal-decide = Appeal decided.
 done-case-close = Case closed.
 done-case-reopen = Case reopened.
 done-case-withdraw = Complaint withdrawn.
+
+## roles
+done-case-message = Message sent.
+staff-appeal-outcome-confirmed = Confirmed: the decision stays the same
+staff-appeal-outcome-varied = Varied: the decision was changed
+staff-appeal-outcome-overturned = Overturned: the decision was reversed
+setup-link-invalid = This set-up link no longer works: it was already used, or it has expired. Ask an administrator for a new one.
+login-back = Back to the sign-in page
+case-id = Case id:
+queue-search = Find a case
+queue-search-hint = Its number (like 2026-0007), or its id or the end of it. Closed, withdrawn and erased cases are found too.
+queue-search-submit = Find
+queue-search-none = No case has this number or id.

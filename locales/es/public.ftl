@@ -244,3 +244,16 @@ sent-show-receipt = Mostrar de nuevo mi código de recibo
 sent-no-code = Por su seguridad, el código de recibo solo se muestra en el dispositivo que envió la queja, justo después de enviarla. Si guardó el código, puede seguir su queja con él.
 sent-new = Presentar otra queja
 receipt-keep-device = Guarde este código en un lugar seguro. Esta página lo muestra de nuevo durante una hora como máximo, solo en este dispositivo. Después ya no podemos mostrarlo ni recuperarlo.
+## roles
+track-next-filed = Recibimos su queja. Se la confirmaremos a más tardar el { $date }.
+track-next-acknowledged = Confirmamos su queja y elegiremos quién la examinará. Decidiremos a más tardar el { $date }.
+track-next-under-review = Una persona que no participó en los hechos está examinando su queja. Decidiremos a más tardar el { $date }.
+track-next-decided-appeal = Tomamos una decisión. Puede leerla abajo. Si no está de acuerdo, puede apelar hasta el { $date }.
+track-next-decided-final = Tomamos una decisión. Puede leerla abajo. El plazo para apelar terminó el { $date }.
+track-next-appeal-decided = Su apelación fue resuelta. Puede leer el resultado abajo.
+track-next-closed-appeal = Su queja está cerrada. Todavía puede comentar su expediente, o apelar hasta el { $date }.
+track-next-closed-final = Su queja está cerrada. Todavía puede comentar su expediente. El plazo para apelar terminó el { $date }.
+track-next-closed-appeal-decided = Su queja está cerrada y su apelación fue resuelta. Todavía puede comentar su expediente.
+track-satisfaction-thanks = Gracias por su respuesta. Quedó registrada y ya no se puede cambiar.
+track-rating-given = { $rating } de 5
+track-back = Volver al seguimiento de su queja

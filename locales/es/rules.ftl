@@ -135,3 +135,6 @@ rule-own-work = Otra persona debe { $what ->
        *[other] { $what }
     }.
 rule-invalid = { $field }: valor no aceptado ({ $reason })
+
+## roles
+rule-already-answered = Estas preguntas ya se respondieron para esta queja. La respuesta está registrada y ya no se puede cambiar.

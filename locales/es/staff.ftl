@@ -256,3 +256,16 @@ done-case-appeal-decide = Apelación decidida.
 done-case-close = Caso cerrado.
 done-case-reopen = Caso reabierto.
 done-case-withdraw = Queja retirada.
+
+## roles
+done-case-message = Mensaje enviado.
+staff-appeal-outcome-confirmed = Confirmada: la decisión sigue igual
+staff-appeal-outcome-varied = Modificada: la decisión se cambió
+staff-appeal-outcome-overturned = Revocada: la decisión se anuló
+setup-link-invalid = Este enlace de configuración ya no funciona: ya se usó o caducó. Pida uno nuevo a un administrador.
+login-back = Volver a la página de acceso
+case-id = Identificador del caso:
+queue-search = Buscar un caso
+queue-search-hint = Su número (como 2026-0007), o su identificador o el final de este. También se encuentran los casos cerrados, retirados y borrados.
+queue-search-submit = Buscar
+queue-search-none = Ningún caso tiene este número o identificador.

@@ -135,3 +135,6 @@ rule-own-work = کس دیگری باید { $what ->
        *[other] { $what }
     }.
 rule-invalid = { $field }: مقدار پذیرفته نشد ({ $reason })
+
+## roles
+rule-already-answered = به این پرسش‌ها برای این شکایت قبلاً پاسخ داده شده است. پاسخ ثبت شده و دیگر قابل تغییر نیست.

@@ -256,3 +256,16 @@ done-case-appeal-decide = دربارهٔ تجدیدنظر تصمیم گرفته 
 done-case-close = پرونده بسته شد.
 done-case-reopen = پرونده دوباره باز شد.
 done-case-withdraw = شکایت پس گرفته شد.
+
+## roles
+done-case-message = پیام فرستاده شد.
+staff-appeal-outcome-confirmed = تأیید شد: تصمیم تغییری نکرد
+staff-appeal-outcome-varied = اصلاح شد: تصمیم تغییر کرد
+staff-appeal-outcome-overturned = نقض شد: تصمیم لغو شد
+setup-link-invalid = این پیوند راه‌اندازی دیگر کار نمی‌کند: یا قبلاً استفاده شده یا مهلتش تمام شده است. از یکی از مدیران پیوند تازه‌ای بخواهید.
+login-back = بازگشت به صفحهٔ ورود
+case-id = شناسهٔ پرونده:
+queue-search = یافتن پرونده
+queue-search-hint = شمارهٔ آن (مانند 2026-0007)، یا شناسهٔ آن یا انتهای شناسه. پرونده‌های بسته، پس‌گرفته و پاک‌شده هم یافت می‌شوند.
+queue-search-submit = یافتن
+queue-search-none = هیچ پرونده‌ای این شماره یا شناسه را ندارد.

@@ -209,3 +209,16 @@ sent-show-receipt = Afficher de nouveau mon code de reçu
 sent-no-code = Pour votre sécurité, le code de reçu n’est affiché que sur l’appareil qui a envoyé la plainte, juste après l’envoi. Si vous avez gardé le code, vous pouvez suivre votre plainte avec lui.
 sent-new = Faire une autre plainte
 receipt-keep-device = Gardez ce code dans un endroit sûr. Cette page l’affiche de nouveau pendant une heure au plus, sur cet appareil seulement. Ensuite, nous ne pouvons plus l’afficher ni le retrouver.
+## roles
+track-next-filed = Nous avons reçu votre plainte. Nous vous la confirmerons au plus tard le { $date }.
+track-next-acknowledged = Nous avons confirmé votre plainte et allons choisir qui l'examinera. Nous rendrons une décision au plus tard le { $date }.
+track-next-under-review = Une personne qui n'a pas été impliquée examine votre plainte. Nous rendrons une décision au plus tard le { $date }.
+track-next-decided-appeal = Nous avons rendu une décision. Vous pouvez la lire ci-dessous. Si vous n'êtes pas d'accord, vous pouvez faire appel jusqu'au { $date }.
+track-next-decided-final = Nous avons rendu une décision. Vous pouvez la lire ci-dessous. Le délai pour faire appel a pris fin le { $date }.
+track-next-appeal-decided = Votre appel a été tranché. Vous pouvez lire le résultat ci-dessous.
+track-next-closed-appeal = Votre plainte est fermée. Vous pouvez encore commenter votre dossier, ou faire appel jusqu'au { $date }.
+track-next-closed-final = Votre plainte est fermée. Vous pouvez encore commenter votre dossier. Le délai pour faire appel a pris fin le { $date }.
+track-next-closed-appeal-decided = Votre plainte est fermée et votre appel a été tranché. Vous pouvez encore commenter votre dossier.
+track-satisfaction-thanks = Merci de votre réponse. Elle est enregistrée et ne peut plus être modifiée.
+track-rating-given = { $rating } sur 5
+track-back = Retour au suivi de votre plainte

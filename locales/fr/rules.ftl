@@ -135,3 +135,6 @@ rule-own-work = Quelqu’un d’autre doit { $what ->
        *[other] { $what }
     }.
 rule-invalid = { $field } : valeur refusée ({ $reason })
+
+## roles
+rule-already-answered = Ces questions ont déjà reçu une réponse pour cette plainte. La réponse est enregistrée et ne peut plus être modifiée.

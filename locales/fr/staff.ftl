@@ -257,3 +257,16 @@ done-case-appeal-decide = Décision sur l'appel rendue.
 done-case-close = Dossier fermé.
 done-case-reopen = Dossier rouvert.
 done-case-withdraw = Plainte retirée.
+
+## roles
+done-case-message = Message envoyé.
+staff-appeal-outcome-confirmed = Confirmée : la décision reste la même
+staff-appeal-outcome-varied = Modifiée : la décision a été changée
+staff-appeal-outcome-overturned = Infirmée : la décision a été annulée
+setup-link-invalid = Ce lien de création de compte ne fonctionne plus : il a déjà servi, ou il a expiré. Demandez-en un nouveau à un administrateur.
+login-back = Retour à la page de connexion
+case-id = Identifiant du dossier :
+queue-search = Trouver un dossier
+queue-search-hint = Son numéro (par exemple 2026-0007), ou son identifiant ou la fin de celui-ci. Les dossiers fermés, retirés et effacés sont aussi trouvés.
+queue-search-submit = Trouver
+queue-search-none = Aucun dossier ne porte ce numéro ou cet identifiant.

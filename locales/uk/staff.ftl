@@ -256,3 +256,16 @@ done-case-appeal-decide = Оскарження вирішено.
 done-case-close = Справу закрито.
 done-case-reopen = Справу знову відкрито.
 done-case-withdraw = Скаргу відкликано.
+
+## roles
+done-case-message = Повідомлення надіслано.
+staff-appeal-outcome-confirmed = Підтверджено: рішення залишається без змін
+staff-appeal-outcome-varied = Змінено: рішення змінено
+staff-appeal-outcome-overturned = Скасовано: рішення скасовано
+setup-link-invalid = Це посилання для налаштування більше не працює: ним уже скористалися, або його строк минув. Попросіть нове в адміністратора.
+login-back = Назад до сторінки входу
+case-id = Ідентифікатор справи:
+queue-search = Знайти справу
+queue-search-hint = Її номер (наприклад, 2026-0007), її ідентифікатор або його кінець. Закриті, відкликані та стерті справи теж знаходяться.
+queue-search-submit = Знайти
+queue-search-none = Жодна справа не має такого номера чи ідентифікатора.

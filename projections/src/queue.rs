@@ -3,8 +3,8 @@
 //!
 //! Derived on demand from the read model's cases and the clocks (there are few open cases
 //! compared with events, and due dates depend on `now`). Settled cases (closed, withdrawn,
-//! erased) appear only when asked for, and then only while they still have outstanding
-//! corrective actions or an appeal in progress.
+//! erased) appear only when asked for: by their status, or by a search (a case's short number
+//! or its id), which finds a case whatever its status.
 
 use jiff::Timestamp;
 use recourse_events::case::{Channel, Urgency};
@@ -19,6 +19,8 @@ use crate::clock::{ClockStatus, Clocks};
 pub struct QueueRow {
     /// The case.
     pub case: CaseId,
+    /// Its short number (`2026-0007`: year of filing, order of filing in that year).
+    pub number: String,
     /// Where it stands.
     #[schemars(with = "Status")]
     pub status: &'static str,
@@ -72,16 +74,27 @@ pub struct QueueFilter {
     pub site: Option<String>,
     /// Only urgent or priority cases.
     pub urgent: bool,
+    /// Only the cases this search finds (see [`ReadModel::find_cases`]), whatever their
+    /// status.
+    ///
+    /// [`ReadModel::find_cases`]: crate::read_model::ReadModel::find_cases
+    pub found: Option<Vec<CaseId>>,
 }
 
-fn in_queue(case: &Case) -> bool {
+fn in_queue(case: &Case, filter: &QueueFilter) -> bool {
+    if let Some(found) = &filter.found {
+        return found.contains(&case.id);
+    }
     match case.status() {
         Status::Filed
         | Status::Acknowledged
         | Status::UnderReview
         | Status::Decided
         | Status::UnderAppeal => true,
-        Status::Closed | Status::Withdrawn | Status::Erased => false,
+        // Settled: only when their status is asked for.
+        s @ (Status::Closed | Status::Withdrawn | Status::Erased) => {
+            filter.status.iter().any(|f| f == s.as_str())
+        }
     }
 }
 
@@ -95,7 +108,7 @@ pub fn queue<'a>(
 ) -> Vec<QueueRow> {
     let mut rows: Vec<QueueRow> = cases
         .into_iter()
-        .filter(|c| in_queue(c))
+        .filter(|c| in_queue(c, filter))
         .filter_map(|c| row(c, clocks, now))
         .filter(|r| filter.owner.is_none_or(|o| r.owner == Some(o)))
         .filter(|r| filter.status.is_empty() || filter.status.iter().any(|s| s == r.status))
@@ -124,6 +137,7 @@ fn row(case: &Case, clocks: &Clocks, now: Timestamp) -> Option<QueueRow> {
     };
     Some(QueueRow {
         case: case.id,
+        number: case.number.map(|n| n.to_string()).unwrap_or_default(),
         status: case.status().as_str(),
         filed_at: case.filed_at?,
         channel: filing.channel,

@@ -17,7 +17,7 @@ use recourse_events::vocabulary::{Payload, PayloadError};
 use recourse_events::{Envelope, Event, Hash};
 
 use crate::actor::Actor;
-use crate::case::Case;
+use crate::case::{Case, CaseNumber};
 use crate::clock::Clocks;
 use crate::dashboard::{Dashboard, Query, Report};
 use crate::framework::Reference;
@@ -58,6 +58,12 @@ pub struct ReadModel {
     /// Boxed: a case is ~1 KB and the map keeps up to half its slots empty.
     cases: HashMap<CaseId, Box<Case>>,
     receipts: HashMap<Hash, CaseId>,
+    /// Filings folded per year (the next case number of each year).
+    filed_per_year: HashMap<i16, u32>,
+    /// Each case's short number.
+    numbers: HashMap<CaseNumber, CaseId>,
+    /// When the first complaint was filed (the start of the organization's history).
+    first_filed: Option<jiff::Timestamp>,
     unreadable: u64,
     reference: Arc<Reference>,
     clocks: Clocks,
@@ -124,6 +130,9 @@ impl ReadModel {
             org,
             cases: HashMap::new(),
             receipts: HashMap::new(),
+            filed_per_year: HashMap::new(),
+            numbers: HashMap::new(),
+            first_filed: None,
             unreadable: 0,
             reference,
             clocks,
@@ -227,6 +236,47 @@ impl ReadModel {
     /// The case a receipt lookup hash belongs to.
     pub fn case_by_receipt(&self, lookup: &Hash) -> Option<CaseId> {
         self.receipts.get(lookup).copied()
+    }
+
+    /// When the first complaint was filed, if any was.
+    pub fn first_filed(&self) -> Option<jiff::Timestamp> {
+        self.first_filed
+    }
+
+    /// The case with short number `number`.
+    pub fn case_by_number(&self, number: &CaseNumber) -> Option<CaseId> {
+        self.numbers.get(number).copied()
+    }
+
+    /// The cases a search finds: by short number (`2026-0007`, as [`CaseNumber::parse`]
+    /// reads it), by id, or by a part of an id of at least 6 characters (the short reference
+    /// lists show); nothing for anything else.
+    pub fn find_cases(&self, query: &str) -> Vec<CaseId> {
+        let q = query.trim().to_ascii_lowercase();
+        if let Some(id) = CaseNumber::parse(&q).and_then(|n| self.case_by_number(&n)) {
+            return vec![id];
+        }
+        if let Ok(uuid) = q.parse::<uuid::Uuid>() {
+            let id = CaseId(uuid);
+            return self
+                .cases
+                .contains_key(&id)
+                .then_some(id)
+                .into_iter()
+                .collect();
+        }
+        let hex = |c: char| c.is_ascii_hexdigit() || c == '-';
+        if q.chars().count() < 6 || !q.chars().all(hex) {
+            return Vec::new();
+        }
+        let mut found: Vec<CaseId> = self
+            .cases
+            .keys()
+            .filter(|id| id.to_string().contains(&q))
+            .copied()
+            .collect();
+        found.sort();
+        found
     }
 
     /// Events whose payload this version could not read (skipped).
@@ -375,6 +425,21 @@ impl ReadModel {
         if let Payload::ComplaintFiled(f) = payload {
             self.receipts.insert(f.receipt_lookup, id);
         }
+        let number = match payload {
+            Payload::ComplaintFiled(_)
+                if self.cases.get(&id).is_none_or(|c| c.number.is_none()) =>
+            {
+                let first = self.first_filed.get_or_insert(envelope.at);
+                *first = (*first).min(envelope.at);
+                let year = self.clocks.local_date(envelope.at).year();
+                let next = self.filed_per_year.entry(year).or_insert(0);
+                *next += 1;
+                let number = CaseNumber { year, seq: *next };
+                self.numbers.insert(number, id);
+                Some(number)
+            }
+            _ => None,
+        };
         let actor = match payload {
             // The filing registers the complainant key; it is signed by intake or the web form.
             Payload::ComplaintFiled(_) => self.org.actor_of(&envelope.actor),
@@ -385,6 +450,9 @@ impl ReadModel {
             .cases
             .entry(id)
             .or_insert_with(|| Box::new(Case::new(id)));
+        if number.is_some() {
+            case.number = number;
+        }
         case.apply(envelope.seq, envelope.at, &actor, &payload);
         self.dashboard.update(case, &self.clocks);
     }

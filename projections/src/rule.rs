@@ -257,6 +257,9 @@ pub enum RuleError {
     /// Someone checking their own work.
     #[error("someone else must {0}")]
     OwnWork(&'static str),
+    /// The client already answered the satisfaction questions of this case.
+    #[error("the satisfaction questions were already answered for this case")]
+    AlreadyAnswered,
     /// A field with a value that is not allowed.
     #[error("{field}: {reason}")]
     Invalid {
@@ -317,6 +320,7 @@ impl RuleError {
             RuleError::OwnWork(what) => {
                 Message::new("rule-own-work").arg("what", what.replace(' ', "-"))
             }
+            RuleError::AlreadyAnswered => Message::new("rule-already-answered"),
             RuleError::Invalid { field, reason } => Message::new("rule-invalid")
                 .arg("field", field)
                 .arg("reason", reason),

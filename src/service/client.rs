@@ -153,6 +153,43 @@ pub fn client_what(kind: &str, payload: Option<&Payload>) -> ClientWhat {
 }
 
 impl Service {
+    /// What the client is told under their case's status: what happens next and by when
+    /// (acknowledge by, decide by, appeal until), as the case and the rules stand, never an
+    /// offer their page does not make (`can` is what it offers).
+    pub fn client_next_step(&self, case: CaseId, can: &super::ClientCan) -> Message {
+        self.read(|m| {
+            let Some(case) = m.case(&case) else {
+                return Message::new("status-erased-hint");
+            };
+            let clocks = m.clocks();
+            let window = i64::from(m.org().settings.appeal_window_days);
+            // The rules' appeal deadline (the decision's instant plus the window), local.
+            let appeal_until = case
+                .decision
+                .as_ref()
+                .map(|d| clocks.local_date(d.at + jiff::SignedDuration::from_hours(24 * window)));
+            let appeal_decided = case.appeal.as_ref().is_some_and(|a| a.decided.is_some());
+            let (id, at) = match case.status() {
+                Status::Filed => ("track-next-filed", clocks.acknowledge_due(case)),
+                Status::Acknowledged => ("track-next-acknowledged", clocks.decide_due(case)),
+                Status::UnderReview => ("track-next-under-review", clocks.decide_due(case)),
+                Status::UnderAppeal => ("status-under-appeal-hint", None),
+                Status::Decided if appeal_decided => ("track-next-appeal-decided", None),
+                Status::Decided if can.appeal => ("track-next-decided-appeal", appeal_until),
+                Status::Decided => ("track-next-decided-final", appeal_until),
+                Status::Closed if appeal_decided => ("track-next-closed-appeal-decided", None),
+                Status::Closed if can.appeal => ("track-next-closed-appeal", appeal_until),
+                Status::Closed => ("track-next-closed-final", appeal_until),
+                Status::Withdrawn => ("status-withdrawn-hint", None),
+                Status::Erased => ("status-erased-hint", None),
+            };
+            match at {
+                Some(date) => Message::new(id).arg("date", date),
+                None => Message::new(id),
+            }
+        })
+    }
+
     /// Does `action` for the client holding `code`, at `at`: checks its input, seals its text
     /// under the case's key, and records it as the client. Returns the case.
     pub async fn client_act(

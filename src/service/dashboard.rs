@@ -50,7 +50,8 @@ impl Service {
         let now = self.now();
         self.read(|m| {
             let today = m.clocks().local_date(now);
-            let query = Query::asked(ask.granularity, ask.from, ask.to, today)
+            let first = m.first_filed().map(|at| m.clocks().local_date(at));
+            let query = Query::asked(ask.granularity, ask.from, ask.to, today, first)
                 .map_err(|e| ServiceError::Invalid(vec![Invalid::new(e.field(), e.message())]))?;
             Ok(DashboardReport {
                 query,

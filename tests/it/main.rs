@@ -22,6 +22,7 @@ mod landing;
 mod openapi;
 mod review_cli;
 mod review_pages;
+mod roles;
 mod serve;
 mod service;
 mod session_contract;

@@ -570,6 +570,24 @@ fn built_ids() -> BTreeMap<String, String> {
     }
     for o in ["confirmed", "varied", "overturned"] {
         add(format!("appeal-outcome-{o}"), "appeal outcomes");
+        add(
+            format!("staff-appeal-outcome-{o}"),
+            "the case page's appeal outcomes",
+        );
+    }
+    // What the client is told next (`Service::client_next_step`).
+    for step in [
+        "filed",
+        "acknowledged",
+        "under-review",
+        "decided-appeal",
+        "decided-final",
+        "appeal-decided",
+        "closed-appeal",
+        "closed-final",
+        "closed-appeal-decided",
+    ] {
+        add(format!("track-next-{step}"), "the client's next step");
     }
     for c in Channel::ALL {
         add(format!("channel-{}", c.as_str()), "channels");
@@ -634,6 +652,7 @@ fn built_ids() -> BTreeMap<String, String> {
         RuleError::NotInScope("i".into()),
         RuleError::UnknownReview(recourse_events::review::ReviewId(uuid::Uuid::nil())),
         RuleError::OwnWork("approve a review you submitted"),
+        RuleError::AlreadyAnswered,
         RuleError::Invalid {
             field: "f",
             reason: "r".into(),

@@ -203,6 +203,21 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// A fresh browser (no cookies) for the app served at `base`.
+    pub fn at(base: &str) -> Browser {
+        let jar = Arc::new(Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client");
+        Browser {
+            client,
+            jar,
+            base: base.to_string(),
+        }
+    }
+
     /// The URL of `path` on the app.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)

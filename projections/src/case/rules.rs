@@ -712,6 +712,10 @@ fn lifecycle(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, R
             if case.decision.is_none() && status != Status::Withdrawn {
                 return Err(wrong_state(case, command));
             }
+            // One answer per case: the survey closes once answered.
+            if case.satisfaction.is_some() {
+                return Err(RuleError::AlreadyAnswered);
+            }
             if !(1..=5).contains(&s.rating) {
                 return Err(invalid("rating", "1 to 5"));
             }

@@ -352,11 +352,53 @@ pub struct View {
     pub outsider: bool,
 }
 
+/// A case's short number, said on the phone: the year of filing (in the organization's time
+/// zone when it was filed) and the order of filing within that year, as the ledger orders
+/// filings (`2026-0007`). The read model gives it as it folds the filing: no event holds it, so
+/// every rebuild gives every case the same number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CaseNumber {
+    /// Year of filing.
+    pub year: i16,
+    /// Order of filing within the year, from 1.
+    pub seq: u32,
+}
+
+impl std::fmt::Display for CaseNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{:04}", self.year, self.seq)
+    }
+}
+
+impl CaseNumber {
+    /// A number as people type or say it: `2026-0007`, `2026-7`, `2026 7`, `20260007`
+    /// (spaces and a leading `#` allowed).
+    pub fn parse(s: &str) -> Option<CaseNumber> {
+        let s = s.trim().trim_start_matches('#').trim();
+        let (year, seq) = match s.split_once(['-', ' ', '/', '.']) {
+            Some((y, n)) => (y.trim(), n.trim()),
+            None if s.len() > 4 && s.is_char_boundary(4) => s.split_at(4),
+            None => return None,
+        };
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if year.len() != 4 || !digits(year) || !digits(seq) || seq.len() > 9 {
+            return None;
+        }
+        let seq: u32 = seq.parse().ok()?;
+        (seq > 0).then_some(CaseNumber {
+            year: year.parse().ok()?,
+            seq,
+        })
+    }
+}
+
 /// One case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
     /// Id.
     pub id: CaseId,
+    /// Its short number (given by the read model as it folds the filing).
+    pub number: Option<CaseNumber>,
     /// Next seq of the stream.
     pub seq: u64,
     /// Where the stream ends in the log (checked as the model folds).
@@ -422,6 +464,7 @@ impl Case {
     pub fn new(id: CaseId) -> Self {
         Case {
             id,
+            number: None,
             seq: 0,
             tip: None,
             filing: None,

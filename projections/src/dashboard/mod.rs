@@ -99,9 +99,7 @@ pub mod report;
 pub mod systemic;
 
 pub use facts::Dashboard;
-pub use period::{
-    DEFAULT_QUARTERS, Granularity, MAX_YEARS, ParsePeriodError, Period, Query, RangeError,
-};
+pub use period::{Granularity, MAX_YEARS, ParsePeriodError, Period, Query, RangeError};
 pub use published::{Group, Published};
 pub use report::{Dimension, Metrics, Report, Satisfaction};
 pub use systemic::{Systemic, SystemicFigures};

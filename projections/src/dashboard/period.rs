@@ -5,9 +5,10 @@
 //!
 //! [`Query::asked`] is the one rule for what the board may ask, applied by the dashboard page,
 //! its exports and the API alike: by quarter unless told otherwise, up to today unless told
-//! otherwise, from the first day of the [`DEFAULT_QUARTERS`]-th quarter ending with the last
-//! day's (the last two years in whole quarters) unless told otherwise; the first day not after
-//! the last, and the range at most [`MAX_YEARS`] years long. A refusal is a [`RangeError`],
+//! otherwise, from the first day of the quarter of the organization's first filing (its own
+//! history; the last day's quarter if nothing was filed by then, and at most the last
+//! [`MAX_YEARS`] years in whole quarters) unless told otherwise; the first day not after the
+//! last, and the range at most [`MAX_YEARS`] years long. A refusal is a [`RangeError`],
 //! which names its field and says why as a [`Message`] id, translated where it is shown.
 
 use std::fmt;
@@ -19,8 +20,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::message::Message;
 
-/// Quarters a query covers by default: the one holding its last day and those before it.
-pub const DEFAULT_QUARTERS: i32 = 8;
 /// The longest range a query may cover, in years (a month-by-month report of it is 120
 /// periods, which the page and its charts still show whole).
 pub const MAX_YEARS: i16 = 10;
@@ -236,9 +235,10 @@ impl Query {
         from: Option<Date>,
         to: Option<Date>,
         today: Date,
+        first_filed: Option<Date>,
     ) -> Result<Query, RangeError> {
         let to = to.unwrap_or(today);
-        let from = from.unwrap_or_else(|| Query::default_from(to));
+        let from = from.unwrap_or_else(|| Query::default_from(to, first_filed));
         if from > to {
             return Err(RangeError::Reversed);
         }
@@ -255,14 +255,21 @@ impl Query {
         })
     }
 
-    /// The default first day for a last day `to`: the first day of the quarter holding `to`
-    /// and the [`DEFAULT_QUARTERS`] `- 1` before it (the first day of the range the calendar
-    /// allows, if that is earlier).
-    pub fn default_from(to: Date) -> Date {
-        let start = Period::of(Granularity::Quarter, to).start();
-        start
-            .checked_sub(Span::new().months(3 * (DEFAULT_QUARTERS - 1)))
-            .unwrap_or(start)
+    /// The default first day for a last day `to`, the organization's first filing having
+    /// been on `first_filed`: the first day of that filing's quarter (of `to`'s quarter if
+    /// nothing was filed by `to`), and no earlier than the first whole quarter of the last
+    /// [`MAX_YEARS`] years up to `to`.
+    pub fn default_from(to: Date, first_filed: Option<Date>) -> Date {
+        let quarter = |d: Date| Period::of(Granularity::Quarter, d).start();
+        let start = quarter(first_filed.filter(|f| *f <= to).unwrap_or(to));
+        let Ok(limit) = to.checked_sub(Span::new().years(MAX_YEARS)) else {
+            return start;
+        };
+        let earliest = match quarter(limit) {
+            q if q < limit => q.checked_add(Span::new().months(3)).unwrap_or(q),
+            q => q,
+        };
+        start.max(earliest)
     }
 }
 
@@ -338,34 +345,64 @@ mod tests {
     #[test]
     fn the_range_has_one_default_and_one_maximum() {
         let today = date(2026, 11, 23);
-        // Nothing asked: by quarter, eight whole quarters up to today.
-        let q = Query::asked(None, None, None, today).unwrap();
+        // Nothing asked: by quarter, from the first filing's quarter up to today.
+        let first = Some(date(2025, 8, 14));
+        let q = Query::asked(None, None, None, today, first).unwrap();
         assert_eq!(
             (q.granularity, q.from, q.to),
-            (Granularity::Quarter, date(2025, 1, 1), today)
+            (Granularity::Quarter, date(2025, 7, 1), today)
         );
-        // A last day alone: eight quarters up to it.
+        // Nothing filed yet: today's quarter only, not quarters before the organization.
+        let q = Query::asked(None, None, None, today, None).unwrap();
+        assert_eq!(q.from, date(2026, 10, 1));
+        // A last day before the first filing: its own quarter.
+        let q = Query::asked(None, None, Some(date(2024, 2, 10)), today, first);
+        assert_eq!(q.unwrap().from, date(2024, 1, 1));
+        // A last day alone: from the first filing's quarter up to it.
         let q = Query::asked(
             Some(Granularity::Month),
             None,
-            Some(date(2024, 2, 10)),
+            Some(date(2026, 2, 10)),
             today,
+            first,
         );
-        assert_eq!(q.unwrap().from, date(2022, 4, 1));
+        assert_eq!(q.unwrap().from, date(2025, 7, 1));
+        // A history longer than the longest range: its last whole quarters.
+        let q = Query::asked(None, None, None, today, Some(date(2001, 5, 5))).unwrap();
+        assert_eq!(q.from, date(2017, 1, 1));
+        assert!(Query::asked(None, Some(q.from), None, today, None).is_ok());
         // Exactly ten years is allowed, a day more is not.
-        let ten = Query::asked(None, Some(date(2016, 1, 1)), Some(date(2026, 1, 1)), today);
+        let ten = Query::asked(
+            None,
+            Some(date(2016, 1, 1)),
+            Some(date(2026, 1, 1)),
+            today,
+            None,
+        );
         assert!(ten.is_ok());
-        let more = Query::asked(None, Some(date(2016, 1, 1)), Some(date(2026, 1, 2)), today);
+        let more = Query::asked(
+            None,
+            Some(date(2016, 1, 1)),
+            Some(date(2026, 1, 2)),
+            today,
+            None,
+        );
         assert_eq!(more, Err(RangeError::TooLong));
         assert_eq!(RangeError::TooLong.field(), "to");
         assert_eq!(
             RangeError::TooLong.message().to_string(),
             "board-error-too-long years=10"
         );
-        let reversed = Query::asked(None, Some(date(2026, 5, 1)), Some(date(2026, 4, 1)), today);
+        let reversed = Query::asked(
+            None,
+            Some(date(2026, 5, 1)),
+            Some(date(2026, 4, 1)),
+            today,
+            None,
+        );
         assert_eq!(reversed, Err(RangeError::Reversed));
         assert_eq!(RangeError::Reversed.field(), "from");
         // The same day is a range of one day.
-        assert!(Query::asked(None, Some(today), Some(today), today).is_ok());
+        assert!(Query::asked(None, Some(today), Some(today), today, None).is_ok());
     }
 }

@@ -528,13 +528,14 @@ async fn view(
         .read(|m| m.case(&case).map(|c| c.status()))
         .ok_or(WebError::NotFound)?;
     let key = status.as_str().replace(' ', "-");
+    let can = ClientCan::of(service, case, &client.actor, status);
     let body = ClientCase {
         status: status.as_str(),
         status_label: ctx.tr.t(&format!("status-{key}")),
-        status_hint: ctx.tr.t(&format!("status-{key}-hint")),
+        status_hint: ctx.tr.message(&service.client_next_step(case, &can)),
         notice,
         timeline: lines(ctx, &file),
-        can: ClientCan::of(service, case, &client.actor, status),
+        can,
     };
     Ok(Response::json(&body))
 }

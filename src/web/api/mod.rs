@@ -313,6 +313,11 @@ const QUEUE_QUERY: &[Field] = &[
     opt("program", Ty::Str(100), "Only this program (an id)."),
     opt("site", Ty::Str(100), "Only this site (an id)."),
     opt("urgent", Ty::Bool, "Only urgent or priority cases."),
+    opt(
+        "q",
+        Ty::Str(100),
+        "Only the cases this search finds, whatever their status: a case number (`2026-0007`), a case id, or a part of one of at least 6 characters.",
+    ),
 ];
 const DASHBOARD_QUERY: &[Field] = &[
     opt(

@@ -39,6 +39,11 @@ fn back_to(path: &str) -> Option<(String, &'static str)> {
             Some((format!("/board/reviews/{id}"), "review-back"))
         }
         ["board", "reviews"] => Some(("/board/reviews".to_owned(), "review-back-list")),
+        // Told to wait after too many tries: the way back to where one tries again.
+        ["staff", "login"] | ["staff", "setup", _] => {
+            Some(("/staff/login".to_owned(), "login-back"))
+        }
+        ["track"] | ["track", _] => Some(("/track".to_owned(), "track-back")),
         _ => None,
     }
 }

@@ -20,6 +20,8 @@ pub struct StaffNav {
     pub reviews: bool,
     /// Administers.
     pub admin: bool,
+    /// Their first page (the brand link): the queue, the dashboard or the administration.
+    pub home: &'static str,
 }
 
 /// The frame of a page.
@@ -65,6 +67,7 @@ impl Layout {
                 board: has(Role::Board) || has(Role::Chair) || has(Role::Admin),
                 admin: has(Role::Admin),
                 reviews: crate::web::pages::review::ROLES.iter().any(|r| has(*r)),
+                home: crate::web::pages::staff::home(ctx.app, s.staff),
             }
         });
         // Only notices the pages define: `?done=<id>` shows message `done-<id>`.

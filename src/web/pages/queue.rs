@@ -25,6 +25,8 @@ const MAX_ROWS: usize = 300;
 pub struct Row {
     /// Case id.
     pub id: String,
+    /// Short number (`2026-0007`), said on the phone.
+    pub number: String,
     /// Short reference (end of the id: its start is a timestamp, alike for neighbours).
     pub short: String,
     /// Status words.
@@ -69,6 +71,8 @@ struct Queue {
     total: usize,
     f: QueueFilter,
     mine: bool,
+    /// The search typed, if any.
+    search: String,
     statuses: Vec<(String, String)>,
     programs: Vec<(String, String)>,
     sites: Vec<(String, String)>,
@@ -105,6 +109,7 @@ impl Shown<'_> {
             .map(|p| p.name.clone())
             .unwrap_or_else(|| r.program.clone());
         Row {
+            number: r.number.clone(),
             short: id
                 .get(id.len().saturating_sub(8)..)
                 .unwrap_or(&id)
@@ -151,6 +156,9 @@ fn statuses(tr: &Tr) -> Vec<(String, String)> {
         "under review",
         "decided",
         "under appeal",
+        "closed",
+        "withdrawn",
+        "erased",
     ]
     .iter()
     .map(|s| {
@@ -174,7 +182,13 @@ pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
         program: q.get("program").map(String::from),
         site: q.get("site").map(String::from),
         urgent: q.checked("urgent"),
+        found: None,
     };
+    let search = q.get("q").unwrap_or_default().trim().to_string();
+    let mut filter = filter;
+    if !search.is_empty() {
+        filter.found = Some(ctx.app.service.read(|m| m.find_cases(&search)));
+    }
     let names = ctx.app.service.staff_names();
     let now = ctx.app.service.now();
     let (all, programs, sites, clocks): (Vec<QueueRow>, _, _, _) = ctx.app.service.read(|m| {
@@ -198,6 +212,7 @@ pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
         rows: all.iter().take(MAX_ROWS).map(|r| shown.row(r)).collect(),
         f: filter,
         mine,
+        search,
         statuses: statuses(&ctx.tr),
         programs: programs
             .iter()

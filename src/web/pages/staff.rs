@@ -103,8 +103,10 @@ pub fn safe_next(next: &str) -> Option<String> {
 
 /// The first page of a staff member: the work queue for those who handle cases, the dashboard
 /// for the board, the administration for administrators.
-fn home(ctx: &Ctx, staff: StaffId) -> &'static str {
-    let roles = ctx.app.service.read(|m| m.org().roles(staff));
+/// Signing in, choosing a first password and changing it all land there, and so does the
+/// brand link of every staff page.
+pub fn home(app: &crate::web::App, staff: StaffId) -> &'static str {
+    let roles = app.service.read(|m| m.org().roles(staff));
     let any = |rs: &[Role]| rs.iter().any(|r| roles.contains(r));
     if any(&[Role::Intake, Role::Reviewer, Role::Chair, Role::Auditor]) {
         "/staff"
@@ -147,7 +149,7 @@ pub async fn login(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     }
     match result {
         Ok(signed_in) => {
-            let to = next.unwrap_or_else(|| home(ctx, signed_in.staff).to_string());
+            let to = next.unwrap_or_else(|| home(ctx.app, signed_in.staff).to_string());
             Ok(
                 Response::redirect(&to).cookie(
                     SESSION_COOKIE,
@@ -192,13 +194,26 @@ pub fn logout(ctx: &Ctx) -> Result<Response, WebError> {
 
 /// The set-up form (choose a password).
 pub fn setup_form(ctx: &Ctx, token: &str) -> Result<Response, WebError> {
-    let (login, _) = ctx.app.administration().setup_account(token)?;
+    let (login, _) = ctx
+        .app
+        .administration()
+        .setup_account(token)
+        .map_err(|e| setup_refused(ctx, e))?;
     render(Setup {
         l: Layout::new(ctx, "setup-title"),
         login,
         token: token.to_string(),
         error: None,
     })
+}
+
+/// A set-up link that does not work, said in the page's language.
+fn setup_refused(ctx: &Ctx, e: SignInError) -> WebError {
+    match e {
+        SignInError::BadSetupLink => WebError::BadRequest(ctx.tr.t("setup-link-invalid")),
+        SignInError::Inactive => WebError::Forbidden(ctx.tr.t("login-inactive")),
+        e => e.into(),
+    }
 }
 
 /// Sets the first password and signs in.
@@ -212,7 +227,7 @@ pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
         Err(e) => {
             // A link that does not work: guessing links costs the address like a bad password.
             ctx.app.limiter.sign_in_failed(ctx.req.remote, None);
-            return Err(e.into());
+            return Err(setup_refused(ctx, e));
         }
     };
     let (p1, p2) = (
@@ -231,12 +246,11 @@ pub async fn setup(ctx: &Ctx<'_>, token: &str) -> Result<Response, WebError> {
         return form_again(ctx.tr.t("setup-mismatch"));
     }
     match administration.complete_setup(token, &p1).await {
-        Ok(signed_in) => Ok(Response::redirect("/staff?done=password-set").cookie(
-            SESSION_COOKIE,
-            &signed_in.token,
-            None,
-            ctx.secure(),
-        )),
+        Ok(signed_in) => Ok(Response::redirect(&format!(
+            "{}?done=password-set",
+            home(ctx.app, signed_in.staff)
+        ))
+        .cookie(SESSION_COOKIE, &signed_in.token, None, ctx.secure())),
         Err(SignInError::WeakPassword) => form_again(ctx.tr.t("setup-weak")),
         // A link issued before the person left, or before their key was replaced.
         Err(SignInError::Inactive) => Err(WebError::Forbidden(ctx.tr.t("login-inactive"))),
@@ -287,7 +301,10 @@ pub async fn password(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         .change_password(session.staff, keep.as_deref(), &old, &new)
         .await;
     match changed {
-        Ok(()) => Ok(Response::redirect("/staff?done=password-changed")),
+        Ok(()) => Ok(Response::redirect(&format!(
+            "{}?done=password-changed",
+            home(ctx.app, session.staff)
+        ))),
         Err(SignInError::BadCredentials) => {
             ctx.app.limiter.sign_in_failed(ctx.req.remote, Some(&login));
             form_again(ctx.tr.t("password-wrong"))

@@ -48,6 +48,8 @@ struct TrackCase {
     status_hint: String,
     lines: Vec<Line>,
     can: ClientCan,
+    /// The satisfaction answer given, once answered: (question, answer) pairs.
+    answered: Vec<(String, String)>,
 }
 
 /// The code form.
@@ -163,18 +165,35 @@ async fn page(
     let service = &ctx.app.service;
     let (case, client) = service.client(code)?;
     let file = service.client_file(code).await?;
-    let status = service
-        .read(|m| m.case(&case).map(|c| c.status()))
+    let (status, satisfaction) = service
+        .read(|m| m.case(&case).map(|c| (c.status(), c.satisfaction.clone())))
         .ok_or(WebError::NotFound)?;
     let key = status.as_str().replace(' ', "-");
+    let can = ClientCan::of(service, case, &client.actor, status);
     let mut l = Layout::new(ctx, "track-case-title");
     l.notice = notice;
+    let tr = &ctx.tr;
+    let yes_no = |b: bool| tr.t(if b { "yes" } else { "no" });
+    let answered = satisfaction
+        .as_ref()
+        .map(|(_, s)| {
+            vec![
+                (tr.t("track-explained"), yes_no(s.explained)),
+                (tr.t("track-fair"), yes_no(s.fair)),
+                (
+                    tr.t("track-rating-label"),
+                    tr.t1("track-rating-given", "rating", s.rating),
+                ),
+            ]
+        })
+        .unwrap_or_default();
     render(TrackCase {
         l,
         code: code.grouped(),
-        status: ctx.tr.t(&format!("status-{key}")),
-        status_hint: ctx.tr.t(&format!("status-{key}-hint")),
+        status: tr.t(&format!("status-{key}")),
+        status_hint: tr.message(&service.client_next_step(case, &can)),
         lines: lines(ctx, &file),
-        can: ClientCan::of(service, case, &client.actor, status),
+        can,
+        answered,
     })
 }

@@ -51,6 +51,10 @@ pub(in crate::web::api) fn queue(ctx: &Ctx, query: &Input) -> Result<Response, W
         program: query.str("program").map(String::from),
         site: query.str("site").map(String::from),
         urgent: query.bool("urgent"),
+        found: query
+            .str("q")
+            .filter(|q| !q.trim().is_empty())
+            .map(|q| ctx.app.service.read(|m| m.find_cases(q))),
     };
     let now = ctx.app.service.now();
     let rows: Vec<QueueEntry> = ctx.app.service.read(|m| {

@@ -122,16 +122,16 @@ mod tests {
     /// The form and then the application's rule, as [`report`] applies them.
     fn read_query(form: &Form, today: jiff::civil::Date) -> Result<Query, Vec<Invalid>> {
         let ask = read_ask(form)?;
-        Query::asked(ask.granularity, ask.from, ask.to, today)
+        Query::asked(ask.granularity, ask.from, ask.to, today, None)
             .map_err(|e: RangeError| vec![Invalid::new(e.field(), e.message())])
     }
 
     #[test]
-    fn the_default_is_eight_quarters_up_to_today() {
+    fn the_default_on_a_new_install_is_the_current_quarter() {
         let today = date(2026, 11, 23);
         let q = read_query(&form(""), today).unwrap();
         assert_eq!(q.granularity, Granularity::Quarter);
-        assert_eq!((q.from, q.to), (date(2025, 1, 1), today));
+        assert_eq!((q.from, q.to), (date(2026, 10, 1), today));
     }
 
     #[test]

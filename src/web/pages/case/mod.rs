@@ -99,6 +99,8 @@ fn options(ctx: &Ctx, prefix: &str, values: &[&str]) -> Vec<Opt> {
 struct CasePage {
     l: Layout,
     id: String,
+    /// Its short number (`2026-0007`).
+    number: String,
     facts: Vec<(String, String)>,
     clocks: Vec<(String, String, bool)>,
     lines: Vec<Line>,
@@ -146,6 +148,7 @@ pub async fn show(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
     let page = CasePage {
         l: Layout::new(ctx, "case-title"),
         id: case.to_string(),
+        number: state.number.map(|n| n.to_string()).unwrap_or_default(),
         facts: summary.facts(),
         clocks: summary.clocks(now),
         lines: timeline::lines(ctx, &timeline, None),

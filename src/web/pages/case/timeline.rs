@@ -73,7 +73,9 @@ pub(super) fn describe(ctx: &Ctx, e: &TimelineEntry, names: &HashMap<StaffId, St
         Some(Payload::ActionCompleted(a))
         | Some(Payload::ActionVerified(a))
         | Some(Payload::ActionWaived(a)) => format!("#{}", a.action),
-        Some(Payload::AppealDecided(d)) => tr.t(&format!("appeal-outcome-{}", snake(d.outcome))),
+        Some(Payload::AppealDecided(d)) => {
+            tr.t(&format!("staff-appeal-outcome-{}", snake(d.outcome)))
+        }
         Some(Payload::SatisfactionRecorded(s)) => format!("{}/5", s.rating),
         Some(Payload::PersonalDataErased(p)) => tr.t(&format!("erasure-{}", snake(p.reason))),
         _ => String::new(),
