@@ -158,7 +158,14 @@ pub fn file_form(ctx: &Ctx) -> Result<Response, WebError> {
         consent_handle: false,
         ..Draft::default()
     };
-    file_page(ctx, d, public::client_language(ctx), "phone".into(), vec![], vec![])
+    file_page(
+        ctx,
+        d,
+        public::client_language(ctx),
+        "phone".into(),
+        vec![],
+        vec![],
+    )
 }
 
 /// Files a complaint for a client.

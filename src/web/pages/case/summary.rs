@@ -161,7 +161,7 @@ impl Summary<'_> {
         ));
         if !f.accommodations.is_empty() {
             facts.push((
-                tr.t("field-accommodations"),
+                tr.t("intake-field-accommodations"),
                 f.accommodations
                     .iter()
                     .map(|a| tr.t(&format!("accommodation-{}", snake(a))))

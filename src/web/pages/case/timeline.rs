@@ -61,7 +61,9 @@ pub(super) fn describe(ctx: &Ctx, e: &TimelineEntry, names: &HashMap<StaffId, St
             tr.t(&format!("conflict-{}", snake(r.conflict)))
         ),
         // The client writes to the committee: their message has no audience to name.
-        Some(Payload::MessagePosted(_)) if e.actor == Actor::Client => tr.t("staff-message-from-client"),
+        Some(Payload::MessagePosted(_)) if e.actor == Actor::Client => {
+            tr.t("staff-message-from-client")
+        }
         Some(Payload::MessagePosted(m)) => tr.t(&format!("audience-{}", snake(m.audience))),
         Some(Payload::FileViewed(v)) => tr.t(&format!("purpose-{}", snake(v.purpose))),
         Some(Payload::FindingRecorded(f)) => tr.t(if f.substantiated {
@@ -144,7 +146,11 @@ pub fn language_name(code: &str) -> String {
     crate::web::i18n::LANGUAGES
         .iter()
         .map(|(c, n, _)| (*c, *n))
-        .chain(recourse_projections::language::INTERPRETER_LANGUAGES.iter().copied())
+        .chain(
+            recourse_projections::language::INTERPRETER_LANGUAGES
+                .iter()
+                .copied(),
+        )
         .find(|(c, _)| *c == code)
         .map(|(_, n)| n.to_string())
         .unwrap_or_else(|| code.to_string())
