@@ -196,7 +196,7 @@ impl Summary<'_> {
         }
     }
 
-    /// Who opened the file, newest first: (date, who, why, had no part in the case before).
+    /// Who opened the file, newest first: (date, who, why, not on the case: never acted on it).
     pub(super) fn views(&self) -> Vec<(String, String, String, bool)> {
         self.state
             .views
