@@ -262,10 +262,8 @@ impl Clocks {
     /// Where `case` stands at `now`, for the work queue.
     pub fn status(&self, case: &Case, now: Timestamp) -> ClockStatus {
         let today = self.local_date(now);
-        let withdrawn_or_erased = case.withdrawn_at.is_some() || case.erased.is_some();
-        let awaiting_ack = case.acknowledged_at.is_none() && !withdrawn_or_erased;
-        let awaiting_decision =
-            case.first_decided_at.is_none() && !withdrawn_or_erased && case.closed_at.is_none();
+        let awaiting_ack = case.awaiting_acknowledgement();
+        let awaiting_decision = case.awaiting_decision();
         let acknowledge_due =
             self.acknowledge_due_at(case, Some(case.acknowledged_at.unwrap_or(now)));
         let decide_due = self.decide_due_at(case, Some(case.first_decided_at.unwrap_or(now)));

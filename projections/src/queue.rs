@@ -47,6 +47,35 @@ pub struct QueueRow {
     pub outstanding_actions: usize,
     /// An interpreter was asked for.
     pub interpreter: bool,
+    /// The deadline still to meet, for pages that show only that one: the acknowledgement
+    /// while it is awaited, else the decision while it is awaited, else none (the API gives
+    /// every clock, and `clocks.next_due`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub next_deadline: Option<Deadline>,
+}
+
+/// Which of a case's own deadlines comes next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deadline {
+    /// The acknowledgement.
+    Acknowledge,
+    /// The decision.
+    Decide,
+}
+
+impl Deadline {
+    /// The deadline still to meet on `case`: the acknowledgement while it is awaited, else the
+    /// decision while it is awaited.
+    pub fn next(case: &Case) -> Option<Deadline> {
+        if case.awaiting_acknowledgement() {
+            Some(Deadline::Acknowledge)
+        } else if case.awaiting_decision() {
+            Some(Deadline::Decide)
+        } else {
+            None
+        }
+    }
 }
 
 impl QueueRow {
@@ -150,5 +179,6 @@ fn row(case: &Case, clocks: &Clocks, now: Timestamp) -> Option<QueueRow> {
         clocks: clocks.status(case, now),
         outstanding_actions: case.outstanding_actions(),
         interpreter: filing.interpreter_language.is_some(),
+        next_deadline: Deadline::next(case),
     })
 }

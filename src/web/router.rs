@@ -195,6 +195,7 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["staff", "case", id], true, _) => pages::case::show(ctx, id).await,
         (["staff", "case", id, "verify"], true, _) => pages::case::verify(ctx, id).await,
         (["staff", "case", id, "open"], _, true) => pages::case::open(ctx, id).await,
+        (["staff", "case", id, "close"], true, _) => pages::case::close_form(ctx, id).await,
         (["staff", "case", id, action], _, true) => pages::case::act(ctx, id, action).await,
         (["staff", "admin"], true, _) => pages::admin::page(ctx).await,
         (["staff", "admin", action], _, true) => pages::admin::act(ctx, action).await,

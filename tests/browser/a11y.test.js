@@ -6,8 +6,9 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
+const path = require('node:path');
 const {
-  STAFF, useServerAndBrowser, assertAccessible, assertFitsPhone, screenshot, signIn, text,
+  ROOT, STAFF, useServerAndBrowser, assertAccessible, assertFitsPhone, screenshot, signIn, text,
 } = require('./server');
 
 const app = useServerAndBrowser();
@@ -196,5 +197,36 @@ test('screenshots of the staff pages and the dashboard in Arabic, at phone width
   await screenshot(page, 'review-ar');
   await page.goto('/board/systemic');
   await screenshot(page, 'systemic-ar');
+  await context.close();
+});
+
+// casepage: the staff case page (timeline with its time zone, the next deadline only, the
+// triage form holding the current triage) at phone and desk widths in English, French and
+// Arabic: axe-core finds nothing, nothing overflows, and each is photographed.
+test('the case page at 360 and 1280 px in en, fr and ar: accessible, no overflow, screenshots', async () => {
+  const context = await axeContext();
+  const page = await context.newPage();
+  await signIn(page, STAFF.chair, '/staff');
+  const href = await richestCase(page);
+  for (const { lang, dir } of LANGUAGES) {
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+      await page.goto(`${href}?lang=${lang}`);
+      assert.equal(await page.getAttribute('html', 'dir'), dir);
+      assert.equal(await page.locator('main p.hint', { hasText: 'America/Toronto' }).count(), 1);
+      await assertAccessible(page, `case page [${lang}] at ${width} px`);
+      if (width === 360) {
+        await screenshot(page, `case-${lang}-${width}`);
+      } else {
+        // At a desk's width nothing scrolls sideways either.
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        assert.ok(scroll <= client, `case page [${lang}] is ${scroll}px wide at ${client}px`);
+        await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'screenshots', `case-${lang}-${width}.png`), fullPage: true });
+      }
+    }
+  }
   await context.close();
 });

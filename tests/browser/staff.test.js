@@ -102,7 +102,15 @@ test('a case goes from filing to closure through intake, reviewer and chair', as
   // The chair closes it, and checks it.
   await signIn(page, STAFF.chair, href);
   assert.equal(await status(page), 'Decided');
-  assert.equal(await act(page, 'close'), 'Case closed.');
+  // Closing asks first, on a page of its own (no script needed), with an optional note that
+  // goes to the client.
+  await Promise.all([page.waitForNavigation(), page.click('main form[action$="/close"] button')]);
+  assert.equal(new URL(page.url()).pathname, `/staff/case/${id}/close`, 'closing asks for confirmation');
+  assert.equal(await text(page, 'h1'), `Close the case? ${id}`);
+  await page.fill('#close-note', 'Thank you for telling us. The front desk team has been spoken to.');
+  await Promise.all([page.waitForNavigation(), page.click('main form[action$="/close"] button[type=submit]')]);
+  assert.match(new URL(page.url()).search, /done=case-close/);
+  assert.equal(await text(page, 'main .notice'), 'Case closed.');
   assert.equal(await status(page), 'Closed');
   await page.goto(`/staff/case/${id}/verify`);
   assert.ok(await page.isVisible('main .notice[role=status]'), 'the case verifies');
@@ -120,6 +128,7 @@ test('a case goes from filing to closure through intake, reviewer and chair', as
   await Promise.all([tracking.waitForNavigation(), tracking.click('main form button[type=submit]')]);
   assert.equal(await text(tracking, 'main p:has(> strong)'), 'Where it is now: Closed');
   assert.match(await text(tracking, 'ol.timeline'), /decision/i, 'the decision is on the client\'s timeline');
+  assert.ok((await text(tracking, 'main')).includes('The front desk team has been spoken to.'), 'the closing note reaches the client');
   await client.close();
 });
 

@@ -348,7 +348,10 @@ pub struct View {
     pub by: StaffId,
     /// Why.
     pub purpose: Purpose,
-    /// The viewer had no part in the case before this view.
+    /// The viewer is not on the case: they have not acted on it (before or since the view,
+    /// as far as the events folded so far go), were not assigned to it and own none of its
+    /// corrective actions. One definition for the case page's access log, the board's
+    /// dashboard and a review's `outsider-openings`.
     pub outsider: bool,
 }
 
@@ -527,9 +530,34 @@ impl Case {
                 .is_some_and(|f| f.named_staff.contains(&staff))
     }
 
+    /// The acknowledgement is still awaited: not acknowledged, and not withdrawn or erased.
+    pub fn awaiting_acknowledgement(&self) -> bool {
+        self.acknowledged_at.is_none() && self.withdrawn_at.is_none() && self.erased.is_none()
+    }
+
+    /// The decision is still awaited: never decided, and not withdrawn, closed or erased.
+    pub fn awaiting_decision(&self) -> bool {
+        self.first_decided_at.is_none()
+            && self.withdrawn_at.is_none()
+            && self.erased.is_none()
+            && self.closed_at.is_none()
+    }
+
     /// Corrective actions still to be verified or waived.
     pub fn outstanding_actions(&self) -> usize {
         self.actions.values().filter(|a| a.outstanding()).count()
+    }
+
+    /// `s` took part in the case: on it from now, and their openings of the file so far are
+    /// no longer by someone off the case.
+    fn involve(&mut self, s: StaffId) {
+        if self.involved.insert(s) {
+            for v in self.views.iter_mut().chain(self.refused_views.iter_mut()) {
+                if v.by == s {
+                    v.outsider = false;
+                }
+            }
+        }
     }
 
     /// Folds one event of this case's stream.
@@ -538,7 +566,8 @@ impl Case {
         if *actor == Actor::Client && !matches!(payload, Payload::ComplaintFiled(_)) {
             self.client_returned = true;
         }
-        // A view is judged before the viewer counts as involved.
+        // A view is judged as the viewer stands now; acting on the case later puts them on it,
+        // and their earlier openings with it (`involve`).
         if let (Payload::FileViewed(v), Some(by)) = (payload, actor.staff()) {
             self.views.push(View {
                 at,
@@ -561,7 +590,7 @@ impl Case {
                 Payload::FileViewed(_) | Payload::FileViewRefused(_) | Payload::Recused(_)
             )
         {
-            self.involved.insert(s);
+            self.involve(s);
         }
         match payload {
             Payload::ComplaintFiled(f) => {
@@ -575,7 +604,7 @@ impl Case {
             Payload::Triaged(t) => self.triage = Some(t.clone()),
             Payload::ReviewerAssigned(r) => {
                 self.reviewer = Some(r.reviewer);
-                self.involved.insert(r.reviewer);
+                self.involve(r.reviewer);
             }
             Payload::Recused(r) => {
                 self.recused.insert(r.staff);
@@ -611,7 +640,7 @@ impl Case {
                 self.appeal = None;
             }
             Payload::ActionOpened(a) => {
-                self.involved.insert(a.owner);
+                self.involve(a.owner);
                 self.actions.insert(ActionState {
                     id: a.action,
                     owner: a.owner,
@@ -642,7 +671,7 @@ impl Case {
                 self.closed_at = None;
             }
             Payload::AppealReviewerAssigned(r) => {
-                self.involved.insert(r.reviewer);
+                self.involve(r.reviewer);
                 if let Some(a) = self.appeal.as_mut() {
                     a.reviewer = Some(r.reviewer);
                 }

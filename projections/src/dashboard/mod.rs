@@ -58,8 +58,8 @@
 //!   `average_rating` (1 to 5), `explained_pct` and `fair_pct` over the responses.
 //! - `anonymous`: anonymous filings; `anonymous_returned_pct`: of them, the share whose client
 //!   came back with their receipt code (any later event they signed).
-//! - `views`: openings of the sealed file; `outsider_views`: of them, those by staff who had no
-//!   part in the case before.
+//! - `views`: openings of the sealed file; `outsider_views`: of them, those by staff not on the case
+//!   (who never acted on it: `View::outsider`).
 //! - `erased`: cases whose personal data was erased.
 //!
 //! # Breakdowns

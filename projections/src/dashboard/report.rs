@@ -96,7 +96,7 @@ pub struct Metrics {
     pub anonymous_returned_pct: Option<f64>,
     /// Openings of the sealed file.
     pub views: u32,
-    /// Of them, by staff with no part in the case before.
+    /// Of them, by staff not on the case (who never acted on it, `View::outsider`).
     pub outsider_views: u32,
     /// Cases whose personal data was erased.
     pub erased: u32,

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use recourse_events::ids::StaffId;
 use recourse_events::org::Named;
 use recourse_projections::clock::Clocks;
-use recourse_projections::queue::{QueueFilter, QueueRow, queue as rows};
+use recourse_projections::queue::{Deadline, QueueFilter, QueueRow, queue as rows};
 
 use super::layout::Layout;
 use super::render;
@@ -102,6 +102,8 @@ impl Shown<'_> {
         let tr = self.tr;
         let id = r.case.to_string();
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let ack = r.next_deadline == Some(Deadline::Acknowledge);
+        let decide = r.next_deadline == Some(Deadline::Decide);
         let program = self
             .programs
             .iter()
@@ -118,7 +120,7 @@ impl Shown<'_> {
             status: tr.t(&format!("staff-status-{}", r.status.replace(' ', "-"))),
             filed: self.clocks.local_date(r.filed_at).to_string(),
             channel: tr.t(&format!("channel-{}", r.channel.as_str())),
-            language: r.language.clone(),
+            language: super::case::language_name(&r.language),
             interpreter: r.interpreter,
             program,
             urgency: r
@@ -130,10 +132,11 @@ impl Shown<'_> {
                 .owner
                 .and_then(|o| self.names.get(&o).cloned())
                 .unwrap_or_else(|| tr.t("queue-owner-intake")),
-            ack_due: date(r.clocks.acknowledge_due),
-            ack_late: r.clocks.acknowledge_overdue,
-            decide_due: date(r.clocks.decide_due),
-            decide_late: r.clocks.decide_overdue,
+            // Only the next deadline still to meet: none once decided, closed or withdrawn.
+            ack_due: date(r.clocks.acknowledge_due.filter(|_| ack)),
+            ack_late: ack && r.clocks.acknowledge_overdue,
+            decide_due: date(r.clocks.decide_due.filter(|_| decide)),
+            decide_late: decide && r.clocks.decide_overdue,
             paused: r.clocks.paused,
             actions: r.outstanding_actions,
             actions_late: r.clocks.overdue_actions,

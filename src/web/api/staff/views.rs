@@ -257,7 +257,9 @@ pub(in crate::web::api) struct ViewRow {
     pub(super) by: StaffId,
     pub(super) by_name: Option<String>,
     pub(super) purpose: Purpose,
-    #[schemars(description = "The viewer had no part in the case before.")]
+    #[schemars(
+        description = "The viewer is not on the case: they never acted on it, were not assigned to it and own none of its corrective actions (an opening before they first acted counts as theirs once they do)."
+    )]
     pub(super) outsider: bool,
 }
 

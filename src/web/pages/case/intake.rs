@@ -30,6 +30,11 @@ struct FileComplaint {
     contacts: Vec<Opt>,
     accommodations: Vec<Opt>,
     interpreters: &'static [(&'static str, &'static str)],
+    /// The client's language: the organization's languages first, in its order, then the
+    /// interpreters' (each in its own name).
+    languages: Vec<(&'static str, &'static str)>,
+    /// The language chosen (the page's, to begin with).
+    language: String,
 }
 
 impl FileComplaint {
@@ -55,6 +60,7 @@ struct Filed {
 fn file_page(
     ctx: &Ctx,
     d: Draft,
+    language: String,
     channel: String,
     named: Vec<String>,
     errors: Vec<(&'static str, String)>,
@@ -106,11 +112,20 @@ fn file_page(
                 label: names.get(&s.id).cloned().unwrap_or_default(),
             })
             .collect(),
+        // In the committee's voice: "Do not contact the client", not "Do not contact me".
         contacts: options(
             ctx,
             "contact",
             recourse_events::case::ContactPreference::NAMES,
-        ),
+        )
+        .into_iter()
+        .map(|o| Opt {
+            label: tr
+                .t_opt(&format!("intake-contact-{}", o.value))
+                .unwrap_or(o.label),
+            value: o.value,
+        })
+        .collect(),
         accommodations: options(
             ctx,
             "accommodation",
@@ -122,6 +137,8 @@ fn file_page(
             ],
         ),
         interpreters: public::INTERPRETER_LANGUAGES,
+        languages: client_languages(ctx, &org.settings.languages),
+        language,
     };
     // The form again with what is wrong at each field: a refusal (400).
     let page = render(page)?;
@@ -141,7 +158,14 @@ pub fn file_form(ctx: &Ctx) -> Result<Response, WebError> {
         consent_handle: false,
         ..Draft::default()
     };
-    file_page(ctx, d, "phone".into(), vec![], vec![])
+    file_page(
+        ctx,
+        d,
+        public::client_language(ctx),
+        "phone".into(),
+        vec![],
+        vec![],
+    )
 }
 
 /// Files a complaint for a client.
@@ -171,7 +195,7 @@ pub async fn file(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         None => public::client_language(ctx),
     };
     if !errors.is_empty() {
-        return file_page(ctx, d, channel, named, errors);
+        return file_page(ctx, d, language, channel, named, errors);
     }
     let mut complaint = public::to_form(&d, &language);
     complaint.channel = channel_value;
@@ -186,4 +210,31 @@ pub async fn file(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         case: filed.case.to_string(),
         code: filed.receipt.grouped(),
     })
+}
+
+/// The languages a client's complaint may record, as intake's form lists them: the
+/// organization's own (in its order), then the interpreters' not already listed.
+fn client_languages(ctx: &Ctx, offered: &[String]) -> Vec<(&'static str, &'static str)> {
+    let mut all: Vec<(&'static str, &'static str)> = offered
+        .iter()
+        .filter_map(|o| {
+            crate::web::i18n::LANGUAGES
+                .iter()
+                .find(|(c, _, _)| c == o)
+                .map(|(c, n, _)| (*c, *n))
+                .or_else(|| {
+                    public::INTERPRETER_LANGUAGES
+                        .iter()
+                        .find(|(c, _)| c == o)
+                        .copied()
+                })
+        })
+        .filter(|(c, _)| public::is_client_language(ctx, c))
+        .collect();
+    for l in public::INTERPRETER_LANGUAGES {
+        if !all.iter().any(|(c, _)| c == &l.0) {
+            all.push(*l);
+        }
+    }
+    all
 }

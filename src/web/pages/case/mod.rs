@@ -20,7 +20,7 @@ mod verify;
 pub use file::open;
 pub use intake::{file, file_form};
 pub use offers::ActionRow;
-pub use timeline::Line;
+pub use timeline::{Line, language_name};
 pub use verify::verify;
 
 use askama::Template;
@@ -121,6 +121,54 @@ struct CasePage {
     me: String,
     is_chair: bool,
     today: String,
+    /// The organization's time zone (IANA name), which the timeline's times are in.
+    zone: String,
+    /// The triage form's values: the case's current triage, so that triaging again starts
+    /// from it and changes only what is changed.
+    t: TriageValues,
+}
+
+/// The triage form's values.
+struct TriageValues {
+    /// The case was triaged already.
+    done: bool,
+    category: String,
+    urgency: String,
+    sensitive: bool,
+    rights: Vec<String>,
+    items: Vec<String>,
+}
+
+impl TriageValues {
+    fn of(state: &Case) -> TriageValues {
+        match &state.triage {
+            Some(t) => TriageValues {
+                done: true,
+                category: t.category.clone(),
+                urgency: snake(t.urgency),
+                sensitive: t.sensitive,
+                rights: t.rights.clone(),
+                items: t.framework_items.clone(),
+            },
+            // Before triage: the form's defaults.
+            None => TriageValues {
+                done: false,
+                category: String::new(),
+                urgency: "routine".into(),
+                sensitive: false,
+                rights: vec![],
+                items: vec![],
+            },
+        }
+    }
+
+    fn has_right(&self, r: &str) -> bool {
+        self.rights.iter().any(|x| x == r)
+    }
+
+    fn has_item(&self, i: &str) -> bool {
+        self.items.iter().any(|x| x == i)
+    }
 }
 
 /// The case page.
@@ -168,6 +216,8 @@ pub async fn show(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
         me: staff.to_string(),
         is_chair: org.has_role(staff, recourse_events::org::Role::Chair),
         today: today.to_string(),
+        t: TriageValues::of(&state),
+        zone: clocks.time_zone().iana_name().unwrap_or("UTC").to_string(),
     };
     render(page)
 }
@@ -180,8 +230,60 @@ pub async fn act(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Response, WebE
     ctx.check_csrf(&form)?;
     let (me, _) = reader(ctx, case)?;
     let parsed = CaseAction::from_form(action, form.pairs())?;
+    // Closing may carry a note to the client: read (and checked) before anything is recorded,
+    // and posted just before the case closes (a closed case takes no message), once the rules
+    // say it may close.
+    let closing_note = match form.get("note").map(str::trim) {
+        Some(note) if action == "close" && !note.is_empty() => Some(CaseAction::from_form(
+            "message",
+            &[
+                ("audience".to_string(), "client".to_string()),
+                ("body".to_string(), note.to_string()),
+            ],
+        )?),
+        _ => None,
+    };
+    if let Some(note) = closing_note {
+        let service = &ctx.app.service;
+        let today = service.read(|m| m.clocks().local_date(service.now()));
+        // Where the rules would refuse the close, the note is not sent either: the close
+        // below answers with the rules' reason.
+        if StaffCan::of(service, case, ctx.staff()?.staff, today).close {
+            service.act_on_case(&me, case, note).await?;
+        }
+    }
     ctx.app.service.act_on_case(&me, case, parsed).await?;
+    // Whoever can no longer see the case (they declared their own conflict) goes back to the
+    // queue, told what happened, rather than to a page that now refuses them.
+    let staff = ctx.staff()?.staff;
+    if ctx.app.service.case_for_reader(staff, case).is_err() {
+        return Ok(Response::redirect("/staff?done=case-recused-self"));
+    }
     Ok(Response::redirect(&format!(
         "/staff/case/{case}?done=case-{action}"
     )))
+}
+
+#[derive(Template)]
+#[template(path = "staff/close.html")]
+struct ClosePage {
+    l: Layout,
+    id: String,
+}
+
+/// "Close the case": a confirmation step (a page of its own, so it needs no script), with an
+/// optional closing note sent to the client.
+pub async fn close_form(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
+    let case = parse_case(id)?;
+    reader(ctx, case)?;
+    let staff = ctx.staff()?.staff;
+    let service = &ctx.app.service;
+    let today = service.read(|m| m.clocks().local_date(service.now()));
+    if !StaffCan::of(service, case, staff, today).close {
+        return Ok(Response::redirect(&format!("/staff/case/{case}")));
+    }
+    render(ClosePage {
+        l: Layout::new(ctx, "case-close-confirm-title"),
+        id: case.to_string(),
+    })
 }

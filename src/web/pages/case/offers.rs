@@ -102,17 +102,12 @@ fn people(ids: &[StaffId], names: &Names) -> Vec<Opt> {
 /// The reference's rights and framework items as options, in the page's language.
 fn references(ctx: &Ctx, reference: &Reference) -> (Vec<Opt>, Vec<Opt>) {
     let fr = ctx.tr.lang == "fr";
-    let rights = reference
-        .client_code
-        .rights
-        .iter()
-        .map(|r| Opt {
-            value: r.id.clone(),
-            label: if fr {
-                r.title_fr.clone()
-            } else {
-                r.title.clone()
-            },
+    // The rights as the public Client Code page names them, in every page language.
+    let rights = crate::web::choice::rights(&ctx.tr, reference)
+        .into_iter()
+        .map(|c| Opt {
+            value: c.value,
+            label: c.label,
         })
         .collect();
     let items = reference

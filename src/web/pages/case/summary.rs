@@ -10,8 +10,11 @@ use recourse_projections::case::{Case, Filing};
 use recourse_projections::clock::Clocks;
 use recourse_projections::framework::Reference;
 use recourse_projections::org::Org;
+use recourse_projections::queue::Deadline;
 
 use super::snake;
+use super::timeline::language_name;
+use crate::web::choice::rights;
 use crate::web::i18n::Tr;
 
 /// Staff names, by id (blank for someone unknown).
@@ -118,8 +121,15 @@ impl Summary<'_> {
                 tr.t("fact-language"),
                 f.interpreter_language
                     .as_ref()
-                    .map(|i| format!("{} · {} {i}", f.language, tr.t("queue-interpreter")))
-                    .unwrap_or_else(|| f.language.clone()),
+                    .map(|i| {
+                        format!(
+                            "{} · {} {}",
+                            language_name(&f.language),
+                            tr.t("queue-interpreter"),
+                            language_name(i)
+                        )
+                    })
+                    .unwrap_or_else(|| language_name(&f.language)),
             ),
             (
                 tr.t("fact-anonymous"),
@@ -128,13 +138,16 @@ impl Summary<'_> {
             (tr.t("field-program"), format!("{program} · {site}")),
         ];
         if !f.rights.is_empty() {
+            // In the page's language, as the public Client Code page names them.
+            let named = rights(tr, self.reference);
             let titles: Vec<String> = f
                 .rights
                 .iter()
                 .map(|r| {
-                    self.reference
-                        .right(r)
-                        .map(|x| x.title.clone())
+                    named
+                        .iter()
+                        .find(|c| c.value == *r)
+                        .map(|c| c.label.clone())
                         .unwrap_or_else(|| r.clone())
                 })
                 .collect();
@@ -142,11 +155,13 @@ impl Summary<'_> {
         }
         facts.push((
             tr.t("fact-contact"),
-            tr.t(&format!("contact-{}", snake(f.contact_preference))),
+            // In the committee's voice where the client's own words would say "me".
+            tr.t_opt(&format!("intake-contact-{}", snake(f.contact_preference)))
+                .unwrap_or_else(|| tr.t(&format!("contact-{}", snake(f.contact_preference)))),
         ));
         if !f.accommodations.is_empty() {
             facts.push((
-                tr.t("field-accommodations"),
+                tr.t("intake-field-accommodations"),
                 f.accommodations
                     .iter()
                     .map(|a| tr.t(&format!("accommodation-{}", snake(a))))
@@ -160,25 +175,28 @@ impl Summary<'_> {
         facts
     }
 
-    /// The clocks: (label, due date, overdue).
+    /// The next deadline still to meet, if any: (label, due date, overdue). The
+    /// acknowledgement while it is awaited, else the decision while it is awaited; nothing
+    /// once the case is decided, closed, withdrawn or erased.
     pub(super) fn clocks(&self, now: Timestamp) -> Vec<(String, String, bool)> {
         let status = self.clocks.status(self.state, now);
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
-        vec![
-            (
+        match Deadline::next(self.state) {
+            Some(Deadline::Acknowledge) => vec![(
                 self.tr.t("queue-ack"),
                 date(status.acknowledge_due),
                 status.acknowledge_overdue,
-            ),
-            (
+            )],
+            Some(Deadline::Decide) => vec![(
                 self.tr.t("queue-decide"),
                 date(status.decide_due),
                 status.decide_overdue,
-            ),
-        ]
+            )],
+            None => vec![],
+        }
     }
 
-    /// Who opened the file, newest first: (date, who, why, had no part in the case before).
+    /// Who opened the file, newest first: (date, who, why, not on the case: never acted on it).
     pub(super) fn views(&self) -> Vec<(String, String, String, bool)> {
         self.state
             .views

@@ -40,7 +40,7 @@ pub(super) fn describe(ctx: &Ctx, e: &TimelineEntry, names: &HashMap<StaffId, St
         Some(Payload::ComplaintFiled(f)) => format!(
             "{} · {}",
             tr.t(&format!("channel-{}", f.channel.as_str())),
-            f.language
+            language_name(&f.language)
         ),
         Some(Payload::Triaged(t)) => format!(
             "{} · {}{}",
@@ -60,6 +60,10 @@ pub(super) fn describe(ctx: &Ctx, e: &TimelineEntry, names: &HashMap<StaffId, St
             name(&r.staff),
             tr.t(&format!("conflict-{}", snake(r.conflict)))
         ),
+        // The client writes to the committee: their message has no audience to name.
+        Some(Payload::MessagePosted(_)) if e.actor == Actor::Client => {
+            tr.t("staff-message-from-client")
+        }
         Some(Payload::MessagePosted(m)) => tr.t(&format!("audience-{}", snake(m.audience))),
         Some(Payload::FileViewed(v)) => tr.t(&format!("purpose-{}", snake(v.purpose))),
         Some(Payload::FindingRecorded(f)) => tr.t(if f.substantiated {
@@ -104,9 +108,11 @@ pub(super) fn lines(ctx: &Ctx, timeline: &[TimelineEntry], file: Option<&CaseFil
         .iter()
         .map(|e| {
             let local = e.at.to_zoned(clocks.time_zone().clone());
+            // The organization's time zone, said on every line (its abbreviation, or its
+            // offset where the zone has none).
             Line {
                 position: e.position,
-                when: local.strftime("%Y-%m-%d %H:%M").to_string(),
+                when: local.strftime("%Y-%m-%d %H:%M %Z").to_string(),
                 what: describe(ctx, e, &names),
                 who: who(ctx, &e.actor, &names),
                 verified: e.verification.ok(),
@@ -117,7 +123,7 @@ pub(super) fn lines(ctx: &Ctx, timeline: &[TimelineEntry], file: Option<&CaseFil
                             .filter(|x| x.position == e.position && x.field != "contact")
                             .map(|x| {
                                 (
-                                    ctx.tr.t(&format!("text-{}", x.field)),
+                                    staff_label(ctx, &x.field),
                                     x.text.clone().unwrap_or_else(|_| ctx.tr.t("text-erased")),
                                 )
                             })
@@ -127,4 +133,27 @@ pub(super) fn lines(ctx: &Ctx, timeline: &[TimelineEntry], file: Option<&CaseFil
             }
         })
         .collect()
+}
+
+/// A sealed text's label for staff: `staff-text-<field>` (the committee's voice: "What the
+/// client told us"), never the client's own labels, and never a raw message id.
+pub(super) fn staff_label(ctx: &Ctx, field: &str) -> String {
+    ctx.tr
+        .t_opt(&format!("staff-text-{field}"))
+        .unwrap_or_else(|| ctx.tr.t("staff-text-other"))
+}
+
+/// A language's own name ("دری" for `prs`), or its code where it has none listed.
+pub fn language_name(code: &str) -> String {
+    crate::web::i18n::LANGUAGES
+        .iter()
+        .map(|(c, n, _)| (*c, *n))
+        .chain(
+            recourse_projections::language::INTERPRETER_LANGUAGES
+                .iter()
+                .copied(),
+        )
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| n.to_string())
+        .unwrap_or_else(|| code.to_string())
 }
