@@ -220,6 +220,11 @@ pub struct Settings {
     /// their fingerprints do not change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_cadence: Option<crate::review::Cadence>,
+    /// True if only a chair decides complaints: the assigned reviewer investigates and records
+    /// findings, which the chair's decision rests on. False (the default, and absent from
+    /// older ledgers' settings) lets the assigned reviewer decide too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub chair_decides: bool,
 }
 
 impl Default for Settings {
@@ -246,6 +251,7 @@ impl Default for Settings {
                 name: "Main office".into(),
             }],
             review_cadence: None,
+            chair_decides: false,
         }
     }
 }

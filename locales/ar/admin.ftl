@@ -25,9 +25,9 @@ admin-departed = غادر المنظمة
 admin-no-roles = بلا أدوار
 
 admin-role-intake = الاستقبال
-admin-role-intake-hint = يقدّم الشكاوى نيابةً عن العملاء، ويؤكد استلامها، ويفرزها ويوجّهها.
+admin-role-intake-hint = يقدّم الشكاوى نيابةً عن العملاء، ويؤكّد استلامها ويصنّفها، ويسند كل شكوى إلى مراجع.
 admin-role-reviewer = مراجِع
-admin-role-reviewer-hint = يحقق في الملفات المسندة إليه ويقترح القرارات.
+admin-role-reviewer-hint = يحقّق في الحالات المسندة إليه ويسجّل النتائج ويُصدر القرار، ما لم تجعل الإعدادات كل قرار لرئيس اللجنة.
 admin-role-chair = رئيس اللجنة
 admin-role-chair-hint = يُسند الملفات، ويتخذ القرارات، ويتحقق من الإجراءات التصحيحية، ويغلق الملفات.
 admin-role-board = مجلس الإدارة
@@ -144,3 +144,7 @@ admin-jurisdiction-pe = جزيرة الأمير إدوارد
 admin-jurisdiction-qc = كيبيك
 admin-jurisdiction-sk = ساسكاتشوان
 admin-jurisdiction-yt = يوكون
+
+## decisions
+admin-settings-chair_decides = رئيس اللجنة وحده يُصدر القرار في الشكاوى
+admin-settings-chair_decides-hint = يحقّق المراجع المكلَّف ويسجّل النتائج، ثم يقرأها رئيس اللجنة ويُصدر القرار. إذا لم يُحدَّد هذا الخيار، يمكن للمراجع المكلَّف أن يُصدر القرار أيضًا.

@@ -23,9 +23,9 @@ admin-departed = Departed
 admin-no-roles = No roles
 
 admin-role-intake = Intake
-admin-role-intake-hint = Files complaints for clients, acknowledges them, sorts and routes them.
+admin-role-intake-hint = Files complaints for clients, acknowledges and sorts them, and assigns each one to a reviewer.
 admin-role-reviewer = Reviewer
-admin-role-reviewer-hint = Investigates the cases assigned to them and proposes decisions.
+admin-role-reviewer-hint = Investigates the cases assigned to them, records the findings and decides, unless the settings leave every decision to the chair.
 admin-role-chair = Committee chair
 admin-role-chair-hint = Assigns cases, decides, checks corrective actions and closes cases.
 admin-role-board = Board
@@ -126,3 +126,7 @@ done-admin-role-revoked = The role is removed.
 done-admin-departed = The departure is recorded. Their keys are revoked and they are signed out.
 done-admin-settings-saved = The settings are saved.
 done-admin-settings-unchanged = Nothing was changed.
+
+## decisions
+admin-settings-chair_decides = Only the chair decides complaints
+admin-settings-chair_decides-hint = The assigned reviewer investigates and records the findings; the chair reads them and decides. Unticked, the assigned reviewer may decide too.

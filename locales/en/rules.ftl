@@ -33,6 +33,7 @@ rule-forbidden-resume = Not allowed: only intake, the assigned reviewer or the c
 rule-forbidden-message = Not allowed: only intake, the assigned reviewer or the chair write on a case.
 rule-forbidden-evidence = Not allowed: only intake, the assigned reviewer, the chair or the client add documents.
 rule-forbidden-finding = Not allowed: only the assigned reviewer or the chair record findings.
+rule-forbidden-decide-chair = Not allowed: in this organization the chair decides every complaint; the reviewer records the findings.
 rule-forbidden-decide = Not allowed: only the assigned reviewer or the chair decide.
 rule-forbidden-open-action = Not allowed: only the assigned reviewer or the chair open corrective actions.
 rule-forbidden-open-review = Not allowed: only the chair opens a framework review.

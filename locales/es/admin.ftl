@@ -25,9 +25,9 @@ admin-departed = Dejó la organización
 admin-no-roles = Sin funciones
 
 admin-role-intake = Recepción
-admin-role-intake-hint = Presenta quejas por los clientes, acusa recibo, las clasifica y las encamina.
+admin-role-intake-hint = Presenta quejas en nombre de los clientes, acusa recibo, las clasifica y asigna cada una a un revisor.
 admin-role-reviewer = Revisor
-admin-role-reviewer-hint = Investiga los casos que se le asignan y propone decisiones.
+admin-role-reviewer-hint = Investiga los casos que se le asignan, registra las conclusiones y decide, salvo que la configuración deje toda decisión a la presidencia.
 admin-role-chair = Presidencia del comité
 admin-role-chair-hint = Asigna casos, decide, comprueba las acciones correctivas y cierra casos.
 admin-role-board = Junta directiva
@@ -144,3 +144,7 @@ admin-jurisdiction-pe = Isla del Príncipe Eduardo
 admin-jurisdiction-qc = Quebec
 admin-jurisdiction-sk = Saskatchewan
 admin-jurisdiction-yt = Yukón
+
+## decisions
+admin-settings-chair_decides = Solo la presidencia decide las quejas
+admin-settings-chair_decides-hint = El revisor asignado investiga y registra las conclusiones; la presidencia las lee y decide. Sin marcar, el revisor asignado también puede decidir.

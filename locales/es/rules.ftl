@@ -31,6 +31,7 @@ rule-forbidden-resume = No permitido: solo la recepción, el revisor asignado o 
 rule-forbidden-message = No permitido: solo la recepción, el revisor asignado o la presidencia escriben en un caso.
 rule-forbidden-evidence = No permitido: solo la recepción, el revisor asignado, la presidencia o el cliente añaden documentos.
 rule-forbidden-finding = No permitido: solo el revisor asignado o la presidencia registran conclusiones.
+rule-forbidden-decide-chair = No permitido: en esta organización la presidencia decide todas las quejas; el revisor registra las conclusiones.
 rule-forbidden-decide = No permitido: solo el revisor asignado o la presidencia deciden.
 rule-forbidden-open-action = No permitido: solo el revisor asignado o la presidencia abren acciones correctivas.
 rule-forbidden-open-review = No permitido: solo la presidencia abre una revisión del marco de calidad.

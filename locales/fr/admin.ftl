@@ -26,9 +26,9 @@ admin-departed = A quitté l'organisme
 admin-no-roles = Aucun rôle
 
 admin-role-intake = Accueil
-admin-role-intake-hint = Dépose des plaintes pour les clients, en accuse réception, les trie et les achemine.
+admin-role-intake-hint = Dépose les plaintes pour les clients, en accuse réception, les trie et confie chacune à un examinateur.
 admin-role-reviewer = Examinateur
-admin-role-reviewer-hint = Examine les dossiers qui lui sont assignés et propose des décisions.
+admin-role-reviewer-hint = Enquête sur les dossiers qui lui sont confiés, consigne les constats et décide, sauf si les paramètres réservent toute décision à la présidence.
 admin-role-chair = Présidence du comité
 admin-role-chair-hint = Assigne les dossiers, décide, vérifie les mesures correctives et ferme les dossiers.
 admin-role-board = Conseil d'administration
@@ -145,3 +145,7 @@ admin-jurisdiction-pe = Île-du-Prince-Édouard
 admin-jurisdiction-qc = Québec
 admin-jurisdiction-sk = Saskatchewan
 admin-jurisdiction-yt = Yukon
+
+## decisions
+admin-settings-chair_decides = Seule la présidence rend les décisions
+admin-settings-chair_decides-hint = L’examinateur désigné enquête et consigne les constats ; la présidence les lit et décide. Case non cochée, l’examinateur désigné peut aussi décider.

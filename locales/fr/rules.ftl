@@ -31,6 +31,7 @@ rule-forbidden-resume = Non autorisé : seuls l’accueil, l’examinateur dési
 rule-forbidden-message = Non autorisé : seuls l’accueil, l’examinateur désigné et la présidence écrivent sur un dossier.
 rule-forbidden-evidence = Non autorisé : seuls l’accueil, l’examinateur désigné, la présidence et le client ajoutent des documents.
 rule-forbidden-finding = Non autorisé : seuls l’examinateur désigné et la présidence consignent des constatations.
+rule-forbidden-decide-chair = Non autorisé : dans cet organisme, la présidence rend toutes les décisions ; l’examinateur consigne les constats.
 rule-forbidden-decide = Non autorisé : seuls l’examinateur désigné et la présidence rendent la décision.
 rule-forbidden-open-action = Non autorisé : seuls l’examinateur désigné et la présidence ouvrent des mesures correctives.
 rule-forbidden-open-review = Non autorisé : seule la présidence ouvre une revue du cadre de qualité.

@@ -25,9 +25,9 @@ admin-departed = Більше не працює
 admin-no-roles = Без ролей
 
 admin-role-intake = Приймання
-admin-role-intake-hint = Подає скарги від імені клієнтів, підтверджує їх отримання, сортує і скеровує їх.
+admin-role-intake-hint = Подає скарги від імені клієнтів, підтверджує їх отримання, сортує і призначає кожну рецензентові.
 admin-role-reviewer = Розглядач
-admin-role-reviewer-hint = Розслідує призначені йому справи і пропонує рішення.
+admin-role-reviewer-hint = Розслідує призначені йому справи, записує висновки й ухвалює рішення, якщо налаштування не залишають кожне рішення голові.
 admin-role-chair = Голова комітету
 admin-role-chair-hint = Призначає справи, ухвалює рішення, перевіряє коригувальні заходи і закриває справи.
 admin-role-board = Правління
@@ -144,3 +144,7 @@ admin-jurisdiction-pe = Острів Принца Едварда
 admin-jurisdiction-qc = Квебек
 admin-jurisdiction-sk = Саскачеван
 admin-jurisdiction-yt = Юкон
+
+## decisions
+admin-settings-chair_decides = Рішення щодо скарг ухвалює лише голова
+admin-settings-chair_decides-hint = Призначений рецензент розслідує і записує висновки; голова їх читає і ухвалює рішення. Якщо не позначено, призначений рецензент теж може ухвалювати рішення.

@@ -133,6 +133,10 @@ pub const FORBIDDEN: &[(&str, &str)] = &[
         "rule-forbidden-decide",
     ),
     (
+        "the organization has the chair decide every complaint: the reviewer records findings",
+        "rule-forbidden-decide-chair",
+    ),
+    (
         "only the assigned reviewer or the chair open corrective actions",
         "rule-forbidden-open-action",
     ),

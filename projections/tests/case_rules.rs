@@ -175,6 +175,32 @@ fn only_the_assigned_reviewer_or_the_chair_record_findings_and_decide() {
 }
 
 #[test]
+fn where_the_organization_has_the_chair_decide_the_reviewer_records_findings_only() {
+    // Given an organization whose settings leave every decision to the chair, and a case
+    // under review with the reviewer's finding,
+    let mut w = World::filed(&[]);
+    w.org.settings.chair_decides = true;
+    w.under_review();
+    w.run(as_staff(REVIEWER), Command::RecordFinding(finding()));
+    // when the assigned reviewer decides, it is refused, saying why;
+    let refused = w.when(
+        as_staff(REVIEWER),
+        Command::Decide(decision(Outcome::Upheld)),
+    );
+    assert_eq!(
+        refused,
+        Err(RuleError::Forbidden(
+            "the organization has the chair decide every complaint: the reviewer records findings"
+        ))
+    );
+    // then the chair decides.
+    assert!(
+        w.when(as_staff(CHAIR), Command::Decide(decision(Outcome::Upheld)))
+            .is_ok()
+    );
+}
+
+#[test]
 fn clients_speak_only_for_themselves() {
     let mut w = World::filed(&[]);
     w.under_review();

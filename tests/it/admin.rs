@@ -612,6 +612,52 @@ async fn settings_are_saved_and_used() {
     );
 }
 
+/// The setting that leaves every decision to the chair: ticked, it is saved and shown ticked;
+/// a form without the choice (a script, an older page) leaves it as it is; unticked on the
+/// page, it is cleared.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_chair_decides_setting_is_saved_kept_and_cleared() {
+    let t = spawn().await;
+    let admin = t.admin().await;
+    let page = admin.get("/staff/admin?view=settings").await;
+    assert!(
+        page.body.contains("name=\"chair_decides\""),
+        "{}",
+        page.body
+    );
+    assert!(!t.settings().chair_decides);
+    let ticked = settings_form(
+        &page,
+        &[("chair_decides_shown", "1"), ("chair_decides", "on")],
+    );
+    let r = post_owned(&admin, "/staff/admin/settings", &ticked).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(t.settings().chair_decides);
+    let page = admin.get("/staff/admin?view=settings").await;
+    assert!(
+        page.body.contains(
+            "name=\"chair_decides\" value=\"on\" aria-describedby=\"chair_decides-hint\" checked"
+        ),
+        "{}",
+        page.body
+    );
+    // Without the choice on the form, the setting stays.
+    let r = post_owned(
+        &admin,
+        "/staff/admin/settings",
+        &settings_form(&page, &[("acknowledge_business_days", "4")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(t.settings().chair_decides);
+    // Unticked on the page, it is cleared.
+    let page = admin.get("/staff/admin?view=settings").await;
+    let unticked = settings_form(&page, &[("chair_decides_shown", "1")]);
+    let r = post_owned(&admin, "/staff/admin/settings", &unticked).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(!t.settings().chair_decides);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn bad_settings_are_refused_with_every_error_and_nothing_changes() {
     let t = spawn().await;

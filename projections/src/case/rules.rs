@@ -493,7 +493,17 @@ fn review(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rule
             })
         }
         Command::Decide(d) => {
-            handler(case, ctx, "only the assigned reviewer or the chair decide")?;
+            if ctx.org.settings.chair_decides {
+                let staff = ctx.staff_with(
+                    &[Role::Chair],
+                    "the organization has the chair decide every complaint: the reviewer records findings",
+                )?;
+                if case.conflicted(staff) {
+                    return Err(RuleError::Conflicted(staff));
+                }
+            } else {
+                handler(case, ctx, "only the assigned reviewer or the chair decide")?;
+            }
             if status != Status::UnderReview {
                 return Err(wrong_state(case, command));
             }

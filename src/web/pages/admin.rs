@@ -183,6 +183,9 @@ struct SettingsDraft {
     review_every: String,
     /// The month the organization's year starts in (`1` or `4`).
     review_year_start: String,
+    /// Whether only a chair decides complaints; `None` from a form without the choice (an
+    /// older page, a script), which leaves the setting as it is.
+    chair_decides: Option<bool>,
     /// Fingerprint of the settings the form was opened on (another administrator may save
     /// in between; their change is not silently overwritten).
     base: String,
@@ -595,6 +598,7 @@ impl SettingsDraft {
                 .unwrap_or_default()
                 .fiscal_start
                 .to_string(),
+            chair_decides: Some(s.chair_decides),
             base: fingerprint(s),
         }
     }
@@ -618,6 +622,9 @@ impl SettingsDraft {
             framework: s("framework"),
             review_every: s("review_every"),
             review_year_start: s("review_year_start"),
+            // The page says it shows the choice, since an unticked box sends nothing.
+            chair_decides: (!s("chair_decides_shown").is_empty())
+                .then(|| !s("chair_decides").is_empty()),
             base: s("base"),
         }
     }
@@ -709,6 +716,9 @@ impl SettingsDraft {
             .cloned()
             .collect();
         s.retention_days = number("retention_days", &self.retention_days, &mut errors);
+        if let Some(chair_decides) = self.chair_decides {
+            s.chair_decides = chair_decides;
+        }
         s.framework = self.framework.clone();
         for (field, text, out) in [
             ("programs", &self.programs, &mut s.programs),
