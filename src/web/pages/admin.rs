@@ -878,6 +878,10 @@ async fn settings(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response
     {
         settings.review_cadence = current.review_cadence;
     }
+    // A form without the choice (an older page, a script) leaves it as it is.
+    if d.chair_decides.is_none() {
+        settings.chair_decides = current.chair_decides;
+    }
     if !errors.is_empty() {
         return settings_page(ctx, d, errors).map(|r| r.status(StatusCode::BAD_REQUEST));
     }
