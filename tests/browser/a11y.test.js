@@ -125,12 +125,22 @@ for (const { lang, dir } of LANGUAGES) {
     const href = await richestCase(page);
     await page.goto(href);
     await check('case page');
+    // items: with every list unfolded (the framework items under their areas), still clean.
+    await page.$$eval('main details', (ds) => ds.forEach((d) => { d.open = true; }));
+    if ((await page.locator('main form[action$="/triage"], main form[action$="/finding"]').count()) > 0) {
+      assert.ok((await page.locator('main fieldset.item-area legend').count()) >= 4, 'the items under their areas');
+    }
+    await check('case page, lists unfolded');
+    if (lang === 'ar') await screenshot(page, 'case-items-ar');
     await page.goto(`${href}/verify`);
     await check('verify page');
     // The sealed file, opened for a recorded purpose.
     await page.goto(href);
     await submit(page, 'main form[action$="/open"] button[type=submit]');
     await check('opened case file');
+    // items: the case's corrective actions, each with its sealed texts beside it.
+    assert.ok((await page.locator('main section.file-action').count()) > 0, 'the opened file lists the corrective actions');
+    await screenshot(page, `file-${lang}`);
     await page.goto('/board');
     assert.ok((await page.locator('main svg[role=img]').count()) > 0);
     await check('board dashboard (chair)');

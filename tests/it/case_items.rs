@@ -204,7 +204,11 @@ async fn a_corrective_actions_description_and_notes_are_shown_beside_it_in_the_o
             "{section}"
         );
         let said = |label: &str, text: &str| {
-            section.contains(&format!("· {}:</span> {}</p>", tr(lang, label), esc(text)))
+            section.contains(&format!(
+                "· {}:</span> <bdi>{}</bdi></p>",
+                tr(lang, label),
+                esc(text)
+            ))
         };
         assert!(
             said("staff-text-description", description),
