@@ -302,3 +302,7 @@ intake-field-name = اسم العميل
 intake-field-contact = كيف يمكننا التواصل مع العميل؟
 intake-field-accommodations = هل يحتاج العميل إلى مساعدة للمشاركة؟
 intake-contact-none = لا تتواصلوا مع العميل: يتابع شكواه برمز الإيصال.
+
+## items
+case-actions-sealed = ما يجب فعله وملاحظات كل خطوة بيانات شخصية مختومة: تُعرض بجانب كل إجراء في الملف المفتوح، بعد تسجيل فتحه.
+case-actions-sealed-open = افتح الملف لقراءتها

@@ -298,3 +298,7 @@ intake-field-name = The client's name
 intake-field-contact = How can we contact the client?
 intake-field-accommodations = Does the client need help to take part?
 intake-contact-none = Do not contact the client: they follow the complaint with the receipt code.
+
+## items
+case-actions-sealed = What is to be done and the notes of each step are sealed personal data: they are shown beside each action in the opened file, once the opening is recorded.
+case-actions-sealed-open = Open the file to read them

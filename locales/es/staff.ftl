@@ -302,3 +302,7 @@ intake-field-name = El nombre del cliente
 intake-field-contact = ¿Cómo podemos contactar al cliente?
 intake-field-accommodations = ¿Necesita el cliente ayuda para participar?
 intake-contact-none = No contactar al cliente: sigue su queja con el código de recibo.
+
+## items
+case-actions-sealed = Lo que hay que hacer y las notas de cada paso son datos personales sellados: se muestran junto a cada acción en el expediente abierto, una vez registrada la apertura.
+case-actions-sealed-open = Abrir el expediente para leerlos

@@ -303,3 +303,7 @@ intake-field-name = Le nom du client
 intake-field-contact = Comment joindre le client ?
 intake-field-accommodations = Le client a-t-il besoin d’aide pour participer ?
 intake-contact-none = Ne pas contacter le client : il suit sa plainte avec le code de reçu.
+
+## items
+case-actions-sealed = Ce qui doit être fait et les notes de chaque étape sont des données personnelles scellées : elles sont affichées à côté de chaque mesure dans le dossier ouvert, une fois l’ouverture consignée.
+case-actions-sealed-open = Ouvrir le dossier pour les lire

@@ -125,12 +125,31 @@ for (const { lang, dir } of LANGUAGES) {
     const href = await richestCase(page);
     await page.goto(href);
     await check('case page');
+    // items: with every list unfolded (the framework items under their areas), still clean.
+    await page.$$eval('main details', (ds) => ds.forEach((d) => { d.open = true; }));
+    await check('case page, lists unfolded');
+    // items: a case the chair may still triage, its framework items under their four areas.
+    await page.goto('/staff');
+    const hrefs = await page.$$eval('main table tbody tr a[href^="/staff/case/"]', (as) => as.map((a) => a.getAttribute('href')));
+    let triage = null;
+    for (const h of hrefs) {
+      const response = await page.goto(`${h}?lang=${lang}`);
+      if (response.ok() && (await page.locator('main form[action$="/triage"]').count()) === 1) { triage = h; break; }
+    }
+    assert.ok(triage, 'a case the chair may triage');
+    await page.$$eval('main details', (ds) => ds.forEach((d) => { d.open = true; }));
+    assert.ok((await page.locator('main form[action$="/triage"] fieldset.item-area legend').count()) >= 4, 'the items under their areas');
+    await check('case page, framework items unfolded');
+    await screenshot(page, `case-items-${lang}`);
     await page.goto(`${href}/verify`);
     await check('verify page');
     // The sealed file, opened for a recorded purpose.
     await page.goto(href);
     await submit(page, 'main form[action$="/open"] button[type=submit]');
     await check('opened case file');
+    // items: the case's corrective actions, each with its sealed texts beside it.
+    assert.ok((await page.locator('main section.file-action').count()) > 0, 'the opened file lists the corrective actions');
+    await screenshot(page, `file-${lang}`);
     await page.goto('/board');
     assert.ok((await page.locator('main svg[role=img]').count()) > 0);
     await check('board dashboard (chair)');

@@ -9,6 +9,7 @@ mod api;
 mod authz;
 mod board;
 mod case_action;
+mod case_items;
 mod case_page;
 mod cli;
 mod crash;

@@ -79,8 +79,8 @@ pub(super) struct Choices {
     pub(super) categories: Vec<Opt>,
     /// Client Code rights.
     pub(super) rights: Vec<Opt>,
-    /// Framework items.
-    pub(super) items: Vec<Opt>,
+    /// Framework items, under their areas (in file order).
+    pub(super) areas: Vec<ItemArea>,
     /// Decision outcomes.
     pub(super) outcomes: Vec<Opt>,
     /// Why a file is opened.
@@ -99,8 +99,17 @@ fn people(ids: &[StaffId], names: &Names) -> Vec<Opt> {
         .collect()
 }
 
-/// The reference's rights and framework items as options, in the page's language.
-fn references(ctx: &Ctx, reference: &Reference) -> (Vec<Opt>, Vec<Opt>) {
+/// A framework area with its items, as the forms group them.
+pub struct ItemArea {
+    /// The area's title, in the page's language (English if the framework has no other).
+    pub title: String,
+    /// Its items.
+    pub items: Vec<Opt>,
+}
+
+/// The reference's rights and framework items (under their areas) as options, in the page's
+/// language.
+fn references(ctx: &Ctx, reference: &Reference) -> (Vec<Opt>, Vec<ItemArea>) {
     let fr = ctx.tr.lang == "fr";
     // The rights as the public Client Code page names them, in every page language.
     let rights = crate::web::choice::rights(&ctx.tr, reference)
@@ -110,22 +119,31 @@ fn references(ctx: &Ctx, reference: &Reference) -> (Vec<Opt>, Vec<Opt>) {
             label: c.label,
         })
         .collect();
-    let items = reference
+    let areas = reference
         .framework
         .areas
         .iter()
-        .flat_map(|a| {
-            a.items.iter().map(move |i| Opt {
-                value: i.id.clone(),
-                label: if fr {
-                    i.text_fr.clone()
-                } else {
-                    i.text.clone()
-                },
-            })
+        .map(|a| ItemArea {
+            title: if fr {
+                a.title_fr.clone()
+            } else {
+                a.title.clone()
+            },
+            items: a
+                .items
+                .iter()
+                .map(|i| Opt {
+                    value: i.id.clone(),
+                    label: if fr {
+                        i.text_fr.clone()
+                    } else {
+                        i.text.clone()
+                    },
+                })
+                .collect(),
         })
         .collect();
-    (rights, items)
+    (rights, areas)
 }
 
 /// Every form's choices.
@@ -142,14 +160,14 @@ pub(super) fn choices(
         .filter(|s| s.active)
         .map(|s| s.id)
         .collect();
-    let (rights, items) = references(ctx, reference);
+    let (rights, areas) = references(ctx, reference);
     Choices {
         reviewers: people(&can.reviewers, names),
         appeal_reviewers: people(&can.appeal_reviewers, names),
         staff: people(&active, names),
         categories: options(ctx, "category", CATEGORIES),
         rights,
-        items,
+        areas,
         outcomes: options(ctx, "decision", OUTCOMES),
         purposes: options(ctx, "purpose", PURPOSES),
         conflicts: options(ctx, "conflict", CONFLICTS),
