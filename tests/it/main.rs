@@ -30,6 +30,7 @@ mod session_contract;
 mod store_contract;
 mod systemic_pages;
 mod tamper;
+mod track;
 mod tamper_matrix;
 mod translations;
 mod transparency;
