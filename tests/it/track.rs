@@ -124,8 +124,14 @@ async fn the_tracking_page_puts_the_status_then_the_decision_card_then_one_messa
     let message = at(&body, "action=\"/track/message\"");
     let timeline = at(&body, "<ol class=\"timeline\">");
     assert!(status < decision, "the status comes before the decision");
-    assert!(decision < message, "the decision comes before the message box");
-    assert!(message < timeline, "the message box comes before the timeline");
+    assert!(
+        decision < message,
+        "the decision comes before the message box"
+    );
+    assert!(
+        message < timeline,
+        "the message box comes before the timeline"
+    );
     // The decision's reasons are on its card
     let card = &body[decision..message];
     assert!(card.contains("The bookings were never made."), "{card}");
@@ -138,11 +144,19 @@ async fn the_tracking_page_puts_the_status_then_the_decision_card_then_one_messa
     assert_eq!(open.matches("<textarea").count(), 1, "{open}");
     for form in ["/track/appeal", "/track/comment", "/track/erase"] {
         let f = at(&body, &format!("action=\"{form}\""));
-        let open = body[..f].rfind("<details").expect("the form is behind a choice");
-        assert!(body[..f].rfind("</details>").is_none_or(|c| c < open), "{form}");
+        let open = body[..f]
+            .rfind("<details")
+            .expect("the form is behind a choice");
+        assert!(
+            body[..f].rfind("</details>").is_none_or(|c| c < open),
+            "{form}"
+        );
         assert!(body[open..f].contains("<summary>"), "{form}");
     }
-    assert!(!body[..message].contains("<details"), "the message box is not hidden");
+    assert!(
+        !body[..message].contains("<details"),
+        "the message box is not hidden"
+    );
     // Every form on the page leaves checking to the server (its errors are translated)
     assert_eq!(
         body.matches("<form method=\"post\"").count(),
@@ -170,7 +184,10 @@ async fn the_tracking_page_lists_who_opened_the_file_by_role_and_purpose_and_the
         .clone();
     // Before any opening, the page says so
     let before = track_page(&t.browser(), &code, "en").await.body;
-    assert!(before.contains("No one has opened your file yet."), "{before}");
+    assert!(
+        before.contains("No one has opened your file yet."),
+        "{before}"
+    );
 
     let browser = t.sign_in(t.login_of(Role::Chair)).await;
     open_file(&browser, &case, "handling").await;
@@ -191,7 +208,10 @@ async fn the_tracking_page_lists_who_opened_the_file_by_role_and_purpose_and_the
         let actions = &body[at(&body, "<ul class=\"track-actions\">")..];
         let actions = &actions[..actions.find("</ul>").unwrap()];
         assert_eq!(actions.matches("<li>").count(), 1, "{lang}: {actions}");
-        assert!(!body.contains("Retrain"), "{lang}: the description is sealed");
+        assert!(
+            !body.contains("Retrain"),
+            "{lang}: the description is sealed"
+        );
         assert!(!body.contains("Samira"), "{lang}");
         if lang == "en" {
             assert!(actions.contains("A corrective action was taken and checked on"));

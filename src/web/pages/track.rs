@@ -8,8 +8,8 @@
 //! seals it and records it ([`Service::client_act`](crate::service::Service::client_act)).
 
 use askama::Template;
-use recourse_events::org::Role;
 use recourse_events::ids::StaffId;
+use recourse_events::org::Role;
 use recourse_events::vocabulary::Payload;
 use recourse_projections::actor::Actor;
 use recourse_projections::case::{ActionStatus, Case};
@@ -224,10 +224,9 @@ fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
                 by_you: e.actor == Actor::Client,
                 texts,
                 from: match (e.payload.as_ref(), e.actor.staff()) {
-                    (Some(Payload::MessagePosted(_)), Some(s)) => roles
-                        .iter()
-                        .find(|(r, _)| *r == s)
-                        .map(|(_, id)| tr.t(id)),
+                    (Some(Payload::MessagePosted(_)), Some(s)) => {
+                        roles.iter().find(|(r, _)| *r == s).map(|(_, id)| tr.t(id))
+                    }
                     _ => None,
                 },
                 decision: matches!(e.payload, Some(Payload::DecisionIssued(_))),
@@ -309,14 +308,18 @@ async fn page(
         code: code.grouped(),
         status: tr.t(&format!("status-{key}")),
         status_hint: tr.message(&service.client_next_step(case, &can)),
-        decision: lines.iter().rev().find(|l| decided && l.decision).map(|l| Line {
-            date: l.date.clone(),
-            what: l.what.clone(),
-            by_you: false,
-            texts: l.texts.clone(),
-            from: None,
-            decision: true,
-        }),
+        decision: lines
+            .iter()
+            .rev()
+            .find(|l| decided && l.decision)
+            .map(|l| Line {
+                date: l.date.clone(),
+                what: l.what.clone(),
+                by_you: false,
+                texts: l.texts.clone(),
+                from: None,
+                decision: true,
+            }),
         lines,
         openings,
         actions,
