@@ -228,3 +228,4 @@ track-action-item = The commitment it answers to
 track-openings-title = Who opened your file, and why
 track-openings-explain = Every time a staff member opens your file, it is recorded: the date, their role and why. Their names are not shown.
 track-openings-none = No one has opened your file yet.
+track-decision-above = Its reasons are shown above, under “The decision”.

@@ -269,3 +269,4 @@ track-action-item = Compromiso al que responde
 track-openings-title = Quién abrió su expediente y por qué
 track-openings-explain = Cada vez que un miembro del personal abre su expediente, queda registrado: la fecha, su función y el motivo. No se muestran los nombres.
 track-openings-none = Nadie ha abierto su expediente todavía.
+track-decision-above = Sus motivos se muestran más arriba, en «La decisión».

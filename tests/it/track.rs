@@ -135,6 +135,9 @@ async fn the_tracking_page_puts_the_status_then_the_decision_card_then_one_messa
     // The decision's reasons are on its card
     let card = &body[decision..message];
     assert!(card.contains("The bookings were never made."), "{card}");
+    // and only there: the timeline's line for it points up to the card
+    assert_eq!(body.matches("The bookings were never made.").count(), 1);
+    assert!(body[timeline..].contains("href=\"#track-decision\""));
     // One open message box; the other forms are behind a choice, each with a summary
     let mut open = body.clone();
     while let Some(start) = open.find("<details") {

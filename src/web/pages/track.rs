@@ -47,6 +47,8 @@ pub struct Line {
     pub from: Option<String>,
     /// A decision (the last one is the page's decision card).
     pub decision: bool,
+    /// The decision shown as the card at the top (its reasons are there).
+    pub card: bool,
 }
 
 /// One opening of the file, as the client reads it: date, the opener's role (never their
@@ -230,6 +232,7 @@ fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
                     _ => None,
                 },
                 decision: matches!(e.payload, Some(Payload::DecisionIssued(_))),
+                card: false,
             }
         })
         .collect()
@@ -302,24 +305,31 @@ async fn page(
             ]
         })
         .unwrap_or_default();
-    let lines = lines(ctx, &file);
+    let mut lines = lines(ctx, &file);
+    // The decision in force is the card at the top: its line in the timeline says so instead
+    // of repeating its reasons.
+    let decision = lines
+        .iter_mut()
+        .rev()
+        .find(|l| decided && l.decision)
+        .map(|l| {
+            l.card = true;
+            Line {
+                date: l.date.clone(),
+                what: l.what.clone(),
+                by_you: false,
+                texts: std::mem::take(&mut l.texts),
+                from: None,
+                decision: true,
+                card: false,
+            }
+        });
     render(TrackCase {
         l,
         code: code.grouped(),
         status: tr.t(&format!("status-{key}")),
         status_hint: tr.message(&service.client_next_step(case, &can)),
-        decision: lines
-            .iter()
-            .rev()
-            .find(|l| decided && l.decision)
-            .map(|l| Line {
-                date: l.date.clone(),
-                what: l.what.clone(),
-                by_you: false,
-                texts: l.texts.clone(),
-                from: None,
-                decision: true,
-            }),
+        decision,
         lines,
         openings,
         actions,
