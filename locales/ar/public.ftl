@@ -260,3 +260,16 @@ track-next-closed-appeal-decided = أُغلقت شكواك وصدر القرار
 track-satisfaction-thanks = شكرًا لإجابتك. لقد سُجّلت ولا يمكن تغييرها.
 track-rating-given = { $rating } من 5
 track-back = العودة إلى متابعة شكواك
+
+## track
+track-decision-title = القرار
+track-more-title = أمور أخرى يمكنك القيام بها
+track-from = من
+track-staff-member = أحد الموظفين
+track-actions-title = ما تغيّر بسبب شكواك
+track-action-verified = اتُّخذ إجراء تصحيحي وتم التحقق منه في { $date }.
+track-action-item = الالتزام المعني
+track-openings-title = من فتح ملفك ولماذا
+track-openings-explain = كل مرة يفتح فيها أحد الموظفين ملفك تُسجَّل: التاريخ ودوره والسبب. لا تُعرض الأسماء.
+track-openings-none = لم يفتح أحد ملفك بعد.
+track-decision-above = أسبابه معروضة أعلاه، تحت «القرار».

@@ -216,3 +216,16 @@ track-next-closed-appeal-decided = Your complaint is closed and your appeal was 
 track-satisfaction-thanks = Thank you for your answer. It is recorded and cannot be changed.
 track-rating-given = { $rating } out of 5
 track-back = Back to following your complaint
+
+## track
+track-decision-title = The decision
+track-more-title = Other things you can do
+track-from = From
+track-staff-member = A staff member
+track-actions-title = What was changed because of your complaint
+track-action-verified = A corrective action was taken and checked on { $date }.
+track-action-item = The commitment it answers to
+track-openings-title = Who opened your file, and why
+track-openings-explain = Every time a staff member opens your file, it is recorded: the date, their role and why. Their names are not shown.
+track-openings-none = No one has opened your file yet.
+track-decision-above = Its reasons are shown above, under “The decision”.

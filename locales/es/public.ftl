@@ -257,3 +257,16 @@ track-next-closed-appeal-decided = Su queja está cerrada y su apelación fue re
 track-satisfaction-thanks = Gracias por su respuesta. Quedó registrada y ya no se puede cambiar.
 track-rating-given = { $rating } de 5
 track-back = Volver al seguimiento de su queja
+
+## track
+track-decision-title = La decisión
+track-more-title = Otras cosas que puede hacer
+track-from = De parte de
+track-staff-member = Un miembro del personal
+track-actions-title = Lo que cambió gracias a su queja
+track-action-verified = Se tomó una medida correctiva y se comprobó el { $date }.
+track-action-item = Compromiso al que responde
+track-openings-title = Quién abrió su expediente y por qué
+track-openings-explain = Cada vez que un miembro del personal abre su expediente, queda registrado: la fecha, su función y el motivo. No se muestran los nombres.
+track-openings-none = Nadie ha abierto su expediente todavía.
+track-decision-above = Sus motivos se muestran más arriba, en «La decisión».

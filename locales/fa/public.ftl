@@ -251,3 +251,16 @@ track-next-closed-appeal-decided = شکایت شما بسته شده و دربا
 track-satisfaction-thanks = از پاسخ شما سپاسگزاریم. پاسخ شما ثبت شد و دیگر قابل تغییر نیست.
 track-rating-given = { $rating } از 5
 track-back = بازگشت به پیگیری شکایت
+
+## track
+track-decision-title = تصمیم
+track-more-title = کارهای دیگری که می‌توانید انجام دهید
+track-from = از طرف
+track-staff-member = یکی از کارکنان
+track-actions-title = آنچه به خاطر شکایت شما تغییر کرد
+track-action-verified = یک اقدام اصلاحی انجام و در { $date } بررسی شد.
+track-action-item = تعهد مربوط
+track-openings-title = چه کسی پرونده شما را باز کرد و چرا
+track-openings-explain = هر بار که یکی از کارکنان پرونده شما را باز می‌کند، ثبت می‌شود: تاریخ، نقش او و دلیل. نام‌ها نشان داده نمی‌شوند.
+track-openings-none = هنوز کسی پرونده شما را باز نکرده است.
+track-decision-above = دلایل آن در بالا، زیر «تصمیم»، آمده است.

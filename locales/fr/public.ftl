@@ -222,3 +222,16 @@ track-next-closed-appeal-decided = Votre plainte est fermée et votre appel a é
 track-satisfaction-thanks = Merci de votre réponse. Elle est enregistrée et ne peut plus être modifiée.
 track-rating-given = { $rating } sur 5
 track-back = Retour au suivi de votre plainte
+
+## track
+track-decision-title = La décision
+track-more-title = Autres démarches possibles
+track-from = De la part de
+track-staff-member = Un membre du personnel
+track-actions-title = Ce qui a changé grâce à votre plainte
+track-action-verified = Une mesure corrective a été prise et vérifiée le { $date }.
+track-action-item = Engagement concerné
+track-openings-title = Qui a ouvert votre dossier, et pourquoi
+track-openings-explain = Chaque ouverture de votre dossier par un membre du personnel est enregistrée : la date, son rôle et la raison. Les noms ne sont pas affichés.
+track-openings-none = Personne n’a encore ouvert votre dossier.
+track-decision-above = Ses motifs sont indiqués plus haut, sous « La décision ».

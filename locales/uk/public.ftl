@@ -256,3 +256,16 @@ track-next-closed-appeal-decided = Вашу скаргу закрито, а ва
 track-satisfaction-thanks = Дякуємо за вашу відповідь. Її записано, і змінити її вже не можна.
 track-rating-given = { $rating } з 5
 track-back = Назад до відстеження скарги
+
+## track
+track-decision-title = Рішення
+track-more-title = Що ще ви можете зробити
+track-from = Від
+track-staff-member = Працівник
+track-actions-title = Що змінилося завдяки вашій скарзі
+track-action-verified = Коригувальний захід було вжито й перевірено { $date }.
+track-action-item = Зобов’язання, якого він стосується
+track-openings-title = Хто відкривав вашу справу і навіщо
+track-openings-explain = Кожне відкриття вашої справи працівником записується: дата, його роль і причина. Імена не показуються.
+track-openings-none = Вашу справу ще ніхто не відкривав.
+track-decision-above = Його підстави наведено вище, у розділі «Рішення».

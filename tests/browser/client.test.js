@@ -6,7 +6,9 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { useServerAndBrowser, screenshot, text, assertAccessible } = require('./server');
+const {
+  useServerAndBrowser, screenshot, text, assertAccessible, assertFitsPhone, STAFF, DEMO_PASSWORD,
+} = require('./server');
 
 const app = useServerAndBrowser();
 
@@ -321,4 +323,76 @@ test('no English browser bubble on French and Arabic forms: the page says what i
     await assertAccessible(page, `track form with its error in ${lang}`);
   }
   await context.close();
+});
+
+// --- track ---------------------------------------------------------------------------------
+
+/** A decided case with a staff message, an opening and a verified corrective action, through
+ * the JSON API (as the chair and a reviewer); returns its receipt code. */
+async function decidedCase() {
+  const context = await app.context();
+  const api = context.request;
+  const ok = async (r, what) => {
+    assert.ok(r.ok(), `${what}: ${r.status()} ${await r.text()}`);
+    return r.json();
+  };
+  const filed = await ok(await api.post('/api/v1/complaints', { data: {
+    language: 'en', name: 'Amina Example', email: 'amina@example.org', program: 'settlement',
+    site: 'downtown', rights: ['respect'], what_happened: 'The interpreter never came, twice.',
+    outcome_wanted: 'A new appointment with an interpreter.', contact_preference: 'email',
+    accommodations: [], consent_handle: true, consent_contact: true,
+  } }), 'filing');
+  const signIn = async (login) => {
+    const c = await app.context();
+    const s = await ok(await c.request.post('/api/v1/session', { data: { login, password: DEMO_PASSWORD } }), login);
+    return { c, csrf: s.csrf, id: s.staff.id };
+  };
+  const chair = await signIn(STAFF.chair);
+  const owner = await signIn(STAFF.reviewer);
+  const act = async (who, action, data) => ok(await who.c.request.post(
+    `/api/v1/cases/${filed.case}/actions/${action}`, { data, headers: { 'x-csrf-token': who.csrf } }), action);
+  await act(chair, 'acknowledge', {});
+  await act(chair, 'assign', { reviewer: chair.id });
+  await ok(await chair.c.request.post(`/api/v1/cases/${filed.case}/open`,
+    { data: { purpose: 'handling' }, headers: { 'x-csrf-token': chair.csrf } }), 'open');
+  await act(chair, 'message', { audience: 'client', body: 'Could you tell us the dates of both appointments?' });
+  await act(chair, 'finding', { substantiated: true, summary: 'Two bookings were never made.' });
+  await act(chair, 'decide', { outcome: 'upheld', reasons: 'The interpreter bookings were never made: we apologize, and your next appointment will have one.' });
+  await act(chair, 'action-open', { owner: owner.id, due: '2030-04-30', framework_item: 'ethics.need-based', description: 'Check every interpreter booking the day before.' });
+  await act(owner, 'action-complete', { action: 1, note: 'Done.' });
+  await act(chair, 'action-verify', { action: 1, note: 'Checked.' });
+  for (const c of [context, chair.c, owner.c]) await c.close();
+  return filed.receipt_code;
+}
+
+test('the tracking page at 360 px in en, fr and ar: status first, the decision card, accessible, no sideways scroll', async () => {
+  const code = await decidedCase();
+  for (const lang of ['en', 'fr', 'ar']) {
+    // <details> opens without script; axe-core needs script (and CSP bypassed) to run.
+    const context = await app.context({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`/track?lang=${lang}`);
+    await page.fill('#code', code);
+    await submit(page, 'main form button[type=submit]');
+    assert.ok(await page.isVisible('#track-status'), `${lang}: the status`);
+    const top = async (selector) => (await page.locator(selector).first().boundingBox()).y;
+    const status = await top('#track-status');
+    const decision = await top('.track-decision');
+    const message = await top('form[action="/track/message"]');
+    assert.ok(status < decision && decision < message, `${lang}: status, then decision, then the message box`);
+    assert.ok(decision < 740, `${lang}: the decision starts on the first screen (${decision}px)`);
+    // The other forms are closed choices; opened with a click, no script needed
+    assert.equal(await page.isVisible('form[action="/track/appeal"]'), false, `${lang}: the appeal form is behind its choice`);
+    await page.click('#appeal > summary');
+    assert.ok(await page.isVisible('form[action="/track/appeal"]'), `${lang}: the choice opens`);
+    await page.click('#appeal > summary');
+    assert.equal(await page.locator('.track-openings li').count(), 1, `${lang}: one opening`);
+    assert.equal(await page.locator('.track-actions li').count(), 1, `${lang}: one verified action`);
+    await assertAccessible(page, `tracking page in ${lang}`);
+    await assertFitsPhone(page, `tracking page in ${lang}`);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`tracking page height at 360 px in ${lang}: ${height}px`);
+    await screenshot(page, `track-${lang}-360`);
+    await context.close();
+  }
 });

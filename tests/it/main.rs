@@ -32,6 +32,7 @@ mod store_contract;
 mod systemic_pages;
 mod tamper;
 mod tamper_matrix;
+mod track;
 mod translations;
 mod transparency;
 mod vault_contract;

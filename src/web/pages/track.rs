@@ -8,7 +8,13 @@
 //! seals it and records it ([`Service::client_act`](crate::service::Service::client_act)).
 
 use askama::Template;
+use recourse_events::ids::StaffId;
+use recourse_events::org::Role;
+use recourse_events::vocabulary::Payload;
 use recourse_projections::actor::Actor;
+use recourse_projections::case::{ActionStatus, Case};
+use recourse_projections::framework::Reference;
+use recourse_projections::read_model::ReadModel;
 
 use super::layout::Layout;
 use super::render;
@@ -37,6 +43,23 @@ pub struct Line {
     pub by_you: bool,
     /// Texts to show (label, text).
     pub texts: Vec<(String, String)>,
+    /// The sender's role, on a staff message ("Committee chair").
+    pub from: Option<String>,
+    /// A decision (the last one is the page's decision card).
+    pub decision: bool,
+    /// The decision shown as the card at the top (its reasons are there).
+    pub card: bool,
+}
+
+/// One opening of the file, as the client reads it: date, the opener's role (never their
+/// name: no setting lets the page name staff), the purpose in plain words.
+pub struct Opening {
+    /// Date, in the organization's time zone.
+    pub date: String,
+    /// The opener's role.
+    pub role: String,
+    /// Why.
+    pub purpose: String,
 }
 
 #[derive(Template)]
@@ -47,6 +70,13 @@ struct TrackCase {
     status: String,
     status_hint: String,
     lines: Vec<Line>,
+    /// The decision in force, as its card (the timeline's last decision line).
+    decision: Option<Line>,
+    /// Who opened the file and why, newest first.
+    openings: Vec<Opening>,
+    /// The verified corrective actions: (taken and checked on a date, the framework item's
+    /// plain text). The action's description is the case's sealed text, for staff: not shown.
+    actions: Vec<(String, Option<String>)>,
     can: ClientCan,
     /// The satisfaction answer given, once answered: (question, answer) pairs.
     answered: Vec<(String, String)>,
@@ -128,9 +158,52 @@ pub fn event_id(kind: &str) -> String {
     crate::service::event_id(kind)
 }
 
+fn snake<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// The message id of a staff member's role as the client reads it: their role on the case
+/// (its reviewer), else their highest role in the organization, else "a staff member".
+fn role_id(m: &ReadModel, case: Option<&Case>, staff: StaffId) -> &'static str {
+    if case.and_then(|c| c.reviewer) == Some(staff) && m.org().has_role(staff, Role::Reviewer) {
+        return "admin-role-reviewer";
+    }
+    let roles = m.org().roles(staff);
+    [
+        (Role::Chair, "admin-role-chair"),
+        (Role::Reviewer, "admin-role-reviewer"),
+        (Role::Intake, "admin-role-intake"),
+        (Role::Auditor, "admin-role-auditor"),
+        (Role::Admin, "admin-role-admin"),
+        (Role::Board, "admin-role-board"),
+    ]
+    .into_iter()
+    .find(|(r, _)| roles.contains(r))
+    .map_or("track-staff-member", |(_, id)| id)
+}
+
+fn item_text(ctx: &Ctx, reference: &Reference, id: &str) -> String {
+    match reference.framework_item(id) {
+        Some((_, item)) if ctx.tr.lang == "fr" => item.text_fr.clone(),
+        Some((_, item)) => item.text.clone(),
+        None => id.to_owned(),
+    }
+}
+
 fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
     let tr = &ctx.tr;
     let clocks = ctx.app.service.read(|m| m.clocks().clone());
+    let roles: Vec<(StaffId, &'static str)> = ctx.app.service.read(|m| {
+        let case = m.case(&file.case);
+        file.timeline
+            .iter()
+            .filter_map(|e| e.actor.staff())
+            .map(|s| (s, role_id(m, case, s)))
+            .collect()
+    });
     let label = |field: &str| tr.t(&format!("text-{field}"));
     file.timeline
         .iter()
@@ -152,6 +225,14 @@ fn lines(ctx: &Ctx, file: &CaseFile) -> Vec<Line> {
                 what: tr.what(&client_what(e.kind.as_str(), e.payload.as_ref())),
                 by_you: e.actor == Actor::Client,
                 texts,
+                from: match (e.payload.as_ref(), e.actor.staff()) {
+                    (Some(Payload::MessagePosted(_)), Some(s)) => {
+                        roles.iter().find(|(r, _)| *r == s).map(|(_, id)| tr.t(id))
+                    }
+                    _ => None,
+                },
+                decision: matches!(e.payload, Some(Payload::DecisionIssued(_))),
+                card: false,
             }
         })
         .collect()
@@ -165,14 +246,51 @@ async fn page(
     let service = &ctx.app.service;
     let (case, client) = service.client(code)?;
     let file = service.client_file(code).await?;
-    let (status, satisfaction) = service
-        .read(|m| m.case(&case).map(|c| (c.status(), c.satisfaction.clone())))
+    let tr = &ctx.tr;
+    let (status, satisfaction, decided, openings, actions) = service
+        .read(|m| {
+            let c = m.case(&case)?;
+            let clocks = m.clocks();
+            let openings = c
+                .views
+                .iter()
+                .rev()
+                .map(|v| Opening {
+                    date: clocks.local_date(v.at).to_string(),
+                    role: tr.t(role_id(m, Some(c), v.by)),
+                    purpose: tr.t(&format!("purpose-{}", snake(v.purpose))),
+                })
+                .collect::<Vec<_>>();
+            let actions = c
+                .actions
+                .values()
+                .filter(|a| a.status == ActionStatus::Verified)
+                .map(|a| {
+                    (
+                        tr.t1(
+                            "track-action-verified",
+                            "date",
+                            clocks.local_date(a.settled_at.unwrap_or(a.opened_at)),
+                        ),
+                        a.framework_item
+                            .as_deref()
+                            .map(|i| item_text(ctx, m.reference(), i)),
+                    )
+                })
+                .collect::<Vec<_>>();
+            Some((
+                c.status(),
+                c.satisfaction.clone(),
+                c.decision.is_some(),
+                openings,
+                actions,
+            ))
+        })
         .ok_or(WebError::NotFound)?;
     let key = status.as_str().replace(' ', "-");
     let can = ClientCan::of(service, case, &client.actor, status);
     let mut l = Layout::new(ctx, "track-case-title");
     l.notice = notice;
-    let tr = &ctx.tr;
     let yes_no = |b: bool| tr.t(if b { "yes" } else { "no" });
     let answered = satisfaction
         .as_ref()
@@ -187,12 +305,34 @@ async fn page(
             ]
         })
         .unwrap_or_default();
+    let mut lines = lines(ctx, &file);
+    // The decision in force is the card at the top: its line in the timeline says so instead
+    // of repeating its reasons.
+    let decision = lines
+        .iter_mut()
+        .rev()
+        .find(|l| decided && l.decision)
+        .map(|l| {
+            l.card = true;
+            Line {
+                date: l.date.clone(),
+                what: l.what.clone(),
+                by_you: false,
+                texts: std::mem::take(&mut l.texts),
+                from: None,
+                decision: true,
+                card: false,
+            }
+        });
     render(TrackCase {
         l,
         code: code.grouped(),
         status: tr.t(&format!("status-{key}")),
         status_hint: tr.message(&service.client_next_step(case, &can)),
-        lines: lines(ctx, &file),
+        decision,
+        lines,
+        openings,
+        actions,
         can,
         answered,
     })
