@@ -25,6 +25,7 @@ mod openapi;
 mod review_cli;
 mod review_pages;
 mod roles;
+mod scenario;
 mod serve;
 mod service;
 mod session_contract;
