@@ -9,21 +9,12 @@ use recourse_events::org::Role;
 use serde_json::json;
 
 use crate::api::{file, roomy, sign_in};
-use crate::scenario;
+use crate::scenario::{self, escaped as esc};
 use crate::web_helpers::spawn_app_with;
 
 /// Message `id` in `lang`, as the pages say it (escaped as the templates escape it).
 fn tr(lang: &str, id: &str) -> String {
-    esc(&scenario::tr(lang, id))
-}
-
-/// `s` as the templates escape it.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&#34;")
-        .replace('\'', "&#39;")
+    scenario::escaped(&scenario::tr(lang, id))
 }
 
 /// The form posting to `/<action>"` on `body`.

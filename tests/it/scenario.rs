@@ -18,6 +18,15 @@ pub fn tr(lang: &str, id: &str) -> String {
     Tr::new(catalog.clone(), lang).t(id)
 }
 
+/// `s` as the templates escape it.
+pub fn escaped(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
 /// A web complaint ("The interpreter never came, twice."), acknowledged by the chair and
 /// assigned to the chair; returns (case id, receipt code).
 pub async fn assigned_to_chair(t: &TestApp, chair: &Staff) -> (String, String) {
