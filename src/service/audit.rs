@@ -11,9 +11,12 @@
 //! an export (the case-level `file.viewed` records opening sealed data, which this is not), so
 //! the download is not recorded in the ledger; it is logged, with who asked and what size.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use recourse_events::bundle::BundleHeader;
 use recourse_events::checkpoint::{Checkpoint, Note, NoteVerifier};
 use recourse_events::ids::StaffId;
+use tokio::sync::Semaphore;
 
 use super::{Service, ServiceError};
 use crate::export::{self, ExportError};
@@ -45,6 +48,11 @@ pub struct Bundle {
     /// The bundle's bytes.
     pub bytes: Vec<u8>,
 }
+
+/// Bundles are built one at a time (see [`Service::bundle`]).
+static ONE_AT_A_TIME: Semaphore = Semaphore::const_new(1);
+/// The size of the last bundle built, to size the next one's buffer.
+static LAST_SIZE: AtomicUsize = AtomicUsize::new(0);
 
 fn export_error(e: ExportError) -> ServiceError {
     match e {
@@ -89,16 +97,24 @@ impl Service {
     /// The export bundle of the published checkpoint, asked for by `by` (logged).
     ///
     /// Built in memory, in one buffer handed to the response as it is (no second copy): the
-    /// process holds the bundle's size (the entries plus one header line) while it is sent.
+    /// process holds the bundle (the entries plus one header line; 23 MB for the 38,000 entries
+    /// of the 3,000-complaint demo) while it is sent. Bundles are built one at a time, so
+    /// several auditors downloading at once wait rather than multiply that, and the buffer
+    /// starts at the previous bundle's size (a ledger only grows), so it is seldom regrown.
     pub async fn bundle(&self, by: StaffId) -> Result<Bundle, ServiceError> {
+        let _turn = ONE_AT_A_TIME
+            .acquire()
+            .await
+            .map_err(|e| ServiceError::Integrity(e.to_string()))?;
         let note = self
             .ledger()
             .checkpoint()
             .ok_or_else(|| ServiceError::NotFound("no checkpoint yet".into()))?;
-        let mut bytes = Vec::new();
+        let mut bytes = Vec::with_capacity(LAST_SIZE.load(Ordering::Relaxed));
         let header = export::write_bundle(self.store().as_ref(), &note, &mut bytes)
             .await
             .map_err(export_error)?;
+        LAST_SIZE.store(bytes.len(), Ordering::Relaxed);
         tracing::info!(staff = %by, size = header.size, bytes = bytes.len(), "ledger bundle downloaded");
         Ok(Bundle {
             file_name: export::file_name(&header),
