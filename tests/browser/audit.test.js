@@ -154,6 +154,25 @@ test('an auditor downloads the bundle and the browser verifies it; tampered copi
   r = await verifyInPage(page, bundle, 'not a key');
   assert.deepEqual(r, { outcome: 'failed', text: fill(m['audit-js-failed'], { reason: m['audit-why-vkey'] }) });
 
+  // A bundle received from another ledger passes with that ledger's key pasted, and fails with
+  // this one's: the key decides, not the page or the bundle.
+  const other = path.join(work, 'other');
+  let cli = spawnSync(BIN, ['init', '--origin', 'other.example/ledger', '--data', other], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const otherBundle = path.join(work, 'other.jsonl');
+  cli = spawnSync(BIN, ['export', '--out', otherBundle, '--data', other], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const otherKey = fs.readFileSync(path.join(other, 'ledger.vkey'), 'utf8').trim();
+  const otherSize = JSON.parse(fs.readFileSync(otherBundle, 'utf8').split('\n')[0]).size;
+  r = await verifyInPage(page, otherBundle, otherKey);
+  assert.deepEqual(r, { outcome: 'ok', text: fill(m['audit-js-ok'], { size: otherSize }) });
+  r = await verifyInPage(page, otherBundle, vkey);
+  assert.deepEqual(r, { outcome: 'failed', text: fill(m['audit-js-failed'], { reason: m['audit-why-note'] }) });
+
+  // With JavaScript, the copy buttons are offered.
+  assert.ok(await page.isVisible('button[data-copy=audit-vkey-shown]'), 'the key has a copy button');
+  assert.ok(await page.isVisible('button[data-copy=audit-command]'), 'the command has a copy button');
+
   assert.deepEqual(errors, [], 'no script errors');
   await context.close();
 });
