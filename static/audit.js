@@ -304,6 +304,7 @@
     const total = entries.length;
     progress.hidden = false;
     progress.max = Math.max(total, 1);
+    let spoken = -1;
     for (let from = 0; from < total; from += BATCH) {
       const batch = entries.slice(from, from + BATCH);
       const leaves = await Promise.all(batch.map((b) => sha256(concat(new Uint8Array([0]), b))));
@@ -331,7 +332,12 @@
       if (bad >= 0) throw new Failure("audit-why-signature", from + bad);
       if (problem) throw problem;
       progress.value = from + batch.length;
-      show(say("audit-js-progress", { done: from + batch.length, total }), null);
+      // The live region speaks at each tenth, not at every batch.
+      const tenth = Math.floor((10 * (from + batch.length)) / total);
+      if (tenth !== spoken) {
+        spoken = tenth;
+        show(say("audit-js-progress", { done: from + batch.length, total }), null);
+      }
     }
     if (total < cp.size) throw new Failure("audit-why-truncated", total);
     if (total > cp.size) throw new Failure("audit-why-extra", cp.size);
