@@ -222,3 +222,33 @@ async fn the_page_shows_the_real_verifier_key_and_the_command_without_javascript
     assert_eq!(script.status, StatusCode::OK);
     assert!(script.body.contains("Ed25519"));
 }
+
+#[tokio::test]
+async fn a_bundle_holds_exactly_what_its_checkpoint_covers_even_when_the_log_holds_more() {
+    // Given the demo ledger and one of its older checkpoints, which covers fewer entries
+    let t = spawn_app().await;
+    let store = t.app.service.store();
+    let size = store.size().await.unwrap();
+    let (old_size, old_note) = store
+        .checkpoints(0, 1)
+        .await
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("a stored checkpoint");
+    assert!(old_size < size, "an older checkpoint: {old_size} < {size}");
+    // When the one exporter writes the bundle of that checkpoint
+    let mut bytes = Vec::new();
+    let header = recourse::export::write_bundle(store.as_ref(), &old_note, &mut bytes)
+        .await
+        .unwrap();
+    // Then it holds exactly the entries that checkpoint covers, and verifies with the ledger key
+    assert_eq!(header.size, old_size);
+    let lines = bytes.iter().filter(|b| **b == b'\n').count() as u64;
+    assert_eq!(lines, old_size + 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("old.jsonl");
+    std::fs::write(&file, &bytes).unwrap();
+    let vkey = NoteVerifier::parse(&vkey_of(&t)).unwrap();
+    assert_eq!(verify_bundle(&file, &vkey).unwrap().entries, old_size);
+}
