@@ -21,6 +21,7 @@ pub mod accounts;
 pub mod cli;
 pub mod data_dir;
 pub mod demo;
+pub mod export;
 pub mod ledger;
 pub mod mark;
 pub mod memory;

@@ -3,7 +3,8 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const button of document.querySelectorAll("[data-copy]")) {
     button.hidden = false;
     button.addEventListener("click", async () => {
-      const text = document.getElementById(button.dataset.copy).textContent.trim();
+      const source = document.getElementById(button.dataset.copy);
+      const text = (source instanceof HTMLInputElement ? source.value : source.textContent).trim();
       try { await navigator.clipboard.writeText(text); button.textContent = button.dataset.copied; } catch (_) {}
     });
   }

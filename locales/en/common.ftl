@@ -31,3 +31,6 @@ yes = Yes
 no = No
 error-too-many-title = Please wait before trying again
 error-restricted = This case is restricted: only its assigned reviewer, the chair and intake can open its file. Your attempt has been recorded.
+
+## audit
+nav-audit = Audit

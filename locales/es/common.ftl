@@ -34,3 +34,6 @@ yes = Sí
 no = No
 error-too-many-title = Espere antes de volver a intentarlo
 error-restricted = Este caso es de acceso restringido: solo su revisor asignado, la presidencia y la recepción pueden abrir su expediente. Su intento ha quedado registrado.
+
+## audit
+nav-audit = Auditoría

@@ -34,3 +34,6 @@ yes = Oui
 no = Non
 error-too-many-title = Veuillez patienter avant de réessayer
 error-restricted = Ce dossier est à accès restreint : seuls l’examinateur désigné, la présidence et l’accueil peuvent l’ouvrir. Votre tentative a été enregistrée.
+
+## audit
+nav-audit = Audit

@@ -8,6 +8,7 @@
 //! always reads its own writes.
 
 pub mod administration;
+pub mod audit;
 pub mod case_action;
 mod case_reader;
 mod clear;

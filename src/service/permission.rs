@@ -21,6 +21,11 @@ use serde::Serialize;
 use super::Service;
 use super::case_action::{ACTIONS, CaseAction};
 
+/// Who may open the auditor's page (`/staff/audit`) and download the whole ledger as a bundle:
+/// auditors, the committee's chair and administrators. The bundle holds personal data only
+/// sealed, but still every case's structure, so it is not for every staff member.
+pub const AUDIT_ROLES: &[Role] = &[Role::Auditor, Role::Chair, Role::Admin];
+
 /// A sealed placeholder for dry runs (never recorded).
 pub fn placeholder() -> Sealed {
     Sealed {

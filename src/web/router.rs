@@ -194,6 +194,8 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["staff", "file"], _, true) => pages::case::file(ctx).await,
         (["staff", "case", id], true, _) => pages::case::show(ctx, id).await,
         (["staff", "case", id, "verify"], true, _) => pages::case::verify(ctx, id).await,
+        (["staff", "audit"], true, _) => pages::audit::page(ctx),
+        (["staff", "audit", "bundle"], true, _) => pages::audit::bundle(ctx).await,
         (["staff", "case", id, "open"], _, true) => pages::case::open(ctx, id).await,
         (["staff", "case", id, "close"], true, _) => pages::case::close_form(ctx, id).await,
         (["staff", "case", id, action], _, true) => pages::case::act(ctx, id, action).await,

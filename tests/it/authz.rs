@@ -338,6 +338,9 @@ async fn every_role_against_every_page_and_read() {
         ("/staff/file".into(), &[Intake]),
         ("/staff/admin".into(), &[Admin]),
         ("/staff/admin?view=settings".into(), &[Admin]),
+        // The whole ledger (sealed): auditors, the chair, administrators.
+        ("/staff/audit".into(), &[Auditor, Chair, Admin]),
+        ("/staff/audit/bundle".into(), &[Auditor, Chair, Admin]),
         ("/board".into(), dashboard),
         ("/board/export.csv".into(), dashboard),
         ("/board/export.json".into(), dashboard),

@@ -270,6 +270,11 @@ impl Browser {
 }
 
 impl TestApp {
+    /// The served data folder (to run the command line on the same ledger).
+    pub fn data_path(&self) -> &Path {
+        &self._data.path
+    }
+
     /// A fresh browser (no cookies).
     pub fn browser(&self) -> Browser {
         let jar = Arc::new(Jar::default());

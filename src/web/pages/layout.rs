@@ -20,6 +20,8 @@ pub struct StaffNav {
     pub reviews: bool,
     /// Administers.
     pub admin: bool,
+    /// Audits the whole ledger (`/staff/audit`).
+    pub audit: bool,
     /// Their first page (the brand link): the queue, the dashboard or the administration.
     pub home: &'static str,
 }
@@ -66,6 +68,9 @@ impl Layout {
                 file: has(Role::Intake),
                 board: has(Role::Board) || has(Role::Chair) || has(Role::Admin),
                 admin: has(Role::Admin),
+                audit: crate::service::permission::AUDIT_ROLES
+                    .iter()
+                    .any(|r| has(*r)),
                 reviews: crate::web::pages::review::ROLES.iter().any(|r| has(*r)),
                 home: crate::web::pages::staff::home(ctx.app, s.staff),
             }

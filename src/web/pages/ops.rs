@@ -26,6 +26,11 @@ pub fn asset(file: &str) -> Result<Response, WebError> {
             "text/javascript; charset=utf-8",
             include_str!("../../../static/app.js"),
         )),
+        "audit.js" => Ok(Response::new(
+            StatusCode::OK,
+            "text/javascript; charset=utf-8",
+            include_str!("../../../static/audit.js"),
+        )),
         _ => Err(WebError::NotFound),
     }
 }
