@@ -306,3 +306,15 @@ intake-contact-none = لا تتواصلوا مع العميل: يتابع شكو
 ## items
 case-actions-sealed = ما يجب فعله وملاحظات كل خطوة بيانات شخصية مختومة: تُعرض بجانب كل إجراء في الملف المفتوح، بعد تسجيل فتحه.
 case-actions-sealed-open = افتح الملف لقراءتها
+
+## route
+escalated-to-board = مُحالة: يتولاها مجلس الإدارة
+escalated-to-external = مُحالة: يتولاها { $name }
+fact-escalated = مُحالة
+fact-named-staff = الموظفون المعنيون
+fact-staff-described = موظف موصوف
+fact-staff-described-sealed = بكلمات العميل، مختوم: افتح الملف لقراءته
+case-escalated = عن المدير أو رئيس اللجنة: إحالة
+case-escalated-hint = يُستبعد عندئذ كل رؤساء اللجنة والمدير من هذه القضية، وتذهب إلى من تحدده الإعدادات (مجلس الإدارة أو مراجع خارجي). لا يمكن التراجع عن ذلك.
+case-named-staff = الموظفون الذين تتعلق بهم الشكوى
+case-named-staff-hint = لا يمكن لمن تم تحديدهم أن يتولوا هذه القضية أبدًا. اقرأ وصف العميل في الملف أولًا.

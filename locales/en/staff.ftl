@@ -302,3 +302,15 @@ intake-contact-none = Do not contact the client: they follow the complaint with 
 ## items
 case-actions-sealed = What is to be done and the notes of each step are sealed personal data: they are shown beside each action in the opened file, once the opening is recorded.
 case-actions-sealed-open = Open the file to read them
+
+## route
+escalated-to-board = Escalated: the board handles it
+escalated-to-external = Escalated: { $name } handles it
+fact-escalated = Escalated
+fact-named-staff = Staff it is about
+fact-staff-described = Staff member described
+fact-staff-described-sealed = in the client's words, sealed: open the file to read it
+case-escalated = About the director or the chair of the committee: escalate
+case-escalated-hint = Every chair and the director are then kept out of this case, and it goes to whom the settings name (the board, or an external reviewer). It cannot be undone.
+case-named-staff = Staff members the complaint is about
+case-named-staff-hint = Those ticked can never handle this case. Read the client's own description in the file first.

@@ -306,3 +306,15 @@ intake-contact-none = No contactar al cliente: sigue su queja con el código de 
 ## items
 case-actions-sealed = Lo que hay que hacer y las notas de cada paso son datos personales sellados: se muestran junto a cada acción en el expediente abierto, una vez registrada la apertura.
 case-actions-sealed-open = Abrir el expediente para leerlos
+
+## route
+escalated-to-board = Escalada: la tramita la junta directiva
+escalated-to-external = Escalada: la tramita { $name }
+fact-escalated = Escalada
+fact-named-staff = Personal al que se refiere
+fact-staff-described = Miembro del personal descrito
+fact-staff-described-sealed = en palabras de la persona, sellado: abra el expediente para leerlo
+case-escalated = Sobre la dirección o quien preside el comité: escalar
+case-escalated-hint = Quienes presiden y la dirección quedan fuera de este caso, que va a quien indiquen los ajustes (la junta directiva o una persona revisora externa). No se puede deshacer.
+case-named-staff = Miembros del personal a los que se refiere la queja
+case-named-staff-hint = Las personas marcadas nunca podrán tramitar este caso. Lea primero la descripción de la persona en el expediente.

@@ -307,3 +307,15 @@ intake-contact-none = Ne pas contacter le client : il suit sa plainte avec le c
 ## items
 case-actions-sealed = Ce qui doit être fait et les notes de chaque étape sont des données personnelles scellées : elles sont affichées à côté de chaque mesure dans le dossier ouvert, une fois l’ouverture consignée.
 case-actions-sealed-open = Ouvrir le dossier pour les lire
+
+## route
+escalated-to-board = Transmise : le conseil d’administration la traite
+escalated-to-external = Transmise : { $name } la traite
+fact-escalated = Transmise
+fact-named-staff = Personnel visé
+fact-staff-described = Membre du personnel décrit
+fact-staff-described-sealed = dans les mots du client, scellé : ouvrez le dossier pour le lire
+case-escalated = Vise la direction ou la présidence du comité : transmettre
+case-escalated-hint = Toute la présidence et la direction sont alors écartées de ce dossier, qui va à qui les réglages désignent (le conseil d’administration, ou une personne externe). C’est définitif.
+case-named-staff = Membres du personnel visés par la plainte
+case-named-staff-hint = Les personnes cochées ne pourront jamais traiter ce dossier. Lisez d’abord la description du client dans le dossier.

@@ -505,10 +505,7 @@ impl Org {
         let leads = |s: StaffId| self.has_role(s, Role::Chair) || new.director == Some(s);
         let someone = match new.escalation_route() {
             EscalationRoute::External(_) => true,
-            EscalationRoute::Board => self
-                .holders(Role::Board)
-                .into_iter()
-                .any(|s| !leads(s)),
+            EscalationRoute::Board => self.holders(Role::Board).into_iter().any(|s| !leads(s)),
         };
         if changed && !someone {
             return Err(invalid(

@@ -17,7 +17,10 @@ fn about_leadership() -> World {
     w.case = Case::new(w.case.id);
     let mut f = filing(&[]);
     f.about_leadership = true;
-    w.run(Actor::Service(WEB_INTAKE.into()), Command::File(Box::new(f)));
+    w.run(
+        Actor::Service(WEB_INTAKE.into()),
+        Command::File(Box::new(f)),
+    );
     w
 }
 
@@ -40,9 +43,7 @@ fn view() -> Command {
 }
 
 fn assign(n: u128) -> Command {
-    Command::AssignReviewer {
-        reviewer: staff(n),
-    }
+    Command::AssignReviewer { reviewer: staff(n) }
 }
 
 fn conflicted(r: Result<Vec<recourse_events::vocabulary::Payload>, RuleError>) -> bool {

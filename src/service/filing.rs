@@ -53,6 +53,12 @@ pub struct ComplaintForm {
     pub consent_contact: bool,
     /// Staff the complaint names.
     pub named_staff: Vec<StaffId>,
+    /// The client says it is about the director or the chair of the complaints committee.
+    #[serde(default)]
+    pub about_leadership: bool,
+    /// The staff member it is about, in the client's words (a name or a description).
+    #[serde(default)]
+    pub staff_described: Option<String>,
 }
 
 impl std::fmt::Debug for ComplaintForm {
@@ -101,6 +107,7 @@ impl Service {
         } else {
             given(&form.name)
         };
+        let described = given(&form.staff_described);
         let email = given(&form.email);
         let phone = given(&form.phone);
         let case = CaseId(super::uuid_at(at));
@@ -139,6 +146,11 @@ impl Service {
                     text_version: "2026-1".into(),
                 },
                 named_staff: form.named_staff.clone(),
+                staff_described: described
+                    .as_deref()
+                    .map(|d| seal("staff_described", d))
+                    .transpose()?,
+                about_leadership: form.about_leadership,
                 complainant_key: receipt.complainant_key(self.origin()).public(),
                 receipt_lookup: receipt.lookup(self.origin()),
                 data_key: data_key.clone(),

@@ -9,7 +9,7 @@
 
 pub mod administration;
 pub mod case_action;
-mod case_reader;
+pub mod case_reader;
 mod clear;
 pub mod client;
 pub mod clock;

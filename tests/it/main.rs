@@ -15,6 +15,7 @@ mod cli;
 mod crash;
 mod demo;
 mod doors;
+mod escalation;
 mod hardening;
 mod helpers;
 mod input;

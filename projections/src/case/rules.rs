@@ -286,7 +286,8 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
         match ctx.actor {
             Actor::Service(name) if name == WEB_INTAKE && f.channel == Channel::Web => {}
             Actor::Staff(_) if f.channel != Channel::Web => {
-                ctx.staff_on(case, 
+                ctx.staff_on(
+                    case,
                     &[Role::Intake],
                     "only intake staff file complaints for clients",
                 )?;
@@ -361,7 +362,8 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
     let status = case.status();
     let event = match command {
         Command::Acknowledge { note } => {
-            ctx.staff_on(case, 
+            ctx.staff_on(
+                case,
                 &[Role::Intake, Role::Chair],
                 "only intake or the chair acknowledge complaints",
             )?;
@@ -371,7 +373,8 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
             Payload::Acknowledged(Acknowledged { note: note.clone() })
         }
         Command::Triage(t) => {
-            let staff = ctx.staff_on(case, 
+            let staff = ctx.staff_on(
+                case,
                 &[Role::Intake, Role::Chair],
                 "only intake or the chair triage complaints",
             )?;
@@ -398,7 +401,8 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
             })
         }
         Command::AssignReviewer { reviewer } => {
-            let staff = ctx.staff_on(case, 
+            let staff = ctx.staff_on(
+                case,
                 &[Role::Intake, Role::Chair],
                 "only intake or the chair route complaints",
             )?;
@@ -421,7 +425,8 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
                 Actor::Staff(s)
                     if *s == r.staff && ctx.org.staff.get(s).is_some_and(|m| m.active) => {}
                 _ => {
-                    ctx.staff_on(case, 
+                    ctx.staff_on(
+                        case,
                         &[Role::Chair],
                         "staff recuse themselves; only the chair records it for another",
                     )?;
@@ -473,7 +478,8 @@ fn review(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rule
             Payload::EvidenceAdded(e.clone())
         }
         Command::View { purpose } => {
-            let staff = ctx.staff_on(case, 
+            let staff = ctx.staff_on(
+                case,
                 &[Role::Intake, Role::Reviewer, Role::Chair, Role::Auditor],
                 "only committee members and auditors open complaint files",
             )?;
@@ -522,7 +528,7 @@ fn review(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rule
         }
         Command::Decide(d) => {
             if ctx.org.settings.chair_decides {
-                let staff = ctx.staff_on(case, 
+                let staff = ctx.staff_on(case,
                     &[Role::Chair],
                     "the organization has the chair decide every complaint: the reviewer records findings",
                 )?;
@@ -609,8 +615,11 @@ fn corrective(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, 
             Payload::ActionCompleted(n.clone())
         }
         Command::VerifyAction(n) => {
-            let chair =
-                ctx.staff_on(case, &[Role::Chair], "only the chair verifies corrective actions")?;
+            let chair = ctx.staff_on(
+                case,
+                &[Role::Chair],
+                "only the chair verifies corrective actions",
+            )?;
             let a = case
                 .actions
                 .get(&n.action)
@@ -629,7 +638,11 @@ fn corrective(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, 
             Payload::ActionVerified(n.clone())
         }
         Command::WaiveAction(n) => {
-            ctx.staff_on(case, &[Role::Chair], "only the chair waives corrective actions")?;
+            ctx.staff_on(
+                case,
+                &[Role::Chair],
+                "only the chair waives corrective actions",
+            )?;
             let a = case
                 .actions
                 .get(&n.action)
@@ -779,7 +792,8 @@ fn lifecycle(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, R
         }
         Command::Withdraw => {
             if !ctx.is_client() {
-                ctx.staff_on(case, 
+                ctx.staff_on(
+                    case,
                     &[Role::Intake, Role::Chair],
                     "only the client, or intake or the chair on their word, withdraw",
                 )?;
