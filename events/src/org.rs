@@ -107,7 +107,9 @@ pub enum Role {
     Reviewer,
     /// Chairs the review committee: assigns, decides, verifies corrective actions, closes.
     Chair,
-    /// Reads dashboards and approves framework reviews; never sees personal data.
+    /// Reads dashboards and approves framework reviews; never sees personal data, except in
+    /// the complaints about the director or the chair the settings route to the board, which
+    /// board members handle as the committee would (`Settings::escalation_route`).
     Board,
     /// Enrols staff, grants roles, rotates keys, changes settings.
     Admin,

@@ -445,6 +445,15 @@ fn summary(tr: &Tr, d: &Draft, lists: [&[Choice]; 6]) -> Vec<Section> {
                 label(streams, &d.stream)
             },
         ),
+        (
+            tr.t("field-about"),
+            tr.t(if d.about == "leadership" {
+                "field-about-leadership"
+            } else {
+                "field-about-other"
+            }),
+        ),
+        (tr.t("field-who"), or_none(&d.who)),
     ];
     let wanted = vec![
         (
