@@ -216,6 +216,15 @@ async fn a_complaint_about_the_leadership_is_hidden_from_chairs_and_decided_by_t
     let (plain, _) = file_with(&t, "The office was closed.", json!({})).await;
     let page = board.get(&format!("/staff/case/{plain}")).await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
+    // Through the API alike: the escalated case answers, the ordinary one is refused.
+    let api = sign_in(&t, &board_login).await;
+    let view = api.get(&format!("/cases/{case}")).await;
+    assert_eq!(view.status, StatusCode::OK, "{}", view.text);
+    assert_eq!(view.json["escalated"], true);
+    assert_eq!(
+        api.get(&format!("/cases/{plain}")).await.status,
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -279,6 +288,10 @@ async fn an_external_reviewer_in_the_settings_gets_escalated_complaints_instead_
         json!({ "outcome": "upheld", "reasons": "The director must hear complaints." }),
     )
     .await;
+    let view = api.get(&format!("/cases/{case}")).await;
+    assert_eq!(view.json["escalated"], true, "{}", view.text);
+    assert_eq!(view.json["filing"]["about_leadership"], true);
+    assert_eq!(view.json["status"], "decided");
     let track = track_page(&t, &code, "en").await;
     assert!(track.body.contains("an independent reviewer handles it"));
 }
