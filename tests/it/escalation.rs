@@ -444,3 +444,62 @@ fn old_settings_keep_their_bytes_and_their_fingerprint() {
     let back: Settings = serde_json::from_str(&json).unwrap();
     assert_eq!(back, set);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn intake_files_for_a_client_about_the_chair_with_the_staff_member_in_their_words() {
+    let t = spawn_app_with(roomy()).await;
+    let escalated = |t: &TestApp| {
+        t.app
+            .service
+            .read(|m| m.cases().filter(|c| c.escalated()).count())
+    };
+    assert_eq!(escalated(&t), 0);
+    // Given intake taking a complaint by phone, about the chair, naming someone in words.
+    let intake = t.sign_in(t.login_of(Role::Intake)).await;
+    let form = intake.get("/staff/file").await;
+    assert!(form.body.contains("name=\"about\""), "{}", form.body);
+    assert!(form.body.contains("name=\"who\""));
+    let csrf = form.csrf().unwrap();
+    let page = intake
+        .post_form(
+            "/staff/file?lang=en",
+            &[
+                ("csrf", csrf.as_str()),
+                ("channel", "phone"),
+                ("language", "en"),
+                ("what", "The chair of the committee mocked my complaint."),
+                ("program", "settlement"),
+                ("site", "downtown"),
+                ("about", "leadership"),
+                ("who", "the chair, and a volunteer called Sam"),
+                ("identity", "anonymous"),
+                ("contact", "none"),
+                ("consent_handle", "yes"),
+            ],
+        )
+        .await;
+    assert!(
+        page.status.is_success() || page.status.is_redirection(),
+        "{}",
+        page.body
+    );
+    // Then the case is escalated and the words are sealed in its filing.
+    assert_eq!(escalated(&t), 1);
+    let case = t
+        .app
+        .service
+        .read(|m| m.cases().find(|c| c.escalated()).unwrap().id);
+    let entry = t
+        .app
+        .service
+        .store()
+        .read_stream(&case.stream())
+        .await
+        .unwrap()[0]
+        .entry
+        .clone();
+    let raw = String::from_utf8(entry).unwrap();
+    assert!(raw.contains("\"about_leadership\":true"), "{raw}");
+    assert!(raw.contains("\"staff_described\":{"));
+    assert!(!raw.contains("volunteer called Sam"));
+}
