@@ -54,10 +54,12 @@ pub struct ComplaintForm {
     /// Staff the complaint names.
     pub named_staff: Vec<StaffId>,
     /// The client says it is about the director or the chair of the complaints committee.
-    #[serde(default)]
+    /// (Not written when false or absent, so that a form without them serializes as before:
+    /// the demo's plan is pinned by its forms' JSON.)
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub about_leadership: bool,
     /// The staff member it is about, in the client's words (a name or a description).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub staff_described: Option<String>,
 }
 
