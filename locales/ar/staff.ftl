@@ -310,7 +310,7 @@ case-actions-sealed-open = افتح الملف لقراءتها
 ## route
 escalated-to-board = مُحالة: يتولاها مجلس الإدارة
 escalated-to-external = مُحالة: يتولاها { $name }
-fact-escalated = مُحالة
+fact-escalated = عن المدير أو رئيس اللجنة
 fact-named-staff = الموظفون المعنيون
 fact-staff-described = موظف موصوف
 fact-staff-described-sealed = بكلمات العميل، مختوم: افتح الملف لقراءته

@@ -306,7 +306,7 @@ case-actions-sealed-open = Open the file to read them
 ## route
 escalated-to-board = Escalated: the board handles it
 escalated-to-external = Escalated: { $name } handles it
-fact-escalated = Escalated
+fact-escalated = About the director or the chair
 fact-named-staff = Staff it is about
 fact-staff-described = Staff member described
 fact-staff-described-sealed = in the client's words, sealed: open the file to read it

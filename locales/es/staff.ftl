@@ -310,7 +310,7 @@ case-actions-sealed-open = Abrir el expediente para leerlos
 ## route
 escalated-to-board = Escalada: la tramita la junta directiva
 escalated-to-external = Escalada: la tramita { $name }
-fact-escalated = Escalada
+fact-escalated = Sobre la dirección o quien preside
 fact-named-staff = Personal al que se refiere
 fact-staff-described = Miembro del personal descrito
 fact-staff-described-sealed = en palabras de la persona, sellado: abra el expediente para leerlo

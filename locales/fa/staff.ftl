@@ -310,7 +310,7 @@ case-actions-sealed-open = پرونده را باز کنید تا آن‌ها ر
 ## route
 escalated-to-board = ارجاع‌شده: هیئت‌مدیره رسیدگی می‌کند
 escalated-to-external = ارجاع‌شده: { $name } رسیدگی می‌کند
-fact-escalated = ارجاع‌شده
+fact-escalated = دربارهٔ مدیر یا رئیس کمیته
 fact-named-staff = کارکنانی که شکایت دربارهٔ آنهاست
 fact-staff-described = کارمند توصیف‌شده
 fact-staff-described-sealed = به گفتهٔ مراجع، مهروموم‌شده: برای خواندن پرونده را باز کنید

@@ -311,7 +311,7 @@ case-actions-sealed-open = Ouvrir le dossier pour les lire
 ## route
 escalated-to-board = Transmise : le conseil d’administration la traite
 escalated-to-external = Transmise : { $name } la traite
-fact-escalated = Transmise
+fact-escalated = Vise la direction ou la présidence
 fact-named-staff = Personnel visé
 fact-staff-described = Membre du personnel décrit
 fact-staff-described-sealed = dans les mots du client, scellé : ouvrez le dossier pour le lire

@@ -310,7 +310,7 @@ case-actions-sealed-open = Відкрийте справу, щоб їх проч
 ## route
 escalated-to-board = Передано: розглядає правління
 escalated-to-external = Передано: розглядає { $name }
-fact-escalated = Передано
+fact-escalated = Стосується директора або голови
 fact-named-staff = Працівники, яких це стосується
 fact-staff-described = Описаний працівник
 fact-staff-described-sealed = словами клієнта, запечатано: відкрийте справу, щоб прочитати
