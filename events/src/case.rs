@@ -107,6 +107,17 @@ pub struct ComplaintFiled {
     pub consent: Consent,
     /// Staff members the complaint names (they can never handle it).
     pub named_staff: Vec<StaffId>,
+    /// The staff member the client says the complaint is about, in their own words (a name or
+    /// a description), sealed: intake reads it and names the staff at triage. Absent from older
+    /// ledgers' filings, and not written when absent, so their bytes do not change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_described: Option<Sealed>,
+    /// The client says the complaint is about the person who runs the organization (the
+    /// director) or the chair of the complaints committee: the case is escalated, handled by
+    /// whom the settings name and never by a chair or the director. Absent (false) from older
+    /// ledgers' filings, and not written when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub about_leadership: bool,
     /// The complainant's key, derived from the receipt code: signs their follow-ups.
     pub complainant_key: PublicKey,
     /// Lookup hash of the receipt code (not reversible: the code has 100+ bits).
@@ -151,6 +162,17 @@ pub struct Triaged {
     pub urgency: Urgency,
     /// Sensitive: restricted handling (e.g. allegations against a manager, safety).
     pub sensitive: bool,
+    /// Intake found the complaint is about the director or the chair: the case is escalated
+    /// (as if the client had said so when filing). Once escalated a case stays so. Absent
+    /// (false) from older triages and not written when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub escalated: bool,
+    /// Staff members the complaint is about, as intake found them (for instance from the
+    /// client's own description): like the staff a filing names, they can never handle the
+    /// case. Added to, never removed by, a later triage. Absent from older triages and not
+    /// written when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named_staff: Vec<StaffId>,
 }
 
 /// `reviewer.assigned` and `appeal.reviewer_assigned`.

@@ -45,6 +45,9 @@ pub const CLIENT_NAME: usize = 200;
 pub const EMAIL: usize = 254;
 /// The client's phone number, in characters.
 pub const PHONE: usize = 40;
+/// Who the complaint is about, in the client's words (a staff member's name or a
+/// description), in characters: short, so the largest filing still fits an entry.
+pub const STAFF_DESCRIBED: usize = 150;
 /// A client's later words: information added, a comment, a message, appeal grounds.
 pub const CLIENT_TEXT: usize = 4_000;
 /// Free text staff write: a message, a note, a finding, reasons, a description.
@@ -83,10 +86,12 @@ pub const MAX_CONTACT_JSON: usize =
 /// the event's clear fields (ids, codes, named staff). The signed worst cases are tested.
 pub const CLEAR_BUDGET: usize = 3_000;
 
-/// Sealed bytes of the largest `complaint.filed`: narrative, outcome wanted and contact.
+/// Sealed bytes of the largest `complaint.filed`: narrative, outcome wanted, contact and the
+/// staff member described.
 pub const FILING_SEALED: usize = sealed_len(max_bytes(NARRATIVE))
     + sealed_len(max_bytes(OUTCOME_WANTED))
-    + sealed_len(MAX_CONTACT_JSON);
+    + sealed_len(MAX_CONTACT_JSON)
+    + sealed_len(max_bytes(STAFF_DESCRIBED));
 /// Sealed bytes of the largest `decision.issued`: reasons and remedy.
 pub const DECISION_SEALED: usize =
     sealed_len(max_bytes(STAFF_TEXT)) + sealed_len(max_bytes(REMEDY));
@@ -161,6 +166,8 @@ mod tests {
                 text_version: "2026-1".into(),
             },
             named_staff: (0..16).map(|i| StaffId(uuid::Uuid::from_u128(i))).collect(),
+            staff_described: Some(sealed_of(max_bytes(STAFF_DESCRIBED))),
+            about_leadership: true,
             complainant_key: SecretKey::from_seed(&[1; 32]).public(),
             receipt_lookup: Hash::digest(b"receipt"),
             data_key: "dk-0123456789abcdef".into(),

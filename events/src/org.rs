@@ -107,7 +107,9 @@ pub enum Role {
     Reviewer,
     /// Chairs the review committee: assigns, decides, verifies corrective actions, closes.
     Chair,
-    /// Reads dashboards and approves framework reviews; never sees personal data.
+    /// Reads dashboards and approves framework reviews; never sees personal data, except in
+    /// the complaints about the director or the chair the settings route to the board, which
+    /// board members handle as the committee would (`Settings::escalation_route`).
     Board,
     /// Enrols staff, grants roles, rotates keys, changes settings.
     Admin,
@@ -225,6 +227,38 @@ pub struct Settings {
     /// older ledgers' settings) lets the assigned reviewer decide too.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub chair_decides: bool,
+    /// The staff member who runs the organization (the director), if they hold a staff
+    /// account: like every chair, they are excluded from escalated cases (complaints about the
+    /// director or the chair). Absent from older ledgers' settings and not written when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub director: Option<StaffId>,
+    /// Who handles escalated cases: this staff member (an external reviewer, say an enrolled
+    /// reviewer from a partner agency) if set, otherwise the board. Absent from older ledgers'
+    /// settings (the board) and not written when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_reviewer: Option<StaffId>,
+    /// The client's tracking page also names the staff who opened the file (not only their
+    /// role and purpose). False (the default, absent from older settings, not written when
+    /// false): the client sees roles only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub show_opener_names: bool,
+}
+
+/// Who handles an escalated case (a complaint about the director or the chair).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EscalationRoute {
+    /// The board: board members get the committee's rights on that case only.
+    Board,
+    /// One named staff member, outside the committee's chain of command.
+    External(StaffId),
+}
+
+impl Settings {
+    /// Where escalated cases go under these settings.
+    pub fn escalation_route(&self) -> EscalationRoute {
+        self.external_reviewer
+            .map_or(EscalationRoute::Board, EscalationRoute::External)
+    }
 }
 
 impl Default for Settings {
@@ -252,6 +286,9 @@ impl Default for Settings {
             }],
             review_cadence: None,
             chair_decides: false,
+            director: None,
+            external_reviewer: None,
+            show_opener_names: false,
         }
     }
 }

@@ -166,6 +166,8 @@ mod tests {
             framework_items: vec![],
             urgency: Urgency::Priority,
             sensitive: false,
+            escalated: false,
+            named_staff: vec![],
         });
         let data = p.to_data();
         assert_eq!(data["urgency"], "priority");

@@ -148,3 +148,17 @@ admin-jurisdiction-yt = يوكون
 ## decisions
 admin-settings-chair_decides = رئيس اللجنة وحده يُصدر القرار في الشكاوى
 admin-settings-chair_decides-hint = يحقّق المراجع المكلَّف ويسجّل النتائج، ثم يقرأها رئيس اللجنة ويُصدر القرار. إذا لم يُحدَّد هذا الخيار، يمكن للمراجع المكلَّف أن يُصدر القرار أيضًا.
+
+## route
+admin-settings-escalation = الشكاوى عن المدير أو رئيس اللجنة
+admin-settings-escalation-hint = الشكوى عن الشخص الذي يدير المنظمة، أو عن رئيس لجنة الشكاوى، تُحال: يُستبعد منها كل رؤساء اللجنة والمدير.
+admin-settings-director = المدير (إن كان له حساب)
+admin-settings-director-hint = يُستبعد من الشكاوى المُحالة، مثل كل رؤساء اللجنة.
+admin-settings-nobody = لا أحد
+admin-settings-external_reviewer = من يتولى الشكاوى المُحالة
+admin-settings-external_reviewer-hint = مجلس الإدارة، أو حساب واحد من خارج اللجنة، مثل مراجع مسجل من جهة شريكة. ليس رئيس لجنة ولا المدير.
+admin-settings-route-board = مجلس الإدارة
+admin-settings-board-data = عندما يتولى مجلس الإدارة الشكاوى المُحالة، يحصل أعضاؤه على صلاحيات اللجنة في تلك الشكاوى فقط: يعيّنونها ويقررون فيها ويغلقونها ويفتحون ملفاتها (كل فتح يُسجَّل ويراه العميل). فيرى المجلس بيانات شخصية لتلك الشكاوى، ولا لغيرها.
+admin-settings-show_opener_names = إظهار أسماء الموظفين الذين فتحوا الملف للعملاء
+admin-settings-show_opener_names-hint = بدون تحديد، يرى العملاء دور كل من فتح الملف وسببه. مع التحديد، يرون الاسم أيضًا.
+admin-error-staff = اختر شخصًا من القائمة

@@ -130,3 +130,17 @@ done-admin-settings-unchanged = Nothing was changed.
 ## decisions
 admin-settings-chair_decides = Only the chair decides complaints
 admin-settings-chair_decides-hint = The assigned reviewer investigates and records the findings; the chair reads them and decides. Unticked, the assigned reviewer may decide too.
+
+## route
+admin-settings-escalation = Complaints about the director or the chair
+admin-settings-escalation-hint = A complaint about the person who runs the organization, or about the chair of the complaints committee, is escalated: every chair and the director are kept out of it.
+admin-settings-director = The director (if they have a staff account)
+admin-settings-director-hint = Kept out of escalated complaints, like every chair.
+admin-settings-nobody = No one
+admin-settings-external_reviewer = Who handles escalated complaints
+admin-settings-external_reviewer-hint = The board, or one staff account outside the committee, such as a reviewer enrolled from a partner agency. Not a chair or the director.
+admin-settings-route-board = The board
+admin-settings-board-data = When the board handles escalated complaints, board members get the committee's rights on those complaints only: they assign, decide and close them, and open their files (each opening is recorded, and the client sees it). So the board sees personal data for those complaints, and for no other.
+admin-settings-show_opener_names = Show clients the names of the staff who opened their file
+admin-settings-show_opener_names-hint = Unticked, clients see the role and the reason of each opening. Ticked, they also see the staff member's name.
+admin-error-staff = choose someone from the list

@@ -229,3 +229,15 @@ track-openings-title = Who opened your file, and why
 track-openings-explain = Every time a staff member opens your file, it is recorded: the date, their role and why. Their names are not shown.
 track-openings-none = No one has opened your file yet.
 track-decision-above = Its reasons are shown above, under “The decision”.
+
+## route
+field-about = Who is your complaint about?
+field-about-hint = A complaint about the people at the top goes to people outside the complaints committee.
+field-about-other = Someone else, or something that happened
+field-about-leadership = The person who runs the organization (the director), or the chair of the complaints committee
+field-who = If your complaint is about a staff member, who? (name or description)
+field-who-hint = You do not have to answer. Only the people handling your complaint can read it.
+track-handled-board = Your complaint is about the people who lead the organization, so the board handles it, not the complaints committee.
+track-handled-external = Your complaint is about the people who lead the organization, so an independent reviewer handles it, not the complaints committee.
+track-openings-explain-names = Every time a staff member opens your file, it is recorded: the date, their name, their role and why.
+text-staff_described = Who it is about

@@ -358,3 +358,14 @@ audit-why-key = the entry is signed by a key that may not sign it there.
 audit-why-signature = the entry's signature does not verify.
 audit-why-chain = the entry does not link to the previous event of its stream.
 audit-why-root = the entries do not give the checkpoint's Merkle root: an entry was altered, removed or reordered.
+## route
+escalated-to-board = Escalated: the board handles it
+escalated-to-external = Escalated: { $name } handles it
+fact-escalated = About the director or the chair
+fact-named-staff = Staff it is about
+fact-staff-described = Staff member described
+fact-staff-described-sealed = in the client's words, sealed: open the file to read it
+case-escalated = About the director or the chair of the committee: escalate
+case-escalated-hint = Every chair and the director are then kept out of this case, and it goes to whom the settings name (the board, or an external reviewer). It cannot be undone.
+case-named-staff = Staff members the complaint is about
+case-named-staff-hint = Those ticked can never handle this case. Read the client's own description in the file first.

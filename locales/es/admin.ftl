@@ -148,3 +148,17 @@ admin-jurisdiction-yt = Yukón
 ## decisions
 admin-settings-chair_decides = Solo la presidencia decide las quejas
 admin-settings-chair_decides-hint = El revisor asignado investiga y registra las conclusiones; la presidencia las lee y decide. Sin marcar, el revisor asignado también puede decidir.
+
+## route
+admin-settings-escalation = Quejas sobre la dirección o quien preside
+admin-settings-escalation-hint = Una queja sobre la persona que dirige la organización, o sobre quien preside el comité de quejas, se escala: quienes presiden y la dirección quedan fuera.
+admin-settings-director = La dirección (si tiene cuenta)
+admin-settings-director-hint = Queda fuera de las quejas escaladas, como quienes presiden.
+admin-settings-nobody = Nadie
+admin-settings-external_reviewer = Quién tramita las quejas escaladas
+admin-settings-external_reviewer-hint = La junta directiva, o una cuenta fuera del comité, como una persona revisora inscrita de una agencia asociada. No quien preside ni la dirección.
+admin-settings-route-board = La junta directiva
+admin-settings-board-data = Cuando la junta tramita las quejas escaladas, sus miembros tienen los derechos del comité solo en esas quejas: las asignan, deciden, cierran y abren sus expedientes (cada apertura queda registrada y la persona la ve). Así, la junta ve datos personales de esas quejas y de ninguna otra.
+admin-settings-show_opener_names = Mostrar a las personas el nombre de quien abrió su expediente
+admin-settings-show_opener_names-hint = Sin marcar, ven la función y el motivo de cada apertura. Marcado, también ven el nombre.
+admin-error-staff = elija a alguien de la lista

@@ -270,3 +270,15 @@ track-openings-title = Quién abrió su expediente y por qué
 track-openings-explain = Cada vez que un miembro del personal abre su expediente, queda registrado: la fecha, su función y el motivo. No se muestran los nombres.
 track-openings-none = Nadie ha abierto su expediente todavía.
 track-decision-above = Sus motivos se muestran más arriba, en «La decisión».
+
+## route
+field-about = ¿Sobre quién es su queja?
+field-about-hint = Una queja sobre las personas que dirigen la organización va a personas de fuera del comité de quejas.
+field-about-other = Otra persona, o algo que pasó
+field-about-leadership = La persona que dirige la organización (la dirección), o quien preside el comité de quejas
+field-who = Si su queja es sobre un miembro del personal, ¿quién? (nombre o descripción)
+field-who-hint = No tiene que responder. Solo las personas que tramitan su queja pueden leerlo.
+track-handled-board = Su queja es sobre las personas que dirigen la organización, así que la tramita la junta directiva, no el comité de quejas.
+track-handled-external = Su queja es sobre las personas que dirigen la organización, así que la tramita una persona revisora independiente, no el comité de quejas.
+track-openings-explain-names = Cada vez que alguien del personal abre su expediente, queda registrado: la fecha, su nombre, su función y el motivo.
+text-staff_described = Sobre quién es

@@ -362,3 +362,14 @@ audit-why-key = la entrada está firmada por una clave que no puede firmarla all
 audit-why-signature = la firma de la entrada no es válida.
 audit-why-chain = la entrada no se enlaza con el evento anterior de su flujo.
 audit-why-root = las entradas no dan la raíz de Merkle del punto de control: una entrada fue modificada, eliminada o reordenada.
+## route
+escalated-to-board = Escalada: la tramita la junta directiva
+escalated-to-external = Escalada: la tramita { $name }
+fact-escalated = Sobre la dirección o quien preside
+fact-named-staff = Personal al que se refiere
+fact-staff-described = Miembro del personal descrito
+fact-staff-described-sealed = en palabras de la persona, sellado: abra el expediente para leerlo
+case-escalated = Sobre la dirección o quien preside el comité: escalar
+case-escalated-hint = Quienes presiden y la dirección quedan fuera de este caso, que va a quien indiquen los ajustes (la junta directiva o una persona revisora externa). No se puede deshacer.
+case-named-staff = Miembros del personal a los que se refiere la queja
+case-named-staff-hint = Las personas marcadas nunca podrán tramitar este caso. Lea primero la descripción de la persona en el expediente.

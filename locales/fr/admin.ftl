@@ -149,3 +149,17 @@ admin-jurisdiction-yt = Yukon
 ## decisions
 admin-settings-chair_decides = Seule la présidence rend les décisions
 admin-settings-chair_decides-hint = L’examinateur désigné enquête et consigne les constats ; la présidence les lit et décide. Case non cochée, l’examinateur désigné peut aussi décider.
+
+## route
+admin-settings-escalation = Plaintes visant la direction ou la présidence
+admin-settings-escalation-hint = Une plainte visant la personne qui dirige l’organisme, ou la présidence du comité des plaintes, est transmise : toute la présidence et la direction en sont écartées.
+admin-settings-director = La direction (si elle a un compte)
+admin-settings-director-hint = Écartée des plaintes transmises, comme toute la présidence.
+admin-settings-nobody = Personne
+admin-settings-external_reviewer = Qui traite les plaintes transmises
+admin-settings-external_reviewer-hint = Le conseil d’administration, ou un compte hors du comité, par exemple une personne inscrite d’un organisme partenaire. Ni la présidence ni la direction.
+admin-settings-route-board = Le conseil d’administration
+admin-settings-board-data = Quand le conseil traite les plaintes transmises, ses membres ont les droits du comité sur ces plaintes seulement : ils les attribuent, les tranchent, les ferment et ouvrent leurs dossiers (chaque ouverture est enregistrée et le client la voit). Le conseil voit donc des données personnelles pour ces plaintes, et pour aucune autre.
+admin-settings-show_opener_names = Montrer aux clients le nom des personnes qui ont ouvert leur dossier
+admin-settings-show_opener_names-hint = Décoché, les clients voient le rôle et la raison de chaque ouverture. Coché, ils voient aussi le nom.
+admin-error-staff = choisissez une personne dans la liste

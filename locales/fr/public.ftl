@@ -235,3 +235,15 @@ track-openings-title = Qui a ouvert votre dossier, et pourquoi
 track-openings-explain = Chaque ouverture de votre dossier par un membre du personnel est enregistrée : la date, son rôle et la raison. Les noms ne sont pas affichés.
 track-openings-none = Personne n’a encore ouvert votre dossier.
 track-decision-above = Ses motifs sont indiqués plus haut, sous « La décision ».
+
+## route
+field-about = Votre plainte concerne qui ?
+field-about-hint = Une plainte au sujet des personnes à la tête de l’organisme est confiée à des personnes extérieures au comité des plaintes.
+field-about-other = Une autre personne, ou quelque chose qui s’est passé
+field-about-leadership = La personne qui dirige l’organisme (la direction), ou la présidence du comité des plaintes
+field-who = Si votre plainte concerne un membre du personnel, qui ? (nom ou description)
+field-who-hint = Vous n’êtes pas obligé de répondre. Seules les personnes qui traitent votre plainte peuvent le lire.
+track-handled-board = Votre plainte concerne les personnes qui dirigent l’organisme : c’est donc le conseil d’administration qui la traite, pas le comité des plaintes.
+track-handled-external = Votre plainte concerne les personnes qui dirigent l’organisme : c’est donc une personne indépendante qui la traite, pas le comité des plaintes.
+track-openings-explain-names = Chaque fois qu’un membre du personnel ouvre votre dossier, c’est enregistré : la date, son nom, son rôle et la raison.
+text-staff_described = La personne concernée

@@ -363,3 +363,14 @@ audit-why-key = l’entrée est signée par une clé qui ne peut pas la signer �
 audit-why-signature = la signature de l’entrée n’est pas valide.
 audit-why-chain = l’entrée n’est pas liée à l’événement précédent de son flux.
 audit-why-root = les entrées ne donnent pas la racine de Merkle du point de contrôle : une entrée a été modifiée, supprimée ou déplacée.
+## route
+escalated-to-board = Transmise : le conseil d’administration la traite
+escalated-to-external = Transmise : { $name } la traite
+fact-escalated = Vise la direction ou la présidence
+fact-named-staff = Personnel visé
+fact-staff-described = Membre du personnel décrit
+fact-staff-described-sealed = dans les mots du client, scellé : ouvrez le dossier pour le lire
+case-escalated = Vise la direction ou la présidence du comité : transmettre
+case-escalated-hint = Toute la présidence et la direction sont alors écartées de ce dossier, qui va à qui les réglages désignent (le conseil d’administration, ou une personne externe). C’est définitif.
+case-named-staff = Membres du personnel visés par la plainte
+case-named-staff-hint = Les personnes cochées ne pourront jamais traiter ce dossier. Lisez d’abord la description du client dans le dossier.

@@ -467,12 +467,53 @@ impl Org {
             }
             OrgCommand::ChangeSettings(settings) => {
                 validate_settings(settings)?;
+                self.check_escalation(settings)?;
                 Payload::SettingsChanged(Box::new(SettingsChanged {
                     settings: (**settings).clone(),
                     requested_by,
                 }))
             }
         }])
+    }
+
+    /// The escalation route of `new` settings reaches someone (see
+    /// [`crate::case::escalation`]): the director and the external reviewer are enrolled,
+    /// active staff; the external reviewer is neither a chair nor the director; and, when the
+    /// route or the director changes, someone handles escalated cases (an active board member
+    /// who is not a chair or the director, or the external reviewer). Checked on a change
+    /// only, so that an organization that never set a route is not refused other changes.
+    fn check_escalation(&self, new: &Settings) -> Result<(), RuleError> {
+        let active = |s: StaffId| self.staff.get(&s).is_some_and(|m| m.active);
+        if let Some(d) = new.director
+            && !active(d)
+        {
+            return Err(invalid("director", "an active staff member"));
+        }
+        if let Some(x) = new.external_reviewer {
+            if !active(x) {
+                return Err(invalid("external_reviewer", "an active staff member"));
+            }
+            if self.has_role(x, Role::Chair) || new.director == Some(x) {
+                return Err(invalid(
+                    "external_reviewer",
+                    "someone other than a chair or the director",
+                ));
+            }
+        }
+        let changed = new.director != self.settings.director
+            || new.external_reviewer != self.settings.external_reviewer;
+        let leads = |s: StaffId| self.has_role(s, Role::Chair) || new.director == Some(s);
+        let someone = match new.escalation_route() {
+            EscalationRoute::External(_) => true,
+            EscalationRoute::Board => self.holders(Role::Board).into_iter().any(|s| !leads(s)),
+        };
+        if changed && !someone {
+            return Err(invalid(
+                "external_reviewer",
+                "escalated complaints would go to nobody: name an external reviewer, or give a board member who is not a chair or the director an account first",
+            ));
+        }
+        Ok(())
     }
 
     /// A key may be registered: trustworthy, and not already used.

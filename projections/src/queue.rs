@@ -38,6 +38,8 @@ pub struct QueueRow {
     pub urgency: Option<Urgency>,
     /// Restricted handling.
     pub sensitive: bool,
+    /// Escalated: about the director or the chair, handled by whom the settings route it to.
+    pub escalated: bool,
     /// Who holds it now: the appeal's reviewer during an appeal, else the reviewer; none means
     /// intake.
     pub owner: Option<StaffId>,
@@ -175,6 +177,7 @@ fn row(case: &Case, clocks: &Clocks, now: Timestamp) -> Option<QueueRow> {
         site: filing.site.clone(),
         urgency: case.triage.as_ref().map(|t| t.urgency),
         sensitive: case.triage.as_ref().is_some_and(|t| t.sensitive),
+        escalated: case.escalated(),
         owner,
         clocks: clocks.status(case, now),
         outstanding_actions: case.outstanding_actions(),

@@ -107,6 +107,8 @@ fn only_intake_or_the_chair_acknowledge_triage_and_route() {
         framework_items: vec![],
         urgency: Urgency::Routine,
         sensitive: false,
+        escalated: false,
+        named_staff: vec![],
     };
     assert!(forbidden(
         w.when(Actor::Client, Command::Triage(triage.clone()))
@@ -568,6 +570,8 @@ fn a_closed_case_accepts_only_comments_appeal_reopening_and_erasure() {
                 framework_items: vec![],
                 urgency: Urgency::Routine,
                 sensitive: false,
+                escalated: false,
+                named_staff: vec![],
             }),
         ),
         (as_staff(REVIEWER), Command::RecordFinding(finding())),
@@ -873,6 +877,8 @@ fn a_sensitive_case_opens_only_for_its_reviewer_the_chair_and_intake_and_refusal
             framework_items: vec![],
             urgency: Urgency::Priority,
             sensitive: true,
+            escalated: false,
+            named_staff: vec![],
         }),
     );
     let view = |purpose| Command::View { purpose };
@@ -941,6 +947,8 @@ fn framework_items_are_recorded_under_their_current_ids() {
         ],
         urgency: Urgency::Routine,
         sensitive: false,
+        escalated: false,
+        named_staff: vec![],
     };
     let events = w.when(as_staff(INTAKE), Command::Triage(triage)).unwrap();
     let [Payload::Triaged(recorded)] = events.as_slice() else {
@@ -965,6 +973,8 @@ fn framework_items_are_recorded_under_their_current_ids() {
             framework_items: items.clone(),
             urgency: Urgency::Routine,
             sensitive: false,
+            escalated: false,
+            named_staff: vec![],
         };
         assert!(
             matches!(

@@ -79,6 +79,8 @@ fn triage(rights: &[&str], items: &[&str]) -> Command {
         framework_items: items.iter().map(|r| r.to_string()).collect(),
         urgency: Urgency::Routine,
         sensitive: false,
+        escalated: false,
+        named_staff: vec![],
     })
 }
 

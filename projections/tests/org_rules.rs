@@ -227,3 +227,68 @@ fn enrolment_brings_roles_and_key_at_once() {
         ]
     );
 }
+
+fn change(org: &recourse_projections::org::Org, s: Settings) -> Result<Vec<Payload>, RuleError> {
+    org.decide(&as_staff(ADMIN), &OrgCommand::ChangeSettings(Box::new(s)))
+}
+
+fn refused_field(r: Result<Vec<Payload>, RuleError>) -> &'static str {
+    match r {
+        Err(RuleError::Invalid { field, .. }) => field,
+        other => panic!("not refused: {other:?}"),
+    }
+}
+
+#[test]
+fn settings_that_would_route_escalated_complaints_to_nobody_are_refused() {
+    let org = org();
+    let base = org.settings.clone();
+    // Given the board route: a director who is a reviewer is accepted (a board member remains).
+    assert!(
+        change(
+            &org,
+            Settings {
+                director: Some(staff(REVIEWER2)),
+                ..base.clone()
+            }
+        )
+        .is_ok()
+    );
+    // An external reviewer who is a chair, the director, or nobody enrolled is refused.
+    for (external, director) in [
+        (staff(CHAIR), None),
+        (staff(REVIEWER3), Some(staff(REVIEWER3))),
+        (StaffId(uuid::Uuid::from_u128(999)), None),
+    ] {
+        let s = Settings {
+            external_reviewer: Some(external),
+            director,
+            ..base.clone()
+        };
+        assert_eq!(refused_field(change(&org, s)), "external_reviewer");
+    }
+    // A director who is not enrolled is refused.
+    let s = Settings {
+        director: Some(StaffId(uuid::Uuid::from_u128(999))),
+        ..base.clone()
+    };
+    assert_eq!(refused_field(change(&org, s)), "director");
+    // When the only board member is the director, the board route reaches nobody: refused,
+    // and an external reviewer makes it acceptable.
+    let s = Settings {
+        director: Some(staff(BOARD)),
+        ..base.clone()
+    };
+    assert_eq!(refused_field(change(&org, s.clone())), "external_reviewer");
+    let routed = Settings {
+        external_reviewer: Some(staff(REVIEWER3)),
+        ..s
+    };
+    assert!(change(&org, routed).is_ok());
+    // And settings that leave the route alone are never refused for it.
+    let unrelated = Settings {
+        retention_days: 400,
+        ..base
+    };
+    assert!(change(&org, unrelated).is_ok());
+}

@@ -241,7 +241,7 @@ fn command(case: u128) -> impl Strategy<Value = Command> {
             Command::File(Box::new(f))
         }),
         6 => Just(Command::Acknowledge { note: None }),
-        3 => any::<bool>().prop_map(|sensitive| Command::Triage(Triaged { category: "fees".into(), rights: vec!["privacy".into()], framework_items: vec![], urgency: Urgency::Routine, sensitive })),
+        3 => any::<bool>().prop_map(|sensitive| Command::Triage(Triaged { category: "fees".into(), rights: vec!["privacy".into()], framework_items: vec![], urgency: Urgency::Routine, sensitive, escalated: false, named_staff: vec![] })),
         8 => staff_id.clone().prop_map(|reviewer| Command::AssignReviewer { reviewer }),
         1 => staff_id.clone().prop_map(|s: StaffId| Command::Recuse(Recused { staff: s, conflict: ConflictKind::Other, reason: sealed("r") })),
         3 => Just(Command::View { purpose: Purpose::Handling }),
@@ -368,6 +368,8 @@ fn old_framework_item_ids_count_under_their_new_ids() {
             ],
             urgency: Urgency::Routine,
             sensitive: false,
+            escalated: false,
+            named_staff: vec![],
         }),
     );
     assert!(l.try_command(

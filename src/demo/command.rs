@@ -150,6 +150,8 @@ impl Context<'_> {
                     framework_items: items.clone(),
                     urgency: *urgency,
                     sensitive: *sensitive,
+                    escalated: false,
+                    named_staff: vec![],
                 }),
             ),
             Step::Assign { by, reviewer } => (

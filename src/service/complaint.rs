@@ -26,8 +26,9 @@ use crate::limits;
 /// A part of the complaint, as the public form asks for it (one step each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
-    /// What happened, and where: the narrative, program, site and service stream (and the
-    /// client's language, which the form sets itself).
+    /// What happened, and where: the narrative, program, site and service stream, whom it is
+    /// about (the director or the chair; a staff member in the client's words), and the
+    /// client's language, which the form sets itself.
     WhatHappened,
     /// The rights cited and the outcome wanted.
     OutcomeWanted,
@@ -130,6 +131,12 @@ impl ComplaintForm {
         }
         if !offer.settings.sites.iter().any(|s| s.id == self.site) {
             r.push(Invalid::new("site", Message::new("error-site")));
+        }
+        if let Some(who) = given(&self.staff_described)
+            && let Err(e) = at_most("staff_described", who, limits::STAFF_DESCRIBED)
+                .and_then(|()| one_line("staff_described", who))
+        {
+            r.push(e);
         }
         if let Some(stream) = given(&self.service_stream)
             && offer.reference.service_stream(stream).is_none()
@@ -271,6 +278,19 @@ mod tests {
                 ("consent_contact", "error-consent-contact"),
             ]
         );
+    }
+
+    #[test]
+    fn the_staff_member_described_is_one_line_counted_in_characters() {
+        // Given a description of 150 Arabic characters, the limit.
+        let mut f = form();
+        f.staff_described = Some("ع".repeat(limits::STAFF_DESCRIBED));
+        // Then it passes; one more character, or a second line, is refused naming the field.
+        assert_eq!(fields(&f), []);
+        f.staff_described = Some("ع".repeat(limits::STAFF_DESCRIBED + 1));
+        assert_eq!(fields(&f), [("staff_described", "invalid-too-long")]);
+        f.staff_described = Some("the manager\nat the front desk".into());
+        assert_eq!(fields(&f)[0].0, "staff_described");
     }
 
     #[test]

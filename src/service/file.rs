@@ -268,6 +268,8 @@ mod tests {
             framework_items: vec![],
             urgency: Urgency::Routine,
             sensitive: false,
+            escalated: false,
+            named_staff: vec![],
         });
         assert!(sealed_fields(&t).is_empty());
         assert!(!client_visible(&t), "triage is the committee's");

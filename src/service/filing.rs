@@ -53,6 +53,14 @@ pub struct ComplaintForm {
     pub consent_contact: bool,
     /// Staff the complaint names.
     pub named_staff: Vec<StaffId>,
+    /// The client says it is about the director or the chair of the complaints committee.
+    /// (Not written when false or absent, so that a form without them serializes as before:
+    /// the demo's plan is pinned by its forms' JSON.)
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub about_leadership: bool,
+    /// The staff member it is about, in the client's words (a name or a description).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_described: Option<String>,
 }
 
 impl std::fmt::Debug for ComplaintForm {
@@ -101,6 +109,7 @@ impl Service {
         } else {
             given(&form.name)
         };
+        let described = given(&form.staff_described);
         let email = given(&form.email);
         let phone = given(&form.phone);
         let case = CaseId(super::uuid_at(at));
@@ -139,6 +148,11 @@ impl Service {
                     text_version: "2026-1".into(),
                 },
                 named_staff: form.named_staff.clone(),
+                staff_described: described
+                    .as_deref()
+                    .map(|d| seal("staff_described", d))
+                    .transpose()?,
+                about_leadership: form.about_leadership,
                 complainant_key: receipt.complainant_key(self.origin()).public(),
                 receipt_lookup: receipt.lookup(self.origin()),
                 data_key: data_key.clone(),

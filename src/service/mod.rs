@@ -10,7 +10,7 @@
 pub mod administration;
 pub mod audit;
 pub mod case_action;
-mod case_reader;
+pub mod case_reader;
 mod clear;
 pub mod client;
 pub mod clock;

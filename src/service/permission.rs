@@ -15,7 +15,7 @@ use recourse_events::ids::{ActionId, CaseId, StaffId};
 use recourse_events::org::Role;
 use recourse_events::sealed::Sealed;
 use recourse_projections::actor::Actor;
-use recourse_projections::case::{Command, Context, Status, decide};
+use recourse_projections::case::{Command, Context, Status, decide, escalation};
 use serde::Serialize;
 
 use super::Service;
@@ -185,7 +185,9 @@ impl StaffCan {
                 .values()
                 .filter(|s| {
                     s.active
-                        && (s.roles.contains(&Role::Reviewer) || s.roles.contains(&Role::Chair))
+                        && (s.roles.contains(&Role::Reviewer)
+                            || s.roles.contains(&Role::Chair)
+                            || escalation::escalation_handler(m.org(), s.id))
                 })
                 .map(|s| s.id)
                 .collect();

@@ -198,7 +198,7 @@ async fn a_rule_refusal_is_said_in_french_and_in_arabic() {
     }
     assert_eq!(
         fr["error"]["message"],
-        "Une mesure corrective est encore ouverte : vérifiez-la ou renoncez-y (avec vos \
+        "Une mesure corrective est encore ouverte\u{a0}: vérifiez-la ou renoncez-y (avec vos \
          raisons) avant de fermer le dossier.",
     );
     assert_eq!(

@@ -16,6 +16,7 @@ mod cli;
 mod crash;
 mod demo;
 mod doors;
+mod escalation;
 mod hardening;
 mod helpers;
 mod input;

@@ -122,6 +122,8 @@ async fn build() -> Built {
             },
             urgency: Urgency::Routine,
             sensitive: false,
+            escalated: false,
+            named_staff: vec![],
         };
         s.act(&o.intake, filed.case, Command::Triage(triage), t0)
             .await

@@ -143,6 +143,8 @@ async fn a_complaint_from_filing_to_closure_then_erasure() {
         framework_items: vec![],
         urgency: Urgency::Priority,
         sensitive: false,
+        escalated: false,
+        named_staff: vec![],
     };
     s.act(&o.intake, case, Command::Triage(triage), now())
         .await

@@ -4,6 +4,7 @@
 //! before deciding and signs and appends after.
 
 mod command;
+pub mod escalation;
 mod rules;
 mod state;
 

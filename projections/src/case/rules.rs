@@ -12,6 +12,9 @@
 //! - A closed or withdrawn case accepts only the client's comments (and satisfaction answer), an
 //!   appeal within the appeal window, reopening and erasure; opening its file is still recorded.
 //! - After erasure nothing is accepted: the data key is gone.
+//! - A complaint about the director or the chair is escalated: chairs and the director are
+//!   excluded from it as named staff are, and the chair's part falls to the board or to the
+//!   external reviewer the settings name (`super::escalation`).
 
 use jiff::{SignedDuration, Timestamp};
 use recourse_events::case::*;
@@ -20,6 +23,7 @@ use recourse_events::org::Role;
 use recourse_events::vocabulary::{Empty, Payload};
 
 use super::command::Command;
+use super::escalation;
 use super::state::{ActionStatus, Case, Status};
 use crate::actor::{Actor, WEB_INTAKE};
 use crate::framework::Reference;
@@ -41,10 +45,23 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The acting staff member if they hold one of `roles`.
-    fn staff_with(&self, roles: &[Role], why: &'static str) -> Result<StaffId, RuleError> {
+    /// The acting staff member if they hold one of `roles` for `case` (on an escalated case,
+    /// the chair's role is the route's: [`escalation::acts_as`]). A chair or the director
+    /// acting on an escalated case is refused as conflicted.
+    fn staff_on(
+        &self,
+        case: &Case,
+        roles: &[Role],
+        why: &'static str,
+    ) -> Result<StaffId, RuleError> {
         match self.actor {
-            Actor::Staff(s) if roles.iter().any(|r| self.org.has_role(*s, *r)) => Ok(*s),
+            Actor::Staff(s) if roles.iter().any(|r| holds(case, self, *s, *r)) => Ok(*s),
+            Actor::Staff(s)
+                if case.escalated()
+                    && escalation::leads_committee(&self.org.settings, self.org, *s) =>
+            {
+                Err(RuleError::Conflicted(*s))
+            }
             _ => Err(RuleError::Forbidden(why)),
         }
     }
@@ -52,6 +69,16 @@ impl Context<'_> {
     fn is_client(&self) -> bool {
         *self.actor == Actor::Client
     }
+}
+
+/// Whether `staff` holds `role` for `case` ([`escalation::acts_as`]).
+fn holds(case: &Case, ctx: &Context, staff: StaffId, role: Role) -> bool {
+    escalation::acts_as(case, ctx.org, staff, role)
+}
+
+/// Whether `staff` may never handle `case` ([`escalation::excluded`]).
+fn conflicted(case: &Case, ctx: &Context, staff: StaffId) -> bool {
+    escalation::excluded(case, ctx.org, staff)
 }
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> RuleError {
@@ -112,11 +139,11 @@ fn check_assignable(case: &Case, ctx: &Context, staff: StaffId) -> Result<(), Ru
     if !ctx.org.staff.get(&staff).is_some_and(|m| m.active) {
         return Err(RuleError::UnknownStaff(staff));
     }
-    if !ctx.org.has_role(staff, Role::Reviewer) && !ctx.org.has_role(staff, Role::Chair) {
-        return Err(RuleError::NotReviewer(staff));
-    }
-    if case.conflicted(staff) {
+    if conflicted(case, ctx, staff) {
         return Err(RuleError::Conflicted(staff));
+    }
+    if !holds(case, ctx, staff, Role::Reviewer) && !holds(case, ctx, staff, Role::Chair) {
+        return Err(RuleError::NotReviewer(staff));
     }
     Ok(())
 }
@@ -124,10 +151,10 @@ fn check_assignable(case: &Case, ctx: &Context, staff: StaffId) -> Result<(), Ru
 /// The assigned reviewer or a chair, without a conflict.
 fn handler(case: &Case, ctx: &Context, why: &'static str) -> Result<StaffId, RuleError> {
     let staff = match ctx.actor {
-        Actor::Staff(s) if case.reviewer == Some(*s) && ctx.org.has_role(*s, Role::Reviewer) => *s,
-        _ => ctx.staff_with(&[Role::Chair], why)?,
+        Actor::Staff(s) if case.reviewer == Some(*s) && holds(case, ctx, *s, Role::Reviewer) => *s,
+        _ => ctx.staff_on(case, &[Role::Chair], why)?,
     };
-    if case.conflicted(staff) {
+    if conflicted(case, ctx, staff) {
         return Err(RuleError::Conflicted(staff));
     }
     Ok(staff)
@@ -136,10 +163,10 @@ fn handler(case: &Case, ctx: &Context, why: &'static str) -> Result<StaffId, Rul
 /// Intake, the assigned reviewer or a chair, without a conflict.
 fn committee(case: &Case, ctx: &Context, why: &'static str) -> Result<StaffId, RuleError> {
     let staff = match ctx.actor {
-        Actor::Staff(s) if case.reviewer == Some(*s) && ctx.org.has_role(*s, Role::Reviewer) => *s,
-        _ => ctx.staff_with(&[Role::Intake, Role::Chair], why)?,
+        Actor::Staff(s) if case.reviewer == Some(*s) && holds(case, ctx, *s, Role::Reviewer) => *s,
+        _ => ctx.staff_on(case, &[Role::Intake, Role::Chair], why)?,
     };
-    if case.conflicted(staff) {
+    if conflicted(case, ctx, staff) {
         return Err(RuleError::Conflicted(staff));
     }
     Ok(staff)
@@ -155,7 +182,8 @@ fn action_owner_or_chair(case: &Case, ctx: &Context, action: ActionId) -> Result
             Ok(())
         }
         _ => ctx
-            .staff_with(
+            .staff_on(
+                case,
                 &[Role::Chair],
                 "only the action's owner or the chair may update it",
             )
@@ -243,9 +271,9 @@ pub fn may_open_restricted(case: &Case, ctx: &Context, staff: StaffId, purpose: 
     }
     let assigned = case.reviewer == Some(staff)
         || case.appeal.as_ref().and_then(|a| a.reviewer) == Some(staff);
-    let intake_work = ctx.org.has_role(staff, Role::Intake)
+    let intake_work = holds(case, ctx, staff, Role::Intake)
         && matches!(purpose, Purpose::Handling | Purpose::ClientRequest);
-    assigned || ctx.org.has_role(staff, Role::Chair) || intake_work
+    assigned || holds(case, ctx, staff, Role::Chair) || intake_work
 }
 
 /// Decides `command` on `case`: the events to record, or why not.
@@ -258,7 +286,8 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
         match ctx.actor {
             Actor::Service(name) if name == WEB_INTAKE && f.channel == Channel::Web => {}
             Actor::Staff(_) if f.channel != Channel::Web => {
-                ctx.staff_with(
+                ctx.staff_on(
+                    case,
                     &[Role::Intake],
                     "only intake staff file complaints for clients",
                 )?;
@@ -333,7 +362,8 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
     let status = case.status();
     let event = match command {
         Command::Acknowledge { note } => {
-            ctx.staff_with(
+            ctx.staff_on(
+                case,
                 &[Role::Intake, Role::Chair],
                 "only intake or the chair acknowledge complaints",
             )?;
@@ -343,11 +373,12 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
             Payload::Acknowledged(Acknowledged { note: note.clone() })
         }
         Command::Triage(t) => {
-            let staff = ctx.staff_with(
+            let staff = ctx.staff_on(
+                case,
                 &[Role::Intake, Role::Chair],
                 "only intake or the chair triage complaints",
             )?;
-            if case.conflicted(staff) {
+            if conflicted(case, ctx, staff) {
                 return Err(RuleError::Conflicted(staff));
             }
             if !status.is_open() {
@@ -370,11 +401,12 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
             })
         }
         Command::AssignReviewer { reviewer } => {
-            let staff = ctx.staff_with(
+            let staff = ctx.staff_on(
+                case,
                 &[Role::Intake, Role::Chair],
                 "only intake or the chair route complaints",
             )?;
-            if case.conflicted(staff) {
+            if conflicted(case, ctx, staff) {
                 return Err(RuleError::Conflicted(staff));
             }
             if !matches!(status, Status::Acknowledged | Status::UnderReview) {
@@ -393,7 +425,8 @@ fn receive(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rul
                 Actor::Staff(s)
                     if *s == r.staff && ctx.org.staff.get(s).is_some_and(|m| m.active) => {}
                 _ => {
-                    ctx.staff_with(
+                    ctx.staff_on(
+                        case,
                         &[Role::Chair],
                         "staff recuse themselves; only the chair records it for another",
                     )?;
@@ -445,16 +478,17 @@ fn review(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rule
             Payload::EvidenceAdded(e.clone())
         }
         Command::View { purpose } => {
-            let staff = ctx.staff_with(
+            let staff = ctx.staff_on(
+                case,
                 &[Role::Intake, Role::Reviewer, Role::Chair, Role::Auditor],
                 "only committee members and auditors open complaint files",
             )?;
-            if case.conflicted(staff) {
+            if conflicted(case, ctx, staff) {
                 return Err(RuleError::Conflicted(staff));
             }
             if *purpose == Purpose::Audit
-                && !ctx.org.has_role(staff, Role::Auditor)
-                && !ctx.org.has_role(staff, Role::Chair)
+                && !holds(case, ctx, staff, Role::Auditor)
+                && !holds(case, ctx, staff, Role::Chair)
             {
                 return Err(RuleError::Forbidden(
                     "audit views are for auditors and the chair",
@@ -494,11 +528,11 @@ fn review(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rule
         }
         Command::Decide(d) => {
             if ctx.org.settings.chair_decides {
-                let staff = ctx.staff_with(
+                let staff = ctx.staff_on(case,
                     &[Role::Chair],
                     "the organization has the chair decide every complaint: the reviewer records findings",
                 )?;
-                if case.conflicted(staff) {
+                if conflicted(case, ctx, staff) {
                     return Err(RuleError::Conflicted(staff));
                 }
             } else {
@@ -581,8 +615,11 @@ fn corrective(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, 
             Payload::ActionCompleted(n.clone())
         }
         Command::VerifyAction(n) => {
-            let chair =
-                ctx.staff_with(&[Role::Chair], "only the chair verifies corrective actions")?;
+            let chair = ctx.staff_on(
+                case,
+                &[Role::Chair],
+                "only the chair verifies corrective actions",
+            )?;
             let a = case
                 .actions
                 .get(&n.action)
@@ -601,7 +638,11 @@ fn corrective(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, 
             Payload::ActionVerified(n.clone())
         }
         Command::WaiveAction(n) => {
-            ctx.staff_with(&[Role::Chair], "only the chair waives corrective actions")?;
+            ctx.staff_on(
+                case,
+                &[Role::Chair],
+                "only the chair waives corrective actions",
+            )?;
             let a = case
                 .actions
                 .get(&n.action)
@@ -654,7 +695,7 @@ fn appeal(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rule
             Payload::AppealFiled(a.clone())
         }
         Command::AssignAppealReviewer { reviewer } => {
-            ctx.staff_with(&[Role::Chair], "only the chair assigns appeals")?;
+            ctx.staff_on(case, &[Role::Chair], "only the chair assigns appeals")?;
             if status != Status::UnderAppeal {
                 return Err(wrong_state(case, command));
             }
@@ -670,7 +711,7 @@ fn appeal(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rule
             let reviewer = case.appeal.as_ref().and_then(|a| a.reviewer);
             match ctx.actor {
                 Actor::Staff(s) if Some(*s) == reviewer => {
-                    if case.conflicted(*s) {
+                    if conflicted(case, ctx, *s) {
                         return Err(RuleError::Conflicted(*s));
                     }
                 }
@@ -732,7 +773,7 @@ fn lifecycle(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, R
             Payload::SatisfactionRecorded(s.clone())
         }
         Command::Close => {
-            ctx.staff_with(&[Role::Chair], "only the chair closes cases")?;
+            ctx.staff_on(case, &[Role::Chair], "only the chair closes cases")?;
             if status != Status::Decided || case.paused_since.is_some() {
                 return Err(wrong_state(case, command));
             }
@@ -743,7 +784,7 @@ fn lifecycle(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, R
             Payload::CaseClosed(Empty {})
         }
         Command::Reopen(r) => {
-            ctx.staff_with(&[Role::Chair], "only the chair reopens cases")?;
+            ctx.staff_on(case, &[Role::Chair], "only the chair reopens cases")?;
             if !matches!(status, Status::Closed | Status::Withdrawn) {
                 return Err(wrong_state(case, command));
             }
@@ -751,7 +792,8 @@ fn lifecycle(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, R
         }
         Command::Withdraw => {
             if !ctx.is_client() {
-                ctx.staff_with(
+                ctx.staff_on(
+                    case,
                     &[Role::Intake, Role::Chair],
                     "only the client, or intake or the chair on their word, withdraw",
                 )?;

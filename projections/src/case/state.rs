@@ -310,6 +310,10 @@ pub struct Filing {
     pub interpreter_language: Option<String>,
     /// Staff named in the complaint.
     pub named_staff: Vec<StaffId>,
+    /// The client said it is about the director or the chair.
+    pub about_leadership: bool,
+    /// The client described a staff member (sealed: only whether they did).
+    pub staff_described: bool,
     /// The id of the complainant's key (enough to recognize their events).
     pub complainant_key: recourse_events::KeyId,
     /// Receipt lookup hash.
@@ -332,6 +336,8 @@ impl From<&ComplaintFiled> for Filing {
             accommodations: f.accommodations.clone(),
             interpreter_language: f.interpreter_language.clone(),
             named_staff: f.named_staff.clone(),
+            about_leadership: f.about_leadership,
+            staff_described: f.staff_described.is_some(),
             complainant_key: f.complainant_key.key_id(),
             receipt_lookup: f.receipt_lookup,
             data_key: f.data_key.clone(),
@@ -416,6 +422,10 @@ pub struct Case {
     pub acknowledged_at: Option<Timestamp>,
     /// Latest triage.
     pub triage: Option<Triaged>,
+    /// Some triage marked it escalated (see [`Case::escalated`]).
+    pub escalated_at_triage: bool,
+    /// Staff every triage so far found the complaint to be about.
+    pub named_at_triage: StaffSet,
     /// Current reviewer.
     pub reviewer: Option<StaffId>,
     /// Everyone who recused.
@@ -475,6 +485,8 @@ impl Case {
             filed_by: None,
             acknowledged_at: None,
             triage: None,
+            escalated_at_triage: false,
+            named_at_triage: StaffSet::default(),
             reviewer: None,
             recused: StaffSet::default(),
             recusal_times: Vec::new(),
@@ -521,9 +533,16 @@ impl Case {
         }
     }
 
-    /// Named in the complaint or recused: may never handle it.
+    /// Escalated: the client said it is about the director or the chair, or a triage found so
+    /// (see [`super::escalation`]).
+    pub fn escalated(&self) -> bool {
+        self.escalated_at_triage || self.filing.as_ref().is_some_and(|f| f.about_leadership)
+    }
+
+    /// Named in the complaint (by the filing or at triage) or recused: may never handle it.
     pub fn conflicted(&self, staff: StaffId) -> bool {
         self.recused.contains(&staff)
+            || self.named_at_triage.contains(&staff)
             || self
                 .filing
                 .as_ref()
@@ -601,7 +620,11 @@ impl Case {
             Payload::Acknowledged(_) => {
                 self.acknowledged_at.get_or_insert(at);
             }
-            Payload::Triaged(t) => self.triage = Some(t.clone()),
+            Payload::Triaged(t) => {
+                self.escalated_at_triage |= t.escalated;
+                self.named_at_triage.extend(t.named_staff.iter().copied());
+                self.triage = Some(t.clone());
+            }
             Payload::ReviewerAssigned(r) => {
                 self.reviewer = Some(r.reviewer);
                 self.involve(r.reviewer);

@@ -123,6 +123,8 @@ pub fn filing(named: &[u128]) -> ComplaintFiled {
             text_version: "1".into(),
         },
         named_staff: named.iter().map(|n| staff(*n)).collect(),
+        staff_described: None,
+        about_leadership: false,
         complainant_key: SecretKey::from_seed(&[9; 32]).public(),
         receipt_lookup: Hash::digest(b"code"),
         data_key: "dk-test".into(),

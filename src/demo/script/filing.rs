@@ -175,6 +175,8 @@ impl<'a> Complaint<'a> {
             consent_handle: true,
             consent_contact: preference != ContactPreference::None,
             named_staff: vec![],
+            about_leadership: false,
+            staff_described: None,
         }
     }
 }

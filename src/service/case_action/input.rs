@@ -246,6 +246,18 @@ impl<'a> Fields<'a> {
         values
     }
 
+    /// A list of staff ids, within its limits.
+    pub fn staff_list(&mut self, name: &str) -> Vec<StaffId> {
+        let values = self.list(name);
+        let ids: Vec<StaffId> = values.iter().filter_map(|v| v.parse().ok()).collect();
+        if ids.len() != values.len()
+            && let Some(field) = self.spec(name)
+        {
+            self.refusals.push(not_its_kind(field));
+        }
+        ids
+    }
+
     /// `built` if nothing was refused; else every refusal.
     pub fn finish<T>(self, built: Option<T>) -> Result<T, ServiceError> {
         let slug = self.spec.slug;

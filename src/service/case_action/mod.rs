@@ -55,6 +55,10 @@ pub enum CaseAction {
         urgency: Urgency,
         /// Restricted handling.
         sensitive: bool,
+        /// About the director or the chair: escalated.
+        escalated: bool,
+        /// Staff the complaint is about.
+        named_staff: Vec<StaffId>,
     },
     /// Assign the reviewer.
     Assign {
@@ -198,12 +202,16 @@ fn routing(slug: &str, f: &mut Fields) -> Option<CaseAction> {
             let framework_items = f.list("framework_items");
             let urgency = f.choice("urgency");
             let sensitive = f.flag("sensitive");
+            let escalated = f.flag("escalated");
+            let named_staff = f.staff_list("named_staff");
             category.zip(urgency).map(|(category, urgency)| A::Triage {
                 category,
                 rights,
                 framework_items,
                 urgency,
                 sensitive,
+                escalated,
+                named_staff,
             })
         }
         "assign" => f.staff("reviewer").map(|reviewer| A::Assign { reviewer }),
@@ -361,6 +369,8 @@ impl CaseAction {
                 framework_items: vec![],
                 urgency: Urgency::Routine,
                 sensitive: false,
+                escalated: false,
+                named_staff: vec![],
             },
             ("recuse", _) => CaseAction::Recuse {
                 staff: Some(me),
@@ -438,12 +448,16 @@ impl CaseAction {
                 framework_items,
                 urgency,
                 sensitive,
+                escalated,
+                named_staff,
             } => Command::Triage(Triaged {
                 category,
                 rights,
                 framework_items,
                 urgency,
                 sensitive,
+                escalated,
+                named_staff,
             }),
             A::Assign { reviewer } => Command::AssignReviewer { reviewer },
             A::Recuse {

@@ -135,6 +135,8 @@ const REFERENCES: Kind = Kind::List {
     items: MAX_REFERENCES,
     max: MAX_REFERENCE_ID,
 };
+/// Staff ids a triage names (at most as many as a filing may name).
+const STAFF_LIST: Kind = Kind::List { items: 16, max: 36 };
 const RIGHTS: FieldSpec = opt(
     "rights",
     REFERENCES,
@@ -216,6 +218,16 @@ pub const ACTIONS: &[ActionSpec] = &[
                 "sensitive",
                 Kind::Flag,
                 "Restricted handling, e.g. allegations against a manager (default false).",
+            ),
+            opt(
+                "escalated",
+                Kind::Flag,
+                "The complaint is about the director or the chair: every chair and the director are excluded from it, and it goes to the board or the external reviewer the settings name (default false; once escalated a case stays so).",
+            ),
+            opt(
+                "named_staff",
+                STAFF_LIST,
+                "Staff members the complaint is about (ids from GET /staff, at most 16): they can never handle it. Added to those named before.",
             ),
         ],
     },

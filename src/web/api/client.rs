@@ -135,6 +135,16 @@ pub const COMPLAINT_FIELDS: &[Field] = &[
         Ty::Uuids(16),
         "Staff members the complaint names (they can never handle it). Staff filings only.",
     ),
+    opt(
+        "about_leadership",
+        Ty::Bool,
+        "The complaint is about the person who runs the organization (the director) or the chair of the complaints committee (default false): it is escalated, handled by the board or the external reviewer the settings name, never by a chair or the director.",
+    ),
+    opt(
+        "staff_described",
+        Ty::Text(limits::STAFF_DESCRIBED),
+        "If the complaint is about a staff member, who, in the client's words (a name or a description, one line). Sealed like the narrative; intake reads it and names the staff at triage.",
+    ),
 ];
 
 fn bad(msg: impl Into<String>) -> WebError {
@@ -355,6 +365,8 @@ pub(super) async fn file(ctx: &Ctx<'_>, input: &Input) -> Result<Response, WebEr
         consent_handle: input.bool("consent_handle"),
         consent_contact: input.bool("consent_contact"),
         named_staff,
+        about_leadership: input.bool("about_leadership"),
+        staff_described: text("staff_described"),
     };
     // Refused before the filing counts against the rate limit; the filing checks it again.
     let refused = service.check_complaint(&form, &Part::ALL);

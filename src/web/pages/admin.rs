@@ -186,9 +186,20 @@ struct SettingsDraft {
     /// Whether only a chair decides complaints; `None` from a form without the choice (an
     /// older page, a script), which leaves the setting as it is.
     chair_decides: Option<bool>,
+    /// Where complaints about the director or the chair go, and whether clients see openers'
+    /// names; `None` from a form without these choices, which leaves them as they are.
+    escalation: Option<EscalationDraft>,
     /// Fingerprint of the settings the form was opened on (another administrator may save
     /// in between; their change is not silently overwritten).
     base: String,
+}
+
+/// The escalation and openers' names choices as typed (staff ids, empty for none).
+#[derive(Default, Clone)]
+struct EscalationDraft {
+    director: String,
+    external_reviewer: String,
+    show_opener_names: bool,
 }
 
 #[derive(Template)]
@@ -202,6 +213,28 @@ struct SettingsPage {
     languages: Vec<(String, String)>,
     time_zones: &'static [&'static str],
     framework_default: String,
+    /// Active staff (id, name), for the director and the external reviewer.
+    people: Vec<(String, String)>,
+}
+
+impl SettingsPage {
+    fn director_is(&self, id: &str) -> bool {
+        self.d.escalation.as_ref().is_some_and(|e| e.director == id)
+    }
+
+    fn external_is(&self, id: &str) -> bool {
+        self.d
+            .escalation
+            .as_ref()
+            .is_some_and(|e| e.external_reviewer == id)
+    }
+
+    fn opener_names(&self) -> bool {
+        self.d
+            .escalation
+            .as_ref()
+            .is_some_and(|e| e.show_opener_names)
+    }
 }
 
 fn role_label(tr: &Tr, role: Role) -> String {
@@ -599,6 +632,14 @@ impl SettingsDraft {
                 .fiscal_start
                 .to_string(),
             chair_decides: Some(s.chair_decides),
+            escalation: Some(EscalationDraft {
+                director: s.director.map(|d| d.to_string()).unwrap_or_default(),
+                external_reviewer: s
+                    .external_reviewer
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                show_opener_names: s.show_opener_names,
+            }),
             base: fingerprint(s),
         }
     }
@@ -625,6 +666,11 @@ impl SettingsDraft {
             // The page says it shows the choice, since an unticked box sends nothing.
             chair_decides: (!s("chair_decides_shown").is_empty())
                 .then(|| !s("chair_decides").is_empty()),
+            escalation: (!s("escalation_shown").is_empty()).then(|| EscalationDraft {
+                director: s("director"),
+                external_reviewer: s("external_reviewer"),
+                show_opener_names: !s("show_opener_names").is_empty(),
+            }),
             base: s("base"),
         }
     }
@@ -719,6 +765,28 @@ impl SettingsDraft {
         if let Some(chair_decides) = self.chair_decides {
             s.chair_decides = chair_decides;
         }
+        if let Some(e) = &self.escalation {
+            for (field, text, out) in [
+                ("director", &e.director, &mut s.director),
+                (
+                    "external_reviewer",
+                    &e.external_reviewer,
+                    &mut s.external_reviewer,
+                ),
+            ] {
+                match text.trim() {
+                    "" => *out = None,
+                    id => match id.parse() {
+                        Ok(id) => *out = Some(id),
+                        Err(_) => errors.push(
+                            field,
+                            format!("{}: {}", label(field), tr.t("admin-error-staff")),
+                        ),
+                    },
+                }
+            }
+            s.show_opener_names = e.show_opener_names;
+        }
         s.framework = self.framework.clone();
         for (field, text, out) in [
             ("programs", &self.programs, &mut s.programs),
@@ -801,7 +869,7 @@ impl SettingsDraft {
             }
         }
         // Errors in the order of the form.
-        const ORDER: [&str; 16] = [
+        const ORDER: [&str; 18] = [
             "settings-form",
             "acknowledge_business_days",
             "decide_calendar_days",
@@ -817,6 +885,8 @@ impl SettingsDraft {
             "framework",
             "review_every",
             "review_cadence",
+            "director",
+            "external_reviewer",
             "retention_days",
         ];
         errors
@@ -843,6 +913,21 @@ fn language_options(current: &Settings) -> Vec<(String, String)> {
 
 fn settings_page(ctx: &Ctx, d: SettingsDraft, errors: Errors) -> Result<Response, WebError> {
     let current = ctx.app.service.read(|m| m.org().settings.clone());
+    let names = ctx.app.service.staff_names();
+    let mut people: Vec<(String, String)> = ctx.app.service.read(|m| {
+        m.org()
+            .staff
+            .values()
+            .filter(|s| s.active)
+            .map(|s| {
+                (
+                    s.id.to_string(),
+                    names.get(&s.id).cloned().unwrap_or_default(),
+                )
+            })
+            .collect()
+    });
+    people.sort_by(|a, b| a.1.cmp(&b.1));
     let jurisdictions = Jurisdiction::ALL
         .into_iter()
         .map(|j| {
@@ -862,6 +947,7 @@ fn settings_page(ctx: &Ctx, d: SettingsDraft, errors: Errors) -> Result<Response
         languages: language_options(&current),
         time_zones: TIME_ZONES,
         framework_default: Settings::default().framework,
+        people,
     })
 }
 
@@ -881,6 +967,11 @@ async fn settings(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response
     // A form without the choice (an older page, a script) leaves it as it is.
     if d.chair_decides.is_none() {
         settings.chair_decides = current.chair_decides;
+    }
+    if d.escalation.is_none() {
+        settings.director = current.director;
+        settings.external_reviewer = current.external_reviewer;
+        settings.show_opener_names = current.show_opener_names;
     }
     if !errors.is_empty() {
         return settings_page(ctx, d, errors).map(|r| r.status(StatusCode::BAD_REQUEST));

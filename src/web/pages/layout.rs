@@ -61,10 +61,11 @@ impl Layout {
                     .staff_names()
                     .remove(&s.staff)
                     .unwrap_or_default(),
-                queue: has(Role::Intake)
-                    || has(Role::Reviewer)
-                    || has(Role::Chair)
-                    || has(Role::Auditor),
+                // Committee members, and whom escalated cases go to (board members, say).
+                queue: ctx
+                    .app
+                    .service
+                    .read(|m| crate::service::case_reader::reads_cases(m.org(), s.staff)),
                 file: has(Role::Intake),
                 board: has(Role::Board) || has(Role::Chair) || has(Role::Admin),
                 admin: has(Role::Admin),

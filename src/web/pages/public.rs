@@ -77,6 +77,12 @@ pub struct Draft {
     pub consent_handle: bool,
     /// Consent to be contacted.
     pub consent_contact: bool,
+    /// `leadership` if the complaint is about the director or the chair, else `other`.
+    #[serde(default)]
+    pub about: String,
+    /// The staff member it is about, in the client's words.
+    #[serde(default)]
+    pub who: String,
 }
 
 impl Draft {
@@ -103,6 +109,8 @@ impl Draft {
             interpreter: s("interpreter"),
             consent_handle: f.checked("consent_handle"),
             consent_contact: f.checked("consent_contact"),
+            about: s("about"),
+            who: s("who"),
         }
     }
 
@@ -126,6 +134,8 @@ impl Draft {
                 ("program", self.program.clone()),
                 ("site", self.site.clone()),
                 ("stream", self.stream.clone()),
+                ("about", self.about.clone()),
+                ("who", self.who.clone()),
             ]);
         }
         if step != 2 {
@@ -435,6 +445,15 @@ fn summary(tr: &Tr, d: &Draft, lists: [&[Choice]; 6]) -> Vec<Section> {
                 label(streams, &d.stream)
             },
         ),
+        (
+            tr.t("field-about"),
+            tr.t(if d.about == "leadership" {
+                "field-about-leadership"
+            } else {
+                "field-about-other"
+            }),
+        ),
+        (tr.t("field-who"), or_none(&d.who)),
     ];
     let wanted = vec![
         (
@@ -557,6 +576,7 @@ pub fn form_field(field: &'static str) -> &'static str {
         "what_happened" => "what",
         "service_stream" => "stream",
         "outcome_wanted" => "outcome",
+        "staff_described" => "who",
         "contact_preference" => "contact",
         "interpreter_language" => "interpreter",
         other => other,
@@ -753,6 +773,8 @@ pub fn to_form(d: &Draft, language: &str) -> ComplaintForm {
         consent_handle: d.consent_handle,
         consent_contact: d.consent_contact,
         named_staff: vec![],
+        about_leadership: d.about == "leadership",
+        staff_described: opt(&d.who),
     }
 }
 

@@ -6,13 +6,13 @@ use std::collections::HashMap;
 use askama::Template;
 use jiff::civil::Date;
 use recourse_events::ids::StaffId;
-use recourse_events::org::Named;
+use recourse_events::org::{EscalationRoute, Named};
 use recourse_projections::clock::Clocks;
 use recourse_projections::queue::{Deadline, QueueFilter, QueueRow, queue as rows};
 
 use super::layout::Layout;
 use super::render;
-use crate::service::case_action::COMMITTEE;
+use crate::service::case_reader::{may_read, reads_cases};
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::i18n::Tr;
@@ -45,6 +45,8 @@ pub struct Row {
     pub urgency: String,
     /// Restricted handling.
     pub sensitive: bool,
+    /// Escalated, and to whom, in words (empty when not escalated).
+    pub escalated: String,
     /// Owner name, or "intake".
     pub owner: String,
     /// Due dates and flags.
@@ -91,6 +93,8 @@ impl Queue {
 /// What the rows are shown with: the page's language, names, programs and the clocks.
 struct Shown<'a> {
     tr: &'a Tr,
+    /// Where escalated cases go, in words.
+    escalation: String,
     names: &'a HashMap<StaffId, String>,
     programs: &'a [Named],
     clocks: &'a Clocks,
@@ -128,6 +132,11 @@ impl Shown<'_> {
                 .map(|u| tr.t(&format!("urgency-{}", snake(u))))
                 .unwrap_or_default(),
             sensitive: r.sensitive,
+            escalated: if r.escalated {
+                self.escalation.clone()
+            } else {
+                String::new()
+            },
             owner: r
                 .owner
                 .and_then(|o| self.names.get(&o).cloned())
@@ -175,7 +184,11 @@ fn statuses(tr: &Tr) -> Vec<(String, String)> {
 
 /// The queue page.
 pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
-    let session = ctx.staff_with(COMMITTEE)?;
+    let session = ctx.staff()?;
+    let me = session.staff;
+    if !ctx.app.service.read(|m| reads_cases(m.org(), me)) {
+        return Err(WebError::Forbidden(ctx.tr.t("error-role")));
+    }
     let q = ctx.req.query();
     let mine = q.checked("mine");
     let filter = QueueFilter {
@@ -194,17 +207,21 @@ pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
     }
     let names = ctx.app.service.staff_names();
     let now = ctx.app.service.now();
-    let (all, programs, sites, clocks): (Vec<QueueRow>, _, _, _) = ctx.app.service.read(|m| {
-        let s = &m.org().settings;
-        (
-            rows(m.cases(), m.clocks(), &filter, now),
-            s.programs.clone(),
-            s.sites.clone(),
-            m.clocks().clone(),
-        )
-    });
+    let (all, programs, sites, clocks, route): (Vec<QueueRow>, _, _, _, _) =
+        ctx.app.service.read(|m| {
+            let s = &m.org().settings;
+            let readable = m.cases().filter(|c| may_read(m.org(), c, me).is_ok());
+            (
+                rows(readable, m.clocks(), &filter, now),
+                s.programs.clone(),
+                s.sites.clone(),
+                m.clocks().clone(),
+                s.escalation_route(),
+            )
+        });
     let shown = Shown {
         tr: &ctx.tr,
+        escalation: escalation_words(&ctx.tr, route, &names),
         names: &names,
         programs: &programs,
         clocks: &clocks,
@@ -227,4 +244,23 @@ pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
             .collect(),
     };
     render(page)
+}
+
+/// To whom escalated cases go, in words: the board, or the external reviewer by name (staff
+/// see staff names).
+pub fn escalation_words(
+    tr: &Tr,
+    route: EscalationRoute,
+    names: &HashMap<StaffId, String>,
+) -> String {
+    match route {
+        EscalationRoute::Board => tr.t("escalated-to-board"),
+        EscalationRoute::External(s) => tr.t_args(
+            "escalated-to-external",
+            &[(
+                "name",
+                names.get(&s).map(String::as_str).unwrap_or_default(),
+            )],
+        ),
+    }
 }

@@ -9,7 +9,7 @@
 
 use askama::Template;
 use recourse_events::ids::StaffId;
-use recourse_events::org::Role;
+use recourse_events::org::{EscalationRoute, Role};
 use recourse_events::vocabulary::Payload;
 use recourse_projections::actor::Actor;
 use recourse_projections::case::{ActionStatus, Case};
@@ -58,6 +58,8 @@ pub struct Opening {
     pub date: String,
     /// The opener's role.
     pub role: String,
+    /// The opener's name, when the organization's settings show names to clients.
+    pub name: Option<String>,
     /// Why.
     pub purpose: String,
 }
@@ -66,6 +68,10 @@ pub struct Opening {
 #[template(path = "public/track_case.html")]
 struct TrackCase {
     l: Layout,
+    /// Who handles the case when it is escalated, in plain words.
+    handled_by: Option<String>,
+    /// The openings show the openers' names (the organization's setting).
+    opener_names: bool,
     code: String,
     status: String,
     status_hint: String,
@@ -247,10 +253,19 @@ async fn page(
     let (case, client) = service.client(code)?;
     let file = service.client_file(code).await?;
     let tr = &ctx.tr;
-    let (status, satisfaction, decided, openings, actions) = service
+    let names = service.staff_names();
+    let (status, satisfaction, decided, openings, actions, handled_by) = service
         .read(|m| {
             let c = m.case(&case)?;
             let clocks = m.clocks();
+            let settings = &m.org().settings;
+            // Who handles an escalated case, in plain words (never a name).
+            let handled_by = c.escalated().then(|| {
+                tr.t(match settings.escalation_route() {
+                    EscalationRoute::Board => "track-handled-board",
+                    EscalationRoute::External(_) => "track-handled-external",
+                })
+            });
             let openings = c
                 .views
                 .iter()
@@ -258,6 +273,10 @@ async fn page(
                 .map(|v| Opening {
                     date: clocks.local_date(v.at).to_string(),
                     role: tr.t(role_id(m, Some(c), v.by)),
+                    name: settings
+                        .show_opener_names
+                        .then(|| names.get(&v.by).cloned())
+                        .flatten(),
                     purpose: tr.t(&format!("purpose-{}", snake(v.purpose))),
                 })
                 .collect::<Vec<_>>();
@@ -284,6 +303,7 @@ async fn page(
                 c.decision.is_some(),
                 openings,
                 actions,
+                handled_by,
             ))
         })
         .ok_or(WebError::NotFound)?;
@@ -329,6 +349,8 @@ async fn page(
         code: code.grouped(),
         status: tr.t(&format!("status-{key}")),
         status_hint: tr.message(&service.client_next_step(case, &can)),
+        handled_by,
+        opener_names: openings.iter().any(|o| o.name.is_some()),
         decision,
         lines,
         openings,

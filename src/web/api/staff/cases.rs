@@ -58,7 +58,10 @@ pub(in crate::web::api) fn queue(ctx: &Ctx, query: &Input) -> Result<Response, W
     };
     let now = ctx.app.service.now();
     let rows: Vec<QueueEntry> = ctx.app.service.read(|m| {
-        recourse_projections::queue::queue(m.cases(), m.clocks(), &filter, now)
+        let readable = m
+            .cases()
+            .filter(|c| crate::service::case_reader::may_read(m.org(), c, me).is_ok());
+        recourse_projections::queue::queue(readable, m.clocks(), &filter, now)
             .into_iter()
             .map(|row| QueueEntry {
                 overdue: row.overdue(),

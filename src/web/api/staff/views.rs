@@ -107,6 +107,10 @@ pub(super) struct FilingView {
     pub(super) accommodations: Vec<Accommodation>,
     pub(super) interpreter_language: Option<String>,
     pub(super) named_staff: Vec<StaffId>,
+    /// The client said the complaint is about the director or the chair.
+    pub(super) about_leadership: bool,
+    /// The client described a staff member in their own words (sealed: open the file).
+    pub(super) staff_described: bool,
 }
 
 /// A finding.
@@ -188,6 +192,11 @@ pub(in crate::web::api) struct CaseView {
     pub(super) filing: Option<FilingView>,
     pub(super) acknowledged_at: Option<Timestamp>,
     pub(super) triage: Option<Triaged>,
+    /// Escalated (about the director or the chair): handled by whom the settings route it to,
+    /// never by a chair or the director.
+    pub(super) escalated: bool,
+    /// Staff the triages found the complaint to be about (they can never handle it).
+    pub(super) named_at_triage: Vec<StaffId>,
     pub(super) reviewer: Option<StaffId>,
     pub(super) recused: Vec<StaffId>,
     pub(super) findings: Vec<FindingView>,
@@ -299,6 +308,8 @@ fn filing_view(f: &Filing) -> FilingView {
         accommodations: f.accommodations.clone(),
         interpreter_language: f.interpreter_language.clone(),
         named_staff: f.named_staff.clone(),
+        about_leadership: f.about_leadership,
+        staff_described: f.staff_described,
     }
 }
 
@@ -355,6 +366,8 @@ pub(super) fn case_view(f: CaseFacts) -> CaseView {
         filing: state.filing.as_ref().map(filing_view),
         acknowledged_at: state.acknowledged_at,
         triage: state.triage.clone(),
+        escalated: state.escalated(),
+        named_at_triage: state.named_at_triage.iter().copied().collect(),
         reviewer: state.reviewer,
         recused: state.recused.iter().copied().collect(),
         findings: state

@@ -135,18 +135,32 @@ struct TriageValues {
     category: String,
     urgency: String,
     sensitive: bool,
+    /// Escalated (about the director or the chair), by the filing or a triage.
+    escalated: bool,
+    /// Staff ids already named (by the filing or a triage).
+    named: Vec<String>,
     rights: Vec<String>,
     items: Vec<String>,
 }
 
 impl TriageValues {
     fn of(state: &Case) -> TriageValues {
+        let escalated = state.escalated();
+        let named = state
+            .filing
+            .iter()
+            .flat_map(|f| f.named_staff.iter())
+            .chain(state.named_at_triage.iter())
+            .map(|s| s.to_string())
+            .collect();
         match &state.triage {
             Some(t) => TriageValues {
                 done: true,
                 category: t.category.clone(),
                 urgency: snake(t.urgency),
                 sensitive: t.sensitive,
+                escalated,
+                named,
                 rights: t.rights.clone(),
                 items: t.framework_items.clone(),
             },
@@ -156,10 +170,16 @@ impl TriageValues {
                 category: String::new(),
                 urgency: "routine".into(),
                 sensitive: false,
+                escalated,
+                named,
                 rights: vec![],
                 items: vec![],
             },
         }
+    }
+
+    fn is_named(&self, s: &str) -> bool {
+        self.named.iter().any(|x| x == s)
     }
 
     fn has_right(&self, r: &str) -> bool {

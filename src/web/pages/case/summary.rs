@@ -89,6 +89,31 @@ impl Summary<'_> {
         if !state.recused.is_empty() {
             facts.push((tr.t("fact-recused"), self.names.join(state.recused.iter())));
         }
+        if state.escalated() {
+            facts.push((
+                tr.t("fact-escalated"),
+                crate::web::pages::queue::escalation_words(
+                    tr,
+                    self.org.settings.escalation_route(),
+                    self.names.0,
+                ),
+            ));
+        }
+        let named: Vec<StaffId> = state
+            .filing
+            .iter()
+            .flat_map(|f| f.named_staff.iter().copied())
+            .chain(state.named_at_triage.iter().copied())
+            .collect();
+        if !named.is_empty() {
+            facts.push((tr.t("fact-named-staff"), self.names.join(named.iter())));
+        }
+        if state.filing.as_ref().is_some_and(|f| f.staff_described) {
+            facts.push((
+                tr.t("fact-staff-described"),
+                tr.t("fact-staff-described-sealed"),
+            ));
+        }
         facts
     }
 
