@@ -58,6 +58,20 @@ pub const LOGIN: usize = 100;
 /// Why a signing key was revoked (or replaced), in characters.
 pub const REVOCATION_REASON: usize = 500;
 
+/// The name of a program, a site or the organization, in one language, in characters.
+pub const PLACE_NAME: usize = 200;
+/// The organization's postal address, in characters (a few lines).
+pub const ADDRESS: usize = 500;
+/// A web address (the organization's site), in characters.
+pub const URL: usize = 500;
+/// Longest settings, as JSON, in bytes. Settings are one event in clear, and names in every
+/// language multiply (programs and sites times languages): rather than cap each count, the
+/// rules refuse settings whose JSON is longer than this, which with the envelope fits an
+/// entry (checked below).
+pub const SETTINGS_JSON: usize = 60_000;
+
+const _: () = assert!(SETTINGS_JSON + CLEAR_BUDGET <= MAX_ENTRY_SIZE);
+
 /// Longest text of a review or a systemic action (reasons, comments, attestations, notes),
 /// in characters. These are in clear: they are about the organization, not a person.
 pub const REVIEW_TEXT: usize = 4_000;

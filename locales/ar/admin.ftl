@@ -148,3 +148,25 @@ admin-jurisdiction-yt = يوكون
 ## decisions
 admin-settings-chair_decides = رئيس اللجنة وحده يُصدر القرار في الشكاوى
 admin-settings-chair_decides-hint = يحقّق المراجع المكلَّف ويسجّل النتائج، ثم يقرأها رئيس اللجنة ويُصدر القرار. إذا لم يُحدَّد هذا الخيار، يمكن للمراجع المكلَّف أن يُصدر القرار أيضًا.
+
+## identity
+admin-settings-identity = المنظمة كما يراها العملاء
+admin-settings-org_name = اسم المنظمة
+admin-settings-org_name-hint = يظهر أعلى كل صفحة وفي الصفحة الرئيسية وعلى الإيصال. 200 حرف على الأكثر.
+admin-settings-org_name_in = الاسم باللغة { $language } (إن كان مختلفًا)
+admin-settings-org_names = الاسم بلغة أخرى
+admin-settings-org_address = العنوان البريدي
+admin-settings-org_address-hint = سطر لكل سطر من العنوان، 500 حرف على الأكثر. يظهر في الصفحة الرئيسية وعلى الإيصال.
+admin-settings-org_phone = الهاتف
+admin-settings-org_phone-hint = أرقام ومسافات و+ - ( )، مثلًا +1 416 555 0100.
+admin-settings-org_email = البريد الإلكتروني
+admin-settings-org_email-hint = عنوان يمكن للعملاء الكتابة إليه، مثلًا help@example.org.
+admin-settings-org_website = الموقع الإلكتروني
+admin-settings-org_website-hint = عنوانه الكامل، يبدأ بـ https://
+admin-settings-program_names = أسماء البرامج بلغات أخرى
+admin-settings-program_names-in = أسماء البرامج باللغة { $language }
+admin-settings-program_names-hint = واحد في كل سطر، بصيغة id = الاسم، مع معرّفات البرامج أعلاه. اترك الاسم فارغًا لعرض الاسم الرئيسي.
+admin-settings-site_names = أسماء المواقع بلغات أخرى
+admin-settings-site_names-in = أسماء المواقع باللغة { $language }
+admin-settings-site_names-hint = واحد في كل سطر، بصيغة id = الاسم، مع معرّفات المواقع أعلاه. اترك الاسم فارغًا لعرض الاسم الرئيسي.
+admin-error-named-unknown = لا يوجد «{ $id }» في القائمة أعلاه.

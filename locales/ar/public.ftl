@@ -273,3 +273,14 @@ track-openings-title = من فتح ملفك ولماذا
 track-openings-explain = كل مرة يفتح فيها أحد الموظفين ملفك تُسجَّل: التاريخ ودوره والسبب. لا تُعرض الأسماء.
 track-openings-none = لم يفتح أحد ملفك بعد.
 track-decision-above = أسبابه معروضة أعلاه، تحت «القرار».
+
+## identity
+landing-contact-title = كيف تتواصل معنا
+landing-contact-intro = يمكنك أيضًا أن تكتب إلينا أو تتصل بنا أو تزورنا.
+org-phone = الهاتف:
+org-email = البريد الإلكتروني:
+org-website = الموقع الإلكتروني:
+receipt-track-address = العنوان لمتابعة شكواك:
+receipt-file-filed = قُدّمت في { $date }.
+receipt-file-track = تابع شكواك على: { $address }
+receipt-file-contact = للتواصل معنا بطريقة أخرى:

@@ -130,3 +130,25 @@ done-admin-settings-unchanged = Nothing was changed.
 ## decisions
 admin-settings-chair_decides = Only the chair decides complaints
 admin-settings-chair_decides-hint = The assigned reviewer investigates and records the findings; the chair reads them and decides. Unticked, the assigned reviewer may decide too.
+
+## identity
+admin-settings-identity = The organization as clients see it
+admin-settings-org_name = Name of the organization
+admin-settings-org_name-hint = Shown at the top of every page, on the home page and on the receipt. Up to 200 characters.
+admin-settings-org_name_in = Name in { $language } (if different)
+admin-settings-org_names = Name in another language
+admin-settings-org_address = Postal address
+admin-settings-org_address-hint = One line per line of the address, up to 500 characters. Shown on the home page and the receipt.
+admin-settings-org_phone = Telephone
+admin-settings-org_phone-hint = Digits, spaces and + - ( ), for example +1 416 555 0100.
+admin-settings-org_email = Email address
+admin-settings-org_email-hint = An address clients can write to, for example help@example.org.
+admin-settings-org_website = Web site
+admin-settings-org_website-hint = Its full address, starting with https://
+admin-settings-program_names = Programs' names in other languages
+admin-settings-program_names-in = Programs' names in { $language }
+admin-settings-program_names-hint = One per line, written as id = Name, with the ids of the programs above. Leave the name empty to show the main name.
+admin-settings-site_names = Sites' names in other languages
+admin-settings-site_names-in = Sites' names in { $language }
+admin-settings-site_names-hint = One per line, written as id = Name, with the ids of the sites above. Leave the name empty to show the main name.
+admin-error-named-unknown = there is no "{ $id }" in the list above.

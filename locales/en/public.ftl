@@ -229,3 +229,14 @@ track-openings-title = Who opened your file, and why
 track-openings-explain = Every time a staff member opens your file, it is recorded: the date, their role and why. Their names are not shown.
 track-openings-none = No one has opened your file yet.
 track-decision-above = Its reasons are shown above, under “The decision”.
+
+## identity
+landing-contact-title = How to reach us
+landing-contact-intro = You can also write, call or come to see us.
+org-phone = Telephone:
+org-email = Email:
+org-website = Web site:
+receipt-track-address = The address to follow your complaint:
+receipt-file-filed = Filed on { $date }.
+receipt-file-track = Follow your complaint at: { $address }
+receipt-file-contact = To reach us another way:

@@ -270,3 +270,14 @@ track-openings-title = Quién abrió su expediente y por qué
 track-openings-explain = Cada vez que un miembro del personal abre su expediente, queda registrado: la fecha, su función y el motivo. No se muestran los nombres.
 track-openings-none = Nadie ha abierto su expediente todavía.
 track-decision-above = Sus motivos se muestran más arriba, en «La decisión».
+
+## identity
+landing-contact-title = Cómo contactarnos
+landing-contact-intro = También puede escribirnos, llamarnos o venir a vernos.
+org-phone = Teléfono:
+org-email = Correo:
+org-website = Sitio web:
+receipt-track-address = La dirección para seguir su queja:
+receipt-file-filed = Presentada el { $date }.
+receipt-file-track = Siga su queja en: { $address }
+receipt-file-contact = Para contactarnos de otra forma:

@@ -148,3 +148,25 @@ admin-jurisdiction-yt = یوکان
 ## decisions
 admin-settings-chair_decides = فقط رئیس کمیته دربارهٔ شکایت‌ها تصمیم می‌گیرد
 admin-settings-chair_decides-hint = بررسی‌کنندهٔ تعیین‌شده تحقیق می‌کند و یافته‌ها را ثبت می‌کند؛ رئیس کمیته آن‌ها را می‌خواند و تصمیم می‌گیرد. اگر علامت نخورد، بررسی‌کنندهٔ تعیین‌شده هم می‌تواند تصمیم بگیرد.
+
+## identity
+admin-settings-identity = سازمان آن‌گونه که مراجعان می‌بینند
+admin-settings-org_name = نام سازمان
+admin-settings-org_name-hint = بالای هر صفحه، در صفحهٔ اصلی و روی رسید نشان داده می‌شود. حداکثر ۲۰۰ نویسه.
+admin-settings-org_name_in = نام به { $language } (اگر متفاوت است)
+admin-settings-org_names = نام به زبانی دیگر
+admin-settings-org_address = نشانی پستی
+admin-settings-org_address-hint = هر خط نشانی در یک خط، حداکثر ۵۰۰ نویسه. در صفحهٔ اصلی و روی رسید نشان داده می‌شود.
+admin-settings-org_phone = تلفن
+admin-settings-org_phone-hint = رقم، فاصله و + - ( )، برای مثال +1 416 555 0100.
+admin-settings-org_email = نشانی ایمیل
+admin-settings-org_email-hint = نشانی‌ای که مراجعان می‌توانند به آن بنویسند، برای مثال help@example.org.
+admin-settings-org_website = وب‌سایت
+admin-settings-org_website-hint = نشانی کامل آن، که با https:// آغاز می‌شود
+admin-settings-program_names = نام برنامه‌ها به زبان‌های دیگر
+admin-settings-program_names-in = نام برنامه‌ها به { $language }
+admin-settings-program_names-hint = هر خط یکی، به شکل id = نام، با شناسه‌های برنامه‌های بالا. برای نشان دادن نام اصلی، نام را خالی بگذارید.
+admin-settings-site_names = نام مکان‌ها به زبان‌های دیگر
+admin-settings-site_names-in = نام مکان‌ها به { $language }
+admin-settings-site_names-hint = هر خط یکی، به شکل id = نام، با شناسه‌های مکان‌های بالا. برای نشان دادن نام اصلی، نام را خالی بگذارید.
+admin-error-named-unknown = «{ $id }» در فهرست بالا نیست.

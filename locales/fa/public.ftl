@@ -264,3 +264,14 @@ track-openings-title = چه کسی پرونده شما را باز کرد و چ�
 track-openings-explain = هر بار که یکی از کارکنان پرونده شما را باز می‌کند، ثبت می‌شود: تاریخ، نقش او و دلیل. نام‌ها نشان داده نمی‌شوند.
 track-openings-none = هنوز کسی پرونده شما را باز نکرده است.
 track-decision-above = دلایل آن در بالا، زیر «تصمیم»، آمده است.
+
+## identity
+landing-contact-title = راه‌های تماس با ما
+landing-contact-intro = همچنین می‌توانید برای ما بنویسید، تماس بگیرید یا به دیدن ما بیایید.
+org-phone = تلفن:
+org-email = ایمیل:
+org-website = وب‌سایت:
+receipt-track-address = نشانی پیگیری شکایت شما:
+receipt-file-filed = ثبت‌شده در { $date }.
+receipt-file-track = شکایت خود را در این نشانی پیگیری کنید: { $address }
+receipt-file-contact = برای تماس با ما از راهی دیگر:

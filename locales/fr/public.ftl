@@ -235,3 +235,14 @@ track-openings-title = Qui a ouvert votre dossier, et pourquoi
 track-openings-explain = Chaque ouverture de votre dossier par un membre du personnel est enregistrée : la date, son rôle et la raison. Les noms ne sont pas affichés.
 track-openings-none = Personne n’a encore ouvert votre dossier.
 track-decision-above = Ses motifs sont indiqués plus haut, sous « La décision ».
+
+## identity
+landing-contact-title = Pour nous joindre
+landing-contact-intro = Vous pouvez aussi nous écrire, nous appeler ou venir nous voir.
+org-phone = Téléphone :
+org-email = Courriel :
+org-website = Site Web :
+receipt-track-address = L’adresse pour suivre votre plainte :
+receipt-file-filed = Déposée le { $date }.
+receipt-file-track = Suivez votre plainte à l’adresse : { $address }
+receipt-file-contact = Pour nous joindre autrement :

@@ -269,3 +269,14 @@ track-openings-title = Хто відкривав вашу справу і нав
 track-openings-explain = Кожне відкриття вашої справи працівником записується: дата, його роль і причина. Імена не показуються.
 track-openings-none = Вашу справу ще ніхто не відкривав.
 track-decision-above = Його підстави наведено вище, у розділі «Рішення».
+
+## identity
+landing-contact-title = Як з нами зв’язатися
+landing-contact-intro = Ви також можете написати нам, зателефонувати або прийти до нас.
+org-phone = Телефон:
+org-email = Ел. пошта:
+org-website = Вебсайт:
+receipt-track-address = Адреса, щоб стежити за скаргою:
+receipt-file-filed = Подано { $date }.
+receipt-file-track = Стежте за скаргою тут: { $address }
+receipt-file-contact = Щоб зв’язатися з нами інакше:

@@ -180,16 +180,33 @@ pub fn validate_settings(s: &Settings) -> Result<(), RuleError> {
                     format!("id {:?} is not a unique lowercase slug", n.id),
                 ));
             }
-            if n.name.trim().is_empty() || n.name.len() > 200 {
+            let limit = recourse_events::limits::PLACE_NAME;
+            if n.name.trim().is_empty() || n.name.chars().count() > limit {
                 return Err(invalid(
                     field,
-                    format!("{:?} needs a name of 1 to 200 characters", n.id),
+                    format!("{:?} needs a name of 1 to {limit} characters", n.id),
+                ));
+            }
+            if n.names.iter().any(|(lang, name)| {
+                !crate::rule::is_language_tag(lang)
+                    || name.trim().is_empty()
+                    || name.chars().count() > limit
+            }) {
+                return Err(invalid(
+                    field,
+                    format!("{:?} needs names of 1 to {limit} characters", n.id),
                 ));
             }
         }
     }
     if !is_slug(&s.framework) {
         return Err(invalid("framework", "a framework id"));
+    }
+    if serde_json::to_vec(s).map_or(true, |j| j.len() > recourse_events::limits::SETTINGS_JSON) {
+        return Err(invalid(
+            "settings",
+            "too long to record: fewer programs, sites or names",
+        ));
     }
     // Periods are aligned on a year starting in January or April (`Period::new`); another
     // month would make periods no review could be opened on.

@@ -446,6 +446,10 @@ impl<'a> Administration<'a> {
         if settings == current {
             return Ok(SettingsSaved::Unchanged);
         }
+        let refused = super::organization::refusals(&settings);
+        if !refused.is_empty() {
+            return Err(AdminError::Service(ServiceError::Invalid(refused)));
+        }
         self.service
             .org(admin, OrgCommand::ChangeSettings(Box::new(settings)))
             .await?;

@@ -17,6 +17,7 @@ mod demo;
 mod doors;
 mod hardening;
 mod helpers;
+mod identity;
 mod input;
 mod intake;
 mod integrity;

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod board;
 pub mod case;
 pub mod errors;
+pub mod identity;
 pub mod layout;
 pub mod ledger;
 pub mod ops;
