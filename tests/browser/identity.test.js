@@ -1,0 +1,95 @@
+// The organization's identity (issue 12): an administrator gives the organization's name,
+// address and contact and a French and Arabic name to a program on the settings page; a
+// client on a phone, in French and in Arabic, sees the organization's name in the header and
+// the program's own name on the complaint form, and the name, the tracking address and the
+// contact on the receipt. axe-core on every changed page; 360 px screenshots.
+
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const {
+  useServerAndBrowser, screenshot, text, assertAccessible, signIn, signOut, STAFF,
+} = require('./server');
+
+const app = useServerAndBrowser();
+
+const RECEIPT = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/;
+
+const NAMES = {
+  fr: { org: 'Services Érable pour les nouveaux arrivants', program: 'Accueil et intégration des nouveaux arrivants' },
+  ar: { org: 'خدمات إيرابل للقادمين الجدد', program: 'الاستقبال والاندماج للقادمين الجدد' },
+};
+
+/** Clicks a submit button and waits for the page the form leads to. */
+async function submit(page, selector) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+}
+
+/** Replaces the `settlement = ...` line of a names textarea. */
+async function setSettlement(page, selector, name) {
+  const lines = (await page.inputValue(selector)).split('\n').filter((l) => !l.startsWith('settlement'));
+  await page.fill(selector, [`settlement = ${name}`, ...lines].join('\n'));
+}
+
+test('an administrator sets the identity and French and Arabic names; a client sees them on the form and the receipt', async () => {
+  const context = await app.context({ bypassCSP: true });
+  const page = await context.newPage();
+
+  // The administrator, on the settings page (in English).
+  await signIn(page, STAFF.admin, '/staff/admin?view=settings&lang=en');
+  await page.goto('/staff/admin?view=settings&lang=en');
+  await assertAccessible(page, 'settings (en)');
+  await page.fill('#org_name', 'Maple Services for Newcomers');
+  await page.fill('#org_name_fr', NAMES.fr.org);
+  await page.fill('#org_name_ar', NAMES.ar.org);
+  await page.fill('#org_address', '200 Bay Street\nToronto ON  M5J 2J1');
+  await page.fill('#org_phone', '+1 416 555 0142');
+  await page.fill('#org_email', 'ecoute@maple.example');
+  await page.fill('#org_website', 'https://maple.example');
+  await setSettlement(page, '#programs_fr', NAMES.fr.program);
+  await setSettlement(page, '#programs_ar', NAMES.ar.program);
+  await screenshot(page, 'identity-settings-en');
+  await submit(page, '#settings-form button[type=submit]');
+  assert.match(page.url(), /done=admin-settings-saved/, 'the settings are saved');
+  assert.equal(await text(page, 'header .brand'), 'Maple Services for Newcomers');
+  await signOut(page);
+
+  for (const lang of ['fr', 'ar']) {
+    await context.clearCookies();
+    // The client, on the complaint form: the organization's and the program's own names.
+    await page.goto(`/complain?lang=${lang}`);
+    assert.equal(await text(page, 'header .brand'), NAMES[lang].org, `${lang}: the header names the organization`);
+    assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+    const option = await text(page, '#program option[value=settlement]');
+    assert.equal(option, NAMES[lang].program, `${lang}: the program in its own name`);
+    await assertAccessible(page, `complaint form (${lang})`);
+    await screenshot(page, `identity-complain-${lang}`);
+
+    // Files it, anonymously.
+    await page.fill('#what', `Identity test in ${lang}.`);
+    await page.selectOption('#program', 'settlement');
+    await page.selectOption('#site', { index: 1 });
+    await submit(page, 'main form button[name=go][value=next]');
+    await page.check('input[name=rights] >> nth=0');
+    await submit(page, 'main form button[name=go][value=next]');
+    await page.check('input[name=identity][value=anonymous]');
+    await submit(page, 'main form button[name=go][value=next]');
+    assert.ok(await text(page, 'main').then((t) => t.includes(NAMES[lang].program)), `${lang}: the check page names the program in ${lang}`);
+    await page.check('#consent_handle');
+    await submit(page, 'main form button[name=go][value=send]');
+    assert.equal(new URL(page.url()).pathname, '/complain/receipt');
+    assert.match(await text(page, '#receipt-code'), RECEIPT);
+
+    // The receipt: the organization, how to reach it and the tracking address.
+    assert.equal(await text(page, 'header .brand'), NAMES[lang].org);
+    const contact = await text(page, 'address.org');
+    assert.ok(contact.includes(NAMES[lang].org) && contact.includes('200 Bay Street'), `${lang}: ${contact}`);
+    assert.ok(contact.includes('ecoute@maple.example'));
+    const origin = new URL(page.url()).origin;
+    assert.ok((await text(page, 'main')).includes(`${origin}/track`), `${lang}: the tracking address`);
+    await assertAccessible(page, `receipt (${lang})`);
+    await screenshot(page, `identity-receipt-${lang}`);
+  }
+  await context.close();
+});
