@@ -82,6 +82,26 @@ pub const ROLE_REVOKED: EventType = EventType::from_static("role.revoked");
 /// `settings.changed`: the full new settings.
 pub const SETTINGS_CHANGED: EventType = EventType::from_static("settings.changed");
 
+/// `logo.set`: the organization's logo, which every page shows (public, in clear).
+pub const LOGO_SET: EventType = EventType::from_static("logo.set");
+
+/// Payload of `logo.set`: the image itself, so that every instance serving the ledger has it
+/// (a file in one process's data folder would not be), within one entry
+/// ([`crate::limits::LOGO_BYTES`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogoSet {
+    /// The image's type, as its bytes say: `image/png`, `image/jpeg` or `image/webp`.
+    pub content_type: String,
+    /// The image, in standard base64.
+    pub data: String,
+    /// SHA-256 of the image, in hex (its address, `/logo/<first 16 digits>`).
+    pub sha256: String,
+    /// The administrator who asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<StaffId>,
+}
+
 /// A role a staff member can hold. Clients act through their receipt code, not a role.
 #[derive(
     Debug,

@@ -170,3 +170,11 @@ admin-settings-site_names = أسماء المواقع بلغات أخرى
 admin-settings-site_names-in = أسماء المواقع باللغة { $language }
 admin-settings-site_names-hint = واحد في كل سطر، بصيغة id = الاسم، مع معرّفات المواقع أعلاه. اترك الاسم فارغًا لعرض الاسم الرئيسي.
 admin-error-named-unknown = لا يوجد «{ $id }» في القائمة أعلاه.
+admin-logo-title = الشعار
+admin-logo-current = الشعار الحالي
+admin-logo-file = شعار جديد
+admin-logo-hint = صورة PNG أو JPEG أو WebP لا يتجاوز حجمها { $size } كيلوبايت، بارتفاع 40 بكسل تقريبًا في الصفحة. لا يُقبل SVG.
+admin-logo-submit = رفع الشعار
+admin-error-logo-missing = اختر ملف صورة لرفعه.
+admin-error-logo-type = هذا الملف ليس صورة PNG أو JPEG أو WebP. اختر ملفًا آخر.
+done-admin-logo-saved = تم حفظ الشعار.

@@ -152,3 +152,11 @@ admin-settings-site_names = Sites' names in other languages
 admin-settings-site_names-in = Sites' names in { $language }
 admin-settings-site_names-hint = One per line, written as id = Name, with the ids of the sites above. Leave the name empty to show the main name.
 admin-error-named-unknown = there is no "{ $id }" in the list above.
+admin-logo-title = Logo
+admin-logo-current = The current logo
+admin-logo-file = A new logo
+admin-logo-hint = A PNG, JPEG or WebP image of at most { $size } KB, about 40 pixels high on the page. SVG is not accepted.
+admin-logo-submit = Upload the logo
+admin-error-logo-missing = Choose an image file to upload.
+admin-error-logo-type = This file is not a PNG, JPEG or WebP image. Choose another one.
+done-admin-logo-saved = The logo is saved.

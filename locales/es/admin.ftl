@@ -170,3 +170,11 @@ admin-settings-site_names = Nombres de los lugares en otros idiomas
 admin-settings-site_names-in = Nombres de los lugares en { $language }
 admin-settings-site_names-hint = Uno por línea, escrito como id = Nombre, con los id de los lugares de arriba. Deje el nombre vacío para mostrar el nombre principal.
 admin-error-named-unknown = no hay «{ $id }» en la lista de arriba.
+admin-logo-title = Logotipo
+admin-logo-current = El logotipo actual
+admin-logo-file = Un nuevo logotipo
+admin-logo-hint = Una imagen PNG, JPEG o WebP de { $size } KB como máximo, de unos 40 píxeles de alto en la página. No se acepta SVG.
+admin-logo-submit = Subir el logotipo
+admin-error-logo-missing = Elija un archivo de imagen para subir.
+admin-error-logo-type = Este archivo no es una imagen PNG, JPEG o WebP. Elija otro.
+done-admin-logo-saved = El logotipo está guardado.

@@ -170,3 +170,11 @@ admin-settings-site_names = نام مکان‌ها به زبان‌های دیگ
 admin-settings-site_names-in = نام مکان‌ها به { $language }
 admin-settings-site_names-hint = هر خط یکی، به شکل id = نام، با شناسه‌های مکان‌های بالا. برای نشان دادن نام اصلی، نام را خالی بگذارید.
 admin-error-named-unknown = «{ $id }» در فهرست بالا نیست.
+admin-logo-title = لوگو
+admin-logo-current = لوگوی کنونی
+admin-logo-file = لوگوی تازه
+admin-logo-hint = تصویری PNG، JPEG یا WebP با حداکثر { $size } کیلوبایت، با ارتفاع حدود ۴۰ پیکسل در صفحه. SVG پذیرفته نمی‌شود.
+admin-logo-submit = بارگذاری لوگو
+admin-error-logo-missing = یک فایل تصویری برای بارگذاری انتخاب کنید.
+admin-error-logo-type = این فایل تصویر PNG، JPEG یا WebP نیست. فایل دیگری انتخاب کنید.
+done-admin-logo-saved = لوگو ذخیره شد.

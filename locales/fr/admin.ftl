@@ -171,3 +171,11 @@ admin-settings-site_names = Noms des lieux dans d’autres langues
 admin-settings-site_names-in = Noms des lieux en { $language }
 admin-settings-site_names-hint = Un par ligne, écrit sous la forme id = Nom, avec les id des lieux ci-dessus. Laissez le nom vide pour afficher le nom principal.
 admin-error-named-unknown = il n’y a pas de « { $id } » dans la liste ci-dessus.
+admin-logo-title = Logo
+admin-logo-current = Le logo actuel
+admin-logo-file = Un nouveau logo
+admin-logo-hint = Une image PNG, JPEG ou WebP d’au plus { $size } Ko, d’environ 40 pixels de haut sur la page. Le SVG n’est pas accepté.
+admin-logo-submit = Téléverser le logo
+admin-error-logo-missing = Choisissez un fichier image à téléverser.
+admin-error-logo-type = Ce fichier n’est pas une image PNG, JPEG ou WebP. Choisissez-en un autre.
+done-admin-logo-saved = Le logo est enregistré.

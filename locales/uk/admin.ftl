@@ -170,3 +170,11 @@ admin-settings-site_names = Назви місць іншими мовами
 admin-settings-site_names-in = Назви місць мовою { $language }
 admin-settings-site_names-hint = По одній у рядку, у форматі id = Назва, з id місць вище. Залиште назву порожньою, щоб показати основну назву.
 admin-error-named-unknown = у списку вище немає «{ $id }».
+admin-logo-title = Логотип
+admin-logo-current = Поточний логотип
+admin-logo-file = Новий логотип
+admin-logo-hint = Зображення PNG, JPEG або WebP розміром до { $size } КБ, близько 40 пікселів заввишки на сторінці. SVG не приймається.
+admin-logo-submit = Завантажити логотип
+admin-error-logo-missing = Виберіть файл зображення для завантаження.
+admin-error-logo-type = Цей файл не є зображенням PNG, JPEG або WebP. Виберіть інший.
+done-admin-logo-saved = Логотип збережено.

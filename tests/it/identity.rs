@@ -347,3 +347,112 @@ async fn a_bad_email_address_or_oversize_name_is_refused_and_nothing_changes() {
     assert!(r.body.contains("href=\"#program_names\""));
     assert_eq!(settings(&t), before);
 }
+
+/// A small valid PNG (1×1 pixel).
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
+    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+/// POSTs the logo form: the CSRF token and `bytes` as a file named `name`, claimed to be
+/// `claimed` (what the browser says, which the server must not believe).
+async fn upload(
+    b: &Browser,
+    csrf: &str,
+    name: &str,
+    claimed: &str,
+    bytes: &[u8],
+) -> crate::web_helpers::Page {
+    const BOUNDARY: &str = "----identity-test-boundary";
+    let mut body = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"{name}\"\r\n\
+         Content-Type: {claimed}\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    let r = b
+        .client
+        .post(b.url("/staff/admin/logo?lang=en"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .expect("POST");
+    crate::web_helpers::Page {
+        status: r.status(),
+        headers: r.headers().clone(),
+        body: r.text().await.unwrap_or_default(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_png_logo_is_served_with_its_type_and_other_files_are_refused() {
+    // Given the demo's administrator, and no logo yet
+    let t = spawn_app().await;
+    let (admin, csrf) = admin(&t).await;
+    assert!(t.app.service.read(|m| m.org().logo.is_none()));
+    let seq = org_seq(&t);
+
+    // When they upload an SVG (claimed to be a PNG), then text named logo.png
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#;
+    let r = upload(&admin, &csrf, "logo.png", "image/png", svg).await;
+    // Then each is refused, saying why, and nothing is recorded
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(
+        r.body
+            .contains("This file is not a PNG, JPEG or WebP image.")
+    );
+    assert!(r.body.contains("href=\"#logo\""));
+    let r = upload(&admin, &csrf, "logo.png", "image/png", b"just some text").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    // And a file over the limit is too large (413), even if it starts as a PNG
+    let mut big = PNG.to_vec();
+    big.resize(recourse::limits::LOGO_BYTES + 1, 0);
+    let r = upload(&admin, &csrf, "big.png", "image/png", &big).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.body);
+    // And a form without the CSRF token is refused
+    let r = upload(&admin, "forged", "logo.png", "image/png", PNG).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(org_seq(&t), seq);
+
+    // When they upload a PNG, claimed to be something else
+    let r = upload(&admin, &csrf, "logo.bin", "application/octet-stream", PNG).await;
+    // Then it is recorded, and every page's header shows it with the organization's name
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(org_seq(&t), seq + 1);
+    let sha = t
+        .app
+        .service
+        .read(|m| m.org().logo.as_ref().unwrap().sha256.clone());
+    let path = format!("/logo/{}", &sha[..16]);
+    let landing = t.browser().get("/?lang=en").await;
+    assert!(
+        landing.body.contains(&format!(
+            "<img class=\"logo\" src=\"{path}\" alt=\"Maple Newcomer Services\""
+        )),
+        "{}",
+        landing.body
+    );
+    // And it is served with the type its bytes say, not sniffed, cached for long
+    let image = t.browser().get(&path).await;
+    assert_eq!(image.status, StatusCode::OK);
+    assert_eq!(image.header("content-type"), Some("image/png"));
+    assert_eq!(image.header("x-content-type-options"), Some("nosniff"));
+    assert!(
+        image
+            .header("cache-control")
+            .unwrap()
+            .contains("max-age=31536000")
+    );
+    // And another address is not found
+    let other = t.browser().get("/logo/0000000000000000").await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+}

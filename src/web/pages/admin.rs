@@ -221,6 +221,8 @@ struct SettingsPage {
     languages: Vec<(String, String)>,
     time_zones: &'static [&'static str],
     framework_default: String,
+    /// The largest logo, in KiB.
+    logo_kib: usize,
 }
 
 fn role_label(tr: &Tr, role: Role) -> String {
@@ -342,6 +344,39 @@ pub async fn act(ctx: &Ctx<'_>, action: &str) -> Result<Response, WebError> {
         "settings" => settings(ctx, &admin, &form).await,
         _ => Err(WebError::NotFound),
     }
+}
+
+/// The logo upload (`multipart/form-data`, its own body limit): the image is checked by its
+/// bytes, not its name or the type the browser claims.
+pub async fn logo(ctx: &Ctx<'_>) -> Result<Response, WebError> {
+    let admin = acting(ctx)?;
+    let limits = crate::web::upload::PartLimits {
+        max_files: 1,
+        max_file_bytes: crate::limits::LOGO_BYTES,
+        max_field_bytes: 1024,
+        max_parts: 4,
+    };
+    let parts = ctx.req.multipart(&limits).await?;
+    ctx.check_csrf(&parts.form)?;
+    let refused = |id: &str| {
+        let current = ctx.app.service.read(|m| m.org().settings.clone());
+        let errors = Errors::one("logo", ctx.tr.t(id));
+        settings_page(ctx, SettingsDraft::of(&current), errors)
+            .map(|r| r.status(StatusCode::BAD_REQUEST))
+    };
+    let Some(file) = parts.files("logo").next() else {
+        return refused("admin-error-logo-missing");
+    };
+    if recourse_projections::org::image_type(&file.bytes).is_none() {
+        return refused("admin-error-logo-type");
+    }
+    ctx.app
+        .administration()
+        .set_logo(&admin, file.bytes.to_vec())
+        .await?;
+    Ok(Response::redirect(
+        "/staff/admin?view=settings&done=admin-logo-saved",
+    ))
 }
 
 fn staff_list(ctx: &Ctx) -> Result<Response, WebError> {
@@ -1006,6 +1041,7 @@ fn settings_page(ctx: &Ctx, d: SettingsDraft, errors: Errors) -> Result<Response
         languages: language_options(&current),
         time_zones: TIME_ZONES,
         framework_default: Settings::default().framework,
+        logo_kib: crate::limits::LOGO_BYTES / 1024,
     })
 }
 

@@ -8,8 +8,10 @@
 //! Without a usable `Host` it is the path alone.
 
 use recourse_events::org::Organization;
-use warp::http::header;
+use warp::http::{StatusCode, header};
 
+use crate::web::error::WebError;
+use crate::web::http::Response;
 use crate::web::router::Ctx;
 
 /// The organization's identity in the page's language, ready to show.
@@ -56,6 +58,31 @@ impl Identity {
             || !self.email.is_empty()
             || !self.website.is_empty()
     }
+}
+
+/// The logo's address: `/logo/` and the first 16 hex digits of its SHA-256, so that a new
+/// logo has a new address and the old one can be cached for a year.
+pub fn logo_path(sha256: &str) -> String {
+    format!("/logo/{}", sha256.get(..16).unwrap_or(sha256))
+}
+
+/// `GET /logo/<id>`: the current logo, with the type its bytes were found to be, if `id` is
+/// its address; else 404 (an old address is not served: its image was replaced).
+pub fn logo(ctx: &Ctx, id: &str) -> Result<Response, WebError> {
+    let logo = ctx.app.service.read(|m| m.org().logo.clone());
+    let logo = logo
+        .filter(|l| logo_path(&l.sha256) == format!("/logo/{id}"))
+        .ok_or(WebError::NotFound)?;
+    let content_type = match logo.content_type.as_str() {
+        "image/png" => "image/png",
+        "image/jpeg" => "image/jpeg",
+        "image/webp" => "image/webp",
+        _ => return Err(WebError::NotFound),
+    };
+    Ok(
+        Response::new(StatusCode::OK, content_type, logo.bytes.as_slice())
+            .header(header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+    )
 }
 
 /// The full address of `path` on this server, as the browser reached it (the path alone when
