@@ -16,6 +16,50 @@ const app = useServerAndBrowser();
 
 const RECEIPT = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/;
 
+/** CRC-32 of a buffer (PNG chunks). */
+function crc32(buf) {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k += 1) c = (c >>> 1) ^ (0xEDB88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A 120×40 PNG: a maple-red band with a white square, made here so the test has no binary file. */
+function logoPng() {
+  const zlib = require('node:zlib');
+  const w = 120;
+  const h = 40;
+  const rows = [];
+  for (let y = 0; y < h; y += 1) {
+    const row = Buffer.alloc(1 + w * 3);
+    for (let x = 0; x < w; x += 1) {
+      const white = x > 10 && x < 30 && y > 10 && y < 30;
+      row.set(white ? [255, 255, 255] : [180, 30, 40], 1 + x * 3);
+    }
+    rows.push(row);
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 const NAMES = {
   fr: { org: 'Services Érable pour les nouveaux arrivants', program: 'Accueil et intégration des nouveaux arrivants' },
   ar: { org: 'خدمات إيرابل للقادمين الجدد', program: 'الاستقبال والاندماج للقادمين الجدد' },
@@ -53,6 +97,17 @@ test('an administrator sets the identity and French and Arabic names; a client s
   await submit(page, '#settings-form button[type=submit]');
   assert.match(page.url(), /done=admin-settings-saved/, 'the settings are saved');
   assert.equal(await text(page, 'header .brand'), 'Maple Services for Newcomers');
+
+  // The logo: an SVG is refused, a PNG is shown in the header with the name as its text.
+  await page.setInputFiles('#logo', { name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await submit(page, '#logo-form button[type=submit]');
+  assert.match(await text(page, '.error-summary'), /not a PNG, JPEG or WebP/);
+  await page.setInputFiles('#logo', { name: 'logo.png', mimeType: 'image/png', buffer: logoPng() });
+  await submit(page, '#logo-form button[type=submit]');
+  assert.match(page.url(), /done=admin-logo-saved/, 'the logo is saved');
+  assert.equal(await page.getAttribute('header .brand img', 'alt'), 'Maple Services for Newcomers');
+  assert.ok(await page.evaluate(() => document.querySelector('header .brand img').naturalWidth === 120), 'the logo loads');
+  await assertAccessible(page, 'settings with a logo (en)');
   await signOut(page);
 
   for (const lang of ['fr', 'ar']) {
@@ -60,6 +115,7 @@ test('an administrator sets the identity and French and Arabic names; a client s
     // The client, on the complaint form: the organization's and the program's own names.
     await page.goto(`/complain?lang=${lang}`);
     assert.equal(await text(page, 'header .brand'), NAMES[lang].org, `${lang}: the header names the organization`);
+    assert.equal(await page.getAttribute('header .brand img', 'alt'), NAMES[lang].org, `${lang}: the logo's text`);
     assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
     const option = await text(page, '#program option[value=settlement]');
     assert.equal(option, NAMES[lang].program, `${lang}: the program in its own name`);
