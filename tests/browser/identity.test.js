@@ -112,6 +112,13 @@ test('an administrator sets the identity and French and Arabic names; a client s
 
   for (const lang of ['fr', 'ar']) {
     await context.clearCookies();
+    // The landing page: the organization's name, address and contact.
+    await page.goto(`/?lang=${lang}`);
+    const reach = await text(page, 'address.org');
+    assert.ok(reach.includes(NAMES[lang].org) && reach.includes('+1 416 555 0142'), `${lang}: ${reach}`);
+    await assertAccessible(page, `landing (${lang})`);
+    await screenshot(page, `identity-landing-${lang}`);
+
     // The client, on the complaint form: the organization's and the program's own names.
     await page.goto(`/complain?lang=${lang}`);
     assert.equal(await text(page, 'header .brand'), NAMES[lang].org, `${lang}: the header names the organization`);

@@ -773,6 +773,9 @@ pub fn receipt_file(ctx: &Ctx) -> Result<Response, WebError> {
     let code = ReceiptCode::parse(form.get("code").unwrap_or_default())
         .map_err(|e| WebError::BadRequest(e.to_string()))?;
     let tr = &ctx.tr;
+    // Looking the code up tells whether it is a case's, as the tracking page does: the same
+    // limit on lookups applies.
+    ctx.app.limiter.check(Purpose::Lookup, ctx.req.remote)?;
     // The date it was filed, in the organization's calendar (none for a code of no case).
     let filed = ctx.app.service.client(&code).ok().and_then(|(case, _)| {
         ctx.app.service.read(|m| {
