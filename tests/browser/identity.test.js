@@ -108,6 +108,10 @@ test('an administrator sets the identity and French and Arabic names; a client s
   assert.equal(await page.getAttribute('header .brand img', 'alt'), 'Maple Services for Newcomers');
   assert.ok(await page.evaluate(() => document.querySelector('header .brand img').naturalWidth === 120), 'the logo loads');
   await assertAccessible(page, 'settings with a logo (en)');
+  await page.goto('/staff/admin?view=settings&lang=ar');
+  assert.equal(await page.inputValue('#org_name_ar'), NAMES.ar.org);
+  await assertAccessible(page, 'settings (ar)');
+  await screenshot(page, 'identity-settings-ar');
   await signOut(page);
 
   for (const lang of ['fr', 'ar']) {

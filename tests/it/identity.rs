@@ -156,6 +156,18 @@ async fn french_and_arabic_pages_show_the_programs_and_sites_own_names() {
         "the breakdown by program names it in French"
     );
     assert!(dash.body.contains("Bureau de l’Est"));
+
+    // When intake opens a case's page in French
+    let (case, _) = crate::api::file(&t, "The interpreter never came.").await;
+    let page = intake.get(&format!("/staff/case/{case}?lang=fr")).await;
+    // Then the program and the site are named in French
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Établissement et intégration"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Bureau du centre-ville"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
