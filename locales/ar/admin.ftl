@@ -178,3 +178,4 @@ admin-logo-submit = رفع الشعار
 admin-error-logo-missing = اختر ملف صورة لرفعه.
 admin-error-logo-type = هذا الملف ليس صورة PNG أو JPEG أو WebP. اختر ملفًا آخر.
 done-admin-logo-saved = تم حفظ الشعار.
+admin-settings-names = الأسماء بلغات أخرى

@@ -160,3 +160,4 @@ admin-logo-submit = Upload the logo
 admin-error-logo-missing = Choose an image file to upload.
 admin-error-logo-type = This file is not a PNG, JPEG or WebP image. Choose another one.
 done-admin-logo-saved = The logo is saved.
+admin-settings-names = Names in other languages

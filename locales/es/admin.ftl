@@ -178,3 +178,4 @@ admin-logo-submit = Subir el logotipo
 admin-error-logo-missing = Elija un archivo de imagen para subir.
 admin-error-logo-type = Este archivo no es una imagen PNG, JPEG o WebP. Elija otro.
 done-admin-logo-saved = El logotipo está guardado.
+admin-settings-names = Nombres en otros idiomas

@@ -178,3 +178,4 @@ admin-logo-submit = بارگذاری لوگو
 admin-error-logo-missing = یک فایل تصویری برای بارگذاری انتخاب کنید.
 admin-error-logo-type = این فایل تصویر PNG، JPEG یا WebP نیست. فایل دیگری انتخاب کنید.
 done-admin-logo-saved = لوگو ذخیره شد.
+admin-settings-names = نام‌ها به زبان‌های دیگر

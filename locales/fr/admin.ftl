@@ -179,3 +179,4 @@ admin-logo-submit = Téléverser le logo
 admin-error-logo-missing = Choisissez un fichier image à téléverser.
 admin-error-logo-type = Ce fichier n’est pas une image PNG, JPEG ou WebP. Choisissez-en un autre.
 done-admin-logo-saved = Le logo est enregistré.
+admin-settings-names = Noms dans d’autres langues

@@ -178,3 +178,4 @@ admin-logo-submit = Завантажити логотип
 admin-error-logo-missing = Виберіть файл зображення для завантаження.
 admin-error-logo-type = Цей файл не є зображенням PNG, JPEG або WebP. Виберіть інший.
 done-admin-logo-saved = Логотип збережено.
+admin-settings-names = Назви іншими мовами

@@ -84,6 +84,10 @@ test('an administrator sets the identity and French and Arabic names; a client s
   await signIn(page, STAFF.admin, '/staff/admin?view=settings&lang=en');
   await page.goto('/staff/admin?view=settings&lang=en');
   await assertAccessible(page, 'settings (en)');
+  // The names in French and Arabic are behind each language's disclosure.
+  assert.equal(await page.isVisible('#programs_fr'), false, 'each language is folded');
+  await page.click('details:has(#org_name_fr) > summary');
+  await page.click('details:has(#org_name_ar) > summary');
   await page.fill('#org_name', 'Maple Services for Newcomers');
   await page.fill('#org_name_fr', NAMES.fr.org);
   await page.fill('#org_name_ar', NAMES.ar.org);
@@ -110,6 +114,7 @@ test('an administrator sets the identity and French and Arabic names; a client s
   await assertAccessible(page, 'settings with a logo (en)');
   await page.goto('/staff/admin?view=settings&lang=ar');
   assert.equal(await page.inputValue('#org_name_ar'), NAMES.ar.org);
+  await page.click('details:has(#org_name_ar) > summary');
   await assertAccessible(page, 'settings (ar)');
   await screenshot(page, 'identity-settings-ar');
   await signOut(page);

@@ -713,6 +713,35 @@ impl SettingsDraft {
         }
     }
 
+    /// The names in each other language, grouped for the form: (code, the language's own
+    /// name, the organization's name, the programs' lines, the sites' lines).
+    fn by_language(&self) -> Vec<(String, String, String, String, String)> {
+        let get = |v: &[(String, String, String)], code: &str| {
+            v.iter()
+                .find(|(c, _, _)| c == code)
+                .map(|(_, _, t)| t.clone())
+                .unwrap_or_default()
+        };
+        let mut groups: Vec<(String, String, String, String, String)> = Vec::new();
+        for (code, own, _) in self
+            .org_names
+            .iter()
+            .chain(&self.program_names)
+            .chain(&self.site_names)
+        {
+            if !groups.iter().any(|g| &g.0 == code) {
+                groups.push((
+                    code.clone(),
+                    own.clone(),
+                    get(&self.org_names, code),
+                    get(&self.program_names, code),
+                    get(&self.site_names, code),
+                ));
+            }
+        }
+        groups
+    }
+
     fn offers(&self, code: &str) -> bool {
         self.languages.iter().any(|l| l == code)
     }
