@@ -61,6 +61,27 @@ pub const LOGIN: usize = 100;
 /// Why a signing key was revoked (or replaced), in characters.
 pub const REVOCATION_REASON: usize = 500;
 
+/// The name of a program, a site or the organization, in one language, in characters.
+pub const PLACE_NAME: usize = 200;
+/// The organization's postal address, in characters (a few lines).
+pub const ADDRESS: usize = 500;
+/// A web address (the organization's site), in characters.
+pub const URL: usize = 500;
+/// Longest settings, as JSON, in bytes. Settings are one event in clear, and names in every
+/// language multiply (programs and sites times languages): rather than cap each count, the
+/// rules refuse settings whose JSON is longer than this, which with the envelope fits an
+/// entry (checked below).
+pub const SETTINGS_JSON: usize = 60_000;
+
+const _: () = assert!(SETTINGS_JSON + CLEAR_BUDGET <= MAX_ENTRY_SIZE);
+
+/// The largest logo, in bytes: a `logo.set` event holds it in base64 (four characters for
+/// three bytes) beside a few clear fields, within one entry (checked below). A header logo
+/// of a few hundred pixels is 5 to 30 KB as PNG or WebP.
+pub const LOGO_BYTES: usize = 44 * 1024;
+
+const _: () = assert!(LOGO_BYTES.div_ceil(3) * 4 + CLEAR_BUDGET <= MAX_ENTRY_SIZE);
+
 /// Longest text of a review or a systemic action (reasons, comments, attestations, notes),
 /// in characters. These are in clear: they are about the organization, not a person.
 pub const REVIEW_TEXT: usize = 4_000;
@@ -182,6 +203,18 @@ mod tests {
         };
         let size = signed_size(Payload::DecisionIssued(decision));
         assert!(size - DECISION_SEALED <= CLEAR_BUDGET, "{size}");
+    }
+
+    #[test]
+    fn the_largest_logo_fits_an_entry() {
+        let logo = crate::org::LogoSet {
+            content_type: "image/webp".into(),
+            data: "A".repeat(LOGO_BYTES.div_ceil(3) * 4),
+            sha256: "0".repeat(64),
+            requested_by: Some(StaffId(uuid::Uuid::from_u128(1))),
+        };
+        let size = signed_size(Payload::LogoSet(logo));
+        assert!(size <= MAX_ENTRY_SIZE, "{size}");
     }
 
     #[test]

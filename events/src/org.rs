@@ -1,6 +1,8 @@
 //! Events of the `org` stream: the ledger's creation, signing keys (which the verifier must
 //! understand: they are the trust model), staff, roles and settings.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::envelope::EventType;
@@ -79,6 +81,26 @@ pub const ROLE_GRANTED: EventType = EventType::from_static("role.granted");
 pub const ROLE_REVOKED: EventType = EventType::from_static("role.revoked");
 /// `settings.changed`: the full new settings.
 pub const SETTINGS_CHANGED: EventType = EventType::from_static("settings.changed");
+
+/// `logo.set`: the organization's logo, which every page shows (public, in clear).
+pub const LOGO_SET: EventType = EventType::from_static("logo.set");
+
+/// Payload of `logo.set`: the image itself, so that every instance serving the ledger has it
+/// (a file in one process's data folder would not be), within one entry
+/// ([`crate::limits::LOGO_BYTES`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogoSet {
+    /// The image's type, as its bytes say: `image/png`, `image/jpeg` or `image/webp`.
+    pub content_type: String,
+    /// The image, in standard base64.
+    pub data: String,
+    /// SHA-256 of the image, in hex (its address, `/logo/<first 16 digits>`).
+    pub sha256: String,
+    /// The administrator who asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<StaffId>,
+}
 
 /// A role a staff member can hold. Clients act through their receipt code, not a role.
 #[derive(
@@ -174,8 +196,83 @@ pub struct RoleChange {
 pub struct Named {
     /// Stable id (lowercase slug).
     pub id: String,
-    /// Display name.
+    /// Display name, shown in a language without its own name.
     pub name: String,
+    /// Its name in other languages (language code -> name). Absent from older ledgers'
+    /// settings, and not written when empty, so their bytes and fingerprints do not change.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
+}
+
+impl Named {
+    /// A name with no translations.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Named {
+        Named {
+            id: id.into(),
+            name: name.into(),
+            names: BTreeMap::new(),
+        }
+    }
+
+    /// The name to show in language `lang`: its own name in that language, else [`Self::name`].
+    pub fn name_in(&self, lang: &str) -> &str {
+        self.names
+            .get(lang)
+            .map(String::as_str)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(&self.name)
+    }
+}
+
+/// The display name of the entry `id` of `list` in language `lang` (the id itself when the
+/// settings no longer list it, as for a case filed under a program since removed).
+pub fn display_name<'a>(list: &'a [Named], id: &'a str, lang: &str) -> &'a str {
+    list.iter()
+        .find(|n| n.id == id)
+        .map(|n| n.name_in(lang))
+        .unwrap_or(id)
+}
+
+/// The organization's public identity: how clients know and reach it another way. Every
+/// field may be empty (a new install); it is public, never personal data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// The organization's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Its name (or short name) in other languages (language code -> name).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
+    /// Postal address, one line per line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    /// Telephone number.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    /// Email address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    /// Web site (an `https://` or `http://` address).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
+}
+
+impl Organization {
+    /// True if nothing is set (the settings then do not write it).
+    pub fn is_empty(&self) -> bool {
+        self == &Organization::default()
+    }
+
+    /// Its name in language `lang` (its own name in that language, else [`Self::name`]);
+    /// empty if none is set.
+    pub fn name_in(&self, lang: &str) -> &str {
+        self.names
+            .get(lang)
+            .map(String::as_str)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(&self.name)
+    }
 }
 
 /// Payload of `settings.changed`: the full new settings and who changed them.
@@ -242,6 +339,10 @@ pub struct Settings {
     /// false): the client sees roles only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub show_opener_names: bool,
+    /// The organization's public identity (absent from older ledgers' settings, and not
+    /// written when empty).
+    #[serde(default, skip_serializing_if = "Organization::is_empty")]
+    pub organization: Organization,
 }
 
 /// Who handles an escalated case (a complaint about the director or the chair).
@@ -276,19 +377,14 @@ impl Default for Settings {
                 .to_vec(),
             retention_days: 7 * 365,
             framework: "ccr-cleo-2021".into(),
-            programs: vec![Named {
-                id: "settlement".into(),
-                name: "Settlement services".into(),
-            }],
-            sites: vec![Named {
-                id: "main".into(),
-                name: "Main office".into(),
-            }],
+            programs: vec![Named::new("settlement", "Settlement services")],
+            sites: vec![Named::new("main", "Main office")],
             review_cadence: None,
             chair_decides: false,
             director: None,
             external_reviewer: None,
             show_opener_names: false,
+            organization: Organization::default(),
         }
     }
 }

@@ -70,6 +70,7 @@ vocabulary! {
     "role.granted" => RoleGranted(RoleChange), "A role was granted.";
     "role.revoked" => RoleRevoked(RoleChange), "A role was revoked.";
     "settings.changed" => SettingsChanged(Box<SettingsChanged>), "The settings were replaced.";
+    "logo.set" => LogoSet(LogoSet), "The organization's logo was replaced.";
     "complaint.filed" => ComplaintFiled(Box<ComplaintFiled>), "A complaint was filed.";
     "complaint.acknowledged" => Acknowledged(Acknowledged), "The complaint was acknowledged.";
     "complaint.triaged" => Triaged(Triaged), "The complaint was triaged.";

@@ -162,3 +162,33 @@ admin-settings-board-data = عندما يتولى مجلس الإدارة الش
 admin-settings-show_opener_names = إظهار أسماء الموظفين الذين فتحوا الملف للعملاء
 admin-settings-show_opener_names-hint = بدون تحديد، يرى العملاء دور كل من فتح الملف وسببه. مع التحديد، يرون الاسم أيضًا.
 admin-error-staff = اختر شخصًا من القائمة
+## identity
+admin-settings-identity = المنظمة كما يراها العملاء
+admin-settings-org_name = اسم المنظمة
+admin-settings-org_name-hint = يظهر أعلى كل صفحة وفي الصفحة الرئيسية وعلى الإيصال. 200 حرف على الأكثر.
+admin-settings-org_name_in = الاسم باللغة { $language } (إن كان مختلفًا)
+admin-settings-org_names = الاسم بلغة أخرى
+admin-settings-org_address = العنوان البريدي
+admin-settings-org_address-hint = سطر لكل سطر من العنوان، 500 حرف على الأكثر. يظهر في الصفحة الرئيسية وعلى الإيصال.
+admin-settings-org_phone = الهاتف
+admin-settings-org_phone-hint = أرقام ومسافات و+ - ( )، مثلًا +1 416 555 0100.
+admin-settings-org_email = البريد الإلكتروني
+admin-settings-org_email-hint = عنوان يمكن للعملاء الكتابة إليه، مثلًا help@example.org.
+admin-settings-org_website = الموقع الإلكتروني
+admin-settings-org_website-hint = عنوانه الكامل، يبدأ بـ https://
+admin-settings-program_names = أسماء البرامج بلغات أخرى
+admin-settings-program_names-in = أسماء البرامج باللغة { $language }
+admin-settings-program_names-hint = واحد في كل سطر، بصيغة id = الاسم، مع معرّفات البرامج أعلاه. اترك الاسم فارغًا لعرض الاسم الرئيسي.
+admin-settings-site_names = أسماء المواقع بلغات أخرى
+admin-settings-site_names-in = أسماء المواقع باللغة { $language }
+admin-settings-site_names-hint = واحد في كل سطر، بصيغة id = الاسم، مع معرّفات المواقع أعلاه. اترك الاسم فارغًا لعرض الاسم الرئيسي.
+admin-error-named-unknown = لا يوجد «{ $id }» في القائمة أعلاه.
+admin-logo-title = الشعار
+admin-logo-current = الشعار الحالي
+admin-logo-file = شعار جديد
+admin-logo-hint = صورة PNG أو JPEG أو WebP لا يتجاوز حجمها { $size } كيلوبايت، بارتفاع 40 بكسل تقريبًا في الصفحة. لا يُقبل SVG.
+admin-logo-submit = رفع الشعار
+admin-error-logo-missing = اختر ملف صورة لرفعه.
+admin-error-logo-type = هذا الملف ليس صورة PNG أو JPEG أو WebP. اختر ملفًا آخر.
+done-admin-logo-saved = تم حفظ الشعار.
+admin-settings-names = الأسماء بلغات أخرى

@@ -285,3 +285,13 @@ track-handled-board = شكواك عن الأشخاص الذين يقودون ا�
 track-handled-external = شكواك عن الأشخاص الذين يقودون المنظمة، لذلك يتولاها مراجع مستقل، لا لجنة الشكاوى.
 track-openings-explain-names = في كل مرة يفتح فيها أحد الموظفين ملفك، يُسجَّل ذلك: التاريخ واسمه ودوره والسبب.
 text-staff_described = عمّن الشكوى
+## identity
+landing-contact-title = كيف تتواصل معنا
+landing-contact-intro = يمكنك أيضًا أن تكتب إلينا أو تتصل بنا أو تزورنا.
+org-phone = الهاتف:
+org-email = البريد الإلكتروني:
+org-website = الموقع الإلكتروني:
+receipt-track-address = العنوان لمتابعة شكواك:
+receipt-file-filed = قُدّمت في { $date }.
+receipt-file-track = تابع شكواك على: { $address }
+receipt-file-contact = للتواصل معنا بطريقة أخرى:

@@ -9,3 +9,9 @@ invalid-staff = يُرجى اختيار أحد الموظفين.
 invalid-action-number = يُرجى تحديد الإجراء التصحيحي برقمه.
 invalid-too-many = يُرجى اختيار { $limit } على الأكثر.
 error-nothing-recorded = لم يُسجَّل أي شيء. عُد إلى النموذج وصحّح ذلك ثم أرسله مرة أخرى.
+
+## identity
+invalid-control = يُرجى حذف الرموز الخاصة (مثل علامات الجدولة).
+invalid-phone = يُرجى كتابة رقم هاتف: أرقام ومسافات و+ - ( ).
+invalid-email = يُرجى كتابة عنوان بريد إلكتروني، مثل help@example.org.
+invalid-url = يُرجى كتابة عنوان موقع يبدأ بـ https://، مثل https://example.org.

@@ -144,3 +144,33 @@ admin-settings-board-data = When the board handles escalated complaints, board m
 admin-settings-show_opener_names = Show clients the names of the staff who opened their file
 admin-settings-show_opener_names-hint = Unticked, clients see the role and the reason of each opening. Ticked, they also see the staff member's name.
 admin-error-staff = choose someone from the list
+## identity
+admin-settings-identity = The organization as clients see it
+admin-settings-org_name = Name of the organization
+admin-settings-org_name-hint = Shown at the top of every page, on the home page and on the receipt. Up to 200 characters.
+admin-settings-org_name_in = Name in { $language } (if different)
+admin-settings-org_names = Name in another language
+admin-settings-org_address = Postal address
+admin-settings-org_address-hint = One line per line of the address, up to 500 characters. Shown on the home page and the receipt.
+admin-settings-org_phone = Telephone
+admin-settings-org_phone-hint = Digits, spaces and + - ( ), for example +1 416 555 0100.
+admin-settings-org_email = Email address
+admin-settings-org_email-hint = An address clients can write to, for example help@example.org.
+admin-settings-org_website = Web site
+admin-settings-org_website-hint = Its full address, starting with https://
+admin-settings-program_names = Programs' names in other languages
+admin-settings-program_names-in = Programs' names in { $language }
+admin-settings-program_names-hint = One per line, written as id = Name, with the ids of the programs above. Leave the name empty to show the main name.
+admin-settings-site_names = Sites' names in other languages
+admin-settings-site_names-in = Sites' names in { $language }
+admin-settings-site_names-hint = One per line, written as id = Name, with the ids of the sites above. Leave the name empty to show the main name.
+admin-error-named-unknown = there is no "{ $id }" in the list above.
+admin-logo-title = Logo
+admin-logo-current = The current logo
+admin-logo-file = A new logo
+admin-logo-hint = A PNG, JPEG or WebP image of at most { $size } KB, about 40 pixels high on the page. SVG is not accepted.
+admin-logo-submit = Upload the logo
+admin-error-logo-missing = Choose an image file to upload.
+admin-error-logo-type = This file is not a PNG, JPEG or WebP image. Choose another one.
+done-admin-logo-saved = The logo is saved.
+admin-settings-names = Names in other languages

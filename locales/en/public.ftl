@@ -241,3 +241,13 @@ track-handled-board = Your complaint is about the people who lead the organizati
 track-handled-external = Your complaint is about the people who lead the organization, so an independent reviewer handles it, not the complaints committee.
 track-openings-explain-names = Every time a staff member opens your file, it is recorded: the date, their name, their role and why.
 text-staff_described = Who it is about
+## identity
+landing-contact-title = How to reach us
+landing-contact-intro = You can also write, call or come to see us.
+org-phone = Telephone:
+org-email = Email:
+org-website = Web site:
+receipt-track-address = The address to follow your complaint:
+receipt-file-filed = Filed on { $date }.
+receipt-file-track = Follow your complaint at: { $address }
+receipt-file-contact = To reach us another way:

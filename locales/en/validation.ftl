@@ -9,3 +9,9 @@ invalid-staff = Please choose a staff member.
 invalid-action-number = Please say which corrective action, by its number.
 invalid-too-many = Please choose at most { $limit }.
 error-nothing-recorded = Nothing was recorded. Go back to the form, correct this and send it again.
+
+## identity
+invalid-control = Please remove the special characters (such as tabs) from this.
+invalid-phone = Please give a telephone number: digits, spaces and + - ( ).
+invalid-email = Please give an email address, such as help@example.org.
+invalid-url = Please give a web address starting with https://, such as https://example.org.

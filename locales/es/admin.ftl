@@ -162,3 +162,33 @@ admin-settings-board-data = Cuando la junta tramita las quejas escaladas, sus mi
 admin-settings-show_opener_names = Mostrar a las personas el nombre de quien abrió su expediente
 admin-settings-show_opener_names-hint = Sin marcar, ven la función y el motivo de cada apertura. Marcado, también ven el nombre.
 admin-error-staff = elija a alguien de la lista
+## identity
+admin-settings-identity = La organización tal como la ven los clientes
+admin-settings-org_name = Nombre de la organización
+admin-settings-org_name-hint = Se muestra arriba en cada página, en la página de inicio y en el recibo. Hasta 200 caracteres.
+admin-settings-org_name_in = Nombre en { $language } (si es distinto)
+admin-settings-org_names = Nombre en otro idioma
+admin-settings-org_address = Dirección postal
+admin-settings-org_address-hint = Una línea por cada línea de la dirección, hasta 500 caracteres. Se muestra en la página de inicio y en el recibo.
+admin-settings-org_phone = Teléfono
+admin-settings-org_phone-hint = Cifras, espacios y + - ( ), por ejemplo +1 416 555 0100.
+admin-settings-org_email = Correo electrónico
+admin-settings-org_email-hint = Una dirección a la que los clientes pueden escribir, por ejemplo ayuda@ejemplo.org.
+admin-settings-org_website = Sitio web
+admin-settings-org_website-hint = Su dirección completa, empezando por https://
+admin-settings-program_names = Nombres de los programas en otros idiomas
+admin-settings-program_names-in = Nombres de los programas en { $language }
+admin-settings-program_names-hint = Uno por línea, escrito como id = Nombre, con los id de los programas de arriba. Deje el nombre vacío para mostrar el nombre principal.
+admin-settings-site_names = Nombres de los lugares en otros idiomas
+admin-settings-site_names-in = Nombres de los lugares en { $language }
+admin-settings-site_names-hint = Uno por línea, escrito como id = Nombre, con los id de los lugares de arriba. Deje el nombre vacío para mostrar el nombre principal.
+admin-error-named-unknown = no hay «{ $id }» en la lista de arriba.
+admin-logo-title = Logotipo
+admin-logo-current = El logotipo actual
+admin-logo-file = Un nuevo logotipo
+admin-logo-hint = Una imagen PNG, JPEG o WebP de { $size } KB como máximo, de unos 40 píxeles de alto en la página. No se acepta SVG.
+admin-logo-submit = Subir el logotipo
+admin-error-logo-missing = Elija un archivo de imagen para subir.
+admin-error-logo-type = Este archivo no es una imagen PNG, JPEG o WebP. Elija otro.
+done-admin-logo-saved = El logotipo está guardado.
+admin-settings-names = Nombres en otros idiomas

@@ -282,3 +282,13 @@ track-handled-board = Su queja es sobre las personas que dirigen la organizació
 track-handled-external = Su queja es sobre las personas que dirigen la organización, así que la tramita una persona revisora independiente, no el comité de quejas.
 track-openings-explain-names = Cada vez que alguien del personal abre su expediente, queda registrado: la fecha, su nombre, su función y el motivo.
 text-staff_described = Sobre quién es
+## identity
+landing-contact-title = Cómo contactarnos
+landing-contact-intro = También puede escribirnos, llamarnos o venir a vernos.
+org-phone = Teléfono:
+org-email = Correo:
+org-website = Sitio web:
+receipt-track-address = La dirección para seguir su queja:
+receipt-file-filed = Presentada el { $date }.
+receipt-file-track = Siga su queja en: { $address }
+receipt-file-contact = Para contactarnos de otra forma:

@@ -9,3 +9,9 @@ invalid-staff = Elija a un miembro del personal, por favor.
 invalid-action-number = Indique de qué acción correctiva se trata, por su número.
 invalid-too-many = Elija { $limit } como máximo, por favor.
 error-nothing-recorded = No se registró nada. Vuelva al formulario, corrija esto y envíelo de nuevo.
+
+## identity
+invalid-control = Quite los caracteres especiales (como las tabulaciones).
+invalid-phone = Indique un número de teléfono: cifras, espacios y + - ( ).
+invalid-email = Indique una dirección de correo, como ayuda@ejemplo.org.
+invalid-url = Indique una dirección web que empiece por https://, como https://ejemplo.org.

@@ -162,3 +162,33 @@ admin-settings-board-data = وقتی هیئت‌مدیره به شکایت‌ه�
 admin-settings-show_opener_names = نشان‌دادن نام کارکنانی که پرونده را باز کردند به مراجعان
 admin-settings-show_opener_names-hint = بدون علامت، مراجعان نقش و دلیل هر بازکردن را می‌بینند. با علامت، نام را هم می‌بینند.
 admin-error-staff = کسی را از فهرست انتخاب کنید
+## identity
+admin-settings-identity = سازمان آن‌گونه که مراجعان می‌بینند
+admin-settings-org_name = نام سازمان
+admin-settings-org_name-hint = بالای هر صفحه، در صفحهٔ اصلی و روی رسید نشان داده می‌شود. حداکثر ۲۰۰ نویسه.
+admin-settings-org_name_in = نام به { $language } (اگر متفاوت است)
+admin-settings-org_names = نام به زبانی دیگر
+admin-settings-org_address = نشانی پستی
+admin-settings-org_address-hint = هر خط نشانی در یک خط، حداکثر ۵۰۰ نویسه. در صفحهٔ اصلی و روی رسید نشان داده می‌شود.
+admin-settings-org_phone = تلفن
+admin-settings-org_phone-hint = رقم، فاصله و + - ( )، برای مثال +1 416 555 0100.
+admin-settings-org_email = نشانی ایمیل
+admin-settings-org_email-hint = نشانی‌ای که مراجعان می‌توانند به آن بنویسند، برای مثال help@example.org.
+admin-settings-org_website = وب‌سایت
+admin-settings-org_website-hint = نشانی کامل آن، که با https:// آغاز می‌شود
+admin-settings-program_names = نام برنامه‌ها به زبان‌های دیگر
+admin-settings-program_names-in = نام برنامه‌ها به { $language }
+admin-settings-program_names-hint = هر خط یکی، به شکل id = نام، با شناسه‌های برنامه‌های بالا. برای نشان دادن نام اصلی، نام را خالی بگذارید.
+admin-settings-site_names = نام مکان‌ها به زبان‌های دیگر
+admin-settings-site_names-in = نام مکان‌ها به { $language }
+admin-settings-site_names-hint = هر خط یکی، به شکل id = نام، با شناسه‌های مکان‌های بالا. برای نشان دادن نام اصلی، نام را خالی بگذارید.
+admin-error-named-unknown = «{ $id }» در فهرست بالا نیست.
+admin-logo-title = لوگو
+admin-logo-current = لوگوی کنونی
+admin-logo-file = لوگوی تازه
+admin-logo-hint = تصویری PNG، JPEG یا WebP با حداکثر { $size } کیلوبایت، با ارتفاع حدود ۴۰ پیکسل در صفحه. SVG پذیرفته نمی‌شود.
+admin-logo-submit = بارگذاری لوگو
+admin-error-logo-missing = یک فایل تصویری برای بارگذاری انتخاب کنید.
+admin-error-logo-type = این فایل تصویر PNG، JPEG یا WebP نیست. فایل دیگری انتخاب کنید.
+done-admin-logo-saved = لوگو ذخیره شد.
+admin-settings-names = نام‌ها به زبان‌های دیگر

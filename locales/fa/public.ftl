@@ -276,3 +276,13 @@ track-handled-board = شکایت شما دربارهٔ افرادی است که 
 track-handled-external = شکایت شما دربارهٔ افرادی است که سازمان را رهبری می‌کنند، پس یک بازبین مستقل به آن رسیدگی می‌کند، نه کمیتهٔ شکایات.
 track-openings-explain-names = هر بار که یکی از کارکنان پروندهٔ شما را باز می‌کند، ثبت می‌شود: تاریخ، نام او، نقش او و دلیل.
 text-staff_described = دربارهٔ چه کسی
+## identity
+landing-contact-title = راه‌های تماس با ما
+landing-contact-intro = همچنین می‌توانید برای ما بنویسید، تماس بگیرید یا به دیدن ما بیایید.
+org-phone = تلفن:
+org-email = ایمیل:
+org-website = وب‌سایت:
+receipt-track-address = نشانی پیگیری شکایت شما:
+receipt-file-filed = ثبت‌شده در { $date }.
+receipt-file-track = شکایت خود را در این نشانی پیگیری کنید: { $address }
+receipt-file-contact = برای تماس با ما از راهی دیگر:

@@ -9,3 +9,9 @@ invalid-staff = لطفاً یکی از کارکنان را انتخاب کنید
 invalid-action-number = لطفاً اقدام اصلاحی را با شماره‌اش مشخص کنید.
 invalid-too-many = لطفاً حداکثر { $limit } مورد انتخاب کنید.
 error-nothing-recorded = چیزی ثبت نشد. به فرم برگردید، این را اصلاح کنید و دوباره بفرستید.
+
+## identity
+invalid-control = لطفاً نویسه‌های ویژه (مانند تب) را حذف کنید.
+invalid-phone = لطفاً یک شمارهٔ تلفن بنویسید: رقم، فاصله و + - ( ).
+invalid-email = لطفاً یک نشانی ایمیل بنویسید، مانند help@example.org.
+invalid-url = لطفاً نشانی وبی بنویسید که با https:// آغاز شود، مانند https://example.org.

@@ -163,3 +163,33 @@ admin-settings-board-data = Quand le conseil traite les plaintes transmises, ses
 admin-settings-show_opener_names = Montrer aux clients le nom des personnes qui ont ouvert leur dossier
 admin-settings-show_opener_names-hint = Décoché, les clients voient le rôle et la raison de chaque ouverture. Coché, ils voient aussi le nom.
 admin-error-staff = choisissez une personne dans la liste
+## identity
+admin-settings-identity = L’organisme tel que la clientèle le voit
+admin-settings-org_name = Nom de l’organisme
+admin-settings-org_name-hint = Affiché en haut de chaque page, sur la page d’accueil et sur le reçu. Au plus 200 caractères.
+admin-settings-org_name_in = Nom en { $language } (s’il diffère)
+admin-settings-org_names = Nom dans une autre langue
+admin-settings-org_address = Adresse postale
+admin-settings-org_address-hint = Une ligne par ligne de l’adresse, au plus 500 caractères. Affichée sur la page d’accueil et sur le reçu.
+admin-settings-org_phone = Téléphone
+admin-settings-org_phone-hint = Des chiffres, des espaces et + - ( ), par exemple +1 416 555 0100.
+admin-settings-org_email = Adresse courriel
+admin-settings-org_email-hint = Une adresse où la clientèle peut écrire, par exemple aide@exemple.org.
+admin-settings-org_website = Site Web
+admin-settings-org_website-hint = Son adresse complète, commençant par https://
+admin-settings-program_names = Noms des programmes dans d’autres langues
+admin-settings-program_names-in = Noms des programmes en { $language }
+admin-settings-program_names-hint = Un par ligne, écrit sous la forme id = Nom, avec les id des programmes ci-dessus. Laissez le nom vide pour afficher le nom principal.
+admin-settings-site_names = Noms des lieux dans d’autres langues
+admin-settings-site_names-in = Noms des lieux en { $language }
+admin-settings-site_names-hint = Un par ligne, écrit sous la forme id = Nom, avec les id des lieux ci-dessus. Laissez le nom vide pour afficher le nom principal.
+admin-error-named-unknown = il n’y a pas de « { $id } » dans la liste ci-dessus.
+admin-logo-title = Logo
+admin-logo-current = Le logo actuel
+admin-logo-file = Un nouveau logo
+admin-logo-hint = Une image PNG, JPEG ou WebP d’au plus { $size } Ko, d’environ 40 pixels de haut sur la page. Le SVG n’est pas accepté.
+admin-logo-submit = Téléverser le logo
+admin-error-logo-missing = Choisissez un fichier image à téléverser.
+admin-error-logo-type = Ce fichier n’est pas une image PNG, JPEG ou WebP. Choisissez-en un autre.
+done-admin-logo-saved = Le logo est enregistré.
+admin-settings-names = Noms dans d’autres langues

@@ -247,3 +247,13 @@ track-handled-board = Votre plainte concerne les personnes qui dirigent l’orga
 track-handled-external = Votre plainte concerne les personnes qui dirigent l’organisme : c’est donc une personne indépendante qui la traite, pas le comité des plaintes.
 track-openings-explain-names = Chaque fois qu’un membre du personnel ouvre votre dossier, c’est enregistré : la date, son nom, son rôle et la raison.
 text-staff_described = La personne concernée
+## identity
+landing-contact-title = Pour nous joindre
+landing-contact-intro = Vous pouvez aussi nous écrire, nous appeler ou venir nous voir.
+org-phone = Téléphone :
+org-email = Courriel :
+org-website = Site Web :
+receipt-track-address = L’adresse pour suivre votre plainte :
+receipt-file-filed = Déposée le { $date }.
+receipt-file-track = Suivez votre plainte à l’adresse : { $address }
+receipt-file-contact = Pour nous joindre autrement :

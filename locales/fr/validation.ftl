@@ -9,3 +9,9 @@ invalid-staff = Veuillez choisir un membre du personnel.
 invalid-action-number = Veuillez indiquer de quelle mesure corrective il s’agit, par son numéro.
 invalid-too-many = Veuillez en choisir { $limit } au plus.
 error-nothing-recorded = Rien n’a été enregistré. Revenez au formulaire, corrigez ceci et envoyez-le de nouveau.
+
+## identity
+invalid-control = Veuillez retirer les caractères spéciaux (comme les tabulations).
+invalid-phone = Veuillez donner un numéro de téléphone : des chiffres, des espaces et + - ( ).
+invalid-email = Veuillez donner une adresse courriel, comme aide@exemple.org.
+invalid-url = Veuillez donner une adresse Web commençant par https://, comme https://exemple.org.

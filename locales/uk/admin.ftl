@@ -162,3 +162,33 @@ admin-settings-board-data = Коли передані скарги розгля�
 admin-settings-show_opener_names = Показувати клієнтам імена працівників, які відкривали справу
 admin-settings-show_opener_names-hint = Без позначки клієнти бачать роль і причину кожного відкриття. З позначкою — також ім’я.
 admin-error-staff = виберіть когось зі списку
+## identity
+admin-settings-identity = Організація такою, якою її бачать клієнти
+admin-settings-org_name = Назва організації
+admin-settings-org_name-hint = Показується вгорі кожної сторінки, на головній сторінці та на квитанції. До 200 символів.
+admin-settings-org_name_in = Назва мовою { $language } (якщо інша)
+admin-settings-org_names = Назва іншою мовою
+admin-settings-org_address = Поштова адреса
+admin-settings-org_address-hint = Один рядок на кожен рядок адреси, до 500 символів. Показується на головній сторінці та на квитанції.
+admin-settings-org_phone = Телефон
+admin-settings-org_phone-hint = Цифри, пробіли та + - ( ), наприклад +1 416 555 0100.
+admin-settings-org_email = Електронна пошта
+admin-settings-org_email-hint = Адреса, на яку клієнти можуть писати, наприклад help@example.org.
+admin-settings-org_website = Вебсайт
+admin-settings-org_website-hint = Його повна адреса, що починається з https://
+admin-settings-program_names = Назви програм іншими мовами
+admin-settings-program_names-in = Назви програм мовою { $language }
+admin-settings-program_names-hint = По одній у рядку, у форматі id = Назва, з id програм вище. Залиште назву порожньою, щоб показати основну назву.
+admin-settings-site_names = Назви місць іншими мовами
+admin-settings-site_names-in = Назви місць мовою { $language }
+admin-settings-site_names-hint = По одній у рядку, у форматі id = Назва, з id місць вище. Залиште назву порожньою, щоб показати основну назву.
+admin-error-named-unknown = у списку вище немає «{ $id }».
+admin-logo-title = Логотип
+admin-logo-current = Поточний логотип
+admin-logo-file = Новий логотип
+admin-logo-hint = Зображення PNG, JPEG або WebP розміром до { $size } КБ, близько 40 пікселів заввишки на сторінці. SVG не приймається.
+admin-logo-submit = Завантажити логотип
+admin-error-logo-missing = Виберіть файл зображення для завантаження.
+admin-error-logo-type = Цей файл не є зображенням PNG, JPEG або WebP. Виберіть інший.
+done-admin-logo-saved = Логотип збережено.
+admin-settings-names = Назви іншими мовами

@@ -281,3 +281,13 @@ track-handled-board = Ваша скарга стосується людей, я�
 track-handled-external = Ваша скарга стосується людей, які очолюють організацію, тому її розглядає незалежний рецензент, а не комітет зі скарг.
 track-openings-explain-names = Щоразу, коли працівник відкриває вашу справу, це записується: дата, його ім’я, роль і причина.
 text-staff_described = Кого це стосується
+## identity
+landing-contact-title = Як з нами зв’язатися
+landing-contact-intro = Ви також можете написати нам, зателефонувати або прийти до нас.
+org-phone = Телефон:
+org-email = Ел. пошта:
+org-website = Вебсайт:
+receipt-track-address = Адреса, щоб стежити за скаргою:
+receipt-file-filed = Подано { $date }.
+receipt-file-track = Стежте за скаргою тут: { $address }
+receipt-file-contact = Щоб зв’язатися з нами інакше:

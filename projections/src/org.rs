@@ -60,10 +60,37 @@ pub struct Org {
     pub keys: HashMap<KeyId, KeyRecord>,
     /// Current settings.
     pub settings: Settings,
+    /// The organization's logo, if one was set.
+    pub logo: Option<Logo>,
     /// Next seq of the org stream.
     pub seq: u64,
     /// Where the org stream ends in the log (checked as the model folds).
     pub tip: Option<crate::log_view::LogTip>,
+}
+
+/// The organization's logo, as the pages serve it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    /// `image/png`, `image/jpeg` or `image/webp`.
+    pub content_type: String,
+    /// SHA-256 of the bytes, in hex.
+    pub sha256: String,
+    /// The image.
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
+/// The type of an image from its first bytes (PNG, JPEG or WebP), whatever its name or the
+/// type a browser claims. Anything else, SVG included (it can carry script), is `None`.
+pub fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
+        Some("image/webp")
+    } else {
+        None
+    }
 }
 
 /// Administration commands.
@@ -117,6 +144,8 @@ pub enum OrgCommand {
     },
     /// Replace the settings.
     ChangeSettings(Box<Settings>),
+    /// Replace the organization's logo with this image.
+    SetLogo(Vec<u8>),
 }
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> RuleError {
@@ -180,16 +209,33 @@ pub fn validate_settings(s: &Settings) -> Result<(), RuleError> {
                     format!("id {:?} is not a unique lowercase slug", n.id),
                 ));
             }
-            if n.name.trim().is_empty() || n.name.len() > 200 {
+            let limit = recourse_events::limits::PLACE_NAME;
+            if n.name.trim().is_empty() || n.name.chars().count() > limit {
                 return Err(invalid(
                     field,
-                    format!("{:?} needs a name of 1 to 200 characters", n.id),
+                    format!("{:?} needs a name of 1 to {limit} characters", n.id),
+                ));
+            }
+            if n.names.iter().any(|(lang, name)| {
+                !crate::rule::is_language_tag(lang)
+                    || name.trim().is_empty()
+                    || name.chars().count() > limit
+            }) {
+                return Err(invalid(
+                    field,
+                    format!("{:?} needs names of 1 to {limit} characters", n.id),
                 ));
             }
         }
     }
     if !is_slug(&s.framework) {
         return Err(invalid("framework", "a framework id"));
+    }
+    if serde_json::to_vec(s).map_or(true, |j| j.len() > recourse_events::limits::SETTINGS_JSON) {
+        return Err(invalid(
+            "settings",
+            "too long to record: fewer programs, sites or names",
+        ));
     }
     // Periods are aligned on a year starting in January or April (`Period::new`); another
     // month would make periods no review could be opened on.
@@ -274,6 +320,16 @@ impl Org {
                 }
             }
             Payload::SettingsChanged(c) => self.settings = c.settings.clone(),
+            Payload::LogoSet(l) => {
+                use base64::Engine;
+                if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(&l.data) {
+                    self.logo = Some(Logo {
+                        content_type: l.content_type.clone(),
+                        sha256: l.sha256.clone(),
+                        bytes: std::sync::Arc::new(bytes),
+                    });
+                }
+            }
             _ => {}
         }
     }
@@ -472,6 +528,21 @@ impl Org {
                     settings: (**settings).clone(),
                     requested_by,
                 }))
+            }
+            OrgCommand::SetLogo(bytes) => {
+                use base64::Engine;
+                use sha2::Digest;
+                if bytes.len() > recourse_events::limits::LOGO_BYTES {
+                    return Err(invalid("logo", "too large"));
+                }
+                let content_type = image_type(bytes)
+                    .ok_or_else(|| invalid("logo", "not a PNG, JPEG or WebP image"))?;
+                Payload::LogoSet(LogoSet {
+                    content_type: content_type.into(),
+                    data: base64::engine::general_purpose::STANDARD.encode(bytes),
+                    sha256: hex::encode(sha2::Sha256::digest(bytes)),
+                    requested_by,
+                })
             }
         }])
     }

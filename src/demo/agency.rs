@@ -2,7 +2,7 @@
 //! its programs, sites and languages with their weights among complaints, and its settings.
 
 use jiff::{SignedDuration, Timestamp};
-use recourse_events::org::{Named, Role, Settings};
+use recourse_events::org::{Named, Organization, Role, Settings};
 
 use super::{DemoStaff, RETENTION_DAYS};
 use crate::service::{Service, ServiceError};
@@ -73,10 +73,7 @@ pub(super) async fn enroll(
 /// Named entries of the settings.
 fn named(list: &[(&str, &str)]) -> Vec<Named> {
     list.iter()
-        .map(|(id, name)| Named {
-            id: (*id).into(),
-            name: (*name).into(),
-        })
+        .map(|(id, name)| Named::new(*id, *name))
         .collect()
 }
 
@@ -122,6 +119,42 @@ pub(super) const SITES: [Site; 3] = [
     ("satellite", "Satellite office at the public library", 15),
 ];
 
+/// The programs' and sites' own names in French and Arabic: id, French, Arabic.
+pub(super) const TRANSLATED: [(&str, &str, &str); 9] = [
+    (
+        "settlement",
+        "Établissement et intégration",
+        "الاستقرار والاندماج",
+    ),
+    ("linc", "Cours de langue (CLIC)", "دروس اللغة (LINC)"),
+    ("employment", "Services d’emploi", "خدمات التوظيف"),
+    ("youth", "Programmes jeunesse", "برامج الشباب"),
+    ("housing", "Aide au logement", "المساعدة في السكن"),
+    (
+        "rap",
+        "Programme d’aide à la réinstallation",
+        "برنامج المساعدة على إعادة التوطين",
+    ),
+    ("downtown", "Bureau du centre-ville", "مكتب وسط المدينة"),
+    ("east-end", "Bureau de l’Est", "مكتب الحي الشرقي"),
+    (
+        "satellite",
+        "Bureau satellite à la bibliothèque publique",
+        "المكتب الفرعي في المكتبة العامة",
+    ),
+];
+
+/// Gives the entries of `list` their French and Arabic names.
+fn translated(mut list: Vec<Named>) -> Vec<Named> {
+    for n in &mut list {
+        if let Some((_, fr, ar)) = TRANSLATED.iter().find(|t| t.0 == n.id) {
+            n.names.insert("fr".into(), (*fr).into());
+            n.names.insert("ar".into(), (*ar).into());
+        }
+    }
+    list
+}
+
 /// Languages offered, with their weight among complaints and their name in English.
 pub(super) const LANGUAGES: [(&str, u32, &str); 9] = [
     ("en", 24, "English"),
@@ -142,8 +175,21 @@ pub fn settings() -> Settings {
         holiday_jurisdiction: "on".into(),
         languages: LANGUAGES.iter().map(|l| l.0.to_string()).collect(),
         retention_days: RETENTION_DAYS,
-        programs: named(&PROGRAMS.map(|p| (p.0, p.1))),
-        sites: named(&SITES.map(|s| (s.0, s.1))),
+        programs: translated(named(&PROGRAMS.map(|p| (p.0, p.1)))),
+        sites: translated(named(&SITES.map(|s| (s.0, s.1)))),
+        organization: Organization {
+            name: super::AGENCY.into(),
+            names: [
+                ("fr", "Services aux nouveaux arrivants Érable"),
+                ("ar", "خدمات القيقب للقادمين الجدد"),
+            ]
+            .map(|(l, n)| (l.to_string(), n.to_string()))
+            .into(),
+            address: "100 Queen Street West\nToronto ON  M5H 2N2".into(),
+            phone: "+1 416 555 0100".into(),
+            email: "help@maple-newcomers.example".into(),
+            website: "https://maple-newcomers.example".into(),
+        },
         review_cadence: Some(super::reviews::CADENCE),
         ..Settings::default()
     }

@@ -431,6 +431,13 @@ impl<'a> Administration<'a> {
         Ok(())
     }
 
+    /// Replaces the organization's logo with `image` (PNG, JPEG or WebP, by its bytes; at most
+    /// [`crate::limits::LOGO_BYTES`]): the rules refuse anything else.
+    pub async fn set_logo(&self, admin: &Acting, image: Vec<u8>) -> Result<(), AdminError> {
+        self.service.org(admin, OrgCommand::SetLogo(image)).await?;
+        Ok(())
+    }
+
     /// Saves `settings` if the current settings still have the fingerprint `base` (those the
     /// form was opened on) and differ from them.
     pub async fn save_settings(
@@ -445,6 +452,10 @@ impl<'a> Administration<'a> {
         }
         if settings == current {
             return Ok(SettingsSaved::Unchanged);
+        }
+        let refused = super::organization::refusals(&settings);
+        if !refused.is_empty() {
+            return Err(AdminError::Service(ServiceError::Invalid(refused)));
         }
         self.service
             .org(admin, OrgCommand::ChangeSettings(Box::new(settings)))

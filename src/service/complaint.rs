@@ -201,14 +201,8 @@ mod tests {
 
     fn settings() -> Settings {
         Settings {
-            programs: vec![Named {
-                id: "settlement".into(),
-                name: "Settlement".into(),
-            }],
-            sites: vec![Named {
-                id: "downtown".into(),
-                name: "Downtown".into(),
-            }],
+            programs: vec![Named::new("settlement", "Settlement")],
+            sites: vec![Named::new("downtown", "Downtown")],
             ..Settings::default()
         }
     }

@@ -20,6 +20,7 @@ mod erasure;
 mod file;
 pub mod filing;
 mod integrity;
+pub mod organization;
 pub mod permission;
 pub mod review;
 pub mod sign_in;

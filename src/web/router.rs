@@ -179,6 +179,7 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["track"], _, true) => pages::track::show(ctx).await,
         (["track", action], _, true) => pages::track::act(ctx, action).await,
         (["static", file], true, _) => pages::ops::asset(file),
+        (["logo", id], true, _) => pages::identity::logo(ctx, id),
         (["healthz"], true, _) => pages::ops::healthz(ctx).await,
         (["metrics"], true, _) => pages::ops::metrics(ctx).await,
 
@@ -200,6 +201,7 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["staff", "case", id, "close"], true, _) => pages::case::close_form(ctx, id).await,
         (["staff", "case", id, action], _, true) => pages::case::act(ctx, id, action).await,
         (["staff", "admin"], true, _) => pages::admin::page(ctx).await,
+        (["staff", "admin", "logo"], _, true) => pages::admin::logo(ctx).await,
         (["staff", "admin", action], _, true) => pages::admin::act(ctx, action).await,
 
         (["board"], true, _) => pages::board::dashboard(ctx),

@@ -37,7 +37,13 @@ pub struct UploadRoute {
 pub const FORM_ROOM: usize = 64 * 1024;
 
 /// The routes that take files (all `POST`). Every other body is capped at [`MAX_BODY`].
-pub const UPLOAD_ROUTES: &[UploadRoute] = &[];
+pub const UPLOAD_ROUTES: &[UploadRoute] = &[
+    // The organization's logo (its own limit, within one ledger entry).
+    UploadRoute {
+        path: &["staff", "admin", "logo"],
+        limit: crate::limits::LOGO_BYTES + FORM_ROOM,
+    },
+];
 
 /// The largest body the server reads for a request: the route's, if it takes files, else
 /// [`MAX_BODY`].

@@ -19,6 +19,7 @@ mod doors;
 mod escalation;
 mod hardening;
 mod helpers;
+mod identity;
 mod input;
 mod intake;
 mod integrity;

@@ -235,7 +235,7 @@ pub(super) fn options(ctx: &Ctx) -> Result<Response, WebError> {
         v.iter()
             .map(|n| Named {
                 id: n.id.clone(),
-                name: n.name.clone(),
+                name: n.name_in(ctx.tr.lang).to_string(),
             })
             .collect()
     };

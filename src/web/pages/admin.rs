@@ -17,11 +17,11 @@
 
 use askama::Template;
 use recourse_events::ids::StaffId;
-use recourse_events::org::{Named, Role, Settings};
+use recourse_events::org::{Named, Organization, Role, Settings};
 use recourse_events::review::{Cadence, PeriodKind};
 use recourse_projections::holiday::Jurisdiction;
 use recourse_projections::rule::RuleError;
-use warp::http::{StatusCode, header};
+use warp::http::StatusCode;
 
 use super::layout::Layout;
 use super::render;
@@ -192,6 +192,25 @@ struct SettingsDraft {
     /// Fingerprint of the settings the form was opened on (another administrator may save
     /// in between; their change is not silently overwritten).
     base: String,
+    /// Whether the form showed the organization's identity (an older page, a script without
+    /// it leaves the identity as it is).
+    org_shown: bool,
+    /// The organization's name.
+    org_name: String,
+    /// Its postal address (lines).
+    org_address: String,
+    /// Its telephone number.
+    org_phone: String,
+    /// Its email address.
+    org_email: String,
+    /// Its web site.
+    org_website: String,
+    /// Its name in the other languages offered: (code, the language's own name, name).
+    org_names: Vec<(String, String, String)>,
+    /// The programs' names in the other languages: (code, own name, `id = name` lines).
+    program_names: Vec<(String, String, String)>,
+    /// The sites' names in the other languages, likewise.
+    site_names: Vec<(String, String, String)>,
 }
 
 /// The escalation and openers' names choices as typed (staff ids, empty for none).
@@ -215,6 +234,8 @@ struct SettingsPage {
     framework_default: String,
     /// Active staff (id, name), for the director and the external reviewer.
     people: Vec<(String, String)>,
+    /// The largest logo, in KiB.
+    logo_kib: usize,
 }
 
 impl SettingsPage {
@@ -358,6 +379,39 @@ pub async fn act(ctx: &Ctx<'_>, action: &str) -> Result<Response, WebError> {
     }
 }
 
+/// The logo upload (`multipart/form-data`, its own body limit): the image is checked by its
+/// bytes, not its name or the type the browser claims.
+pub async fn logo(ctx: &Ctx<'_>) -> Result<Response, WebError> {
+    let admin = acting(ctx)?;
+    let limits = crate::web::upload::PartLimits {
+        max_files: 1,
+        max_file_bytes: crate::limits::LOGO_BYTES,
+        max_field_bytes: 1024,
+        max_parts: 4,
+    };
+    let parts = ctx.req.multipart(&limits).await?;
+    ctx.check_csrf(&parts.form)?;
+    let refused = |id: &str| {
+        let current = ctx.app.service.read(|m| m.org().settings.clone());
+        let errors = Errors::one("logo", ctx.tr.t(id));
+        settings_page(ctx, SettingsDraft::of(&current), errors)
+            .map(|r| r.status(StatusCode::BAD_REQUEST))
+    };
+    let Some(file) = parts.files("logo").next() else {
+        return refused("admin-error-logo-missing");
+    };
+    if recourse_projections::org::image_type(&file.bytes).is_none() {
+        return refused("admin-error-logo-type");
+    }
+    ctx.app
+        .administration()
+        .set_logo(&admin, file.bytes.to_vec())
+        .await?;
+    Ok(Response::redirect(
+        "/staff/admin?view=settings&done=admin-logo-saved",
+    ))
+}
+
 fn staff_list(ctx: &Ctx) -> Result<Response, WebError> {
     let names = ctx.app.service.staff_names();
     let members: Vec<_> = ctx
@@ -486,17 +540,7 @@ fn link_page(
         .in_tz(&tz)
         .map(|z| z.strftime("%Y-%m-%d %H:%M %Z").to_string())
         .unwrap_or_else(|_| link.expires.to_string());
-    let scheme = if ctx.secure() { "https" } else { "http" };
-    let host = ctx.req.header(header::HOST).filter(|h| {
-        h.len() < 256
-            && h.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-    });
-    let path = format!("/staff/setup/{}", link.token.0);
-    let link = match host {
-        Some(h) => format!("{scheme}://{h}{path}"),
-        None => path,
-    };
+    let link = super::identity::public_address(ctx, &format!("/staff/setup/{}", link.token.0));
     render(Link {
         l: Layout::new(ctx, "admin-link-title"),
         current: "staff",
@@ -641,11 +685,36 @@ impl SettingsDraft {
                 show_opener_names: s.show_opener_names,
             }),
             base: fingerprint(s),
+            org_shown: true,
+            org_name: s.organization.name.clone(),
+            org_address: s.organization.address.clone(),
+            org_phone: s.organization.phone.clone(),
+            org_email: s.organization.email.clone(),
+            org_website: s.organization.website.clone(),
+            org_names: other_languages(s)
+                .into_iter()
+                .map(|(code, own)| {
+                    let name = s.organization.names.get(&code).cloned();
+                    (code, own, name.unwrap_or_default())
+                })
+                .collect(),
+            program_names: names_by_language(s, &s.programs),
+            site_names: names_by_language(s, &s.sites),
         }
     }
 
-    fn from_form(f: &Form) -> SettingsDraft {
+    fn from_form(f: &Form, current: &Settings) -> SettingsDraft {
         let s = |n: &str| f.get(n).unwrap_or_default().to_string();
+        // The names in other languages: those of the languages the form showed.
+        let by_language = |prefix: &str| -> Vec<(String, String, String)> {
+            language_options(current)
+                .into_iter()
+                .filter_map(|(code, own)| {
+                    let value = f.get(&format!("{prefix}_{code}"))?;
+                    Some((code, own, value.trim().replace("\r\n", "\n")))
+                })
+                .collect()
+        };
         let text = |n: &str| f.text(n).unwrap_or_default().trim().to_string();
         SettingsDraft {
             acknowledge_business_days: s("acknowledge_business_days"),
@@ -672,7 +741,51 @@ impl SettingsDraft {
                 show_opener_names: !s("show_opener_names").is_empty(),
             }),
             base: s("base"),
+            org_shown: f.get("org_name").is_some(),
+            org_name: s("org_name").trim().to_string(),
+            org_address: s("org_address")
+                .replace("\r\n", "\n")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            org_phone: s("org_phone").trim().to_string(),
+            org_email: s("org_email").trim().to_string(),
+            org_website: s("org_website").trim().to_string(),
+            org_names: by_language("org_name"),
+            program_names: by_language("programs"),
+            site_names: by_language("sites"),
         }
+    }
+
+    /// The names in each other language, grouped for the form: (code, the language's own
+    /// name, the organization's name, the programs' lines, the sites' lines).
+    fn by_language(&self) -> Vec<(String, String, String, String, String)> {
+        let get = |v: &[(String, String, String)], code: &str| {
+            v.iter()
+                .find(|(c, _, _)| c == code)
+                .map(|(_, _, t)| t.clone())
+                .unwrap_or_default()
+        };
+        let mut groups: Vec<(String, String, String, String, String)> = Vec::new();
+        for (code, own, _) in self
+            .org_names
+            .iter()
+            .chain(&self.program_names)
+            .chain(&self.site_names)
+        {
+            if !groups.iter().any(|g| &g.0 == code) {
+                groups.push((
+                    code.clone(),
+                    own.clone(),
+                    get(&self.org_names, code),
+                    get(&self.program_names, code),
+                    get(&self.site_names, code),
+                ));
+            }
+        }
+        groups
     }
 
     fn offers(&self, code: &str) -> bool {
@@ -795,10 +908,7 @@ impl SettingsDraft {
             let mut named = Vec::new();
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 match line.split_once('=') {
-                    Some((id, name)) => named.push(Named {
-                        id: id.trim().to_string(),
-                        name: name.trim().to_string(),
-                    }),
+                    Some((id, name)) => named.push(Named::new(id.trim(), name.trim())),
                     None => {
                         errors.push(
                             field,
@@ -813,6 +923,65 @@ impl SettingsDraft {
                 }
             }
             *out = named;
+        }
+        for (field, by_language, out) in [
+            ("program_names", &self.program_names, &mut s.programs),
+            ("site_names", &self.site_names, &mut s.sites),
+        ] {
+            'languages: for (code, _, text) in by_language {
+                for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                    let Some((id, name)) = line.split_once('=') else {
+                        errors.push(
+                            field,
+                            format!(
+                                "{}: {}",
+                                label(field),
+                                tr.t1("admin-error-named", "line", line)
+                            ),
+                        );
+                        break 'languages;
+                    };
+                    let (id, name) = (id.trim(), name.trim());
+                    match out.iter_mut().find(|n| n.id == id) {
+                        Some(_) if name.is_empty() => {}
+                        Some(n) => {
+                            n.names.insert(code.clone(), name.to_string());
+                        }
+                        None => {
+                            errors.push(
+                                field,
+                                format!(
+                                    "{}: {}",
+                                    label(field),
+                                    tr.t1("admin-error-named-unknown", "id", id)
+                                ),
+                            );
+                            break 'languages;
+                        }
+                    }
+                }
+            }
+        }
+        s.organization = Organization {
+            name: self.org_name.clone(),
+            names: self
+                .org_names
+                .iter()
+                .filter(|(_, _, n)| !n.is_empty())
+                .map(|(code, _, n)| (code.clone(), n.clone()))
+                .collect(),
+            address: self.org_address.clone(),
+            phone: self.org_phone.clone(),
+            email: self.org_email.clone(),
+            website: self.org_website.clone(),
+        };
+        for i in crate::service::organization::refusals(&s) {
+            if !errors.has(i.field) {
+                errors.push(
+                    i.field,
+                    format!("{}: {}", label(i.field), tr.message(&i.message)),
+                );
+            }
         }
         // The review cadence: the default is left absent, so that the settings (and their
         // fingerprint) of a ledger that never chose one do not change when the form is saved.
@@ -869,7 +1038,7 @@ impl SettingsDraft {
             }
         }
         // Errors in the order of the form.
-        const ORDER: [&str; 18] = [
+        const ORDER: [&str; 26] = [
             "settings-form",
             "acknowledge_business_days",
             "decide_calendar_days",
@@ -880,8 +1049,16 @@ impl SettingsDraft {
             "removed_holidays",
             "languages",
             "default_language",
+            "org_name",
+            "org_names",
+            "org_address",
+            "org_phone",
+            "org_email",
+            "org_website",
             "programs",
             "sites",
+            "program_names",
+            "site_names",
             "framework",
             "review_every",
             "review_cadence",
@@ -894,6 +1071,37 @@ impl SettingsDraft {
             .sort_by_key(|(f, _)| ORDER.iter().position(|o| o == f).unwrap_or(ORDER.len()));
         (s, errors)
     }
+}
+
+/// The languages offered but the default (whose names are the main ones): (code, own name).
+fn other_languages(s: &Settings) -> Vec<(String, String)> {
+    let options = language_options(s);
+    s.languages
+        .iter()
+        .skip(1)
+        .map(|code| {
+            let own = options
+                .iter()
+                .find(|(c, _)| c == code)
+                .map(|(_, n)| n.clone());
+            (code.clone(), own.unwrap_or_else(|| code.clone()))
+        })
+        .collect()
+}
+
+/// The names of `list` in each other language, as `id = name` lines (a line with no name for
+/// an entry without one, to be filled in).
+fn names_by_language(s: &Settings, list: &[Named]) -> Vec<(String, String, String)> {
+    other_languages(s)
+        .into_iter()
+        .map(|(code, own)| {
+            let text = lines(list, |n| {
+                let name = n.names.get(&code).map(String::as_str).unwrap_or_default();
+                format!("{} = {name}", n.id).trim_end().to_string()
+            });
+            (code, own, text)
+        })
+        .collect()
 }
 
 /// The languages the form offers: those shipped, and any others now offered (kept so that
@@ -948,13 +1156,14 @@ fn settings_page(ctx: &Ctx, d: SettingsDraft, errors: Errors) -> Result<Response
         time_zones: TIME_ZONES,
         framework_default: Settings::default().framework,
         people,
+        logo_kib: crate::limits::LOGO_BYTES / 1024,
     })
 }
 
 async fn settings(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response, WebError> {
     let tr = &ctx.tr;
-    let mut d = SettingsDraft::from_form(form);
     let current = ctx.app.service.read(|m| m.org().settings.clone());
+    let mut d = SettingsDraft::from_form(form, &current);
     let (mut settings, mut errors) = d.parse(tr, &language_options(&current));
     // The default cadence written out (by the API or the CLI) stays written out: saving the
     // form unchanged must not record new settings.
@@ -972,6 +1181,36 @@ async fn settings(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response
         settings.director = current.director;
         settings.external_reviewer = current.external_reviewer;
         settings.show_opener_names = current.show_opener_names;
+    }
+    // Likewise the identity, and the names in languages the form did not show.
+    if !d.org_shown {
+        settings.organization = current.organization.clone();
+    }
+    let shown = |v: &[(String, String, String)], code: &str| v.iter().any(|(c, _, _)| c == code);
+    for (list, old, by_language) in [
+        (&mut settings.programs, &current.programs, &d.program_names),
+        (&mut settings.sites, &current.sites, &d.site_names),
+    ] {
+        for n in list.iter_mut() {
+            if let Some(o) = old.iter().find(|o| o.id == n.id) {
+                for (code, name) in &o.names {
+                    if !shown(by_language, code) {
+                        n.names.entry(code.clone()).or_insert_with(|| name.clone());
+                    }
+                }
+            }
+        }
+    }
+    if d.org_shown {
+        for (code, name) in &current.organization.names {
+            if !shown(&d.org_names, code) {
+                settings
+                    .organization
+                    .names
+                    .entry(code.clone())
+                    .or_insert_with(|| name.clone());
+            }
+        }
     }
     if !errors.is_empty() {
         return settings_page(ctx, d, errors).map(|r| r.status(StatusCode::BAD_REQUEST));

@@ -45,12 +45,26 @@ pub struct Layout {
     /// The form the language menu submits, so that a language switch keeps what was typed
     /// (its buttons post that form to the same page in the other language).
     pub lang_form: Option<&'static str>,
+    /// The brand: the organization's name in the page language, else the product's name.
+    pub brand: String,
+    /// The logo's address, if the organization has one.
+    pub logo: Option<String>,
 }
 
 impl Layout {
     /// The frame of a page titled by message `title_id`.
     pub fn new(ctx: &Ctx, title_id: &str) -> Layout {
-        let offered = ctx.app.service.read(|m| m.org().settings.languages.clone());
+        let (offered, organization, logo) = ctx.app.service.read(|m| {
+            let s = &m.org().settings;
+            (
+                s.languages.clone(),
+                s.organization.name_in(ctx.tr.lang).to_string(),
+                m.org()
+                    .logo
+                    .as_ref()
+                    .map(|l| super::identity::logo_path(&l.sha256)),
+            )
+        });
         let staff = ctx.session.as_ref().map(|s| {
             let roles = ctx.app.service.read(|m| m.org().roles(s.staff));
             let has = |r: Role| roles.contains(&r);
@@ -100,6 +114,12 @@ impl Layout {
             staff,
             notice,
             lang_form: None,
+            logo,
+            brand: if organization.is_empty() {
+                ctx.tr.t("site-name")
+            } else {
+                organization
+            },
         }
     }
 

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod board;
 pub mod case;
 pub mod errors;
+pub mod identity;
 pub mod layout;
 pub mod ledger;
 pub mod ops;

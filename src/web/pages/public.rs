@@ -7,6 +7,7 @@
 //! asks for ([`Part::of_step`]); the refused fields come back with message ids, translated
 //! here beside the page's own inputs ([`form_field`]).
 
+use super::identity::{Identity, public_address};
 use askama::Template;
 use recourse_events::case::{Accommodation, ContactPreference};
 use recourse_projections::framework::Reference;
@@ -171,6 +172,8 @@ struct Landing {
     ack: String,
     /// The bodies outside the organization a client can also turn to.
     bodies: Vec<Body>,
+    /// The organization's name, address and contact.
+    org: Identity,
 }
 
 /// An external body as the landing page shows it.
@@ -275,6 +278,10 @@ struct Receipt {
     groups: Vec<String>,
     /// What happens now, with the organization's acknowledgement target.
     next: String,
+    /// The organization's name, address and contact.
+    org: Identity,
+    /// The full address of the tracking page.
+    track: String,
 }
 
 /// Message `id` with the organization's target for acknowledging a complaint (`$days`).
@@ -296,8 +303,8 @@ fn choices(ctx: &Ctx) -> (Vec<Choice>, Vec<Choice>, Vec<Choice>) {
     let named = |v: Vec<recourse_events::org::Named>| {
         v.into_iter()
             .map(|n| Choice {
+                label: n.name_in(ctx.tr.lang).to_string(),
                 value: n.id,
-                label: n.name,
                 hint: String::new(),
             })
             .collect()
@@ -341,6 +348,7 @@ pub fn landing(ctx: &Ctx) -> Result<Response, WebError> {
         rights: rights(&ctx.tr, &reference),
         ack: with_ack_days(ctx, "landing-step-3"),
         bodies: bodies(&ctx.tr, &reference),
+        org: Identity::of(ctx),
     })
 }
 
@@ -717,6 +725,8 @@ pub fn receipt(ctx: &Ctx) -> Result<Response, WebError> {
                     code,
                     groups,
                     next: with_ack_days(ctx, "receipt-next"),
+                    org: Identity::of(ctx),
+                    track: public_address(ctx, "/track"),
                 })
             }
             State::Open => Ok(Response::redirect("/complain")),
@@ -785,13 +795,53 @@ pub fn receipt_file(ctx: &Ctx) -> Result<Response, WebError> {
     let code = ReceiptCode::parse(form.get("code").unwrap_or_default())
         .map_err(|e| WebError::BadRequest(e.to_string()))?;
     let tr = &ctx.tr;
-    let body = format!(
-        "{}\n\n{}\n\n    {}\n\n{}\n",
+    // Looking the code up tells whether it is a case's, as the tracking page does: the same
+    // limit on lookups applies.
+    ctx.app.limiter.check(Purpose::Lookup, ctx.req.remote)?;
+    // The date it was filed, in the organization's calendar (none for a code of no case).
+    let filed = ctx.app.service.client(&code).ok().and_then(|(case, _)| {
+        ctx.app.service.read(|m| {
+            let at = m.case(&case)?.filed_at?;
+            Some(m.clocks().local_date(at).to_string())
+        })
+    });
+    let org = Identity::of(ctx);
+    let mut body = String::new();
+    if !org.name.is_empty() {
+        body.push_str(&format!("{}\n\n", org.name));
+    }
+    body.push_str(&format!(
+        "{}\n\n{}\n\n    {}\n\n",
         tr.t("receipt-file-title"),
         tr.t("receipt-file-keep"),
         code.grouped(),
-        tr.t("receipt-file-how")
-    );
+    ));
+    if let Some(date) = filed {
+        body.push_str(&format!(
+            "{}\n\n",
+            tr.t1("receipt-file-filed", "date", date)
+        ));
+    }
+    body.push_str(&format!(
+        "{}\n\n{}\n",
+        tr.t("receipt-file-how"),
+        tr.t1(
+            "receipt-file-track",
+            "address",
+            public_address(ctx, "/track")
+        )
+    ));
+    if org.has_contact() {
+        body.push_str(&format!("\n{}\n", tr.t("receipt-file-contact")));
+        for line in org
+            .address
+            .iter()
+            .chain([&org.phone, &org.email, &org.website])
+            .filter(|l| !l.is_empty())
+        {
+            body.push_str(&format!("    {line}\n"));
+        }
+    }
     Ok(Response::text(body).header(
         header::CONTENT_DISPOSITION,
         "attachment; filename=\"complaint-receipt.txt\"",

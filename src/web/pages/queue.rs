@@ -108,12 +108,8 @@ impl Shown<'_> {
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
         let ack = r.next_deadline == Some(Deadline::Acknowledge);
         let decide = r.next_deadline == Some(Deadline::Decide);
-        let program = self
-            .programs
-            .iter()
-            .find(|p| p.id == r.program)
-            .map(|p| p.name.clone())
-            .unwrap_or_else(|| r.program.clone());
+        let program =
+            recourse_events::org::display_name(self.programs, &r.program, tr.lang).to_string();
         Row {
             number: r.number.clone(),
             short: id
@@ -236,11 +232,11 @@ pub fn queue(ctx: &Ctx) -> Result<Response, WebError> {
         statuses: statuses(&ctx.tr),
         programs: programs
             .iter()
-            .map(|p| (p.id.clone(), p.name.clone()))
+            .map(|p| (p.id.clone(), p.name_in(ctx.tr.lang).to_string()))
             .collect(),
         sites: sites
             .iter()
-            .map(|p| (p.id.clone(), p.name.clone()))
+            .map(|p| (p.id.clone(), p.name_in(ctx.tr.lang).to_string()))
             .collect(),
     };
     render(page)

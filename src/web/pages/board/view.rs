@@ -266,7 +266,12 @@ impl Builder<'_> {
     /// The display name of a breakdown value.
     pub(super) fn name(&self, dim: Dimension, id: &str) -> String {
         let fr = self.tr.lang == "fr";
-        let named = |list: &[Named]| list.iter().find(|n| n.id == id).map(|n| n.name.clone());
+        let lang = self.tr.lang;
+        let named = |list: &[Named]| {
+            list.iter()
+                .find(|n| n.id == id)
+                .map(|n| n.name_in(lang).to_string())
+        };
         let found = match dim {
             Dimension::Program => named(self.programs),
             Dimension::Site => named(self.sites),

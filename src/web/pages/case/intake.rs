@@ -85,7 +85,7 @@ fn file_page(
             .iter()
             .map(|p| Opt {
                 value: p.id.clone(),
-                label: p.name.clone(),
+                label: p.name_in(tr.lang).to_string(),
             })
             .collect(),
         sites: org
@@ -94,7 +94,7 @@ fn file_page(
             .iter()
             .map(|p| Opt {
                 value: p.id.clone(),
-                label: p.name.clone(),
+                label: p.name_in(tr.lang).to_string(),
             })
             .collect(),
         rights: public::rights(tr, &reference)

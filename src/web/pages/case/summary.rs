@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use recourse_events::ids::StaffId;
+use recourse_events::org::display_name;
 use recourse_projections::case::{Case, Filing};
 use recourse_projections::clock::Clocks;
 use recourse_projections::framework::Reference;
@@ -121,18 +122,8 @@ impl Summary<'_> {
     fn filing(&self, f: &Filing, at: Timestamp) -> Vec<(String, String)> {
         let tr = self.tr;
         let settings = &self.org.settings;
-        let program = settings
-            .programs
-            .iter()
-            .find(|x| x.id == f.program)
-            .map(|x| x.name.clone())
-            .unwrap_or_else(|| f.program.clone());
-        let site = settings
-            .sites
-            .iter()
-            .find(|x| x.id == f.site)
-            .map(|x| x.name.clone())
-            .unwrap_or_else(|| f.site.clone());
+        let program = display_name(&settings.programs, &f.program, tr.lang).to_string();
+        let site = display_name(&settings.sites, &f.site, tr.lang).to_string();
         let mut facts = vec![
             (
                 tr.t("fact-filed"),
