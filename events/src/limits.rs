@@ -79,7 +79,8 @@ pub const ATTACHMENT_NAME: usize = 200;
 pub const ATTACHMENT_DESCRIPTION: usize = 500;
 
 const _: () = assert!(
-    sealed_len(max_bytes(ATTACHMENT_NAME)) + sealed_len(max_bytes(ATTACHMENT_DESCRIPTION))
+    sealed_len(max_bytes(ATTACHMENT_NAME))
+        + sealed_len(max_bytes(ATTACHMENT_DESCRIPTION))
         + CLEAR_BUDGET
         <= MAX_ENTRY_SIZE
 );

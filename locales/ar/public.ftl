@@ -273,3 +273,6 @@ track-openings-title = من فتح ملفك ولماذا
 track-openings-explain = كل مرة يفتح فيها أحد الموظفين ملفك تُسجَّل: التاريخ ودوره والسبب. لا تُعرض الأسماء.
 track-openings-none = لم يفتح أحد ملفك بعد.
 track-decision-above = أسبابه معروضة أعلاه، تحت «القرار».
+
+## attach
+event-attachment-added = أُرفق ملف

@@ -306,3 +306,6 @@ intake-contact-none = لا تتواصلوا مع العميل: يتابع شكو
 ## items
 case-actions-sealed = ما يجب فعله وملاحظات كل خطوة بيانات شخصية مختومة: تُعرض بجانب كل إجراء في الملف المفتوح، بعد تسجيل فتحه.
 case-actions-sealed-open = افتح الملف لقراءتها
+
+## attach
+staff-event-attachment-added = ملف مرفق

@@ -9,3 +9,9 @@ invalid-staff = يُرجى اختيار أحد الموظفين.
 invalid-action-number = يُرجى تحديد الإجراء التصحيحي برقمه.
 invalid-too-many = يُرجى اختيار { $limit } على الأكثر.
 error-nothing-recorded = لم يُسجَّل أي شيء. عُد إلى النموذج وصحّح ذلك ثم أرسله مرة أخرى.
+
+## attach
+attachment-too-large = هذا الملف كبير جدًا: الحد الأقصى { $limit } ميغابايت. يُرجى إرسال صورة أصغر أو مستند أقصر.
+attachment-empty = هذا الملف فارغ. يُرجى اختيار الملف مرة أخرى.
+attachment-wrong-type = هذا النوع من الملفات غير مقبول. يُرجى إرسال صورة (PNG أو JPEG أو WebP) أو مستند PDF.
+attachment-too-many = في هذه القضية { $limit } ملفًا بالفعل، وهو الحد الأقصى.

@@ -229,3 +229,6 @@ track-openings-title = Who opened your file, and why
 track-openings-explain = Every time a staff member opens your file, it is recorded: the date, their role and why. Their names are not shown.
 track-openings-none = No one has opened your file yet.
 track-decision-above = Its reasons are shown above, under “The decision”.
+
+## attach
+event-attachment-added = A file was attached

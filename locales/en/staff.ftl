@@ -302,3 +302,6 @@ intake-contact-none = Do not contact the client: they follow the complaint with 
 ## items
 case-actions-sealed = What is to be done and the notes of each step are sealed personal data: they are shown beside each action in the opened file, once the opening is recorded.
 case-actions-sealed-open = Open the file to read them
+
+## attach
+staff-event-attachment-added = File attached

@@ -9,3 +9,9 @@ invalid-staff = Please choose a staff member.
 invalid-action-number = Please say which corrective action, by its number.
 invalid-too-many = Please choose at most { $limit }.
 error-nothing-recorded = Nothing was recorded. Go back to the form, correct this and send it again.
+
+## attach
+attachment-too-large = This file is too large: at most { $limit } MB are accepted. Please send a smaller photo or a shorter document.
+attachment-empty = This file is empty. Please choose the file again.
+attachment-wrong-type = This type of file is not accepted. Please send a photo (PNG, JPEG or WebP) or a PDF document.
+attachment-too-many = This case already has { $limit } files, the most it can hold.

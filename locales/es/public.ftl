@@ -270,3 +270,6 @@ track-openings-title = Quién abrió su expediente y por qué
 track-openings-explain = Cada vez que un miembro del personal abre su expediente, queda registrado: la fecha, su función y el motivo. No se muestran los nombres.
 track-openings-none = Nadie ha abierto su expediente todavía.
 track-decision-above = Sus motivos se muestran más arriba, en «La decisión».
+
+## attach
+event-attachment-added = Se adjuntó un archivo

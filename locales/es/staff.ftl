@@ -306,3 +306,6 @@ intake-contact-none = No contactar al cliente: sigue su queja con el código de 
 ## items
 case-actions-sealed = Lo que hay que hacer y las notas de cada paso son datos personales sellados: se muestran junto a cada acción en el expediente abierto, una vez registrada la apertura.
 case-actions-sealed-open = Abrir el expediente para leerlos
+
+## attach
+staff-event-attachment-added = Archivo adjunto

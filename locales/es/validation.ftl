@@ -9,3 +9,9 @@ invalid-staff = Elija a un miembro del personal, por favor.
 invalid-action-number = Indique de qué acción correctiva se trata, por su número.
 invalid-too-many = Elija { $limit } como máximo, por favor.
 error-nothing-recorded = No se registró nada. Vuelva al formulario, corrija esto y envíelo de nuevo.
+
+## attach
+attachment-too-large = Este archivo es demasiado grande: se aceptan como máximo { $limit } MB. Envíe una foto más pequeña o un documento más corto.
+attachment-empty = Este archivo está vacío. Elija el archivo de nuevo.
+attachment-wrong-type = No se acepta este tipo de archivo. Envíe una foto (PNG, JPEG o WebP) o un documento PDF.
+attachment-too-many = Este caso ya tiene { $limit } archivos, el máximo posible.

@@ -264,3 +264,6 @@ track-openings-title = چه کسی پرونده شما را باز کرد و چ�
 track-openings-explain = هر بار که یکی از کارکنان پرونده شما را باز می‌کند، ثبت می‌شود: تاریخ، نقش او و دلیل. نام‌ها نشان داده نمی‌شوند.
 track-openings-none = هنوز کسی پرونده شما را باز نکرده است.
 track-decision-above = دلایل آن در بالا، زیر «تصمیم»، آمده است.
+
+## attach
+event-attachment-added = یک فایل پیوست شد

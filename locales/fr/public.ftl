@@ -235,3 +235,6 @@ track-openings-title = Qui a ouvert votre dossier, et pourquoi
 track-openings-explain = Chaque ouverture de votre dossier par un membre du personnel est enregistrée : la date, son rôle et la raison. Les noms ne sont pas affichés.
 track-openings-none = Personne n’a encore ouvert votre dossier.
 track-decision-above = Ses motifs sont indiqués plus haut, sous « La décision ».
+
+## attach
+event-attachment-added = Un fichier a été joint

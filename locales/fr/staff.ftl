@@ -307,3 +307,6 @@ intake-contact-none = Ne pas contacter le client : il suit sa plainte avec le c
 ## items
 case-actions-sealed = Ce qui doit être fait et les notes de chaque étape sont des données personnelles scellées : elles sont affichées à côté de chaque mesure dans le dossier ouvert, une fois l’ouverture consignée.
 case-actions-sealed-open = Ouvrir le dossier pour les lire
+
+## attach
+staff-event-attachment-added = Fichier joint

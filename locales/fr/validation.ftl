@@ -9,3 +9,9 @@ invalid-staff = Veuillez choisir un membre du personnel.
 invalid-action-number = Veuillez indiquer de quelle mesure corrective il s’agit, par son numéro.
 invalid-too-many = Veuillez en choisir { $limit } au plus.
 error-nothing-recorded = Rien n’a été enregistré. Revenez au formulaire, corrigez ceci et envoyez-le de nouveau.
+
+## attach
+attachment-too-large = Ce fichier est trop volumineux : { $limit } Mo au plus. Veuillez envoyer une photo plus petite ou un document plus court.
+attachment-empty = Ce fichier est vide. Veuillez choisir le fichier de nouveau.
+attachment-wrong-type = Ce type de fichier n’est pas accepté. Veuillez envoyer une photo (PNG, JPEG ou WebP) ou un document PDF.
+attachment-too-many = Ce dossier a déjà { $limit } fichiers, le maximum.

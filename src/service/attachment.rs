@@ -154,7 +154,10 @@ impl Service {
         let description = given(&upload.description)
             .map(|d| self.vault.seal(&key, "attachment_description", d))
             .transpose()?;
-        let blob = BlobKey { case, attachment: id };
+        let blob = BlobKey {
+            case,
+            attachment: id,
+        };
         let aad = attachment_aad(&key, &case.to_string(), &id.to_string());
         let (vault, blobs, size) = (self.vault.clone(), self.blobs.clone(), upload.bytes.len());
         let sha256 = blocking(move || -> Result<Hash, ServiceError> {
@@ -277,7 +280,10 @@ impl Service {
             return Err(recourse_projections::rule::RuleError::Erased.into());
         }
         let (vault, blobs) = (self.vault.clone(), self.blobs.clone());
-        let blob = BlobKey { case, attachment: id };
+        let blob = BlobKey {
+            case,
+            attachment: id,
+        };
         let bytes = blocking(move || -> Result<Vec<u8>, ServiceError> {
             let sealed = blobs.get(&blob).map_err(blob_error)?;
             if Hash::digest(&sealed) != entry.sha256 {
@@ -361,9 +367,9 @@ impl Service {
 /// an integrity failure, as an altered one is.
 fn blob_error(e: BlobError) -> ServiceError {
     match e {
-        BlobError::Missing(id) => ServiceError::Integrity(format!(
-            "the stored file of attachment {id} is missing"
-        )),
+        BlobError::Missing(id) => {
+            ServiceError::Integrity(format!("the stored file of attachment {id} is missing"))
+        }
         e @ BlobError::Storage(_) => ServiceError::Blob(e),
     }
 }

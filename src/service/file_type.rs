@@ -30,10 +30,19 @@ mod tests {
             file_type(b"\x89PNG\r\n\x1a\n\0\0"),
             Some(AttachmentType::Png)
         );
-        assert_eq!(file_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(AttachmentType::Jpeg));
-        assert_eq!(file_type(b"RIFF\0\0\0\0WEBPVP8 "), Some(AttachmentType::Webp));
+        assert_eq!(
+            file_type(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some(AttachmentType::Jpeg)
+        );
+        assert_eq!(
+            file_type(b"RIFF\0\0\0\0WEBPVP8 "),
+            Some(AttachmentType::Webp)
+        );
         assert_eq!(file_type(b"%PDF-1.7\n"), Some(AttachmentType::Pdf));
-        assert_eq!(file_type(b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), None);
+        assert_eq!(
+            file_type(b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+            None
+        );
         assert_eq!(file_type(b"plain text"), None);
         assert_eq!(file_type(b"RIFF\0\0\0\0WAVE"), None);
         assert_eq!(file_type(b""), None);

@@ -6,6 +6,7 @@
 mod accounts_contract;
 mod admin;
 mod api;
+mod attachment;
 mod authz;
 mod board;
 mod case_action;

@@ -3,8 +3,8 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use recourse_events::case::*;
 use recourse_events::Hash;
+use recourse_events::case::*;
 use recourse_events::ids::{ActionId, AttachmentId, CaseId, StaffId};
 use recourse_events::vocabulary::Payload;
 

@@ -1,0 +1,360 @@
+//! Documents and photos on a case: attached by the client and by staff, checked by content,
+//! sealed outside the ledger and held to it, opened only through a recorded opening, erased
+//! with the case.
+
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+use jiff::Timestamp;
+use recourse::limits;
+use recourse::service::{Service, ServiceError, Upload};
+use recourse_events::case::{AttachmentType, Purpose};
+use recourse_events::ids::CaseId;
+use recourse_projections::actor::Actor;
+
+use crate::helpers::DataFolder;
+use crate::service::{Org, form, organization};
+
+/// A small PNG (its signature, an IHDR chunk's start and some bytes).
+fn png() -> Vec<u8> {
+    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02".to_vec();
+    b.extend((0..200u8).map(|i| i.wrapping_mul(7)));
+    b
+}
+
+fn pdf() -> Vec<u8> {
+    b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
+}
+
+fn upload(bytes: Vec<u8>, name: &str) -> Upload {
+    Upload {
+        bytes,
+        file_name: Some(name.into()),
+        description: Some("The letter they sent me".into()),
+    }
+}
+
+fn now() -> Timestamp {
+    Timestamp::now()
+}
+
+/// An organization with one web complaint; its case and receipt code.
+async fn filed() -> (DataFolder, Org, CaseId, recourse::receipt::ReceiptCode) {
+    let d = DataFolder::empty();
+    let o = organization(&d).await;
+    let f = o
+        .service
+        .file(&o.service.web_intake(), form(), now())
+        .await
+        .unwrap();
+    (d, o, f.case, f.receipt)
+}
+
+/// The case's folder in the blob store.
+fn blobs_of(d: &DataFolder, case: CaseId) -> PathBuf {
+    d.path.join("evidence").join(case.to_string())
+}
+
+fn files_in(dir: &PathBuf) -> usize {
+    std::fs::read_dir(dir).map(|r| r.count()).unwrap_or(0)
+}
+
+async fn size(s: &Service) -> u64 {
+    s.store().size().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_client_and_staff_attach_files_and_both_are_listed_with_their_real_type() {
+    // Given a filed complaint
+    let (d, o, case, code) = filed().await;
+    let s = &o.service;
+
+    // When the client attaches a photo with their code, and intake a PNG named .pdf
+    let (c, by_client) = s
+        .client_attach(&code, upload(png(), "photo.png"), now())
+        .await
+        .unwrap();
+    assert_eq!(c, case);
+    let by_staff = s
+        .attach(&o.intake, case, upload(png(), "scan.pdf"), now())
+        .await
+        .unwrap();
+    let doc = s
+        .attach(&o.intake, case, upload(pdf(), "letter.pdf"), now())
+        .await
+        .unwrap();
+
+    // Then the case lists all three, in order, with who, type and size
+    let list = s.attachments(case);
+    assert_eq!(
+        list.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![by_client, by_staff, doc]
+    );
+    assert_eq!(list[0].by, Actor::Client);
+    assert!(matches!(list[1].by, Actor::Staff(_)));
+    assert_eq!(list[0].size, png().len() as u64);
+    // The PNG named .pdf is a PNG, and is served as one
+    assert_eq!(list[1].content_type, AttachmentType::Png);
+    assert_eq!(list[2].content_type, AttachmentType::Pdf);
+    let opened = s
+        .open_attachment(&o.intake, case, by_staff, Purpose::Handling, now())
+        .await
+        .unwrap();
+    assert_eq!(opened.bytes, png());
+    assert_eq!(opened.content_type.media_type(), "image/png");
+    assert!(
+        opened.download_name.ends_with(".png"),
+        "{}",
+        opened.download_name
+    );
+    // The client sees their case's files and opens their own
+    assert_eq!(s.client_attachments(&code).unwrap().len(), 3);
+    let own = s.client_open_attachment(&code, by_client).await.unwrap();
+    assert_eq!(own.bytes, png());
+    // The name and description are sealed in the entry, and open
+    let words = s.attachment_words(case, by_client).await.unwrap();
+    assert_eq!(words.0.as_deref(), Some("photo.png"));
+    assert_eq!(words.1.as_deref(), Some("The letter they sent me"));
+    // Three sealed blobs, none of them the file in clear
+    let dir = blobs_of(&d, case);
+    assert_eq!(files_in(&dir), 3);
+    for f in std::fs::read_dir(&dir).unwrap() {
+        let bytes = std::fs::read(f.unwrap().path()).unwrap();
+        assert!(!bytes.windows(4).any(|w| w == b"\x89PNG" || w == b"%PDF"));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn opening_an_attachment_is_recorded_in_the_access_log_before_the_bytes_are_read() {
+    // Given a case with a staff attachment
+    let (d, o, case, _) = filed().await;
+    let s = &o.service;
+    let id = s
+        .attach(&o.intake, case, upload(pdf(), "letter.pdf"), now())
+        .await
+        .unwrap();
+    assert!(s.access_log(case).is_empty());
+
+    // When the reviewer-less case is opened by intake for handling
+    s.open_attachment(&o.intake, case, id, Purpose::Handling, now())
+        .await
+        .unwrap();
+    // Then the opening is in the access log with its purpose
+    let log = s.access_log(case);
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].purpose, Purpose::Handling);
+
+    // And when the file cannot be read (removed), the opening is still recorded first
+    std::fs::remove_dir_all(blobs_of(&d, case)).unwrap();
+    let e = s
+        .open_attachment(&o.chair, case, id, Purpose::Audit, now())
+        .await
+        .unwrap_err();
+    assert!(matches!(e, ServiceError::Integrity(_)), "{e}");
+    assert_eq!(s.access_log(case).len(), 2);
+    // And the board, who may not open files, gets nothing and opens nothing
+    assert!(
+        s.open_attachment(&o.board, case, id, Purpose::Handling, now())
+            .await
+            .is_err()
+    );
+    assert_eq!(s.access_log(case).len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn text_svg_empty_and_oversize_files_are_refused_and_nothing_is_written() {
+    // Given a filed complaint
+    let (d, o, case, code) = filed().await;
+    let s = &o.service;
+    let before = size(s).await;
+    let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
+    let mut big = png();
+    big.resize(limits::ATTACHMENT_BYTES + 1, 0);
+
+    // When a text file, an SVG named .png and an empty file are sent
+    for bytes in [b"just some words".to_vec(), svg.to_vec(), Vec::new()] {
+        let e = s
+            .client_attach(&code, upload(bytes, "photo.png"), now())
+            .await
+            .unwrap_err();
+        // Then each is refused with a message id naming why
+        let ServiceError::Invalid(v) = e else {
+            panic!("not a refusal: {e}")
+        };
+        assert_eq!(v[0].field, "file");
+        assert!(
+            ["attachment-wrong-type", "attachment-empty"].contains(&v[0].message.id),
+            "{:?}",
+            v[0].message
+        );
+    }
+    // When a file one byte over the limit is sent
+    let e = s
+        .attach(&o.intake, case, upload(big, "big.png"), now())
+        .await
+        .unwrap_err();
+    // Then it is refused as too large
+    assert!(matches!(e, ServiceError::TooLarge(_)), "{e}");
+    // And nothing was written: no entry, no blob
+    assert_eq!(size(s).await, before);
+    assert!(s.attachments(case).is_empty());
+    assert_eq!(files_in(&blobs_of(&d, case)), 0);
+    // At the limit, it is taken
+    let mut at_limit = png();
+    at_limit.resize(limits::ATTACHMENT_BYTES, 0);
+    s.attach(&o.intake, case, upload(at_limit, "big.png"), now())
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_takes_at_most_its_limit_of_files() {
+    let (_d, o, case, _) = filed().await;
+    let s = &o.service;
+    for _ in 0..limits::ATTACHMENTS_PER_CASE {
+        s.attach(&o.intake, case, upload(png(), "p.png"), now())
+            .await
+            .unwrap();
+    }
+    let e = s
+        .attach(&o.intake, case, upload(png(), "p.png"), now())
+        .await
+        .unwrap_err();
+    let ServiceError::Invalid(v) = e else {
+        panic!("not a refusal: {e}")
+    };
+    assert_eq!(v[0].message.id, "attachment-too-many");
+    assert_eq!(s.attachments(case).len(), limits::ATTACHMENTS_PER_CASE);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tampered_or_swapped_blob_is_refused_on_opening() {
+    // Given two attachments on a case
+    let (d, o, case, code) = filed().await;
+    let s = &o.service;
+    let a = s
+        .client_attach(&code, upload(png(), "a.png"), now())
+        .await
+        .unwrap()
+        .1;
+    let b = s
+        .client_attach(&code, upload(pdf(), "b.pdf"), now())
+        .await
+        .unwrap()
+        .1;
+    let dir = blobs_of(&d, case);
+    let path = |id: recourse_events::ids::AttachmentId| dir.join(format!("{id}.sealed"));
+
+    // When one byte of the first is changed
+    let mut bytes = std::fs::read(path(a)).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(path(a), &bytes).unwrap();
+    // Then opening it is refused
+    let e = s.client_open_attachment(&code, a).await.unwrap_err();
+    assert!(matches!(e, ServiceError::Integrity(_)), "{e}");
+    let e = s
+        .open_attachment(&o.intake, case, a, Purpose::Handling, now())
+        .await
+        .unwrap_err();
+    assert!(matches!(e, ServiceError::Integrity(_)), "{e}");
+
+    // When the second's file is put in place of the first
+    std::fs::copy(path(b), path(a)).unwrap();
+    // Then it is refused too (its hash is not the first's)
+    assert!(s.client_open_attachment(&code, a).await.is_err());
+    // And the untouched one still opens
+    assert_eq!(
+        s.client_open_attachment(&code, b).await.unwrap().bytes,
+        pdf()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn erasure_makes_attachments_unreadable_removes_their_files_and_lists_them_as_erased() {
+    // Given a case with an attachment
+    let (d, o, case, code) = filed().await;
+    let s = &o.service;
+    let (_, id) = s
+        .client_attach(&code, upload(png(), "a.png"), now())
+        .await
+        .unwrap();
+    let dir = blobs_of(&d, case);
+    let kept = std::fs::read(dir.join(format!("{id}.sealed"))).unwrap();
+
+    // When the client asks for erasure
+    s.request_erasure(&code, now()).await.unwrap();
+
+    // Then the listing shows the file as erased, the file is gone, and nothing opens
+    let list = s.attachments(case);
+    assert_eq!(list.len(), 1);
+    assert!(list[0].erased);
+    assert!(!dir.exists(), "the case's blobs are deleted");
+    let e = s
+        .open_attachment(&o.intake, case, id, Purpose::Audit, now())
+        .await;
+    assert!(e.is_err());
+    // And a copy of the sealed file kept from before does not open without the key
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{id}.sealed")), &kept).unwrap();
+    assert!(s.client_open_attachment(&code, id).await.is_err());
+    // ... and the next sweep removes it again
+    assert_eq!(s.sweep_blobs().await.unwrap(), 1);
+    assert!(!dir.join(format!("{id}.sealed")).exists());
+    // Attaching to an erased case is refused
+    assert!(
+        s.attach(&o.intake, case, upload(png(), "a.png"), now())
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_blob_write_leaves_no_entry_and_an_unrecorded_blob_is_swept_once_old() {
+    // Given a case whose blob folder cannot be created (a file stands in its place)
+    let (d, o, case, code) = filed().await;
+    let s = &o.service;
+    let before = size(s).await;
+    let dir = blobs_of(&d, case);
+    std::fs::write(&dir, b"not a folder").unwrap();
+
+    // When the client attaches a file
+    let e = s
+        .client_attach(&code, upload(png(), "a.png"), now())
+        .await
+        .unwrap_err();
+    // Then it fails, and the ledger vouches for nothing
+    assert!(matches!(e, ServiceError::Blob(_)), "{e}");
+    assert_eq!(size(s).await, before);
+    assert!(s.attachments(case).is_empty());
+
+    // Given a blob no entry vouches for (a write cut off before its entry), one young and one
+    // an hour old
+    std::fs::remove_file(&dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    let young = dir.join(format!("{}.sealed", uuid::Uuid::now_v7()));
+    let old = dir.join(format!("{}.sealed", uuid::Uuid::now_v7()));
+    std::fs::write(&young, b"sealed").unwrap();
+    std::fs::write(&old, b"sealed").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(2 * 3600))
+        .unwrap();
+    // And a recorded attachment, however old
+    let (_, kept) = s
+        .client_attach(&code, upload(png(), "a.png"), now())
+        .await
+        .unwrap();
+
+    // When the blobs are swept (as at every start)
+    let swept = s.sweep_blobs().await.unwrap();
+    // Then only the old unrecorded one is removed
+    assert_eq!(swept, 1);
+    assert!(!old.exists() && young.exists());
+    assert_eq!(
+        s.client_open_attachment(&code, kept).await.unwrap().bytes,
+        png()
+    );
+}
