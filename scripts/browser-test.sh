@@ -34,6 +34,18 @@ if [ ! -x "$CHROMIUM" ]; then
   [ -x "$CHROMIUM" ] || skip "$CHROMIUM is missing (install it: apt-get install -y chromium)"
 fi
 
+# Fonts for every script the pages show (the language menu names Tigrinya and Amharic in Ge'ez
+# script, Persian and Arabic in Arabic script): without them the screenshots show empty boxes.
+# Cosmetic for the tests' assertions, so a machine where they cannot be installed only warns.
+if command -v fc-list >/dev/null && ! fc-list | grep -qi ethiopic; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "==> installing fonts (apt-get install -y fonts-noto-core)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null || true
+  fi
+  fc-list | grep -qi ethiopic \
+    || echo "warning: no Ge'ez (Ethiopic) font: screenshots show boxes for Tigrinya and Amharic (apt-get install fonts-noto-core)" >&2
+fi
+
 command -v node >/dev/null || skip "node is missing (Node 20 or later is needed)"
 command -v npm >/dev/null || skip "npm is missing"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"

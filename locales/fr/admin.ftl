@@ -148,4 +148,4 @@ admin-jurisdiction-yt = Yukon
 
 ## decisions
 admin-settings-chair_decides = Seule la présidence rend les décisions
-admin-settings-chair_decides-hint = L’examinateur désigné enquête et consigne les constats ; la présidence les lit et décide. Case non cochée, l’examinateur désigné peut aussi décider.
+admin-settings-chair_decides-hint = L’examinateur désigné enquête et consigne les constats ; la présidence les lit et décide. Case non cochée, l’examinateur désigné peut aussi décider.

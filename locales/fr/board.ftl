@@ -6,7 +6,7 @@
 # Variables in { $braces } are filled in by the page; keep them.
 board-title = Tableau de bord du conseil d'administration
 board-intro = Ces chiffres portent sur les plaintes que nous avons reçues et sur la façon dont nous les avons traitées. Ils ne montrent jamais qui s'est plaint, ce que la personne a écrit, ni qui a traité un dossier.
-board-period-legend = Quelles plaintes?
+board-period-legend = Quelles plaintes ?
 board-granularity = Afficher les chiffres par
 board-granularity-month = mois
 board-granularity-quarter = trimestre (3 mois)
@@ -116,7 +116,7 @@ board-chart-recusals = Conflits d'intérêts déclarés, par période
 board-chart-recusals-read = Chaque fois qu'un membre du comité s'est retiré d'un dossier en raison d'un conflit d'intérêts.
 board-series-recusals = Conflits déclarés
 board-chart-privacy = Clients anonymes et accès aux renseignements personnels
-board-chart-privacy-read = Les clients anonymes qui sont revenus avec leur code de suivi; et combien de fois des membres du personnel qui n'avaient aucun rôle dans un dossier en ont ouvert les renseignements personnels (chaque ouverture est enregistrée).
+board-chart-privacy-read = Les clients anonymes qui sont revenus avec leur code de suivi ; et combien de fois des membres du personnel qui n'avaient aucun rôle dans un dossier en ont ouvert les renseignements personnels (chaque ouverture est enregistrée).
 board-privacy-returned = Clients anonymes qui sont revenus
 board-privacy-outsider = Ouvertures de renseignements personnels par du personnel extérieur au dossier
 board-privacy-erased = Plaintes dont les renseignements personnels ont été effacés

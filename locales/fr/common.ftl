@@ -33,4 +33,4 @@ done-generic = C'est fait.
 yes = Oui
 no = Non
 error-too-many-title = Veuillez patienter avant de réessayer
-error-restricted = Ce dossier est à accès restreint : seuls l’examinateur désigné, la présidence et l’accueil peuvent l’ouvrir. Votre tentative a été enregistrée.
+error-restricted = Ce dossier est à accès restreint : seuls l’examinateur désigné, la présidence et l’accueil peuvent l’ouvrir. Votre tentative a été enregistrée.

@@ -2,7 +2,7 @@
 //! the board's dashboard, the public ledger endpoints, and the JSON API.
 //!
 //! [`server`] accepts connections (with time limits on every phase and a cap on their number)
-//! and reads each request (with a body limit) into a plain [`http::Request`], whose client
+//! and reads each request (with a body limit, larger on the routes that take files: [`upload`]) into a plain [`http::Request`], whose client
 //! address is the peer's or, from a trusted proxy, the forwarded one ([`limits::client_addr`]);
 //! [`router`] sends it to a handler in [`pages`] or [`api`], which parses its input, calls the
 //! [`Service`](crate::service::Service) and renders; errors become responses in [`error`], in
@@ -23,6 +23,7 @@ pub mod pages;
 pub mod router;
 pub mod server;
 pub mod session;
+pub mod upload;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -37,7 +38,8 @@ use i18n::Catalog;
 use limits::{Limiter, Limits, Proxies};
 use server::ServerLimits;
 
-/// Largest request body accepted (forms and API calls; documents are base64 in the API).
+/// Largest request body accepted (forms and API calls; documents are base64 in the API), except
+/// on the routes that take files ([`upload::UPLOAD_ROUTES`]).
 pub const MAX_BODY: usize = 256 * 1024;
 
 /// How the server is configured.

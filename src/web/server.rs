@@ -12,7 +12,7 @@
 //! | phase | ends when | limit (default) |
 //! | --- | --- | --- |
 //! | reading a request head, from its first byte (or from the connection's opening) | the head is complete | `header_timeout` (10 s): a real client sends a head in one packet; ten seconds covers a very slow mobile link |
-//! | reading the body | the body is complete | `body_timeout` (30 s): bodies are at most 256 KiB, so this still allows 9 KB/s |
+//! | reading the body | the body is complete | `body_timeout` (30 s): bodies are at most 256 KiB, so this still allows 9 KB/s; four times as long on the routes that take files (`upload.rs`) |
 //! | handling the request | the response is ready | none here: handlers are bounded by the store and Argon2, not by the client |
 //! | writing the response, then waiting for the next request | no byte moved for `idle_timeout` | `idle_timeout` (60 s): long enough for a person's next click to reuse the connection, short enough that idle connections do not pile up |
 //!
@@ -47,7 +47,7 @@ use warp::http::{HeaderValue, header};
 use super::error::WebError;
 use super::http::{Request, Response};
 use super::limits::client_addr;
-use super::{App, MAX_BODY, secure};
+use super::{App, secure, upload};
 
 /// Time limits and the connection cap (see the module's table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,7 +233,8 @@ fn closing(mut r: Response) -> Response {
     r
 }
 
-/// Reads one request (body within [`MAX_BODY`] and the body time limit) and answers it.
+/// Reads one request (body within its route's limit, [`upload::body_limit`], and time limit)
+/// and answers it.
 async fn respond(
     app: Arc<App>,
     clock: Arc<Clock>,
@@ -244,8 +245,9 @@ async fn respond(
     let (parts, body) = request.into_parts();
     let path = parts.uri.path().to_string();
     let read = async {
-        let limit = app.config.server.body_timeout;
-        match tokio::time::timeout(limit, Limited::new(body, MAX_BODY).collect()).await {
+        let most = upload::body_limit(&parts.method, &path);
+        let limit = upload::body_timeout(app.config.server.body_timeout, most);
+        match tokio::time::timeout(limit, Limited::new(body, most).collect()).await {
             Ok(Ok(collected)) => Ok(collected.to_bytes()),
             Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
                 Err(closing(WebError::TooLarge.json()))

@@ -4,29 +4,17 @@
 //! to be done, the notes of each step) beside the action in the opened file, the case page
 //! saying where they are.
 
-use recourse::web::i18n::{Catalog, Tr};
 use recourse_events::org::Role;
-use reqwest::StatusCode;
+
 use serde_json::json;
 
-use crate::api::{Staff, file, roomy, sign_in};
-use crate::web_helpers::{Browser, TestApp, spawn_app_with};
+use crate::api::{file, roomy, sign_in};
+use crate::scenario::{self, escaped as esc};
+use crate::web_helpers::spawn_app_with;
 
 /// Message `id` in `lang`, as the pages say it (escaped as the templates escape it).
 fn tr(lang: &str, id: &str) -> String {
-    use std::sync::{Arc, OnceLock};
-    static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
-    let catalog = CATALOG.get_or_init(|| Arc::new(Catalog::load().expect("translations load")));
-    esc(&Tr::new(catalog.clone(), lang).t(id))
-}
-
-/// `s` as the templates escape it.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&#34;")
-        .replace('\'', "&#39;")
+    scenario::escaped(&scenario::tr(lang, id))
 }
 
 /// The form posting to `/<action>"` on `body`.
@@ -108,58 +96,6 @@ async fn the_framework_items_are_grouped_under_their_areas_in_the_page_language(
     }
 }
 
-/// A case decided by the chair, with corrective action #1 opened with `description` and
-/// updated with `note`.
-async fn decided_with_action(t: &TestApp, chair: &Staff, description: &str, note: &str) -> String {
-    let (case, _) = file(t, "The interpreter never came, twice.").await;
-    chair.act(&case, "acknowledge", json!({})).await;
-    chair
-        .act(&case, "assign", json!({ "reviewer": chair.id }))
-        .await;
-    chair
-        .act(
-            &case,
-            "finding",
-            json!({ "substantiated": true, "summary": "Two bookings were never made." }),
-        )
-        .await;
-    chair
-        .act(
-            &case,
-            "decide",
-            json!({ "outcome": "upheld", "reasons": "The bookings were never made." }),
-        )
-        .await;
-    chair
-        .act(
-            &case,
-            "action-open",
-            json!({ "owner": chair.id, "due": "2030-04-30", "framework_item": null, "description": description }),
-        )
-        .await;
-    chair
-        .act(&case, "action-update", json!({ "action": 1, "note": note }))
-        .await;
-    case
-}
-
-/// Opens the file of `case` through the case page's form, for `purpose`, in `lang`.
-async fn open_file(b: &Browser, case: &str, purpose: &str, lang: &str) -> String {
-    let csrf = b
-        .get(&format!("/staff/case/{case}?lang={lang}"))
-        .await
-        .csrf()
-        .expect("a CSRF token");
-    let page = b
-        .post_form(
-            &format!("/staff/case/{case}/open?lang={lang}"),
-            &[("csrf", csrf.as_str()), ("purpose", purpose)],
-        )
-        .await;
-    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    page.body
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_corrective_actions_description_and_notes_are_shown_beside_it_in_the_opened_file() {
     // Given a corrective action with its description and a note
@@ -167,7 +103,10 @@ async fn a_corrective_actions_description_and_notes_are_shown_beside_it_in_the_o
     let chair_api = sign_in(&t, t.login_of(Role::Chair)).await;
     let description = "Book interpreters a week ahead and confirm the day before.";
     let note = "The booking rota now has a confirmation column.";
-    let case = decided_with_action(&t, &chair_api, description, note).await;
+    let (case, _) = scenario::decided_with_action(&t, &chair_api, description).await;
+    chair_api
+        .act(&case, "action-update", json!({ "action": 1, "note": note }))
+        .await;
     let chair = t.sign_in(t.login_of(Role::Chair)).await;
     for lang in ["en", "fr"] {
         // The case page, which shows no sealed text, says where the texts are
@@ -184,7 +123,7 @@ async fn a_corrective_actions_description_and_notes_are_shown_beside_it_in_the_o
             tr(lang, "case-actions-sealed-open")
         )));
         // When the file is opened for the corrective action
-        let body = open_file(&chair, &case, "corrective_action", lang).await;
+        let body = scenario::open_file(&chair, &case, "corrective_action", lang).await;
         // Then the action is listed with its owner, due date and status, and its texts beside it
         let start = body
             .find("<section class=\"file-action\"")

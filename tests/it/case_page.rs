@@ -5,76 +5,19 @@
 //! the access log's "not on the case" meaning "never acted on it", closing with a confirmation
 //! and an optional note to the client, and the timeline's time zone said.
 
-use recourse::web::i18n::{Catalog, Tr};
 use recourse_events::org::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::api::{Staff, file, post, roomy, sign_in};
-use crate::web_helpers::{Browser, TestApp, spawn_app_with};
-
-/// Message `id` in `lang`, as the pages say it.
-fn tr(lang: &str, id: &str) -> String {
-    use std::sync::{Arc, OnceLock};
-    static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
-    let catalog = CATALOG.get_or_init(|| Arc::new(Catalog::load().expect("translations load")));
-    Tr::new(catalog.clone(), lang).t(id)
-}
+use crate::api::{file, post, roomy, sign_in};
+use crate::scenario::{decided_with_action, open_file, tr};
+use crate::web_helpers::spawn_app_with;
 
 /// The case page's timeline (from its heading to the end of its list).
 fn timeline(body: &str) -> &str {
     let start = body.find("<ol class=\"timeline\">").expect("a timeline");
     let end = body[start..].find("</ol>").expect("the timeline ends") + start;
     &body[start..end]
-}
-
-/// A case decided by the chair (acknowledged, assigned to the chair, with a finding), a
-/// corrective action opened on it with `description`.
-async fn decided_with_action(t: &TestApp, chair: &Staff, description: &str) -> (String, String) {
-    let (case, code) = file(t, "The interpreter never came, twice.").await;
-    chair.act(&case, "acknowledge", json!({})).await;
-    chair
-        .act(&case, "assign", json!({ "reviewer": chair.id }))
-        .await;
-    chair
-        .act(
-            &case,
-            "finding",
-            json!({ "substantiated": true, "summary": "Two bookings were never made." }),
-        )
-        .await;
-    chair
-        .act(
-            &case,
-            "decide",
-            json!({ "outcome": "upheld", "reasons": "The bookings were never made." }),
-        )
-        .await;
-    chair
-        .act(
-            &case,
-            "action-open",
-            json!({ "owner": chair.id, "due": "2030-04-30", "framework_item": null, "description": description }),
-        )
-        .await;
-    (case, code)
-}
-
-/// Opens the file of `case` through the case page's form, for `purpose`, in `lang`.
-async fn open_file(b: &Browser, case: &str, purpose: &str, lang: &str) -> String {
-    let csrf = b
-        .get(&format!("/staff/case/{case}?lang={lang}"))
-        .await
-        .csrf()
-        .expect("a CSRF token");
-    let page = b
-        .post_form(
-            &format!("/staff/case/{case}/open?lang={lang}"),
-            &[("csrf", csrf.as_str()), ("purpose", purpose)],
-        )
-        .await;
-    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    page.body
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -26,6 +26,7 @@ mod openapi;
 mod review_cli;
 mod review_pages;
 mod roles;
+mod scenario;
 mod serve;
 mod service;
 mod session_contract;

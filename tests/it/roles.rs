@@ -31,7 +31,7 @@ const FRESH_ADMIN: &str = "ada";
 const FRESH_PASSWORD: &str = "ada's long admin passphrase";
 
 /// A fresh install with one administrator, served; the app and its base URL.
-async fn fresh() -> (Arc<App>, String, DataFolder) {
+pub(crate) async fn fresh() -> (Arc<App>, String, DataFolder) {
     let data = DataFolder::empty();
     let dir = DataDir::new(&data.path);
     let service = Service::setup(&dir, "roles.example/admin", Arc::new(Reference::shipped()))

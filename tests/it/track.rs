@@ -3,21 +3,13 @@
 //! the sender's role on staff messages, who opened the file and why (role and purpose, never
 //! the person's name), and the corrective actions verified, without their sealed description.
 
-use recourse::web::i18n::{Catalog, Tr};
 use recourse_events::org::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::api::{Staff, file, roomy, sign_in};
+use crate::api::{Staff, roomy, sign_in};
+use crate::scenario::{action_opened, assigned_to_chair, open_file, tr, upheld};
 use crate::web_helpers::{Browser, Page, TestApp, spawn_app_with};
-
-/// Message `id` in `lang`, as the pages say it.
-fn tr(lang: &str, id: &str) -> String {
-    use std::sync::{Arc, OnceLock};
-    static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
-    let catalog = CATALOG.get_or_init(|| Arc::new(Catalog::load().expect("translations load")));
-    Tr::new(catalog.clone(), lang).t(id)
-}
 
 /// The tracking page of `code`, in `lang`, as the client's browser shows it.
 async fn track_page(b: &Browser, code: &str, lang: &str) -> Page {
@@ -44,11 +36,7 @@ fn at(body: &str, needle: &str) -> usize {
 /// verified.
 async fn decided(t: &TestApp, chair: &Staff) -> (String, String) {
     let owner = sign_in(t, t.login_of(Role::Reviewer)).await;
-    let (case, code) = file(t, "The interpreter never came, twice.").await;
-    chair.act(&case, "acknowledge", json!({})).await;
-    chair
-        .act(&case, "assign", json!({ "reviewer": chair.id }))
-        .await;
+    let (case, code) = assigned_to_chair(t, chair).await;
     chair
         .act(
             &case,
@@ -56,29 +44,9 @@ async fn decided(t: &TestApp, chair: &Staff) -> (String, String) {
             json!({ "audience": "client", "body": "Could you tell us the dates?" }),
         )
         .await;
-    chair
-        .act(
-            &case,
-            "finding",
-            json!({ "substantiated": true, "summary": "Two bookings were never made." }),
-        )
-        .await;
-    chair
-        .act(
-            &case,
-            "decide",
-            json!({ "outcome": "upheld", "reasons": "The bookings were never made." }),
-        )
-        .await;
-    chair
-        .act(
-            &case,
-            "action-open",
-            json!({ "owner": owner.id, "due": "2030-04-30",
-                    "framework_item": "ethics.need-based",
-                    "description": "Retrain Samira Haddad on interpreter bookings." }),
-        )
-        .await;
+    upheld(chair, &case).await;
+    let retrain = "Retrain Samira Haddad on interpreter bookings.";
+    action_opened(chair, &case, &owner, Some("ethics.need-based"), retrain).await;
     owner
         .act(
             &case,
@@ -94,22 +62,6 @@ async fn decided(t: &TestApp, chair: &Staff) -> (String, String) {
         )
         .await;
     (case, code)
-}
-
-/// Opens the file of `case` through the case page's form, for `purpose`.
-async fn open_file(b: &Browser, case: &str, purpose: &str) {
-    let csrf = b
-        .get(&format!("/staff/case/{case}"))
-        .await
-        .csrf()
-        .expect("a CSRF token");
-    let page = b
-        .post_form(
-            &format!("/staff/case/{case}/open"),
-            &[("csrf", csrf.as_str()), ("purpose", purpose)],
-        )
-        .await;
-    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -193,7 +145,7 @@ async fn the_tracking_page_lists_who_opened_the_file_by_role_and_purpose_and_the
     );
 
     let browser = t.sign_in(t.login_of(Role::Chair)).await;
-    open_file(&browser, &case, "handling").await;
+    open_file(&browser, &case, "handling", "en").await;
 
     for lang in ["en", "fr", "ar"] {
         let body = track_page(&t.browser(), &code, lang).await.body;

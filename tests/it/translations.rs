@@ -740,18 +740,15 @@ fn every_message_id_the_code_uses_exists_in_english_and_the_gaps_of_each_languag
     );
 }
 
-/// French typography on the framework review, systemic action and transparency pages: a
-/// non-breaking space (U+00A0, or the narrow U+202F) before `:` `;` `?` `!` and `»`, and after
-/// `«`, never an ordinary space (a line would break before the colon) nor none at all.
+/// French typography on every page: a non-breaking space (U+00A0, or the narrow U+202F) before
+/// `:` `;` `?` `!` and `»`, and after `«`, never an ordinary space (a line would break before
+/// the colon) nor none at all ("De quel service s'agit-il?" was on the complaint form).
 #[test]
-fn french_review_systemic_and_transparency_texts_use_non_breaking_spaces() {
+fn french_texts_use_non_breaking_spaces() {
     let fr = load("fr");
     let nbsp = |c: char| c == '\u{00a0}' || c == '\u{202f}';
     let mut wrong = vec![];
     for (id, m) in &fr.defined {
-        if !["review", "systemic", "transparency"].contains(&m.area) {
-            continue;
-        }
         let value: Vec<char> = m
             .source
             .split_once('=')

@@ -8,7 +8,8 @@ use recourse_events::review::{Cell, Period, PeriodKind};
 use recourse_projections::transparency;
 use reqwest::StatusCode;
 
-use crate::web_helpers::spawn_app;
+use crate::scenario::{escaped, tr};
+use crate::web_helpers::{Browser, spawn_app};
 
 /// The demo's year from April 2025 (its year starts in April; it runs from March 2024 to
 /// March 2026).
@@ -17,6 +18,26 @@ fn year() -> Period {
 }
 
 const KEY: &str = "year:2025-04-01";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_install_says_no_report_has_been_published_in_the_visitors_language() {
+    // Given a fresh install, whose board has published nothing
+    let (_app, base, _data) = crate::roles::fresh().await;
+    let visitor = Browser::at(&base);
+    for lang in ["en", "fr", "ar"] {
+        // When a visitor opens the public report
+        let page = visitor.get(&format!("/transparency?lang={lang}")).await;
+        // Then it says, in the visitor's language, that there is none yet
+        assert_eq!(page.status, StatusCode::OK);
+        let none = escaped(&tr(lang, "transparency-none"));
+        assert!(
+            page.body.contains(&none),
+            "{lang}: {none:?} in {}",
+            page.body
+        );
+    }
+    assert!(tr("en", "transparency-none").contains("No report has been published yet."));
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_board_member_publishes_a_report_anyone_reads_in_every_language() {
