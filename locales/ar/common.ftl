@@ -35,3 +35,18 @@ yes = نعم
 no = لا
 error-too-many-title = يُرجى الانتظار قبل المحاولة مرة أخرى
 error-restricted = هذه القضية مقيّدة: لا يستطيع فتح ملفها إلا المراجع المكلَّف بها ورئيس اللجنة وموظفو الاستقبال. تم تسجيل محاولتك.
+
+## attach
+attachment-title = المستندات والصور
+attachment-none-yet = لم يُرفق أي ملف بعد.
+attachment-erased = محذوف
+attachment-open = فتح الملف
+attachment-open-hint = يُسجَّل فتح الملف في سجل الاطلاع، مع الغرض منه، قبل تنزيله.
+attachment-download = تنزيل
+attachment-add = إرفاق مستند أو صورة
+attachment-file = الملف
+attachment-file-hint = صورة (PNG أو JPEG أو WebP) أو مستند PDF، بحد أقصى { $limit } ميغابايت.
+attachment-description = ما الذي يُظهره (اختياري)
+attachment-send = إرفاق
+attachment-size = { $kb } كيلوبايت
+attachment-by-organization = المنظمة

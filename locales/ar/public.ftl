@@ -276,3 +276,6 @@ track-decision-above = أسبابه معروضة أعلاه، تحت «القر�
 
 ## attach
 event-attachment-added = أُرفق ملف
+done-attach = أُرفق ملفك.
+text-name = اسم الملف
+text-description = الوصف

@@ -309,3 +309,5 @@ case-actions-sealed-open = افتح الملف لقراءتها
 
 ## attach
 staff-event-attachment-added = ملف مرفق
+done-case-attach = أُرفق الملف.
+attachment-by-client = العميل

@@ -15,3 +15,4 @@ attachment-too-large = هذا الملف كبير جدًا: الحد الأقص�
 attachment-empty = هذا الملف فارغ. يُرجى اختيار الملف مرة أخرى.
 attachment-wrong-type = هذا النوع من الملفات غير مقبول. يُرجى إرسال صورة (PNG أو JPEG أو WebP) أو مستند PDF.
 attachment-too-many = في هذه القضية { $limit } ملفًا بالفعل، وهو الحد الأقصى.
+attachment-none = يُرجى اختيار ملف لإرفاقه.

@@ -31,3 +31,18 @@ yes = Yes
 no = No
 error-too-many-title = Please wait before trying again
 error-restricted = This case is restricted: only its assigned reviewer, the chair and intake can open its file. Your attempt has been recorded.
+
+## attach
+attachment-title = Documents and photos
+attachment-none-yet = No file is attached yet.
+attachment-erased = Erased
+attachment-open = Open the file
+attachment-open-hint = Opening a file is recorded in the access log, with its purpose, before it is downloaded.
+attachment-download = Download
+attachment-add = Attach a document or photo
+attachment-file = File
+attachment-file-hint = A photo (PNG, JPEG or WebP) or a PDF document, at most { $limit } MB.
+attachment-description = What it shows (optional)
+attachment-send = Attach
+attachment-size = { $kb } KB
+attachment-by-organization = the organization

@@ -232,3 +232,6 @@ track-decision-above = Its reasons are shown above, under “The decision”.
 
 ## attach
 event-attachment-added = A file was attached
+done-attach = Your file was attached.
+text-name = File name
+text-description = Description

@@ -305,3 +305,5 @@ case-actions-sealed-open = Open the file to read them
 
 ## attach
 staff-event-attachment-added = File attached
+done-case-attach = File attached.
+attachment-by-client = the client

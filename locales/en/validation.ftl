@@ -15,3 +15,4 @@ attachment-too-large = This file is too large: at most { $limit } MB are accepte
 attachment-empty = This file is empty. Please choose the file again.
 attachment-wrong-type = This type of file is not accepted. Please send a photo (PNG, JPEG or WebP) or a PDF document.
 attachment-too-many = This case already has { $limit } files, the most it can hold.
+attachment-none = Please choose a file to attach.

@@ -273,3 +273,6 @@ track-decision-above = Sus motivos se muestran más arriba, en «La decisión».
 
 ## attach
 event-attachment-added = Se adjuntó un archivo
+done-attach = Se adjuntó su archivo.
+text-name = Nombre del archivo
+text-description = Descripción

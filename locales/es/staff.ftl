@@ -309,3 +309,5 @@ case-actions-sealed-open = Abrir el expediente para leerlos
 
 ## attach
 staff-event-attachment-added = Archivo adjunto
+done-case-attach = Archivo adjuntado.
+attachment-by-client = la persona usuaria

@@ -15,3 +15,4 @@ attachment-too-large = Este archivo es demasiado grande: se aceptan como máximo
 attachment-empty = Este archivo está vacío. Elija el archivo de nuevo.
 attachment-wrong-type = No se acepta este tipo de archivo. Envíe una foto (PNG, JPEG o WebP) o un documento PDF.
 attachment-too-many = Este caso ya tiene { $limit } archivos, el máximo posible.
+attachment-none = Elija un archivo para adjuntar.

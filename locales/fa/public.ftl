@@ -267,3 +267,6 @@ track-decision-above = دلایل آن در بالا، زیر «تصمیم»، �
 
 ## attach
 event-attachment-added = یک فایل پیوست شد
+done-attach = فایل شما پیوست شد.
+text-name = نام فایل
+text-description = توضیح

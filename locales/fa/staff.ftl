@@ -309,3 +309,5 @@ case-actions-sealed-open = پرونده را باز کنید تا آن‌ها ر
 
 ## attach
 staff-event-attachment-added = فایل پیوست شد
+done-case-attach = فایل پیوست شد.
+attachment-by-client = مراجع

@@ -15,3 +15,4 @@ attachment-too-large = این فایل خیلی بزرگ است: حداکثر { 
 attachment-empty = این فایل خالی است. لطفاً فایل را دوباره انتخاب کنید.
 attachment-wrong-type = این نوع فایل پذیرفته نمی‌شود. لطفاً یک عکس (PNG، JPEG یا WebP) یا یک سند PDF بفرستید.
 attachment-too-many = این پرونده از قبل { $limit } فایل دارد، که بیشترین تعداد است.
+attachment-none = لطفاً فایلی برای پیوست انتخاب کنید.

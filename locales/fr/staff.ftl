@@ -310,3 +310,5 @@ case-actions-sealed-open = Ouvrir le dossier pour les lire
 
 ## attach
 staff-event-attachment-added = Fichier joint
+done-case-attach = Fichier joint.
+attachment-by-client = le client ou la cliente

@@ -15,3 +15,4 @@ attachment-too-large = Ce fichier est trop volumineux : { $limit } Mo au plus. 
 attachment-empty = Ce fichier est vide. Veuillez choisir le fichier de nouveau.
 attachment-wrong-type = Ce type de fichier n’est pas accepté. Veuillez envoyer une photo (PNG, JPEG ou WebP) ou un document PDF.
 attachment-too-many = Ce dossier a déjà { $limit } fichiers, le maximum.
+attachment-none = Veuillez choisir un fichier à joindre.

@@ -272,3 +272,6 @@ track-decision-above = Його підстави наведено вище, у �
 
 ## attach
 event-attachment-added = Додано файл
+done-attach = Ваш файл додано.
+text-name = Назва файлу
+text-description = Опис

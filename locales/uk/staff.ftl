@@ -309,3 +309,5 @@ case-actions-sealed-open = Відкрийте справу, щоб їх проч
 
 ## attach
 staff-event-attachment-added = Файл додано
+done-case-attach = Файл додано.
+attachment-by-client = клієнт

@@ -15,3 +15,4 @@ attachment-too-large = Цей файл завеликий: приймаємо щ
 attachment-empty = Цей файл порожній. Виберіть файл ще раз.
 attachment-wrong-type = Такий тип файлу не приймаємо. Надішліть фото (PNG, JPEG або WebP) або документ PDF.
 attachment-too-many = У цій справі вже { $limit } файлів — це найбільше можливе.
+attachment-none = Виберіть файл, щоб додати.

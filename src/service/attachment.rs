@@ -149,10 +149,10 @@ impl Service {
         }
         let id = AttachmentId(uuid_at(at));
         let name = given(&upload.file_name)
-            .map(|n| self.vault.seal(&key, "attachment_name", n))
+            .map(|n| self.vault.seal(&key, "name", n))
             .transpose()?;
         let description = given(&upload.description)
-            .map(|d| self.vault.seal(&key, "attachment_description", d))
+            .map(|d| self.vault.seal(&key, "description", d))
             .transpose()?;
         let blob = BlobKey {
             case,
@@ -322,8 +322,8 @@ impl Service {
                 .and_then(|s| self.vault.open_sealed(s, field).ok())
         };
         Ok((
-            open(&added.name, "attachment_name"),
-            open(&added.description, "attachment_description"),
+            open(&added.name, "name"),
+            open(&added.description, "description"),
         ))
     }
 

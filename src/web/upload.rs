@@ -37,7 +37,18 @@ pub struct UploadRoute {
 pub const FORM_ROOM: usize = 64 * 1024;
 
 /// The routes that take files (all `POST`). Every other body is capped at [`MAX_BODY`].
-pub const UPLOAD_ROUTES: &[UploadRoute] = &[];
+pub const UPLOAD_ROUTES: &[UploadRoute] = &[
+    // The client attaches a file on the tracking page.
+    UploadRoute {
+        path: &["track", "attach"],
+        limit: crate::limits::ATTACHMENT_BYTES + FORM_ROOM,
+    },
+    // Staff attach a file on the case page.
+    UploadRoute {
+        path: &["staff", "case", "*", "attach"],
+        limit: crate::limits::ATTACHMENT_BYTES + FORM_ROOM,
+    },
+];
 
 /// The largest body the server reads for a request: the route's, if it takes files, else
 /// [`MAX_BODY`].

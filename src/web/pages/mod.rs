@@ -2,6 +2,7 @@
 //! render a template.
 
 pub mod admin;
+pub mod attachment;
 pub mod board;
 pub mod case;
 pub mod errors;
