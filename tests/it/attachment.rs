@@ -358,3 +358,210 @@ async fn a_failed_blob_write_leaves_no_entry_and_an_unrecorded_blob_is_swept_onc
         png()
     );
 }
+
+// Through the pages: the tracking page and the case page.
+
+mod pages {
+    use recourse_events::org::Role;
+    use reqwest::StatusCode;
+    use reqwest::header::{CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+
+    use super::{pdf, png};
+    use crate::api::{roomy, sign_in};
+    use crate::scenario::assigned_to_chair;
+    use crate::web_helpers::{Browser, TestApp, spawn_app_with};
+
+    const BOUNDARY: &str = "----attach-test-7d3f";
+
+    /// A multipart body of text fields and one file (name, claimed type, bytes).
+    fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str, &[u8])>) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (name, value) in fields {
+            out.extend(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .into_bytes(),
+            );
+        }
+        if let Some((file_name, claimed, bytes)) = file {
+            out.extend(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: {claimed}\r\n\r\n"
+                )
+                .into_bytes(),
+            );
+            out.extend_from_slice(bytes);
+            out.extend(b"\r\n");
+        }
+        out.extend(format!("--{BOUNDARY}--\r\n").into_bytes());
+        out
+    }
+
+    /// POSTs a multipart body; the status and the body as text.
+    async fn post_multipart(b: &Browser, path: &str, body: Vec<u8>) -> (StatusCode, String) {
+        let r = b
+            .client
+            .post(b.url(path))
+            .header(
+                CONTENT_TYPE,
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .expect("POST");
+        (r.status(), r.text().await.unwrap_or_default())
+    }
+
+    /// The tracking form's CSRF token for a fresh client browser.
+    async fn track_csrf(b: &Browser) -> String {
+        b.get("/track")
+            .await
+            .csrf()
+            .expect("the tracking form's token")
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_client_attaches_on_the_tracking_page_and_staff_open_it_with_a_recorded_purpose() {
+        // Given a case handled by the chair, and the client on the tracking page
+        let t: TestApp = spawn_app_with(roomy()).await;
+        let chair = sign_in(&t, t.login_of(Role::Chair)).await;
+        let (case, code) = assigned_to_chair(&t, &chair).await;
+        let id: recourse_events::ids::CaseId = case.parse().unwrap();
+        let client = t.browser();
+        let csrf = track_csrf(&client).await;
+        let s = &t.app.service;
+        let before = s.store().size().await.unwrap();
+
+        // When the client sends an SVG, then a file over the limit
+        let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+        let (status, body) = post_multipart(
+            &client,
+            "/track/attach",
+            multipart(
+                &[("csrf", &csrf), ("code", &code)],
+                Some(("photo.png", "image/png", svg)),
+            ),
+        )
+        .await;
+        // Then they are refused, clearly, and nothing is written
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(body.contains("This type of file is not accepted"), "{body}");
+        let mut big = png();
+        big.resize(recourse::limits::ATTACHMENT_BYTES + 1, 0);
+        let (status, _) = post_multipart(
+            &client,
+            "/track/attach",
+            multipart(
+                &[("csrf", &csrf), ("code", &code)],
+                Some(("big.png", "image/png", &big)),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(s.store().size().await.unwrap(), before);
+        assert!(s.attachments(id).is_empty());
+
+        // When the client attaches a PNG that claims to be a PDF, in Arabic
+        let (status, body) = post_multipart(
+            &client,
+            "/track/attach?lang=ar",
+            multipart(
+                &[
+                    ("csrf", &csrf),
+                    ("code", &code),
+                    ("description", "رسالة الرفض"),
+                ],
+                Some(("letter.pdf", "application/pdf", &png())),
+            ),
+        )
+        .await;
+        // Then the tracking page lists it, as a PNG, in the page's language
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert!(body.contains("أُرفق ملفك."), "the notice is in Arabic");
+        assert!(body.contains("<strong>PNG</strong>"), "{body}");
+        let files = s.attachments(id);
+        assert_eq!(files.len(), 1);
+        let file = files[0].id.to_string();
+
+        // And the client downloads their own file, served as a download
+        let r = client
+            .client
+            .post(client.url("/track/attachment"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("code", &code),
+                ("attachment", &file),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()[CONTENT_TYPE], "image/png");
+        assert_eq!(r.bytes().await.unwrap().to_vec(), png());
+        assert!(
+            s.access_log(id).is_empty(),
+            "the client's own reading is no staff opening"
+        );
+
+        // When the chair sees the case page
+        let staff = t.sign_in(t.login_of(Role::Chair)).await;
+        let page = staff.get(&format!("/staff/case/{case}")).await;
+        assert!(page.body.contains("id=\"attachments\""));
+        assert!(page.body.contains("<strong>PNG</strong>"));
+        let action = format!("action=\"/staff/case/{case}/attachment/{file}\"");
+        assert!(page.body.contains(&action), "an opening form per file");
+        let staff_csrf = page.csrf().unwrap();
+        let views = s.access_log(id).len();
+
+        // And opens the file for handling
+        let r = staff
+            .client
+            .post(staff.url(&format!("/staff/case/{case}/attachment/{file}")))
+            .form(&[("csrf", staff_csrf.as_str()), ("purpose", "handling")])
+            .send()
+            .await
+            .unwrap();
+        // Then it is served as the checked type, as a download, sandboxed, not sniffed
+        assert_eq!(r.status(), StatusCode::OK);
+        let h = r.headers().clone();
+        assert_eq!(h[CONTENT_TYPE], "image/png");
+        let disposition = h[CONTENT_DISPOSITION].to_str().unwrap();
+        assert!(disposition.starts_with("attachment;") && disposition.contains(".png"));
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert!(
+            h[CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap()
+                .contains("sandbox")
+        );
+        assert_eq!(r.bytes().await.unwrap().to_vec(), png());
+        // And the opening is in the access log, with its purpose, on the case page
+        let log = s.access_log(id);
+        assert_eq!(log.len(), views + 1);
+        assert_eq!(log[views].purpose, recourse_events::case::Purpose::Handling);
+
+        // When the chair attaches a PDF on the case page
+        let (status, _) = post_multipart(
+            &staff,
+            &format!("/staff/case/{case}/attach"),
+            multipart(
+                &[("csrf", &staff_csrf), ("description", "Booking record")],
+                Some(("record.pdf", "application/pdf", &pdf())),
+            ),
+        )
+        .await;
+        // Then it is recorded, and the client sees it on their page
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(s.attachments(id).len(), 2);
+        let tracked = client
+            .post_form("/track", &[("csrf", csrf.as_str()), ("code", &code)])
+            .await;
+        assert!(
+            tracked.body.contains("<strong>PDF</strong>"),
+            "{}",
+            tracked.body
+        );
+    }
+}
