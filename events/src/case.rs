@@ -209,7 +209,10 @@ pub struct MessagePosted {
     pub body: Sealed,
 }
 
-/// `evidence.added`: a document stored outside the log, encrypted, by hash.
+/// `evidence.added`: a document stored outside the log, encrypted, by hash. The first form of
+/// a document on a case, which nothing records any more: files are attached with
+/// [`AttachmentAdded`], which binds the sealed bytes (not the plaintext) to an attachment id.
+/// Kept so that any ledger holding one still reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceAdded {
