@@ -280,10 +280,10 @@ pub struct AttachmentAdded {
     pub sha256: Hash,
     /// The file's name as sent, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<Sealed>,
+    pub file_name: Option<Sealed>,
     /// What it shows, in the sender's words, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<Sealed>,
+    pub file_description: Option<Sealed>,
 }
 
 crate::vocabulary! {

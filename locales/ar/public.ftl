@@ -277,5 +277,5 @@ track-decision-above = أسبابه معروضة أعلاه، تحت «القر�
 ## attach
 event-attachment-added = أُرفق ملف
 done-attach = أُرفق ملفك.
-text-name = اسم الملف
-text-description = الوصف
+text-file_name = اسم الملف
+text-file_description = ما يُظهره

@@ -311,3 +311,5 @@ case-actions-sealed-open = افتح الملف لقراءتها
 staff-event-attachment-added = ملف مرفق
 done-case-attach = أُرفق الملف.
 attachment-by-client = العميل
+staff-text-file_name = اسم الملف
+staff-text-file_description = ما يُظهره

@@ -233,5 +233,5 @@ track-decision-above = Its reasons are shown above, under “The decision”.
 ## attach
 event-attachment-added = A file was attached
 done-attach = Your file was attached.
-text-name = File name
-text-description = Description
+text-file_name = File name
+text-file_description = What it shows

@@ -307,3 +307,5 @@ case-actions-sealed-open = Open the file to read them
 staff-event-attachment-added = File attached
 done-case-attach = File attached.
 attachment-by-client = the client
+staff-text-file_name = File name
+staff-text-file_description = What it shows

@@ -274,5 +274,5 @@ track-decision-above = Sus motivos se muestran más arriba, en «La decisión».
 ## attach
 event-attachment-added = Se adjuntó un archivo
 done-attach = Se adjuntó su archivo.
-text-name = Nombre del archivo
-text-description = Descripción
+text-file_name = Nombre del archivo
+text-file_description = Qué muestra

@@ -311,3 +311,5 @@ case-actions-sealed-open = Abrir el expediente para leerlos
 staff-event-attachment-added = Archivo adjunto
 done-case-attach = Archivo adjuntado.
 attachment-by-client = la persona usuaria
+staff-text-file_name = Nombre del archivo
+staff-text-file_description = Qué muestra

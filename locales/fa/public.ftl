@@ -268,5 +268,5 @@ track-decision-above = دلایل آن در بالا، زیر «تصمیم»، �
 ## attach
 event-attachment-added = یک فایل پیوست شد
 done-attach = فایل شما پیوست شد.
-text-name = نام فایل
-text-description = توضیح
+text-file_name = نام فایل
+text-file_description = آنچه نشان می‌دهد

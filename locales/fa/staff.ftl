@@ -311,3 +311,5 @@ case-actions-sealed-open = پرونده را باز کنید تا آن‌ها ر
 staff-event-attachment-added = فایل پیوست شد
 done-case-attach = فایل پیوست شد.
 attachment-by-client = مراجع
+staff-text-file_name = نام فایل
+staff-text-file_description = آنچه نشان می‌دهد

@@ -239,5 +239,5 @@ track-decision-above = Ses motifs sont indiqués plus haut, sous « La décisio
 ## attach
 event-attachment-added = Un fichier a été joint
 done-attach = Votre fichier a été joint.
-text-name = Nom du fichier
-text-description = Description
+text-file_name = Nom du fichier
+text-file_description = Ce qu’il montre

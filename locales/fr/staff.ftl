@@ -312,3 +312,5 @@ case-actions-sealed-open = Ouvrir le dossier pour les lire
 staff-event-attachment-added = Fichier joint
 done-case-attach = Fichier joint.
 attachment-by-client = le client ou la cliente
+staff-text-file_name = Nom du fichier
+staff-text-file_description = Ce qu’il montre

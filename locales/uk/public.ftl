@@ -273,5 +273,5 @@ track-decision-above = Його підстави наведено вище, у �
 ## attach
 event-attachment-added = Додано файл
 done-attach = Ваш файл додано.
-text-name = Назва файлу
-text-description = Опис
+text-file_name = Назва файлу
+text-file_description = Що на ньому

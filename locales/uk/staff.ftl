@@ -311,3 +311,5 @@ case-actions-sealed-open = Відкрийте справу, щоб їх проч
 staff-event-attachment-added = Файл додано
 done-case-attach = Файл додано.
 attachment-by-client = клієнт
+staff-text-file_name = Назва файлу
+staff-text-file_description = Що на ньому

@@ -148,11 +148,11 @@ impl Service {
             )]));
         }
         let id = AttachmentId(uuid_at(at));
-        let name = given(&upload.file_name)
-            .map(|n| self.vault.seal(&key, "name", n))
+        let file_name = given(&upload.file_name)
+            .map(|n| self.vault.seal(&key, "file_name", n))
             .transpose()?;
-        let description = given(&upload.description)
-            .map(|d| self.vault.seal(&key, "description", d))
+        let file_description = given(&upload.description)
+            .map(|d| self.vault.seal(&key, "file_description", d))
             .transpose()?;
         let blob = BlobKey {
             case,
@@ -172,8 +172,8 @@ impl Service {
             content_type,
             size: size as u64,
             sha256,
-            name,
-            description,
+            file_name,
+            file_description,
         });
         if let Err(e) = self.act(who, case, command, at).await {
             let blobs = self.blobs.clone();
@@ -322,8 +322,8 @@ impl Service {
                 .and_then(|s| self.vault.open_sealed(s, field).ok())
         };
         Ok((
-            open(&added.name, "name"),
-            open(&added.description, "description"),
+            open(&added.file_name, "file_name"),
+            open(&added.file_description, "file_description"),
         ))
     }
 

@@ -542,6 +542,17 @@ mod pages {
         assert_eq!(log.len(), views + 1);
         assert_eq!(log[views].purpose, recourse_events::case::Purpose::Handling);
 
+        // And the opened file shows the file's sealed name and description, labelled as such
+        let opened = staff
+            .post_form(
+                &format!("/staff/case/{case}/open"),
+                &[("csrf", staff_csrf.as_str()), ("purpose", "handling")],
+            )
+            .await;
+        assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+        assert!(opened.body.contains("File name") && opened.body.contains("letter.pdf"));
+        assert!(opened.body.contains("What it shows") && opened.body.contains("رسالة الرفض"));
+
         // When the chair attaches a PDF on the case page
         let (status, _) = post_multipart(
             &staff,
