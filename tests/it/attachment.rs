@@ -542,6 +542,14 @@ mod pages {
         assert_eq!(log.len(), views + 1);
         assert_eq!(log[views].purpose, recourse_events::case::Purpose::Handling);
 
+        // And the API lists it, with nothing opened (no view recorded by listing)
+        let listed = chair.get(&format!("/cases/{case}/attachments")).await;
+        assert_eq!(listed.json["attachments"][0]["id"], file.as_str());
+        assert_eq!(listed.json["attachments"][0]["content_type"], "png");
+        assert_eq!(listed.json["attachments"][0]["media_type"], "image/png");
+        assert_eq!(listed.json["attachments"][0]["by"], serde_json::Value::Null);
+        assert_eq!(s.access_log(id).len(), views + 1);
+
         // And the opened file shows the file's sealed name and description, labelled as such
         let opened = staff
             .post_form(
