@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const {
-  startServer, launchBrowser, phoneContext, screenshot, signIn, text, assertAccessible, STAFF, DEMO_PASSWORD,
+  startServer, launchBrowser, phoneContext, screenshot, signIn, text, assertAccessible, STAFF, DEMO_PASSWORD, ROOT, PHONE,
 } = require('./server');
 
 let server;
@@ -100,6 +100,12 @@ test('a client attaches a photo, a reviewer opens it with a recorded purpose, er
   const accessBefore = await page.locator(accessLog).count();
   await assertAccessible(page, 'case page with files');
   await screenshot(page, 'attachment-case-360');
+  // At a desk's width too, without sideways scroll
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 1280, `the case page is ${wide}px wide at 1280 px`);
+  await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'screenshots', 'attachment-case-1280.png'), fullPage: true });
+  await page.setViewportSize(PHONE);
   const form = page.locator('ul.attachments > li form').first();
   await form.locator('select').selectOption('handling');
   const [download] = await Promise.all([page.waitForEvent('download'), form.locator('button').click()]);
