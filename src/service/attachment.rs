@@ -15,7 +15,8 @@
 //! (`file.viewed`, with its purpose, refused to conflicted staff and on restricted cases), in
 //! the ledger before the blob is read. The blob is then held to the entry: its SHA-256 must be
 //! the one recorded, else it is refused as an integrity failure (a replaced or altered file),
-//! and only then is it unsealed. A client opens their own files with their receipt code.
+//! and only then is it unsealed. A client lists and opens the files they attached, with their
+//! receipt code; the committee's files are internal to it, as its findings are.
 //!
 //! **Erasure.** Destroying the case's data key makes every blob unreadable; `erase` then
 //! deletes the case's blobs (best effort), and the listing shows them as erased.
@@ -219,13 +220,16 @@ impl Service {
         })
     }
 
-    /// The client's attachments, by receipt code.
+    /// The files the client attached themselves, by receipt code (the committee's own files
+    /// are the committee's).
     pub fn client_attachments(
         &self,
         code: &ReceiptCode,
     ) -> Result<Vec<AttachmentView>, ServiceError> {
         let (case, _) = self.client(code)?;
-        Ok(self.attachments(case))
+        let mut own = self.attachments(case);
+        own.retain(|a| a.by == Actor::Client);
+        Ok(own)
     }
 
     /// Records that `who` opens the file for `purpose` (as [`Service::open_file`] does), then
@@ -244,13 +248,19 @@ impl Service {
         self.read_attachment(case, id).await
     }
 
-    /// The client opens one of their own attachments.
+    /// The client opens one of the files they attached.
     pub async fn client_open_attachment(
         &self,
         code: &ReceiptCode,
         id: AttachmentId,
     ) -> Result<OpenedAttachment, ServiceError> {
         let (case, _) = self.client(code)?;
+        let (entry, _, _) = self.attachment(case, id)?;
+        if entry.by != Actor::Client {
+            return Err(ServiceError::NotFound(format!(
+                "no attachment {id} of yours"
+            )));
+        }
         self.read_attachment(case, id).await
     }
 

@@ -66,9 +66,11 @@ pub fn sealed_fields(payload: &Payload) -> Vec<(String, Sealed)> {
 }
 
 /// The kinds of event internal to the committee, which the client never sees on their
-/// timeline: file openings and refused openings, recusals, triage, assignments, findings and
-/// corrective actions.
+/// timeline: file openings and refused openings, recusals, triage, assignments, findings,
+/// corrective actions, and attached files (the client sees the files they attached in a list
+/// of their own, never the committee's).
 pub const INTERNAL_KINDS: &[&str] = &[
+    "attachment.added",
     "file.viewed",
     "file.view_refused",
     "reviewer.recused",

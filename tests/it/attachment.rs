@@ -107,10 +107,29 @@ async fn the_client_and_staff_attach_files_and_both_are_listed_with_their_real_t
         "{}",
         opened.download_name
     );
-    // The client sees their case's files and opens their own
-    assert_eq!(s.client_attachments(&code).unwrap().len(), 3);
+    // The client sees and opens the file they attached, and not the committee's
+    let theirs = s.client_attachments(&code).unwrap();
+    assert_eq!(
+        theirs.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![by_client]
+    );
     let own = s.client_open_attachment(&code, by_client).await.unwrap();
     assert_eq!(own.bytes, png());
+    assert!(matches!(
+        s.client_open_attachment(&code, doc).await,
+        Err(ServiceError::NotFound(_))
+    ));
+    // nor on their timeline
+    let file = s.client_file(&code).await.unwrap();
+    assert!(
+        file.timeline
+            .iter()
+            .filter(|e| e
+                .payload
+                .as_ref()
+                .is_some_and(recourse::service::client_visible))
+            .all(|e| e.kind.as_str() != "attachment.added")
+    );
     // The name and description are sealed in the entry, and open
     let words = s.attachment_words(case, by_client).await.unwrap();
     assert_eq!(words.0.as_deref(), Some("photo.png"));
@@ -571,16 +590,34 @@ mod pages {
             ),
         )
         .await;
-        // Then it is recorded, and the client sees it on their page
+        // Then it is recorded, and it is the committee's: the client's page lists only theirs
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(s.attachments(id).len(), 2);
         let tracked = client
             .post_form("/track", &[("csrf", csrf.as_str()), ("code", &code)])
             .await;
         assert!(
-            tracked.body.contains("<strong>PDF</strong>"),
+            tracked.body.contains("<strong>PNG</strong>"),
             "{}",
             tracked.body
         );
+        assert!(
+            !tracked.body.contains("<strong>PDF</strong>"),
+            "{}",
+            tracked.body
+        );
+        let staff_file = s.attachments(id)[1].id.to_string();
+        let r = client
+            .client
+            .post(client.url("/track/attachment"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("code", &code),
+                ("attachment", &staff_file),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
     }
 }

@@ -78,7 +78,7 @@ struct TrackCase {
     /// plain text). The action's description is the case's sealed text, for staff: not shown.
     actions: Vec<(String, Option<String>)>,
     can: ClientCan,
-    /// The files attached to the case.
+    /// The files the client attached.
     attachments: Vec<super::attachment::Row>,
     /// The client may attach a file now (the case is open and has room).
     can_attach: bool,
@@ -326,7 +326,7 @@ async fn page(
         })
         .ok_or(WebError::NotFound)?;
     let key = status.as_str().replace(' ', "-");
-    let files = service.attachments(case);
+    let files = service.client_attachments(code)?;
     let can_attach = !matches!(status, Status::Closed | Status::Withdrawn | Status::Erased)
         && files.len() < crate::limits::ATTACHMENTS_PER_CASE;
     let attachments = service.read(|m| {
