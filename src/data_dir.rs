@@ -115,6 +115,12 @@ impl DataDir {
         self.root.join("vault.db")
     }
 
+    /// The folder of sealed documents: attachments (one folder per case, see
+    /// `crate::blob::FsBlobStore`) and the sealed attestations of reviews.
+    pub fn evidence_path(&self) -> PathBuf {
+        self.root.join("evidence")
+    }
+
     /// Staff accounts (sign-in names, sealed signing keys).
     pub fn accounts_path(&self) -> PathBuf {
         self.root.join("accounts.db")

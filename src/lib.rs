@@ -18,6 +18,7 @@
 //! - [`limits`]: how long every text may be (one table, proved to fit the ledger's entries).
 
 pub mod accounts;
+pub mod blob;
 pub mod cli;
 pub mod data_dir;
 pub mod demo;

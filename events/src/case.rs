@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::Hash;
-use crate::ids::{ActionId, StaffId};
+use crate::ids::{ActionId, AttachmentId, StaffId};
 use crate::key::PublicKey;
 use crate::sealed::Sealed;
 
@@ -231,7 +231,10 @@ pub struct MessagePosted {
     pub body: Sealed,
 }
 
-/// `evidence.added`: a document stored outside the log, encrypted, by hash.
+/// `evidence.added`: a document stored outside the log, encrypted, by hash. The first form of
+/// a document on a case, which nothing records any more: files are attached with
+/// [`AttachmentAdded`], which binds the sealed bytes (not the plaintext) to an attachment id.
+/// Kept so that any ledger holding one still reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceAdded {
@@ -243,6 +246,66 @@ pub struct EvidenceAdded {
     pub media_type: String,
     /// File name and description.
     pub description: Sealed,
+}
+
+crate::vocabulary! {
+    /// The type of an attached file, as its content shows it (never as the sender claims).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum AttachmentType {
+        /// A PNG image.
+        Png,
+        /// A JPEG image (a phone's photo).
+        Jpeg,
+        /// A WebP image.
+        Webp,
+        /// A PDF document.
+        Pdf,
+    }
+}
+
+impl AttachmentType {
+    /// Its media type, as the file is served.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            AttachmentType::Png => "image/png",
+            AttachmentType::Jpeg => "image/jpeg",
+            AttachmentType::Webp => "image/webp",
+            AttachmentType::Pdf => "application/pdf",
+        }
+    }
+
+    /// The file name extension it is served with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            AttachmentType::Png => "png",
+            AttachmentType::Jpeg => "jpg",
+            AttachmentType::Webp => "webp",
+            AttachmentType::Pdf => "pdf",
+        }
+    }
+}
+
+/// `attachment.added`: a document or photo attached to the case. The file itself is sealed
+/// under the case's data key and kept outside the ledger (the blob store); this entry vouches
+/// for it by the SHA-256 of the sealed bytes, so a file read back is used only if it is the
+/// one recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentAdded {
+    /// The attachment's id (names its blob).
+    pub attachment: AttachmentId,
+    /// Its type, as the content was checked.
+    pub content_type: AttachmentType,
+    /// Size of the file in bytes (before sealing).
+    pub size: u64,
+    /// SHA-256 of the sealed bytes the blob store holds.
+    pub sha256: Hash,
+    /// The file's name as sent, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<Sealed>,
+    /// What it shows, in the sender's words, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_description: Option<Sealed>,
 }
 
 crate::vocabulary! {

@@ -75,6 +75,25 @@ macro_rules! uuid_display {
 uuid_display!(StaffId);
 uuid_display!(CaseId);
 
+/// A file attached to a case (UUID v7, chosen by the service as the file is stored).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(transparent)]
+pub struct AttachmentId(pub Uuid);
+
+uuid_display!(AttachmentId);
+
 /// A corrective action within its case: 1, 2, 3...
 #[derive(
     Debug,

@@ -91,6 +91,24 @@ pub const TITLE: usize = 200;
 const _: () =
     assert!(max_bytes(REVIEW_TEXT) * 2 + max_bytes(TITLE) + CLEAR_BUDGET <= MAX_ENTRY_SIZE);
 
+/// Largest file one may attach to a case, in bytes (5 MiB: a phone's photo, a scanned letter).
+/// Files are kept outside the ledger (the entry holds only their hash), so this bounds the
+/// blob store and the upload, not an entry.
+pub const ATTACHMENT_BYTES: usize = 5 << 20;
+/// Most files attached to one case.
+pub const ATTACHMENTS_PER_CASE: usize = 20;
+/// Longest attached file's name kept, in characters.
+pub const ATTACHMENT_NAME: usize = 200;
+/// Longest description of an attached file, in characters.
+pub const ATTACHMENT_DESCRIPTION: usize = 500;
+
+const _: () = assert!(
+    sealed_len(max_bytes(ATTACHMENT_NAME))
+        + sealed_len(max_bytes(ATTACHMENT_DESCRIPTION))
+        + CLEAR_BUDGET
+        <= MAX_ENTRY_SIZE
+);
+
 /// Longest plaintext the vault seals into an entry, in bytes: the narrative, the longest text,
 /// at four bytes a character.
 pub const MAX_SEALED_PLAINTEXT: usize = max_bytes(NARRATIVE);

@@ -78,6 +78,7 @@ vocabulary! {
     "reviewer.recused" => Recused(Recused), "A staff member declared a conflict and stepped aside.";
     "message.posted" => MessagePosted(MessagePosted), "A message was posted.";
     "evidence.added" => EvidenceAdded(EvidenceAdded), "A document was added.";
+    "attachment.added" => AttachmentAdded(AttachmentAdded), "A document or photo was attached.";
     "file.viewed" => FileViewed(FileViewed), "Sealed data was opened.";
     "file.view_refused" => FileViewRefused(FileViewed), "Opening the sealed data of a restricted case was refused.";
     "finding.recorded" => FindingRecorded(FindingRecorded), "A finding was recorded.";

@@ -38,3 +38,17 @@ error-restricted = هذه القضية مقيّدة: لا يستطيع فتح م
 
 ## audit
 nav-audit = التدقيق
+## attach
+attachment-title = المستندات والصور
+attachment-none-yet = لم يُرفق أي ملف بعد.
+attachment-erased = محذوف
+attachment-open = فتح الملف
+attachment-open-hint = يُسجَّل فتح الملف في سجل الاطلاع، مع الغرض منه، قبل تنزيله.
+attachment-download = تنزيل
+attachment-add = إرفاق مستند أو صورة
+attachment-file = الملف
+attachment-file-hint = صورة (PNG أو JPEG أو WebP) أو مستند PDF، بحد أقصى { $limit } ميغابايت.
+attachment-description = ما الذي يُظهره (اختياري)
+attachment-send = إرفاق
+attachment-size = { $kb } كيلوبايت
+attachment-by-organization = المنظمة

@@ -295,3 +295,8 @@ receipt-track-address = العنوان لمتابعة شكواك:
 receipt-file-filed = قُدّمت في { $date }.
 receipt-file-track = تابع شكواك على: { $address }
 receipt-file-contact = للتواصل معنا بطريقة أخرى:
+## attach
+event-attachment-added = أُرفق ملف
+done-attach = أُرفق ملفك.
+text-file_name = اسم الملف
+text-file_description = ما يُظهره

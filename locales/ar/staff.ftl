@@ -373,3 +373,9 @@ case-escalated = عن المدير أو رئيس اللجنة: إحالة
 case-escalated-hint = يُستبعد عندئذ كل رؤساء اللجنة والمدير من هذه القضية، وتذهب إلى من تحدده الإعدادات (مجلس الإدارة أو مراجع خارجي). لا يمكن التراجع عن ذلك.
 case-named-staff = الموظفون الذين تتعلق بهم الشكوى
 case-named-staff-hint = لا يمكن لمن تم تحديدهم أن يتولوا هذه القضية أبدًا. اقرأ وصف العميل في الملف أولًا.
+## attach
+staff-event-attachment-added = ملف مرفق
+done-case-attach = أُرفق الملف.
+attachment-by-client = العميل
+staff-text-file_name = اسم الملف
+staff-text-file_description = ما يُظهره

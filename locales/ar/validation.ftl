@@ -15,3 +15,9 @@ invalid-control = يُرجى حذف الرموز الخاصة (مثل علاما
 invalid-phone = يُرجى كتابة رقم هاتف: أرقام ومسافات و+ - ( ).
 invalid-email = يُرجى كتابة عنوان بريد إلكتروني، مثل help@example.org.
 invalid-url = يُرجى كتابة عنوان موقع يبدأ بـ https://، مثل https://example.org.
+## attach
+attachment-too-large = هذا الملف كبير جدًا: الحد الأقصى { $limit } ميغابايت. يُرجى إرسال صورة أصغر أو مستند أقصر.
+attachment-empty = هذا الملف فارغ. يُرجى اختيار الملف مرة أخرى.
+attachment-wrong-type = هذا النوع من الملفات غير مقبول. يُرجى إرسال صورة (PNG أو JPEG أو WebP) أو مستند PDF.
+attachment-too-many = في هذه القضية { $limit } ملفًا بالفعل، وهو الحد الأقصى.
+attachment-none = يُرجى اختيار ملف لإرفاقه.

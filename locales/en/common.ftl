@@ -34,3 +34,17 @@ error-restricted = This case is restricted: only its assigned reviewer, the chai
 
 ## audit
 nav-audit = Audit
+## attach
+attachment-title = Documents and photos
+attachment-none-yet = No file is attached yet.
+attachment-erased = Erased
+attachment-open = Open the file
+attachment-open-hint = Opening a file is recorded in the access log, with its purpose, before it is downloaded.
+attachment-download = Download
+attachment-add = Attach a document or photo
+attachment-file = File
+attachment-file-hint = A photo (PNG, JPEG or WebP) or a PDF document, at most { $limit } MB.
+attachment-description = What it shows (optional)
+attachment-send = Attach
+attachment-size = { $kb } KB
+attachment-by-organization = the organization

@@ -251,3 +251,8 @@ receipt-track-address = The address to follow your complaint:
 receipt-file-filed = Filed on { $date }.
 receipt-file-track = Follow your complaint at: { $address }
 receipt-file-contact = To reach us another way:
+## attach
+event-attachment-added = A file was attached
+done-attach = Your file was attached.
+text-file_name = File name
+text-file_description = What it shows

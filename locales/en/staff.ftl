@@ -369,3 +369,9 @@ case-escalated = About the director or the chair of the committee: escalate
 case-escalated-hint = Every chair and the director are then kept out of this case, and it goes to whom the settings name (the board, or an external reviewer). It cannot be undone.
 case-named-staff = Staff members the complaint is about
 case-named-staff-hint = Those ticked can never handle this case. Read the client's own description in the file first.
+## attach
+staff-event-attachment-added = File attached
+done-case-attach = File attached.
+attachment-by-client = the client
+staff-text-file_name = File name
+staff-text-file_description = What it shows

@@ -15,3 +15,9 @@ invalid-control = Please remove the special characters (such as tabs) from this.
 invalid-phone = Please give a telephone number: digits, spaces and + - ( ).
 invalid-email = Please give an email address, such as help@example.org.
 invalid-url = Please give a web address starting with https://, such as https://example.org.
+## attach
+attachment-too-large = This file is too large: at most { $limit } MB are accepted. Please send a smaller photo or a shorter document.
+attachment-empty = This file is empty. Please choose the file again.
+attachment-wrong-type = This type of file is not accepted. Please send a photo (PNG, JPEG or WebP) or a PDF document.
+attachment-too-many = This case already has { $limit } files, the most it can hold.
+attachment-none = Please choose a file to attach.

@@ -37,3 +37,17 @@ error-restricted = Este caso es de acceso restringido: solo su revisor asignado,
 
 ## audit
 nav-audit = Auditoría
+## attach
+attachment-title = Documentos y fotos
+attachment-none-yet = Todavía no hay archivos adjuntos.
+attachment-erased = Borrado
+attachment-open = Abrir el archivo
+attachment-open-hint = La apertura de un archivo queda registrada en el registro de accesos, con su motivo, antes de descargarlo.
+attachment-download = Descargar
+attachment-add = Adjuntar un documento o una foto
+attachment-file = Archivo
+attachment-file-hint = Una foto (PNG, JPEG o WebP) o un documento PDF, de { $limit } MB como máximo.
+attachment-description = Qué muestra (opcional)
+attachment-send = Adjuntar
+attachment-size = { $kb } KB
+attachment-by-organization = la organización

@@ -292,3 +292,8 @@ receipt-track-address = La dirección para seguir su queja:
 receipt-file-filed = Presentada el { $date }.
 receipt-file-track = Siga su queja en: { $address }
 receipt-file-contact = Para contactarnos de otra forma:
+## attach
+event-attachment-added = Se adjuntó un archivo
+done-attach = Se adjuntó su archivo.
+text-file_name = Nombre del archivo
+text-file_description = Qué muestra

@@ -373,3 +373,9 @@ case-escalated = Sobre la dirección o quien preside el comité: escalar
 case-escalated-hint = Quienes presiden y la dirección quedan fuera de este caso, que va a quien indiquen los ajustes (la junta directiva o una persona revisora externa). No se puede deshacer.
 case-named-staff = Miembros del personal a los que se refiere la queja
 case-named-staff-hint = Las personas marcadas nunca podrán tramitar este caso. Lea primero la descripción de la persona en el expediente.
+## attach
+staff-event-attachment-added = Archivo adjunto
+done-case-attach = Archivo adjuntado.
+attachment-by-client = la persona usuaria
+staff-text-file_name = Nombre del archivo
+staff-text-file_description = Qué muestra

@@ -15,3 +15,9 @@ invalid-control = Quite los caracteres especiales (como las tabulaciones).
 invalid-phone = Indique un número de teléfono: cifras, espacios y + - ( ).
 invalid-email = Indique una dirección de correo, como ayuda@ejemplo.org.
 invalid-url = Indique una dirección web que empiece por https://, como https://ejemplo.org.
+## attach
+attachment-too-large = Este archivo es demasiado grande: se aceptan como máximo { $limit } MB. Envíe una foto más pequeña o un documento más corto.
+attachment-empty = Este archivo está vacío. Elija el archivo de nuevo.
+attachment-wrong-type = No se acepta este tipo de archivo. Envíe una foto (PNG, JPEG o WebP) o un documento PDF.
+attachment-too-many = Este caso ya tiene { $limit } archivos, el máximo posible.
+attachment-none = Elija un archivo para adjuntar.

@@ -34,3 +34,17 @@ error-restricted = دسترسی به این پرونده محدود است: فق
 
 ## audit
 nav-audit = حسابرسی
+## attach
+attachment-title = اسناد و عکس‌ها
+attachment-none-yet = هنوز فایلی پیوست نشده است.
+attachment-erased = پاک شده
+attachment-open = باز کردن فایل
+attachment-open-hint = باز کردن فایل، همراه با هدف آن، پیش از دانلود در گزارش دسترسی ثبت می‌شود.
+attachment-download = دانلود
+attachment-add = پیوست کردن سند یا عکس
+attachment-file = فایل
+attachment-file-hint = یک عکس (PNG، JPEG یا WebP) یا یک سند PDF، حداکثر { $limit } مگابایت.
+attachment-description = چه چیزی را نشان می‌دهد (اختیاری)
+attachment-send = پیوست
+attachment-size = { $kb } کیلوبایت
+attachment-by-organization = سازمان

@@ -286,3 +286,8 @@ receipt-track-address = نشانی پیگیری شکایت شما:
 receipt-file-filed = ثبت‌شده در { $date }.
 receipt-file-track = شکایت خود را در این نشانی پیگیری کنید: { $address }
 receipt-file-contact = برای تماس با ما از راهی دیگر:
+## attach
+event-attachment-added = یک فایل پیوست شد
+done-attach = فایل شما پیوست شد.
+text-file_name = نام فایل
+text-file_description = آنچه نشان می‌دهد

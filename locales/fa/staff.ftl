@@ -373,3 +373,9 @@ case-escalated = دربارهٔ مدیر یا رئیس کمیته: ارجاع
 case-escalated-hint = در این صورت همهٔ رؤسای کمیته و مدیر از این پرونده کنار گذاشته می‌شوند و پرونده به کسی که در تنظیمات آمده می‌رود (هیئت‌مدیره یا بازبین بیرونی). این کار برگشت‌پذیر نیست.
 case-named-staff = کارکنانی که شکایت دربارهٔ آنهاست
 case-named-staff-hint = افراد علامت‌خورده هرگز نمی‌توانند به این پرونده رسیدگی کنند. اول توصیف مراجع را در پرونده بخوانید.
+## attach
+staff-event-attachment-added = فایل پیوست شد
+done-case-attach = فایل پیوست شد.
+attachment-by-client = مراجع
+staff-text-file_name = نام فایل
+staff-text-file_description = آنچه نشان می‌دهد

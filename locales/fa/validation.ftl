@@ -15,3 +15,9 @@ invalid-control = لطفاً نویسه‌های ویژه (مانند تب) را
 invalid-phone = لطفاً یک شمارهٔ تلفن بنویسید: رقم، فاصله و + - ( ).
 invalid-email = لطفاً یک نشانی ایمیل بنویسید، مانند help@example.org.
 invalid-url = لطفاً نشانی وبی بنویسید که با https:// آغاز شود، مانند https://example.org.
+## attach
+attachment-too-large = این فایل خیلی بزرگ است: حداکثر { $limit } مگابایت پذیرفته می‌شود. لطفاً عکس کوچک‌تر یا سند کوتاه‌تری بفرستید.
+attachment-empty = این فایل خالی است. لطفاً فایل را دوباره انتخاب کنید.
+attachment-wrong-type = این نوع فایل پذیرفته نمی‌شود. لطفاً یک عکس (PNG، JPEG یا WebP) یا یک سند PDF بفرستید.
+attachment-too-many = این پرونده از قبل { $limit } فایل دارد، که بیشترین تعداد است.
+attachment-none = لطفاً فایلی برای پیوست انتخاب کنید.

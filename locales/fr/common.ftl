@@ -37,3 +37,17 @@ error-restricted = Ce dossier est à accès restreint : seuls l’examinateur d
 
 ## audit
 nav-audit = Audit
+## attach
+attachment-title = Documents et photos
+attachment-none-yet = Aucun fichier n’est encore joint.
+attachment-erased = Effacé
+attachment-open = Ouvrir le fichier
+attachment-open-hint = L’ouverture d’un fichier est inscrite au journal des accès, avec son motif, avant le téléchargement.
+attachment-download = Télécharger
+attachment-add = Joindre un document ou une photo
+attachment-file = Fichier
+attachment-file-hint = Une photo (PNG, JPEG ou WebP) ou un document PDF, { $limit } Mo au plus.
+attachment-description = Ce qu’il montre (facultatif)
+attachment-send = Joindre
+attachment-size = { $kb } Ko
+attachment-by-organization = l’organisme

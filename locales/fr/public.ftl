@@ -257,3 +257,8 @@ receipt-track-address = L’adresse pour suivre votre plainte :
 receipt-file-filed = Déposée le { $date }.
 receipt-file-track = Suivez votre plainte à l’adresse : { $address }
 receipt-file-contact = Pour nous joindre autrement :
+## attach
+event-attachment-added = Un fichier a été joint
+done-attach = Votre fichier a été joint.
+text-file_name = Nom du fichier
+text-file_description = Ce qu’il montre

@@ -374,3 +374,9 @@ case-escalated = Vise la direction ou la présidence du comité : transmettre
 case-escalated-hint = Toute la présidence et la direction sont alors écartées de ce dossier, qui va à qui les réglages désignent (le conseil d’administration, ou une personne externe). C’est définitif.
 case-named-staff = Membres du personnel visés par la plainte
 case-named-staff-hint = Les personnes cochées ne pourront jamais traiter ce dossier. Lisez d’abord la description du client dans le dossier.
+## attach
+staff-event-attachment-added = Fichier joint
+done-case-attach = Fichier joint.
+attachment-by-client = le client ou la cliente
+staff-text-file_name = Nom du fichier
+staff-text-file_description = Ce qu’il montre

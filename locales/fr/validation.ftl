@@ -15,3 +15,9 @@ invalid-control = Veuillez retirer les caractères spéciaux (comme les tabulati
 invalid-phone = Veuillez donner un numéro de téléphone : des chiffres, des espaces et + - ( ).
 invalid-email = Veuillez donner une adresse courriel, comme aide@exemple.org.
 invalid-url = Veuillez donner une adresse Web commençant par https://, comme https://exemple.org.
+## attach
+attachment-too-large = Ce fichier est trop volumineux : { $limit } Mo au plus. Veuillez envoyer une photo plus petite ou un document plus court.
+attachment-empty = Ce fichier est vide. Veuillez choisir le fichier de nouveau.
+attachment-wrong-type = Ce type de fichier n’est pas accepté. Veuillez envoyer une photo (PNG, JPEG ou WebP) ou un document PDF.
+attachment-too-many = Ce dossier a déjà { $limit } fichiers, le maximum.
+attachment-none = Veuillez choisir un fichier à joindre.

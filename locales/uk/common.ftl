@@ -37,3 +37,17 @@ error-restricted = Доступ до цієї справи обмежено: в�
 
 ## audit
 nav-audit = Аудит
+## attach
+attachment-title = Документи та фото
+attachment-none-yet = Файлів ще не додано.
+attachment-erased = Стерто
+attachment-open = Відкрити файл
+attachment-open-hint = Відкриття файлу записується в журнал доступу разом із метою, перш ніж його завантажено.
+attachment-download = Завантажити
+attachment-add = Додати документ або фото
+attachment-file = Файл
+attachment-file-hint = Фото (PNG, JPEG або WebP) або документ PDF, щонайбільше { $limit } МБ.
+attachment-description = Що на ньому (необов’язково)
+attachment-send = Додати
+attachment-size = { $kb } КБ
+attachment-by-organization = організація

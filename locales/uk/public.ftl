@@ -291,3 +291,8 @@ receipt-track-address = Адреса, щоб стежити за скаргою:
 receipt-file-filed = Подано { $date }.
 receipt-file-track = Стежте за скаргою тут: { $address }
 receipt-file-contact = Щоб зв’язатися з нами інакше:
+## attach
+event-attachment-added = Додано файл
+done-attach = Ваш файл додано.
+text-file_name = Назва файлу
+text-file_description = Що на ньому

@@ -373,3 +373,9 @@ case-escalated = Стосується директора або голови к�
 case-escalated-hint = Тоді всіх голів і директора відсторонюють від цієї справи, а її отримує той, кого названо в налаштуваннях (правління або зовнішній рецензент). Це не можна скасувати.
 case-named-staff = Працівники, яких стосується скарга
 case-named-staff-hint = Позначені люди ніколи не зможуть розглядати цю справу. Спершу прочитайте опис клієнта у справі.
+## attach
+staff-event-attachment-added = Файл додано
+done-case-attach = Файл додано.
+attachment-by-client = клієнт
+staff-text-file_name = Назва файлу
+staff-text-file_description = Що на ньому

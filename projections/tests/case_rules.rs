@@ -231,6 +231,56 @@ fn clients_speak_only_for_themselves() {
     assert!(w.when(Actor::Client, Command::AddInformation(text)).is_ok());
 }
 
+fn attachment(n: u128, size: u64) -> Command {
+    Command::AddAttachment(AttachmentAdded {
+        attachment: recourse_events::ids::AttachmentId(uuid::Uuid::from_u128(n)),
+        content_type: AttachmentType::Jpeg,
+        size,
+        sha256: recourse_events::Hash::digest(b"sealed"),
+        file_name: Some(sealed("photo.jpg")),
+        file_description: None,
+    })
+}
+
+#[test]
+fn the_client_and_the_committee_attach_files_within_the_limits_and_nobody_else() {
+    // Given a filed complaint
+    let mut w = World::filed(&[]);
+    // Then the client and intake may attach a file, the board may not
+    assert!(w.when(Actor::Client, attachment(1, 1000)).is_ok());
+    assert!(w.when(as_staff(INTAKE), attachment(1, 1000)).is_ok());
+    assert!(forbidden(w.when(as_staff(BOARD), attachment(1, 1000))));
+    // An empty file or one over 5 MiB is refused
+    let too_big = recourse_events::limits::ATTACHMENT_BYTES as u64 + 1;
+    assert!(matches!(
+        w.when(Actor::Client, attachment(1, 0)),
+        Err(RuleError::Invalid { field: "size", .. })
+    ));
+    assert!(matches!(
+        w.when(Actor::Client, attachment(1, too_big)),
+        Err(RuleError::Invalid { field: "size", .. })
+    ));
+    // When the case holds its limit of files
+    for n in 0..recourse_events::limits::ATTACHMENTS_PER_CASE as u128 {
+        w.run(Actor::Client, attachment(n, 10));
+    }
+    assert_eq!(
+        w.case.attachments.len(),
+        recourse_events::limits::ATTACHMENTS_PER_CASE
+    );
+    // Then one more is refused, as is an id used twice
+    assert!(matches!(
+        w.when(Actor::Client, attachment(99, 10)),
+        Err(RuleError::Invalid {
+            field: "attachment",
+            ..
+        })
+    ));
+    let mut w = World::filed(&[]);
+    w.run(Actor::Client, attachment(1, 10));
+    assert!(w.when(as_staff(INTAKE), attachment(1, 10)).is_err());
+}
+
 // --- Conflicts of interest -------------------------------------------------------------------
 
 #[test]

@@ -1,4 +1,5 @@
-//! Erasure: destroy the case's data key, then record `personal_data.erased`. On the client's
+//! Erasure: destroy the case's data key, then record `personal_data.erased`, then delete the
+//! case's attached files (best effort: without the key they are unreadable anyway). On the client's
 //! request at once; at the end of the retention period after closure or withdrawal, by
 //! `recourse retention`, which is safe to run daily (and finishes any erasure interrupted
 //! between the two steps).
@@ -61,6 +62,8 @@ impl Service {
             at,
         )
         .await?;
+        // The key is gone, so the files are unreadable already; now they go too.
+        self.delete_blobs(case).await;
         Ok(true)
     }
 

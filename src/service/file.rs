@@ -66,9 +66,11 @@ pub fn sealed_fields(payload: &Payload) -> Vec<(String, Sealed)> {
 }
 
 /// The kinds of event internal to the committee, which the client never sees on their
-/// timeline: file openings and refused openings, recusals, triage, assignments, findings and
-/// corrective actions.
+/// timeline: file openings and refused openings, recusals, triage, assignments, findings,
+/// corrective actions, and attached files (the client sees the files they attached in a list
+/// of their own, never the committee's).
 pub const INTERNAL_KINDS: &[&str] = &[
+    "attachment.added",
     "file.viewed",
     "file.view_refused",
     "reviewer.recused",
@@ -179,16 +181,28 @@ impl Service {
         purpose: Purpose,
         at: Timestamp,
     ) -> Result<CaseFile, ServiceError> {
+        self.record_view(who, case, purpose, at).await?;
+        let timeline = self.timeline(case).await?;
+        Ok(self.open_all(case, timeline, |_| true))
+    }
+
+    /// Records that `who` opens the case's sealed data (its texts or an attachment) for
+    /// `purpose`; a refusal on a restricted case is recorded too, before it is answered.
+    pub(super) async fn record_view(
+        &self,
+        who: &Acting,
+        case: CaseId,
+        purpose: Purpose,
+        at: Timestamp,
+    ) -> Result<(), ServiceError> {
         if let Err(e) = self.act(who, case, Command::View { purpose }, at).await {
             if matches!(e, ServiceError::Rule(RuleError::Restricted)) {
-                // The refusal is recorded too, as the rules decide it, before it is answered.
                 self.act(who, case, Command::RefuseView { purpose }, at)
                     .await?;
             }
             return Err(e);
         }
-        let timeline = self.timeline(case).await?;
-        Ok(self.open_all(case, timeline, |_| true))
+        Ok(())
     }
 
     /// The client's own file, by receipt code.

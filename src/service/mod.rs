@@ -9,6 +9,7 @@
 
 pub mod administration;
 pub mod audit;
+pub mod attachment;
 pub mod case_action;
 pub mod case_reader;
 mod clear;
@@ -18,6 +19,7 @@ pub mod complaint;
 pub mod dashboard;
 mod erasure;
 mod file;
+pub mod file_type;
 pub mod filing;
 mod integrity;
 pub mod organization;
@@ -29,6 +31,7 @@ pub mod transparency;
 pub mod validation;
 
 pub use administration::{AdminError, Administration};
+pub use attachment::{AttachmentView, OpenedAttachment, Upload};
 pub use case_action::{Acted, CaseAction};
 pub use case_reader::ReadRefused;
 pub use clear::clear_data;
@@ -63,6 +66,7 @@ use recourse_projections::rule::RuleError;
 use tokio::sync::watch;
 use uuid::Uuid;
 
+use crate::blob::{BlobStore, FsBlobStore};
 use crate::data_dir::{DataDir, DataDirError, random_bytes};
 use crate::ledger::{Ledger, LedgerError};
 use crate::store::{Appended, EventStore, StoreError};
@@ -101,6 +105,12 @@ pub enum ServiceError {
     /// Fields refused by validation, each with why.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<Invalid>),
+    /// A file larger than the limit, refused before anything is written.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    TooLarge(Vec<Invalid>),
+    /// The blob store failed.
+    #[error(transparent)]
+    Blob(#[from] crate::blob::BlobError),
     /// No such case, code or staff member.
     #[error("{0}")]
     NotFound(String),
@@ -144,6 +154,7 @@ impl std::fmt::Debug for Acting {
 pub struct Service {
     ledger: Ledger,
     vault: Arc<dyn KeyVault>,
+    blobs: Arc<dyn BlobStore>,
     model: Arc<RwLock<ReadModel>>,
     applied: watch::Receiver<u64>,
     web_intake: SecretKey,
@@ -202,6 +213,7 @@ impl Service {
     ) -> Result<Service, ServiceError> {
         let vault: Arc<dyn KeyVault> =
             Arc::new(SqliteVault::open(&dir.vault_path(), &dir.master_key()?)?);
+        let blobs: Arc<dyn BlobStore> = Arc::new(FsBlobStore::open(&dir.evidence_path())?);
         let web_intake = dir
             .web_intake_key()
             .unwrap_or_else(|_| SecretKey::from_seed(&[0; 32]));
@@ -213,6 +225,7 @@ impl Service {
         let service = Service {
             ledger,
             vault,
+            blobs,
             model: model.clone(),
             applied,
             web_intake,
@@ -221,6 +234,10 @@ impl Service {
         };
         // Checked before anything follows the store or answers anyone.
         service.check_at_start().await?;
+        let swept = service.sweep_blobs().await?;
+        if swept > 0 {
+            tracing::info!(swept, "removed stored files no ledger entry vouches for");
+        }
         tokio::spawn(follow(store, model, applied_tx));
         crate::memory::release();
         Ok(service)

@@ -103,6 +103,15 @@ pub trait KeyVault: Send + Sync + 'static {
     /// Reads a document back (fails once its case's key is destroyed).
     fn read_document(&self, key_id: &str, hash: &Hash) -> Result<Vec<u8>, VaultError>;
 
+    /// Seals a file of a case (an attachment) under data key `key_id`, with associated data
+    /// `aad` that binds it to what it is ([`seal::attachment_aad`]). Files are not limited to
+    /// [`MAX_SEALED_PLAINTEXT`]: they are kept outside the ledger.
+    fn seal_bytes(&self, key_id: &str, aad: &[u8], bytes: &[u8]) -> Result<Vec<u8>, VaultError>;
+
+    /// Opens what [`seal_bytes`](Self::seal_bytes) made (fails once the key is destroyed, or if
+    /// the bytes or the associated data differ).
+    fn open_bytes(&self, key_id: &str, aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, VaultError>;
+
     /// Every data key id that unwraps under the master key, every key present that does not
     /// (altered, or wrapped for another id), and the ids recorded as destroyed; for the
     /// start-up check against the ledger.

@@ -69,3 +69,9 @@ pub fn key_aad(key_id: &str) -> Vec<u8> {
 pub fn document_aad(key_id: &str, hex_hash: &str) -> Vec<u8> {
     format!("recourse/evidence/v1\n{key_id}\n{hex_hash}").into_bytes()
 }
+
+/// Associated data of a file attached to a case: its case and its attachment id, so a sealed
+/// file cannot be passed off as another attachment, or another case's.
+pub fn attachment_aad(key_id: &str, case: &str, attachment: &str) -> Vec<u8> {
+    format!("recourse/attachment/v1\n{key_id}\n{case}\n{attachment}").into_bytes()
+}

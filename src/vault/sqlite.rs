@@ -201,6 +201,15 @@ impl KeyVault for SqliteVault {
             .ok_or_else(|| VaultError::Unsealable(key_id.into()))
     }
 
+    fn seal_bytes(&self, key_id: &str, aad: &[u8], bytes: &[u8]) -> Result<Vec<u8>, VaultError> {
+        seal_with(&self.cipher(key_id)?, bytes, aad)
+    }
+
+    fn open_bytes(&self, key_id: &str, aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, VaultError> {
+        open_with(&self.cipher(key_id)?, sealed, aad)
+            .ok_or_else(|| VaultError::Unsealable(key_id.into()))
+    }
+
     /// Unwrapped keys are not cached.
     fn audit(&self) -> Result<VaultAudit, VaultError> {
         let conn = lock(&self.conn);

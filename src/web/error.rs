@@ -88,6 +88,7 @@ impl From<ServiceError> for WebError {
             ServiceError::Rule(r) => WebError::refused(&r),
             ServiceError::Input(m) => WebError::BadRequest(m),
             ServiceError::Invalid(v) => WebError::Invalid(v),
+            ServiceError::TooLarge(_) => WebError::TooLarge,
             ServiceError::NotFound(_) => WebError::NotFound,
             ServiceError::Busy => WebError::Conflict(e.to_string()),
             // The case's data key is gone: nothing can be added to an erased case.

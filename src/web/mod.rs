@@ -167,11 +167,20 @@ pub(crate) fn secure(r: &mut Response, path: &str) {
     let set = |h: &mut warp::http::HeaderMap, name: header::HeaderName, value: &'static str| {
         h.insert(name, HeaderValue::from_static(value));
     };
+    // A download (an attached file) is sandboxed too: should a browser render it after all, it
+    // runs no script and reaches nothing of the site.
+    let download = h
+        .get(header::CONTENT_DISPOSITION)
+        .is_some_and(|v| v.as_bytes().starts_with(b"attachment"));
     set(
         h,
         header::CONTENT_SECURITY_POLICY,
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
-         base-uri 'none'; frame-ancestors 'none'",
+        if download {
+            "sandbox; default-src 'none'; frame-ancestors 'none'"
+        } else {
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+             base-uri 'none'; frame-ancestors 'none'"
+        },
     );
     set(h, header::REFERRER_POLICY, "no-referrer");
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");

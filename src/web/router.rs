@@ -177,6 +177,8 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["receipt"], _, true) => pages::public::receipt_file(ctx),
         (["track"], true, _) => pages::track::form(ctx),
         (["track"], _, true) => pages::track::show(ctx).await,
+        (["track", "attach"], _, true) => pages::track::attach(ctx).await,
+        (["track", "attachment"], _, true) => pages::track::download(ctx).await,
         (["track", action], _, true) => pages::track::act(ctx, action).await,
         (["static", file], true, _) => pages::ops::asset(file),
         (["logo", id], true, _) => pages::identity::logo(ctx, id),
@@ -199,6 +201,10 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["staff", "audit", "bundle"], true, _) => pages::audit::bundle(ctx).await,
         (["staff", "case", id, "open"], _, true) => pages::case::open(ctx, id).await,
         (["staff", "case", id, "close"], true, _) => pages::case::close_form(ctx, id).await,
+        (["staff", "case", id, "attach"], _, true) => pages::case::attach(ctx, id).await,
+        (["staff", "case", id, "attachment", file], _, true) => {
+            pages::case::download(ctx, id, file).await
+        }
         (["staff", "case", id, action], _, true) => pages::case::act(ctx, id, action).await,
         (["staff", "admin"], true, _) => pages::admin::page(ctx).await,
         (["staff", "admin", "logo"], _, true) => pages::admin::logo(ctx).await,

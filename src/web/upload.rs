@@ -43,6 +43,16 @@ pub const UPLOAD_ROUTES: &[UploadRoute] = &[
         path: &["staff", "admin", "logo"],
         limit: crate::limits::LOGO_BYTES + FORM_ROOM,
     },
+    // The client attaches a file on the tracking page.
+    UploadRoute {
+        path: &["track", "attach"],
+        limit: crate::limits::ATTACHMENT_BYTES + FORM_ROOM,
+    },
+    // Staff attach a file on the case page.
+    UploadRoute {
+        path: &["staff", "case", "*", "attach"],
+        limit: crate::limits::ATTACHMENT_BYTES + FORM_ROOM,
+    },
 ];
 
 /// The largest body the server reads for a request: the route's, if it takes files, else

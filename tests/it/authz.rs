@@ -352,6 +352,7 @@ async fn every_role_against_every_page_and_read() {
         ("/api/v1/queue".into(), COMMITTEE),
         (format!("/api/v1/cases/{case}"), COMMITTEE),
         (format!("/api/v1/cases/{case}/access-log"), COMMITTEE),
+        (format!("/api/v1/cases/{case}/attachments"), COMMITTEE),
         ("/api/v1/staff".into(), directory),
         ("/api/v1/dashboard".into(), dashboard),
         // Entry bundles hold the (sealed) entries: auditors only.

@@ -7,6 +7,7 @@ mod accounts_contract;
 mod admin;
 mod api;
 mod audit;
+mod attachment;
 mod authz;
 mod board;
 mod case_action;

@@ -240,3 +240,43 @@ fn a_wrong_master_key_unwraps_nothing() {
         assert!(audit.broken.contains(&s.key) && audit.usable.is_empty());
     }
 }
+
+#[test]
+fn sealed_files_open_only_with_their_associated_data_and_key() {
+    use recourse::vault::seal::attachment_aad;
+    for b in backends() {
+        // Given a file sealed for attachment 1 of a case
+        let v = b.open(&MASTER);
+        let k = v.create_key().unwrap();
+        let aad = attachment_aad(&k, "case-1", "attachment-1");
+        let photo = vec![0xffu8; 100_000];
+        let sealed = v.seal_bytes(&k, &aad, &photo).unwrap();
+        assert_ne!(
+            sealed[..photo.len().min(sealed.len())],
+            photo[..],
+            "{}",
+            b.name()
+        );
+        // Then it opens for that attachment, after a reopen too
+        drop(v);
+        let v = b.open(&MASTER);
+        assert_eq!(
+            v.open_bytes(&k, &aad, &sealed).unwrap(),
+            photo,
+            "{}",
+            b.name()
+        );
+        // and not as another attachment, or altered
+        let other = attachment_aad(&k, "case-1", "attachment-2");
+        assert!(v.open_bytes(&k, &other, &sealed).is_err(), "{}", b.name());
+        let mut altered = sealed.clone();
+        altered[40] ^= 1;
+        assert!(v.open_bytes(&k, &aad, &altered).is_err(), "{}", b.name());
+        // and not once the key is destroyed
+        v.destroy(&k).unwrap();
+        assert!(matches!(
+            v.open_bytes(&k, &aad, &sealed),
+            Err(VaultError::NoKey(_))
+        ));
+    }
+}

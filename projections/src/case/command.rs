@@ -28,6 +28,9 @@ pub enum Command {
     PostMessage(MessagePosted),
     /// Add a document, stored outside the log by hash.
     AddEvidence(EvidenceAdded),
+    /// Attach a document or photo, sealed and stored outside the log by the hash of its
+    /// sealed bytes.
+    AddAttachment(AttachmentAdded),
     /// Open the sealed data, recording why.
     View {
         /// Why.
@@ -103,7 +106,7 @@ impl Command {
             Command::AssignReviewer { .. } => "assign a reviewer",
             Command::Recuse(_) => "recuse",
             Command::PostMessage(_) => "post a message",
-            Command::AddEvidence(_) => "add evidence",
+            Command::AddEvidence(_) | Command::AddAttachment(_) => "add evidence",
             Command::View { .. } => "open the file",
             Command::RefuseView { .. } => "record a refused opening",
             Command::RecordFinding(_) => "record a finding",

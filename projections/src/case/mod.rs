@@ -11,6 +11,6 @@ mod state;
 pub use command::Command;
 pub use rules::{Context, decide};
 pub use state::{
-    ActionState, ActionStatus, Actions, AppealState, Case, CaseNumber, Decision, Filing, Finding,
-    StaffSet, Status, View,
+    ActionState, ActionStatus, Actions, AppealState, Attachment, Case, CaseNumber, Decision,
+    Filing, Finding, StaffSet, Status, View,
 };

@@ -19,6 +19,7 @@
 use jiff::{SignedDuration, Timestamp};
 use recourse_events::case::*;
 use recourse_events::ids::{ActionId, StaffId};
+use recourse_events::limits;
 use recourse_events::org::Role;
 use recourse_events::vocabulary::{Empty, Payload};
 
@@ -331,6 +332,7 @@ pub fn decide(case: &Case, ctx: &Context, command: &Command) -> Result<Vec<Paylo
         | Command::Recuse(_) => receive(case, ctx, command)?,
         Command::PostMessage(_)
         | Command::AddEvidence(_)
+        | Command::AddAttachment(_)
         | Command::View { .. }
         | Command::RefuseView { .. }
         | Command::RecordFinding(_)
@@ -476,6 +478,25 @@ fn review(case: &Case, ctx: &Context, command: &Command) -> Result<Payload, Rule
                 return Err(invalid("size", "1 byte to 50 MiB"));
             }
             Payload::EvidenceAdded(e.clone())
+        }
+        Command::AddAttachment(a) => {
+            if !ctx.is_client() {
+                committee(
+                    case,
+                    ctx,
+                    "only intake, the assigned reviewer, the chair or the client add documents",
+                )?;
+            }
+            if a.size == 0 || a.size > limits::ATTACHMENT_BYTES as u64 {
+                return Err(invalid("size", "1 byte to 5 MiB"));
+            }
+            if case.attachments.len() >= limits::ATTACHMENTS_PER_CASE {
+                return Err(invalid("attachment", "at most 20 files on a case"));
+            }
+            if case.attachments.iter().any(|x| x.id == a.attachment) {
+                return Err(invalid("attachment", "an attachment id is used once"));
+            }
+            Payload::AttachmentAdded(a.clone())
         }
         Command::View { purpose } => {
             let staff = ctx.staff_on(

@@ -3,8 +3,9 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use recourse_events::Hash;
 use recourse_events::case::*;
-use recourse_events::ids::{ActionId, CaseId, StaffId};
+use recourse_events::ids::{ActionId, AttachmentId, CaseId, StaffId};
 use recourse_events::vocabulary::Payload;
 
 use crate::actor::Actor;
@@ -345,6 +346,24 @@ impl From<&ComplaintFiled> for Filing {
     }
 }
 
+/// A file attached to the case: what its `attachment.added` entry vouches for. The file's
+/// name and description stay sealed in the entry; the bytes are in the blob store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// Its id.
+    pub id: AttachmentId,
+    /// When it was attached.
+    pub at: Timestamp,
+    /// Who attached it (the client, or a staff member).
+    pub by: Actor,
+    /// Its type, as the content was checked.
+    pub content_type: AttachmentType,
+    /// Size in bytes before sealing.
+    pub size: u64,
+    /// SHA-256 of the sealed bytes.
+    pub sha256: Hash,
+}
+
 /// A recorded opening of the sealed data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct View {
@@ -470,6 +489,8 @@ pub struct Case {
     pub erased: Option<(Timestamp, ErasureReason)>,
     /// The client came back with their code (any event they signed after filing).
     pub client_returned: bool,
+    /// Files attached, in order.
+    pub attachments: Vec<Attachment>,
 }
 
 impl Case {
@@ -509,6 +530,7 @@ impl Case {
             erasure_requested_at: None,
             erased: None,
             client_returned: false,
+            attachments: Vec::new(),
         }
     }
 
@@ -620,6 +642,14 @@ impl Case {
             Payload::Acknowledged(_) => {
                 self.acknowledged_at.get_or_insert(at);
             }
+            Payload::AttachmentAdded(a) => self.attachments.push(Attachment {
+                id: a.attachment,
+                at,
+                by: actor.clone(),
+                content_type: a.content_type,
+                size: a.size,
+                sha256: a.sha256,
+            }),
             Payload::Triaged(t) => {
                 self.escalated_at_triage |= t.escalated;
                 self.named_at_triage.extend(t.named_staff.iter().copied());

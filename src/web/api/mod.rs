@@ -121,6 +121,8 @@ pub enum Op {
     CaseAction(&'static ActionSpec),
     /// Who opened a case's file.
     AccessLog,
+    /// The files attached to a case.
+    Attachments,
     /// The board's dashboard.
     Dashboard,
 }
@@ -609,6 +611,21 @@ fn build_routes() -> Vec<Route> {
             ok(200, schema_of::<responses::AccessLog>, "The access log."),
             E_CASE_READ,
         ),
+        define(
+            M::GET,
+            "/cases/{id}/attachments",
+            Op::Attachments,
+            "listAttachments",
+            "cases",
+            Auth::Session,
+            COMMITTEE,
+            "The files attached to a case",
+            "Every document or photo attached to the case, oldest first: who attached it, when, its type as its content was checked, its size, and whether the case was erased. Nothing sealed is opened; a file is opened on the case page, through a recorded opening.",
+            None,
+            &[],
+            ok(200, schema_of::<responses::Attachments>, "The attachments."),
+            E_CASE_READ,
+        ),
     ]);
     for a in ACTIONS {
         r.push(define(
@@ -779,6 +796,7 @@ async fn call(ctx: &Ctx<'_>, r: &Route, id: Option<&str>) -> Result<Response, We
         Op::CaseOpen => staff::open(ctx, id, &body).await,
         Op::CaseAction(spec) => staff::act(ctx, id, spec, &body).await,
         Op::AccessLog => staff::access_log(ctx, id),
+        Op::Attachments => staff::attachments(ctx, id),
         Op::Dashboard => staff::dashboard(ctx, &query),
     }
 }

@@ -72,6 +72,35 @@ pub struct AccessLog {
     pub(super) refused: Vec<ViewRow>,
 }
 
+/// `GET /cases/{id}/attachments`: the files attached to a case (nothing sealed is opened; a
+/// file is downloaded from the case page, through a recorded opening).
+#[derive(Serialize, JsonSchema)]
+pub struct Attachments {
+    /// The case.
+    pub(super) case: CaseId,
+    /// Every attached file, oldest first.
+    pub(super) attachments: Vec<AttachmentRow>,
+}
+
+/// One attached file.
+#[derive(Serialize, JsonSchema)]
+pub struct AttachmentRow {
+    /// Its id.
+    pub(super) id: recourse_events::ids::AttachmentId,
+    /// When it was attached.
+    pub(super) at: Timestamp,
+    /// The staff member who attached it; none when the client did.
+    pub(super) by: Option<recourse_events::ids::StaffId>,
+    /// Its type, as its content was checked.
+    pub(super) content_type: recourse_events::case::AttachmentType,
+    /// Its media type.
+    pub(super) media_type: String,
+    /// Its size in bytes.
+    pub(super) size: u64,
+    /// The case was erased: the file is gone.
+    pub(super) erased: bool,
+}
+
 /// `GET /dashboard`: the board's figures, never personal data.
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "Dashboard")]

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod audit;
+pub mod attachment;
 pub mod board;
 pub mod case;
 pub mod errors;

@@ -12,7 +12,7 @@ use recourse_events::ids::StaffId;
 use recourse_events::org::{EscalationRoute, Role};
 use recourse_events::vocabulary::Payload;
 use recourse_projections::actor::Actor;
-use recourse_projections::case::{ActionStatus, Case};
+use recourse_projections::case::{ActionStatus, Case, Status};
 use recourse_projections::framework::Reference;
 use recourse_projections::read_model::ReadModel;
 
@@ -84,6 +84,10 @@ struct TrackCase {
     /// plain text). The action's description is the case's sealed text, for staff: not shown.
     actions: Vec<(String, Option<String>)>,
     can: ClientCan,
+    /// The files the client attached.
+    attachments: Vec<super::attachment::Row>,
+    /// The client may attach a file now (the case is open and has room).
+    can_attach: bool,
     /// The satisfaction answer given, once answered: (question, answer) pairs.
     answered: Vec<(String, String)>,
 }
@@ -157,6 +161,40 @@ pub async fn act(ctx: &Ctx<'_>, action: &str) -> Result<Response, WebError> {
     let service = &ctx.app.service;
     service.client_act(&code, action, service.now()).await?;
     page(ctx, &code, Some(ctx.tr.t(&done))).await
+}
+
+/// The client attaches a file (a `multipart/form-data` form; the code is one of its fields).
+pub async fn attach(ctx: &Ctx<'_>) -> Result<Response, WebError> {
+    let parts = ctx.req.multipart(&super::attachment::PARTS).await?;
+    ctx.check_csrf(&parts.form)?;
+    ctx.app.limiter.check(Purpose::Lookup, ctx.req.remote)?;
+    let code = match code_of(ctx, &parts.form) {
+        Ok(c) => c,
+        Err(response) => return Ok(*response),
+    };
+    let upload = super::attachment::upload_of(&parts)?;
+    let service = &ctx.app.service;
+    service.client_attach(&code, upload, service.now()).await?;
+    page(ctx, &code, Some(ctx.tr.t("done-attach"))).await
+}
+
+/// The client downloads one of their case's files (the code in the form body, never in a
+/// URL).
+pub async fn download(ctx: &Ctx<'_>) -> Result<Response, WebError> {
+    let form = ctx.req.form();
+    ctx.check_csrf(&form)?;
+    ctx.app.limiter.check(Purpose::Lookup, ctx.req.remote)?;
+    let code = match code_of(ctx, &form) {
+        Ok(c) => c,
+        Err(response) => return Ok(*response),
+    };
+    let id = form
+        .get("attachment")
+        .and_then(|a| a.parse().ok())
+        .map(recourse_events::ids::AttachmentId)
+        .ok_or(WebError::NotFound)?;
+    let opened = ctx.app.service.client_open_attachment(&code, id).await?;
+    Ok(super::attachment::download(opened))
 }
 
 /// The kind of an event as a message id (see [`crate::service::event_id`]).
@@ -308,6 +346,18 @@ async fn page(
         })
         .ok_or(WebError::NotFound)?;
     let key = status.as_str().replace(' ', "-");
+    let files = service.client_attachments(code)?;
+    let can_attach = !matches!(status, Status::Closed | Status::Withdrawn | Status::Erased)
+        && files.len() < crate::limits::ATTACHMENTS_PER_CASE;
+    let attachments = service.read(|m| {
+        super::attachment::rows(tr, m.clocks(), &files, |by| {
+            tr.t(if *by == Actor::Client {
+                "track-by-you"
+            } else {
+                "attachment-by-organization"
+            })
+        })
+    });
     let can = ClientCan::of(service, case, &client.actor, status);
     let mut l = Layout::new(ctx, "track-case-title");
     l.notice = notice;
@@ -356,6 +406,8 @@ async fn page(
         openings,
         actions,
         can,
+        attachments,
+        can_attach,
         answered,
     })
 }

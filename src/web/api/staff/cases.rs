@@ -10,7 +10,9 @@ use super::reader;
 use super::views::{CaseFacts, Contact, OpenedText, StaffView, ViewRow, case_view};
 use crate::service::StaffCan;
 use crate::web::api::fields::Input;
-use crate::web::api::responses::{AccessLog, OpenedFile, Queue, QueueEntry, StaffList};
+use crate::web::api::responses::{
+    AccessLog, AttachmentRow, Attachments, OpenedFile, Queue, QueueEntry, StaffList,
+};
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::router::Ctx;
@@ -164,5 +166,29 @@ pub(in crate::web::api) fn access_log(ctx: &Ctx, id: &str) -> Result<Response, W
         case: state.id,
         views,
         refused,
+    }))
+}
+
+/// The files attached to a case, none of them opened.
+pub(in crate::web::api) fn attachments(ctx: &Ctx, id: &str) -> Result<Response, WebError> {
+    let (_, state) = reader(ctx, id)?;
+    let attachments = ctx
+        .app
+        .service
+        .attachments(state.id)
+        .into_iter()
+        .map(|a| AttachmentRow {
+            id: a.id,
+            at: a.at,
+            by: a.by.staff(),
+            content_type: a.content_type,
+            media_type: a.content_type.media_type().to_string(),
+            size: a.size,
+            erased: a.erased,
+        })
+        .collect();
+    Ok(Response::json(&Attachments {
+        case: state.id,
+        attachments,
     }))
 }

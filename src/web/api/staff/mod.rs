@@ -14,7 +14,7 @@ mod views;
 
 pub(super) use actions::act;
 pub use actions::{ACTIONS, ActionSpec, body_of};
-pub(super) use cases::{access_log, case, directory, open, queue};
+pub(super) use cases::{access_log, attachments, case, directory, open, queue};
 pub(super) use dashboard::dashboard;
 pub(super) use session::{SessionView, session, sign_in, sign_out};
 pub(super) use views::{ActionResult, CaseView, Contact, OpenedText, StaffView, ViewRow};

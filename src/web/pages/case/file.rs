@@ -36,7 +36,10 @@ struct FileAction {
 }
 
 /// A choice of `name` from the form, as the enum it names.
-fn enum_field<T: serde::de::DeserializeOwned>(form: &Form, name: &str) -> Result<T, WebError> {
+pub(super) fn enum_field<T: serde::de::DeserializeOwned>(
+    form: &Form,
+    name: &str,
+) -> Result<T, WebError> {
     let v = form.get(name).unwrap_or_default();
     serde_json::from_value(serde_json::Value::String(v.to_string()))
         .map_err(|_| WebError::BadRequest(format!("{name}: choose one of the options")))

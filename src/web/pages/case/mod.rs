@@ -10,6 +10,7 @@
 //! ([`verify`]) and intake's form ([`intake`]). An action's form is read by the application's
 //! [`CaseAction`] parser, the same one the API uses, and the service seals and records it.
 
+mod attachment;
 mod file;
 mod intake;
 mod offers;
@@ -17,6 +18,7 @@ mod summary;
 mod timeline;
 mod verify;
 
+pub use attachment::{attach, download};
 pub use file::open;
 pub use intake::{file, file_form};
 pub use offers::ActionRow;
@@ -108,6 +110,8 @@ struct CasePage {
     /// Refused attempts at opening a sensitive case's file: when, who, why.
     refused: Vec<(String, String, String)>,
     actions: Vec<ActionRow>,
+    /// The files attached to the case.
+    attachments: Vec<crate::web::pages::attachment::Row>,
     o: StaffCan,
     reviewers: Vec<Opt>,
     appeal_reviewers: Vec<Opt>,
@@ -223,6 +227,15 @@ pub async fn show(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
         views: summary.views(),
         refused: summary.refused(),
         actions: offers::action_rows(ctx, &state, &can, &summary.names, today),
+        attachments: crate::web::pages::attachment::rows(
+            &ctx.tr,
+            &clocks,
+            &service.attachments(case),
+            |by| match by.staff() {
+                Some(s) => summary.names.of(&s),
+                None => ctx.tr.t("attachment-by-client"),
+            },
+        ),
         o: can,
         reviewers: c.reviewers,
         appeal_reviewers: c.appeal_reviewers,
