@@ -90,7 +90,7 @@ async fn a_remedy_over_its_limit_is_refused_clearly_on_the_page_and_in_the_api()
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(
         body.contains(&format!(
-            "data-field=\"remedy\">C’est trop long : {} caractères, pour {} au plus.",
+            "data-field=\"remedy\">C’est trop long\u{a0}: {} caractères, pour {} au plus.",
             limits::REMEDY + 1,
             limits::REMEDY
         )),

@@ -6,8 +6,8 @@
 mod accounts_contract;
 mod admin;
 mod api;
-mod audit;
 mod attachment;
+mod audit;
 mod authz;
 mod board;
 mod case_action;
