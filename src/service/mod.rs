@@ -8,8 +8,8 @@
 //! always reads its own writes.
 
 pub mod administration;
-pub mod audit;
 pub mod attachment;
+pub mod audit;
 pub mod case_action;
 pub mod case_reader;
 mod clear;

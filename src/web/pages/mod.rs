@@ -2,8 +2,8 @@
 //! render a template.
 
 pub mod admin;
-pub mod audit;
 pub mod attachment;
+pub mod audit;
 pub mod board;
 pub mod case;
 pub mod errors;
