@@ -349,7 +349,11 @@ async fn every_role_against_every_page_and_read() {
         ("/board".into(), dashboard),
         ("/board/export.csv".into(), dashboard),
         ("/board/export.json".into(), dashboard),
-        ("/api/v1/queue".into(), COMMITTEE),
+        // Likewise the API's queue.
+        (
+            "/api/v1/queue".into(),
+            &[Intake, Reviewer, OtherReviewer, Chair, Auditor, Board],
+        ),
         (format!("/api/v1/cases/{case}"), COMMITTEE),
         (format!("/api/v1/cases/{case}/access-log"), COMMITTEE),
         (format!("/api/v1/cases/{case}/attachments"), COMMITTEE),

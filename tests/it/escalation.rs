@@ -174,6 +174,12 @@ async fn a_complaint_about_the_leadership_is_hidden_from_chairs_and_decided_by_t
     assert_eq!(queue.status, StatusCode::OK, "{}", queue.body);
     assert!(queue.body.contains(&case), "{}", queue.body);
     assert!(queue.body.contains("Escalated: the board handles it"));
+    // The API's queue lists it for them too, and nothing a board member may not read.
+    let board_api = sign_in(&t, &board_login).await;
+    let listed = board_api.get("/queue").await;
+    assert_eq!(listed.status, StatusCode::OK, "{}", listed.text);
+    assert_eq!(listed.json["count"], 1, "{}", listed.text);
+    assert!(listed.text.contains(&case));
     // And they handle it: assign themselves, record a finding, decide.
     let me = id_of(&t, &board_login).to_string();
     act(&board, &case, "assign", &[("reviewer", &me)]).await;

@@ -759,17 +759,18 @@ async fn call(ctx: &Ctx<'_>, r: &Route, id: Option<&str>) -> Result<Response, We
         Auth::SessionCsrf => check_csrf(ctx)?,
     }
     // Whom escalated cases are routed to (board members, an external reviewer) reach the case
-    // calls whatever their roles: the reader check and the rules decide each case
-    // (`recourse_projections::case::escalation`). They list their cases on the queue page.
-    let escalation_door = r.path.starts_with("/cases/{id}")
+    // calls and the queue whatever their roles: the reader check and the rules decide each case
+    // (`recourse_projections::case::escalation`), and the queue lists only what they may read.
+    let escalation_door = (r.path == "/queue" || r.path.starts_with("/cases/{id}"))
         && ctx.session.as_ref().is_some_and(|s| {
             let handler = ctx.app.service.read(|m| {
                 recourse_projections::case::escalation::escalation_handler(m.org(), s.staff)
             });
             handler
-                && id
-                    .and_then(|id| id.parse().ok())
-                    .is_some_and(|case| ctx.app.service.case_for_reader(s.staff, case).is_ok())
+                && (r.path == "/queue"
+                    || id
+                        .and_then(|id| id.parse().ok())
+                        .is_some_and(|case| ctx.app.service.case_for_reader(s.staff, case).is_ok()))
         });
     if !r.roles.is_empty() && !escalation_door {
         ctx.staff_with(r.roles)?;
