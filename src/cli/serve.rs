@@ -60,6 +60,10 @@ pub struct Serve {
         value_name = "ADDR"
     )]
     trusted_proxy: Vec<String>,
+    /// The address clients reach this server at, e.g. https://complaints.example.org (the
+    /// receipt file and set-up links give it); without it, the request's Host is used.
+    #[arg(long, env = "RECOURSE_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
     /// Hours a staff session lasts from sign-in, however busy.
     #[arg(long, default_value_t = 12, value_name = "HOURS", value_parser = clap::value_parser!(u64).range(1..=720))]
     session_hours: u64,
@@ -152,6 +156,12 @@ fn web_config(s: &Serve) -> anyhow::Result<WebConfig> {
         metrics_token: std::env::var("RECOURSE_METRICS_TOKEN")
             .ok()
             .filter(|t| !t.trim().is_empty()),
+        public_url: s
+            .public_url
+            .as_deref()
+            .map(web::PublicUrl::parse)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("--public-url {e}"))?,
         ..WebConfig::default()
     };
     if let Some(l) = &s.limits {

@@ -58,6 +58,42 @@ pub struct WebConfig {
     /// The bearer token that opens `/metrics` to other hosts than this one
     /// (`RECOURSE_METRICS_TOKEN`); without it, only loopback clients see the metrics.
     pub metrics_token: Option<String>,
+    /// The address clients reach this server at (`--public-url`, e.g.
+    /// `https://complaints.example.org`): the receipt file and the set-up links give it. Without
+    /// it the address is built from the request's `Host`, which a proxy may rewrite.
+    pub public_url: Option<PublicUrl>,
+}
+
+/// A server's public address: `http` or `https`, a host name and an optional port, nothing
+/// else (no path, no query, no user), so that it can be put in a receipt file as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    /// Checks `s` (a trailing `/` is dropped).
+    pub fn parse(s: &str) -> Result<PublicUrl, String> {
+        let s = s.trim().trim_end_matches('/');
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .ok_or_else(|| format!("{s:?}: the public address starts with https:// or http://"))?;
+        let plain = !rest.is_empty()
+            && rest.len() < 256
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b));
+        if !plain {
+            return Err(format!(
+                "{s:?}: the public address is a scheme and a host (and port) only, without a path"
+            ));
+        }
+        Ok(PublicUrl(s.to_string()))
+    }
+
+    /// The address of `path` (which starts with `/`) on this server.
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
 }
 
 impl Default for WebConfig {
@@ -69,6 +105,7 @@ impl Default for WebConfig {
             server: ServerLimits::default(),
             session_lifetime: session::LIFETIME.unsigned_abs(),
             metrics_token: None,
+            public_url: None,
         }
     }
 }

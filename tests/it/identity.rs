@@ -9,7 +9,9 @@ use recourse::service::administration::fingerprint;
 use recourse_events::org::{Role, Settings};
 use reqwest::StatusCode;
 
-use crate::web_helpers::{Browser, TestApp, spawn_app};
+use recourse::web::{PublicUrl, WebConfig};
+
+use crate::web_helpers::{Browser, TestApp, spawn_app, spawn_app_with};
 
 /// The demo's current settings.
 fn settings(t: &TestApp) -> Settings {
@@ -467,4 +469,63 @@ async fn a_png_logo_is_served_with_its_type_and_other_files_are_refused() {
     // And another address is not found
     let other = t.browser().get("/logo/0000000000000000").await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn behind_a_proxy_the_receipt_gives_the_public_address_not_the_host_header() {
+    // Given a server told its public address (as behind a proxy that rewrites Host)
+    let public = PublicUrl::parse("https://complaints.example.org/").expect("a public address");
+    let t = spawn_app_with(WebConfig {
+        public_url: Some(public),
+        ..crate::api::roomy()
+    })
+    .await;
+    // When a client saves the receipt of a complaint as a file
+    let (_, code) = crate::api::file(&t, "The interpreter never came.").await;
+    let client = t.browser();
+    let csrf = client.get("/track?lang=en").await.csrf().unwrap();
+    let file = client
+        .post_form(
+            "/receipt?lang=en",
+            &[("csrf", csrf.as_str()), ("code", &code)],
+        )
+        .await;
+    // Then it gives the public address, not the one the request came to
+    assert_eq!(file.status, StatusCode::OK, "{}", file.body);
+    assert!(
+        file.body
+            .contains("Follow your complaint at: https://complaints.example.org/track"),
+        "{}",
+        file.body
+    );
+    assert!(!file.body.contains(&t.base), "{}", file.body);
+}
+
+#[test]
+fn a_public_address_is_a_scheme_and_a_host_only() {
+    for good in [
+        "https://complaints.example.org",
+        "http://127.0.0.1:8080/",
+        "https://[::1]:8443",
+    ] {
+        assert!(PublicUrl::parse(good).is_ok(), "{good}");
+    }
+    for bad in [
+        "complaints.example.org",
+        "ftp://example.org",
+        "https://",
+        "https://example.org/recourse",
+        "https://example.org?x=1",
+        "https://user@example.org",
+        "javascript:alert(1)",
+        "https://exa mple.org",
+    ] {
+        assert!(PublicUrl::parse(bad).is_err(), "{bad}");
+    }
+    assert_eq!(
+        PublicUrl::parse("https://example.org/")
+            .unwrap()
+            .join("/track"),
+        "https://example.org/track"
+    );
 }

@@ -2,7 +2,8 @@
 //! landing page and the receipt, and this server's public address, which the receipt file
 //! gives so that a client who kept only the file can find the tracking page again.
 //!
-//! The public address is built from the request: `https` when the server runs behind HTTPS
+//! The public address is the server's `--public-url` when it has one (behind a proxy that
+//! rewrites `Host`, the only right one). Otherwise it is built from the request: `https` when the server runs behind HTTPS
 //! (its cookies are `Secure`), and the `Host` the browser asked for, kept only if it is a
 //! plain host name (so that a forged header cannot put markup or another scheme in a file).
 //! Without a usable `Host` it is the path alone.
@@ -85,9 +86,13 @@ pub fn logo(ctx: &Ctx, id: &str) -> Result<Response, WebError> {
     )
 }
 
-/// The full address of `path` on this server, as the browser reached it (the path alone when
-/// the request's `Host` is missing or not a plain host name).
+/// The full address of `path` on this server: under `--public-url` if the server was given
+/// one, else as the browser reached it (the path alone when the request's `Host` is missing or
+/// not a plain host name).
 pub fn public_address(ctx: &Ctx, path: &str) -> String {
+    if let Some(url) = &ctx.app.config.public_url {
+        return url.join(path);
+    }
     let scheme = if ctx.secure() { "https" } else { "http" };
     let host = ctx.req.header(header::HOST).filter(|h| {
         !h.is_empty()
