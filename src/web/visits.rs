@@ -193,7 +193,11 @@ impl Visits {
     /// The visit of cookie `token`, if this process has it and it was used lately; its notice
     /// is taken (shown once).
     pub fn open(&self, token: &str) -> Option<Visit> {
-        let now = Instant::now();
+        self.open_at(token, Instant::now())
+    }
+
+    /// [`Visits::open`] at `now`.
+    fn open_at(&self, token: &str, now: Instant) -> Option<Visit> {
         let mut inner = self.inner.lock().expect("visits lock");
         inner.sweep(now);
         let e = inner.visits.get_mut(&lookup(token))?;
@@ -267,6 +271,20 @@ mod tests {
         assert_eq!(visits.open(&token).expect("the visit").code, "CCCC-DDDD");
         visits.forget(&token);
         assert!(visits.open(&token).is_none());
+    }
+
+    #[test]
+    fn a_visit_left_idle_is_forgotten() {
+        let visits = Visits::default();
+        let (token, _) = visits.keep(None, "AAAA-BBBB", None);
+        let later = Instant::now() + VISIT_IDLE - Duration::from_secs(60);
+        assert!(
+            visits.open_at(&token, later).is_some(),
+            "used within the idle time"
+        );
+        let idle = later + VISIT_IDLE;
+        assert!(visits.open_at(&token, idle).is_none(), "idle too long");
+        assert!(visits.open(&token).is_none(), "and gone for good");
     }
 
     #[test]

@@ -208,3 +208,93 @@ async fn only_the_visits_browser_sees_the_case_until_it_is_done() {
         &other.get_with("/track/case", &[("cookie", &cookie)]).await
     ));
 }
+
+/// A `multipart/form-data` body of `fields` and one PNG file.
+fn multipart_png(fields: &[(&str, &str)]) -> Vec<u8> {
+    const B: &str = "----track-reload-test";
+    let mut out = Vec::new();
+    for (name, value) in fields {
+        out.extend(
+            format!("--{B}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .into_bytes(),
+        );
+    }
+    out.extend(
+        format!("--{B}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"letter.png\"\r\nContent-Type: image/png\r\n\r\n")
+            .into_bytes(),
+    );
+    out.extend_from_slice(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02");
+    out.extend((0..200u8).map(|i| i.wrapping_mul(7)));
+    out.extend(format!("\r\n--{B}--\r\n").into_bytes());
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_attached_twice_by_the_same_form_is_attached_once() {
+    // Given a client on the tracking page
+    let t = spawn_app_with(roomy()).await;
+    let (case, code) = file(&t, "Nobody called me back.").await;
+    let id: recourse_events::ids::CaseId = case.parse().unwrap();
+    let b = t.browser();
+    let page = b.follow(give_code(&b, &code).await).await;
+    let (csrf, once) = (page.csrf().unwrap(), once_in(&page));
+    let body = multipart_png(&[("csrf", &csrf), ("code", &code), ("once", &once)]);
+
+    // When the same attach form is sent twice
+    let mut answers = Vec::new();
+    for _ in 0..2 {
+        let r = b
+            .client
+            .post(b.url("/track/attach"))
+            .header(
+                "content-type",
+                "multipart/form-data; boundary=----track-reload-test",
+            )
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        answers.push(r.status());
+    }
+    // Then both answer 303, and one file is attached
+    assert_eq!(answers, [StatusCode::SEE_OTHER, StatusCode::SEE_OTHER]);
+    assert_eq!(t.app.service.attachments(id).len(), 1);
+    let shown = b.get("/track/case").await;
+    assert!(
+        shown.body.contains("This was already sent"),
+        "{}",
+        shown.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn erasure_ends_on_the_case_page_saying_so() {
+    // Given a client on the tracking page
+    let t = spawn_app_with(roomy()).await;
+    let (_, code) = file(&t, "Nobody called me back.").await;
+    let b = t.browser();
+    let page = b.follow(give_code(&b, &code).await).await;
+    let (csrf, once) = (page.csrf().unwrap(), once_in(&page));
+    // When they have their personal data erased, confirmed
+    let erased = b
+        .post_form(
+            "/track/erase",
+            &[
+                ("csrf", csrf.as_str()),
+                ("code", code.as_str()),
+                ("once", once.as_str()),
+                ("confirm", "yes"),
+            ],
+        )
+        .await;
+    // Then the case page says so, once
+    assert_eq!(erased.status, StatusCode::SEE_OTHER, "{}", erased.body);
+    let shown = b.follow(erased).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+    assert!(
+        shown.body.contains("Your personal information was erased."),
+        "{}",
+        shown.body
+    );
+    assert!(!b.get("/track/case").await.body.contains("class=\"notice\""));
+}
