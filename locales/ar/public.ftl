@@ -300,3 +300,7 @@ event-attachment-added = أُرفق ملف
 done-attach = أُرفق ملفك.
 text-file_name = اسم الملف
 text-file_description = ما يُظهره
+## prg
+track-already-done = أُرسل هذا من قبل: لم يُرسل شيء مرتين.
+track-done = انتهيت، مغادرة هذه الصفحة
+track-done-hint = على هاتف مشترك، غادر هذه الصفحة عندما تنتهي: سيُطلب رمز الإيصال لرؤيتها مرة أخرى.

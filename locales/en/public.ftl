@@ -256,3 +256,7 @@ event-attachment-added = A file was attached
 done-attach = Your file was attached.
 text-file_name = File name
 text-file_description = What it shows
+## prg
+track-already-done = This was already sent: nothing was sent twice.
+track-done = I'm done, leave this page
+track-done-hint = On a shared phone, leave this page when you are done: your receipt code will be needed to see it again.

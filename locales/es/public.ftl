@@ -297,3 +297,7 @@ event-attachment-added = Se adjuntó un archivo
 done-attach = Se adjuntó su archivo.
 text-file_name = Nombre del archivo
 text-file_description = Qué muestra
+## prg
+track-already-done = Esto ya se envió: no se envió nada dos veces.
+track-done = He terminado, salir de esta página
+track-done-hint = En un teléfono compartido, salga de esta página cuando termine: se le pedirá su código de recibo para volver a verla.

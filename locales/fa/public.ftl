@@ -291,3 +291,7 @@ event-attachment-added = یک فایل پیوست شد
 done-attach = فایل شما پیوست شد.
 text-file_name = نام فایل
 text-file_description = آنچه نشان می‌دهد
+## prg
+track-already-done = این قبلاً ارسال شده است: چیزی دو بار ارسال نشد.
+track-done = کارم تمام شد، خروج از این صفحه
+track-done-hint = در گوشی مشترک، وقتی کارتان تمام شد از این صفحه خارج شوید: برای دیدن دوبارهٔ آن، کد رسید شما لازم است.

@@ -262,3 +262,7 @@ event-attachment-added = Un fichier a été joint
 done-attach = Votre fichier a été joint.
 text-file_name = Nom du fichier
 text-file_description = Ce qu’il montre
+## prg
+track-already-done = Cela a déjà été envoyé : rien n’a été envoyé deux fois.
+track-done = J’ai terminé, quitter cette page
+track-done-hint = Sur un téléphone partagé, quittez cette page quand vous avez terminé : votre code de reçu sera demandé pour la revoir.

@@ -240,7 +240,20 @@ impl Response {
 
     /// With a cookie set (HttpOnly, SameSite=Strict, Path=/; Secure when asked).
     pub fn cookie(self, name: &str, value: &str, max_age: Option<i64>, secure: bool) -> Response {
-        let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict");
+        self.cookie_at(name, value, "/", max_age, secure)
+    }
+
+    /// With a cookie set for the pages under `path` (HttpOnly, SameSite=Strict; Secure when
+    /// asked).
+    pub fn cookie_at(
+        self,
+        name: &str,
+        value: &str,
+        path: &str,
+        max_age: Option<i64>,
+        secure: bool,
+    ) -> Response {
+        let mut c = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Strict");
         if let Some(age) = max_age {
             c.push_str(&format!("; Max-Age={age}"));
         }

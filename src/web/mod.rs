@@ -24,6 +24,7 @@ pub mod router;
 pub mod server;
 pub mod session;
 pub mod upload;
+pub mod visits;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -126,6 +127,8 @@ pub struct App {
     pub config: WebConfig,
     /// The complaint form's drafts (this process's memory, sealed).
     pub drafts: drafts::Drafts,
+    /// The client's tracking visits (this process's memory, sealed).
+    pub visits: visits::Visits,
     /// Counters for `/metrics`.
     pub metrics: metrics::Metrics,
     /// When the server started.
@@ -163,6 +166,7 @@ impl App {
             limiter: Limiter::new(config.limits),
             config,
             drafts: drafts::Drafts::default(),
+            visits: visits::Visits::default(),
             metrics: metrics::Metrics::default(),
             started: Instant::now(),
         })

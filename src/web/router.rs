@@ -177,6 +177,8 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["receipt"], _, true) => pages::public::receipt_file(ctx),
         (["track"], true, _) => pages::track::form(ctx),
         (["track"], _, true) => pages::track::show(ctx).await,
+        (["track", "case"], true, _) => pages::track::case(ctx).await,
+        (["track", "done"], _, true) => pages::track::done(ctx),
         (["track", "attach"], _, true) => pages::track::attach(ctx).await,
         (["track", "attachment"], _, true) => pages::track::download(ctx).await,
         (["track", action], _, true) => pages::track::act(ctx, action).await,

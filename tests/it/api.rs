@@ -550,7 +550,7 @@ async fn a_complaint_filed_through_the_api_shows_the_status_the_tracking_page_sh
     let form = b.get("/track").await;
     let csrf = form.csrf().expect("a CSRF field");
     let page = b
-        .post_form(
+        .post_form_followed(
             "/track",
             &[("csrf", csrf.as_str()), ("code", code.as_str())],
         )

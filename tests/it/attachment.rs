@@ -497,7 +497,8 @@ mod pages {
         )
         .await;
         // Then the tracking page lists it, as a PNG, in the page's language
-        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let body = client.get("/track/case?lang=ar").await.body;
         assert!(body.contains("أُرفق ملفك."), "the notice is in Arabic");
         assert!(body.contains("<strong>PNG</strong>"), "{body}");
         let files = s.attachments(id);
@@ -594,7 +595,7 @@ mod pages {
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(s.attachments(id).len(), 2);
         let tracked = client
-            .post_form("/track", &[("csrf", csrf.as_str()), ("code", &code)])
+            .post_form_followed("/track", &[("csrf", csrf.as_str()), ("code", &code)])
             .await;
         assert!(
             tracked.body.contains("<strong>PNG</strong>"),

@@ -121,7 +121,7 @@ async fn track_page(t: &TestApp, code: &str, lang: &str) -> Page {
     let b = t.browser();
     let form = b.get(&format!("/track?lang={lang}")).await;
     let p = b
-        .post_form(
+        .post_form_followed(
             &format!("/track?lang={lang}"),
             &[("csrf", form.csrf().unwrap().as_str()), ("code", code)],
         )

@@ -38,6 +38,7 @@ mod systemic_pages;
 mod tamper;
 mod tamper_matrix;
 mod track;
+mod track_reload;
 mod translations;
 mod transparency;
 mod vault_contract;

@@ -265,7 +265,7 @@ async fn being_told_to_wait_after_too_many_sign_ins_leaves_a_way_back() {
 async fn track_page(b: &Browser, code: &str) -> Page {
     let form = b.get("/track").await;
     let p = b
-        .post_form(
+        .post_form_followed(
             "/track",
             &[("csrf", form.csrf().unwrap().as_str()), ("code", code)],
         )
@@ -280,7 +280,8 @@ async fn track_act(b: &Browser, code: &str, action: &str, fields: &[(&str, &str)
     let csrf = csrf_in(&page.body).unwrap();
     let mut all = vec![("csrf", csrf.as_str()), ("code", code)];
     all.extend_from_slice(fields);
-    b.post_form(&format!("/track/{action}"), &all).await
+    b.post_form_followed(&format!("/track/{action}"), &all)
+        .await
 }
 
 /// The status hint under "Where it is now" (the paragraph after it).

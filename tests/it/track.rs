@@ -15,7 +15,7 @@ use crate::web_helpers::{Browser, Page, TestApp, spawn_app_with};
 async fn track_page(b: &Browser, code: &str, lang: &str) -> Page {
     let form = b.get(&format!("/track?lang={lang}")).await;
     let p = b
-        .post_form(
+        .post_form_followed(
             &format!("/track?lang={lang}"),
             &[("csrf", form.csrf().unwrap().as_str()), ("code", code)],
         )

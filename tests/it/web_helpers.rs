@@ -255,6 +255,25 @@ impl Browser {
         Self::read(r.send().await.expect("GET")).await
     }
 
+    /// The page a `303` answer sends to (as the browser follows it), else `p` itself.
+    pub async fn follow(&self, p: Page) -> Page {
+        if p.status != reqwest::StatusCode::SEE_OTHER {
+            return p;
+        }
+        let to = p.header("location").expect("a 303 says where").to_string();
+        self.get(&to).await
+    }
+
+    /// POST an urlencoded form to `path`, following a `303` to the page it sends to.
+    pub async fn post_form_followed<F: serde::Serialize + ?Sized>(
+        &self,
+        path: &str,
+        form: &F,
+    ) -> Page {
+        let p = self.post_form(path, form).await;
+        self.follow(p).await
+    }
+
     /// POST an urlencoded form to `path`.
     pub async fn post_form<F: serde::Serialize + ?Sized>(&self, path: &str, form: &F) -> Page {
         Self::read(

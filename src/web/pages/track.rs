@@ -6,6 +6,16 @@
 //!
 //! The page parses the form into a [`ClientAction`] with its plain text; the service checks it,
 //! seals it and records it ([`Service::client_act`](crate::service::Service::client_act)).
+//!
+//! The page is post, then redirect, then get: the code, or an action that was taken, answers
+//! `303` to `GET /track/case`, which shows the case of the browser's tracking visit (the code
+//! sealed in this process's memory under the visit cookie, see [`crate::web::visits`]), with
+//! the notice of the action once. A reload or the Back button then sends nothing again. Each
+//! action form carries a one-time id, so that the same form sent twice (a double tap, a
+//! resubmission) acts once: the second only shows the page, saying so. A refusal (bad input)
+//! still answers the page itself, with the error, so that nothing typed is lost. "I'm done"
+//! forgets the visit (a shared phone). The JSON API is not concerned: its clients handle
+//! their retries.
 
 use askama::Template;
 use recourse_events::ids::StaffId;
@@ -24,7 +34,8 @@ use crate::service::{CaseFile, ClientAction, client_visible, client_what};
 use crate::web::error::WebError;
 use crate::web::http::Response;
 use crate::web::limits::Purpose;
-use crate::web::router::Ctx;
+use crate::web::router::{Ctx, urlencode};
+use crate::web::visits::{VISIT_COOKIE, VISIT_PATH, Visits};
 
 #[derive(Template)]
 #[template(path = "public/track_form.html")]
@@ -90,6 +101,8 @@ struct TrackCase {
     can_attach: bool,
     /// The satisfaction answer given, once answered: (question, answer) pairs.
     answered: Vec<(String, String)>,
+    /// The one-time id of this page's action forms.
+    once: String,
 }
 
 /// The code form.
@@ -118,15 +131,97 @@ fn code_of(ctx: &Ctx, form: &crate::web::http::Form) -> Result<ReceiptCode, Box<
     Ok(code)
 }
 
-/// Shows the case of a code.
+/// The visit cookie's token, when the browser sent one shaped like ours.
+fn visit_token(ctx: &Ctx) -> Option<String> {
+    ctx.req.cookie(VISIT_COOKIE).filter(|t| t.len() == 43)
+}
+
+/// To the case page (`303`), keeping `code` and the notice `flash` (a message id) as the
+/// browser's visit; the address keeps the language asked for, never the code.
+fn to_case(ctx: &Ctx, code: &ReceiptCode, flash: Option<&str>) -> Response {
+    let (token, new) = ctx
+        .app
+        .visits
+        .keep(visit_token(ctx).as_deref(), &code.grouped(), flash);
+    let to = match ctx.req.query().get("lang") {
+        Some(lang) => format!("/track/case?lang={}", urlencode(lang)),
+        None => "/track/case".to_string(),
+    };
+    let r = Response::redirect(&to);
+    if new {
+        r.cookie_at(VISIT_COOKIE, &token, VISIT_PATH, None, ctx.secure())
+    } else {
+        r
+    }
+}
+
+/// A one-time id being used: released if the action did not act (refused, or the request
+/// dropped), kept as used once it acted.
+struct Acting<'a> {
+    visits: &'a Visits,
+    id: Option<String>,
+    acted: bool,
+}
+
+impl Acting<'_> {
+    /// Starts the action of a form with one-time id `id` (a form without one, not from this
+    /// page, is not protected): `None` if that form already acted.
+    fn begin<'a>(visits: &'a Visits, id: Option<&str>) -> Option<Acting<'a>> {
+        if let Some(id) = id
+            && !visits.begin(id)
+        {
+            return None;
+        }
+        Some(Acting {
+            visits,
+            id: id.map(String::from),
+            acted: false,
+        })
+    }
+}
+
+impl Drop for Acting<'_> {
+    fn drop(&mut self) {
+        if let Some(id) = &self.id {
+            self.visits.end(id, self.acted);
+        }
+    }
+}
+
+/// The code given: to the case page.
 pub async fn show(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
     ctx.app.limiter.check(Purpose::Lookup, ctx.req.remote)?;
     match code_of(ctx, &form) {
-        Ok(code) => page(ctx, &code, None).await,
+        Ok(code) => Ok(to_case(ctx, &code, None)),
         Err(response) => Ok(*response),
     }
+}
+
+/// The case of the browser's visit, with the notice of its last action once; without a
+/// visit (another browser, an expired or forged cookie), the code form.
+pub async fn case(ctx: &Ctx<'_>) -> Result<Response, WebError> {
+    let visit = visit_token(ctx).and_then(|t| ctx.app.visits.open(&t));
+    let code = visit
+        .as_ref()
+        .and_then(|v| ReceiptCode::parse(&v.code).ok());
+    match (code, visit) {
+        (Some(code), Some(visit)) if ctx.app.service.client(&code).is_ok() => {
+            page(ctx, &code, visit.flash.map(|f| ctx.tr.t(&f))).await
+        }
+        _ => form(ctx),
+    }
+}
+
+/// "I'm done": the visit is forgotten and its cookie cleared; to the code form.
+pub fn done(ctx: &Ctx) -> Result<Response, WebError> {
+    let form = ctx.req.form();
+    ctx.check_csrf(&form)?;
+    if let Some(token) = visit_token(ctx) {
+        ctx.app.visits.forget(&token);
+    }
+    Ok(Response::redirect("/track").cookie_at(VISIT_COOKIE, "", VISIT_PATH, Some(0), ctx.secure()))
 }
 
 /// An action by the client.
@@ -158,9 +253,13 @@ pub async fn act(ctx: &Ctx<'_>, action: &str) -> Result<Response, WebError> {
         ClientAction::Erase => "done-erased".to_string(),
         ref a => format!("done-{}", a.slug()),
     };
+    let Some(mut acting) = Acting::begin(&ctx.app.visits, form.get("once")) else {
+        return Ok(to_case(ctx, &code, Some("track-already-done")));
+    };
     let service = &ctx.app.service;
     service.client_act(&code, action, service.now()).await?;
-    page(ctx, &code, Some(ctx.tr.t(&done))).await
+    acting.acted = true;
+    Ok(to_case(ctx, &code, Some(&done)))
 }
 
 /// The client attaches a file (a `multipart/form-data` form; the code is one of its fields).
@@ -173,9 +272,13 @@ pub async fn attach(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         Err(response) => return Ok(*response),
     };
     let upload = super::attachment::upload_of(&parts)?;
+    let Some(mut acting) = Acting::begin(&ctx.app.visits, parts.form.get("once")) else {
+        return Ok(to_case(ctx, &code, Some("track-already-done")));
+    };
     let service = &ctx.app.service;
     service.client_attach(&code, upload, service.now()).await?;
-    page(ctx, &code, Some(ctx.tr.t("done-attach"))).await
+    acting.acted = true;
+    Ok(to_case(ctx, &code, Some("done-attach")))
 }
 
 /// The client downloads one of their case's files (the code in the form body, never in a
@@ -409,5 +512,6 @@ async fn page(
         attachments,
         can_attach,
         answered,
+        once: Visits::once(),
     })
 }
