@@ -1109,6 +1109,7 @@ async fn every_staff_call_is_refused_without_a_session_a_csrf_token_or_the_role(
     let chair = sign_in(&t, &logins(&t, Role::Chair)[0]).await;
     let board = sign_in(&t, &logins(&t, Role::Board)[0]).await;
     let intake = sign_in(&t, &logins(&t, Role::Intake)[0]).await;
+    let admin = sign_in(&t, &logins(&t, Role::Admin)[0]).await;
     let mut checked = HashMap::new();
     for r in routes() {
         let path = concrete(&r.path, &case);
@@ -1142,10 +1143,12 @@ async fn every_staff_call_is_refused_without_a_session_a_csrf_token_or_the_role(
         }
         if !r.roles.is_empty() {
             // Someone signed in, with the right token, but without any of the roles.
-            let outsider = if r.roles.contains(&Role::Board) {
+            let outsider = if !r.roles.contains(&Role::Board) {
+                &board
+            } else if !r.roles.contains(&Role::Intake) {
                 &intake
             } else {
-                &board
+                &admin
             };
             let reply = call(
                 &outsider.b,

@@ -197,6 +197,15 @@ impl Route {
 
 /// Staff who take part in handling cases (the case page's readers).
 pub const COMMITTEE: &[Role] = &[Role::Intake, Role::Reviewer, Role::Chair, Role::Auditor];
+/// Who may list the queue: the committee, and board members (escalated complaints are routed to
+/// the board by default; the queue lists only what its caller may read).
+pub const QUEUE_READERS: &[Role] = &[
+    Role::Intake,
+    Role::Reviewer,
+    Role::Chair,
+    Role::Auditor,
+    Role::Board,
+];
 const DASHBOARD_ROLES: &[Role] = &[Role::Board, Role::Chair, Role::Admin];
 const DIRECTORY_ROLES: &[Role] = &[
     Role::Intake,
@@ -558,9 +567,9 @@ fn build_routes() -> Vec<Route> {
             "getQueue",
             "cases",
             Auth::Session,
-            COMMITTEE,
+            QUEUE_READERS,
             "The work queue",
-            "Cases being handled (filed, acknowledged, under review, decided, under appeal) with their service-level clocks and overdue flags, most pressing first.",
+            "Cases being handled (filed, acknowledged, under review, decided, under appeal) with their service-level clocks and overdue flags, most pressing first: only the cases the caller may read (a board member, only the complaints about the director or the chair that the settings route to the board).",
             None,
             QUEUE_QUERY,
             ok(200, schema_of::<responses::Queue>, "The queue."),
