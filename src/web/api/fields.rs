@@ -317,9 +317,11 @@ pub fn query(form: &Form, fields: &[Field]) -> Result<Input, WebError> {
         };
         let v = v.trim();
         let value = match f.ty {
+            // Exactly the document's booleans: an empty value (`?overdue=`) or `1` is not one,
+            // and a parameter left out is false.
             Ty::Bool => match v {
-                "true" | "1" | "yes" => Value::Bool(true),
-                "false" | "0" | "no" | "" => Value::Bool(false),
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
                 _ => return Err(bad(k, "must be true or false")),
             },
             Ty::Int(..) => v
@@ -575,5 +577,18 @@ mod tests {
         let e = query(&long, &[]).unwrap_err().to_string();
         assert!(e.starts_with("lang: at most 35"), "{e}");
         assert!(query(&Form::new(vec![("lang".into(), "fr".into())]), &[]).is_ok());
+    }
+
+    #[test]
+    fn a_query_boolean_is_true_or_false_and_nothing_else() {
+        const FLAG: &[Field] = &[opt("flag", Ty::Bool, "a flag")];
+        let q = |v: &str| query(&Form::new(vec![("flag".into(), v.into())]), FLAG);
+        assert!(q("true").unwrap().bool("flag"));
+        assert!(!q("false").unwrap().bool("flag"));
+        assert!(!query(&Form::default(), FLAG).unwrap().bool("flag"));
+        for bad in ["", "1", "yes", "no", "TRUE", "0"] {
+            let e = q(bad).unwrap_err().to_string();
+            assert!(e.starts_with("flag: must be true or false"), "{bad:?}: {e}");
+        }
     }
 }
