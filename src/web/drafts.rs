@@ -16,14 +16,12 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
-use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::data_dir::random_bytes;
 use crate::web::pages::public::Draft;
 use crate::web::session::new_token;
+use crate::web::token_seal::TokenSeal;
 
 /// The draft cookie's name.
 pub const DRAFT_COOKIE: &str = "recourse_draft";
@@ -89,50 +87,22 @@ pub struct Drafts {
     inner: Mutex<Inner>,
 }
 
-fn lookup(token: &str) -> [u8; 32] {
-    Sha256::new()
-        .chain_update(b"recourse/draft-lookup/v1\n")
-        .chain_update(token.as_bytes())
-        .finalize()
-        .into()
-}
+/// Drafts' tokens, separated from other uses.
+const SEAL: TokenSeal = TokenSeal {
+    lookup: b"recourse/draft-lookup/v1\n",
+    key: b"recourse/draft-key/v1\n",
+};
 
-fn cipher(token: &str) -> XChaCha20Poly1305 {
-    let key: Zeroizing<[u8; 32]> = Zeroizing::new(
-        Sha256::new()
-            .chain_update(b"recourse/draft-key/v1\n")
-            .chain_update(token.as_bytes())
-            .finalize()
-            .into(),
-    );
-    XChaCha20Poly1305::new(&Key::from(*key))
+fn lookup(token: &str) -> [u8; 32] {
+    SEAL.lookup(token)
 }
 
 fn seal(token: &str, what: &[u8], plain: &[u8]) -> Vec<u8> {
-    let nonce = random_bytes::<24>();
-    let sealed = cipher(token)
-        .encrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: plain,
-                aad: what,
-            },
-        )
-        .expect("sealing in memory cannot fail");
-    let mut out = nonce.to_vec();
-    out.extend(sealed);
-    out
+    SEAL.seal(token, what, plain)
 }
 
 fn open(token: &str, what: &[u8], sealed: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
-    let (nonce, ct) = sealed.split_at_checked(24)?;
-    cipher(token)
-        .decrypt(
-            &XNonce::from(<[u8; 24]>::try_from(nonce).ok()?),
-            Payload { msg: ct, aad: what },
-        )
-        .ok()
-        .map(Zeroizing::new)
+    SEAL.open(token, what, sealed)
 }
 
 fn seal_draft(token: &str, d: &Draft) -> Vec<u8> {

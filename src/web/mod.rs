@@ -23,6 +23,7 @@ pub mod pages;
 pub mod router;
 pub mod server;
 pub mod session;
+pub mod token_seal;
 pub mod upload;
 pub mod visits;
 

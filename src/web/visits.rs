@@ -22,13 +22,9 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
-use sha2::{Digest, Sha256};
-use zeroize::Zeroizing;
-
 use crate::data_dir::random_bytes;
 use crate::web::session::new_token;
+use crate::web::token_seal::TokenSeal;
 
 /// The visit cookie's name.
 pub const VISIT_COOKIE: &str = "recourse_visit";
@@ -77,54 +73,22 @@ pub struct Visits {
     inner: Mutex<Inner>,
 }
 
-fn lookup(token: &str) -> [u8; 32] {
-    Sha256::new()
-        .chain_update(b"recourse/visit-lookup/v1\n")
-        .chain_update(token.as_bytes())
-        .finalize()
-        .into()
-}
+/// Visits' tokens, separated from other uses.
+const SEAL: TokenSeal = TokenSeal {
+    lookup: b"recourse/visit-lookup/v1\n",
+    key: b"recourse/visit-key/v1\n",
+};
 
-fn cipher(token: &str) -> XChaCha20Poly1305 {
-    let key: Zeroizing<[u8; 32]> = Zeroizing::new(
-        Sha256::new()
-            .chain_update(b"recourse/visit-key/v1\n")
-            .chain_update(token.as_bytes())
-            .finalize()
-            .into(),
-    );
-    XChaCha20Poly1305::new(&Key::from(*key))
+fn lookup(token: &str) -> [u8; 32] {
+    SEAL.lookup(token)
 }
 
 fn seal(token: &str, code: &str) -> Vec<u8> {
-    let nonce = random_bytes::<24>();
-    let sealed = cipher(token)
-        .encrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: code.as_bytes(),
-                aad: b"receipt",
-            },
-        )
-        .expect("sealing in memory cannot fail");
-    let mut out = nonce.to_vec();
-    out.extend(sealed);
-    out
+    SEAL.seal(token, b"receipt", code.as_bytes())
 }
 
 fn unseal(token: &str, sealed: &[u8]) -> Option<String> {
-    let (nonce, ct) = sealed.split_at_checked(24)?;
-    let plain = Zeroizing::new(
-        cipher(token)
-            .decrypt(
-                &XNonce::from(<[u8; 24]>::try_from(nonce).ok()?),
-                Payload {
-                    msg: ct,
-                    aad: b"receipt",
-                },
-            )
-            .ok()?,
-    );
+    let plain = SEAL.open(token, b"receipt", sealed)?;
     String::from_utf8(plain.to_vec()).ok()
 }
 
