@@ -2,6 +2,7 @@
 //!
 //! - [`accounts`]: staff sign-in, with signing keys sealed under passwords.
 //! - [`store`]: the event log behind one trait, a backend per module.
+//! - [`postgres`]: the connection pool and schema the PostgreSQL backends share.
 //! - [`data_dir`]: the data folder, its keys and files.
 //! - [`reference`]: the reference documents a data folder uses (its own copies or the shipped).
 //! - [`ledger`]: creating, opening and appending to a ledger.
@@ -26,6 +27,7 @@ pub mod export;
 pub mod ledger;
 pub mod mark;
 pub mod memory;
+pub mod postgres;
 pub use recourse_events::limits;
 pub mod receipt;
 pub mod reference;

@@ -133,4 +133,31 @@ pub trait AccountStore: Send + Sync + 'static {
 
     /// The sign-in name of a staff member, if they have an account.
     fn login_of(&self, staff: StaffId) -> Result<Option<String>, AccountError>;
+
+    /// Every account as stored (salts, sealed keys, set-up lookups: nothing in clear), for a
+    /// copy (`recourse migrate`, `backup`, `restore`).
+    fn export_rows(&self) -> Result<Vec<AccountRow>, AccountError>;
+
+    /// Adds what [`export_rows`](Self::export_rows) gave, in one transaction; a sign-in name
+    /// already present is [`AccountError::LoginTaken`].
+    fn import_rows(&self, rows: &[AccountRow]) -> Result<(), AccountError>;
+}
+
+/// One stored account, exactly as a backend keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountRow {
+    /// The normalized sign-in name.
+    pub login: String,
+    /// The staff id.
+    pub staff: String,
+    /// The password's Argon2id salt, once a password is set.
+    pub salt: Option<Vec<u8>>,
+    /// The signing key sealed under the password's key.
+    pub sealed_key: Option<Vec<u8>>,
+    /// The set-up link's lookup hash, while one is outstanding.
+    pub setup_lookup: Option<Vec<u8>>,
+    /// The signing key sealed under the set-up link's key.
+    pub setup_sealed: Option<Vec<u8>>,
+    /// When the set-up link expires (RFC 3339).
+    pub setup_expires: Option<String>,
 }

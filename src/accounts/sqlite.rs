@@ -13,7 +13,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::credentials::{
     open_seed, password_key, salt, seal_seed, setup_token, token_key, token_lookup,
 };
-use super::{AccountError, AccountStore, MIN_PASSWORD, SETUP_VALIDITY, SetupToken, normalize};
+use super::{
+    AccountError, AccountRow, AccountStore, MIN_PASSWORD, SETUP_VALIDITY, SetupToken, normalize,
+};
 
 /// A stored account: staff id, password salt and sealed key (none until set up).
 type StoredCredentials = (String, Option<Vec<u8>>, Option<Vec<u8>>);
@@ -238,6 +240,49 @@ impl AccountStore for SqliteAccounts {
                 |r| r.get(0),
             )
             .optional()?)
+    }
+
+    fn export_rows(&self) -> Result<Vec<AccountRow>, AccountError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT login, staff, salt, sealed_key, setup_lookup, setup_sealed, setup_expires FROM accounts ORDER BY login",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(AccountRow {
+                login: r.get(0)?,
+                staff: r.get(1)?,
+                salt: r.get(2)?,
+                sealed_key: r.get(3)?,
+                setup_lookup: r.get(4)?,
+                setup_sealed: r.get(5)?,
+                setup_expires: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn import_rows(&self, rows: &[AccountRow]) -> Result<(), AccountError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        for row in rows {
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO accounts (login, staff, salt, sealed_key, setup_lookup, setup_sealed, setup_expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    row.login,
+                    row.staff,
+                    row.salt,
+                    row.sealed_key,
+                    row.setup_lookup,
+                    row.setup_sealed,
+                    row.setup_expires
+                ],
+            )?;
+            if inserted == 0 {
+                return Err(AccountError::LoginTaken(row.login.clone()));
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 }
 

@@ -8,6 +8,9 @@
 use std::collections::BTreeMap;
 
 use recourse_events::Hash;
+use recourse_events::checkpoint::{Checkpoint, NoteVerifier};
+
+use super::{LogSigner, StoreError};
 use recourse_events::merkle::{CompactRange, NodeSource};
 use recourse_events::tile::{TILE_HEIGHT, TILE_WIDTH, locate_node, node_from_tile};
 
@@ -150,6 +153,145 @@ impl LogTree {
             .into_iter()
             .map(|((l, i), h)| (l, i, h))
             .collect()
+    }
+}
+
+/// Complete nodes read from stored tiles by `read_tile(level, index)`, each tile read once (a
+/// proof reads a few nodes of each of a few tiles). For proofs and roots on the read side.
+pub struct CachedTiles<F> {
+    read_tile: std::cell::RefCell<F>,
+    cache: std::cell::RefCell<std::collections::HashMap<(u8, u64), Vec<u8>>>,
+}
+
+impl<F> CachedTiles<F>
+where
+    F: FnMut(u8, u64) -> Result<Option<Vec<u8>>, StoreError>,
+{
+    /// Nodes from the tiles `read_tile` gives.
+    pub fn new(read_tile: F) -> Self {
+        Self {
+            read_tile: std::cell::RefCell::new(read_tile),
+            cache: Default::default(),
+        }
+    }
+}
+
+/// `read_tile` is `FnMut` (a database transaction is `&mut`), behind a `RefCell` as
+/// `NodeSource::node` takes `&self`.
+impl<F> NodeSource for CachedTiles<F>
+where
+    F: FnMut(u8, u64) -> Result<Option<Vec<u8>>, StoreError>,
+{
+    type Error = StoreError;
+    fn node(&self, height: u8, index: u64) -> Result<Hash, StoreError> {
+        let (level, tile, r, offset) = locate_node(height, index);
+        let mut cache = self.cache.borrow_mut();
+        let hashes = match cache.entry((level, tile)) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((self.read_tile.borrow_mut())(level, tile)?.ok_or_else(|| {
+                    StoreError::Corrupt(format!("tile {level}/{tile} is missing"))
+                })?)
+            }
+        };
+        node_from_tile(hashes, r, offset).ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "tile {level}/{tile} is too short for node {height}/{index}"
+            ))
+        })
+    }
+}
+
+/// The inclusion proof, consistency proof and root of a tree read from stored tiles, with the
+/// proof errors a caller can cause (a position or size out of range) as not-found.
+pub mod proofs {
+    use super::*;
+    use recourse_events::merkle;
+
+    fn source_or_not_found(e: merkle::ProofError<StoreError>) -> StoreError {
+        match e {
+            merkle::ProofError::Source(e) => e,
+            other => StoreError::NotFound(other.to_string()),
+        }
+    }
+
+    /// The inclusion proof of `position` in the tree of `size` entries.
+    pub fn inclusion(
+        read_tile: impl FnMut(u8, u64) -> Result<Option<Vec<u8>>, StoreError>,
+        position: u64,
+        size: u64,
+    ) -> Result<Vec<Hash>, StoreError> {
+        let nodes = CachedTiles::new(read_tile);
+        merkle::inclusion_proof(&nodes, position, size).map_err(source_or_not_found)
+    }
+
+    /// The consistency proof from the tree of `from` entries to that of `to`.
+    pub fn consistency(
+        read_tile: impl FnMut(u8, u64) -> Result<Option<Vec<u8>>, StoreError>,
+        from: u64,
+        to: u64,
+    ) -> Result<Vec<Hash>, StoreError> {
+        let nodes = CachedTiles::new(read_tile);
+        merkle::consistency_proof(&nodes, from, to).map_err(source_or_not_found)
+    }
+
+    /// The root of the first `size` entries.
+    pub fn root(
+        read_tile: impl FnMut(u8, u64) -> Result<Option<Vec<u8>>, StoreError>,
+        size: u64,
+    ) -> Result<Hash, StoreError> {
+        merkle::root(&CachedTiles::new(read_tile), size)
+    }
+}
+
+impl LogTree {
+    /// Before a writer signs anything on top of what it loaded: this tree (everything the next
+    /// checkpoint is computed from) must be the tree the latest stored checkpoint (`note`)
+    /// signed, and that checkpoint must cover every entry (no unsigned tail). A tile or
+    /// checkpoint edited, deleted or rolled back alone is caught here; entries themselves are
+    /// checked against the same root by the service as it folds them, and fully by `verify`.
+    pub fn check_signed(&self, note: Option<&str>, signer: &LogSigner) -> Result<(), StoreError> {
+        let Some(note) = note else {
+            if self.size() == 0 {
+                return Ok(());
+            }
+            return Err(StoreError::Corrupt(format!(
+                "the ledger holds {} entries but no signed checkpoint",
+                self.size()
+            )));
+        };
+        let verifier = NoteVerifier::new(&signer.origin, signer.key.public())
+            .map_err(|e| StoreError::Backend(e.to_string()))?;
+        let (cp, _) = Checkpoint::open(note, &verifier).map_err(|e| {
+            StoreError::Corrupt(format!("the latest stored checkpoint does not verify: {e}"))
+        })?;
+        if cp.size != self.size() {
+            return Err(StoreError::Corrupt(format!(
+                "the latest signed checkpoint covers {} entries but the ledger holds {}",
+                cp.size,
+                self.size()
+            )));
+        }
+        if cp.root != self.root() {
+            return Err(StoreError::Corrupt(format!(
+                "the stored tiles do not give the root the checkpoint of size {} signed",
+                cp.size
+            )));
+        }
+        Ok(())
+    }
+
+    /// Signs the checkpoint of the tree as it is now.
+    pub fn sign(&self, signer: &LogSigner) -> Result<String, StoreError> {
+        let cp = Checkpoint {
+            origin: signer.origin.clone(),
+            size: self.size(),
+            root: self.root(),
+            extensions: vec![],
+        };
+        cp.sign(&signer.key)
+            .map(|note| note.to_string())
+            .map_err(|e| StoreError::Backend(e.to_string()))
     }
 }
 

@@ -8,7 +8,9 @@
 //! `tests/` hold every backend to the same behaviour.
 
 pub mod log_tree;
+pub mod postgres;
 pub mod sqlite;
+pub mod stream_walk;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -105,6 +107,12 @@ pub trait EventStore: Send + Sync {
     /// all or none, durably.
     async fn append(&self, events: Vec<Event>) -> Result<Appended, StoreError>;
 
+    /// Appends each of `appends` as [`append`](Self::append) would, in the order given (their
+    /// positions follow that order), committing as many together as the backend likes: for
+    /// copying a ledger (`recourse migrate`, `restore`), where one commit per event would take
+    /// minutes. Each answer is that append's own.
+    async fn append_all(&self, appends: Vec<Vec<Event>>) -> Vec<Result<Appended, StoreError>>;
+
     /// The stream's next seq and last leaf hash.
     async fn head(&self, stream: &StreamId) -> Result<StreamHead, StoreError>;
 
@@ -151,10 +159,13 @@ pub trait EventStore: Send + Sync {
 pub enum StoreUrl {
     /// `sqlite://<path>`: the embedded store.
     Sqlite(PathBuf),
+    /// `postgres://...` or `postgresql://...`: a PostgreSQL database (libpq's URL form; a Unix
+    /// socket folder as `?host=/path`).
+    Postgres(String),
 }
 
 impl StoreUrl {
-    /// Parses `sqlite://PATH`.
+    /// Parses `sqlite://PATH` or `postgres://...`.
     pub fn parse(url: &str) -> Result<StoreUrl, String> {
         if let Some(path) = url.strip_prefix("sqlite://") {
             if path.is_empty() {
@@ -164,8 +175,11 @@ impl StoreUrl {
             }
             return Ok(StoreUrl::Sqlite(PathBuf::from(path)));
         }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(StoreUrl::Postgres(url.to_string()));
+        }
         Err(format!(
-            "unsupported store URL {url:?}: expected sqlite://PATH"
+            "unsupported store URL {url:?}: expected sqlite://PATH or postgres://..."
         ))
     }
 }
@@ -177,5 +191,8 @@ pub async fn open(
 ) -> Result<Box<dyn EventStore>, StoreError> {
     match url {
         StoreUrl::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, signer).await?)),
+        StoreUrl::Postgres(_) => Err(StoreError::Backend(
+            "the PostgreSQL event store is being written".into(),
+        )),
     }
 }

@@ -31,14 +31,12 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use recourse_events::chain::StreamHead;
-use recourse_events::checkpoint::Checkpoint;
-use recourse_events::merkle::{self, NodeSource};
-use recourse_events::tile::{locate_node, node_from_tile};
 use recourse_events::{Event, Hash, StreamId};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use tokio::sync::{mpsc, oneshot, watch};
 
-use super::log_tree::{LogTree, TileMismatch};
+use super::log_tree::{LogTree, TileMismatch, proofs};
+use super::stream_walk::{self, Step};
 use super::{Appended, EventStore, Link, LogSigner, StoreError, StoredEntry, StreamTip};
 
 /// Events per transaction at most; the rest of the queue waits for the next commit.
@@ -182,7 +180,7 @@ impl SqliteStore {
                     )));
                 }
                 let tree = LogTree::load(size, |level, index| read_tile(&conn, level, index))?;
-                check_tree_against_checkpoint(&conn, &signer, &tree)?;
+                tree.check_signed(latest_note(&conn)?.as_deref(), &signer)?;
                 // The writer checkpoints the WAL itself, SQLite's way: after a commit that leaves
                 // more than 1,000 pages in the log, it copies them into the database, so that
                 // the log restarts small and each checkpoint is short. A companion thread doing
@@ -232,52 +230,15 @@ impl SqliteStore {
     }
 }
 
-/// Before the writer signs anything on top of what it loaded: the tree as the stored tiles give
-/// it (everything the next checkpoint is computed from) must be the tree the latest stored
-/// checkpoint signed, and that checkpoint must cover every entry (no unsigned tail). A tile or
-/// checkpoint edited, deleted or rolled back alone is caught here; entries themselves are
-/// checked against the same root by the service as it folds them, and fully by `verify`.
-fn check_tree_against_checkpoint(
-    conn: &Connection,
-    signer: &LogSigner,
-    tree: &LogTree,
-) -> Result<(), StoreError> {
-    let note: Option<String> = conn
+/// The latest stored checkpoint, if any.
+fn latest_note(conn: &Connection) -> Result<Option<String>, StoreError> {
+    Ok(conn
         .query_row(
             "SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1",
             [],
             |r| r.get(0),
         )
-        .optional()?;
-    let Some(note) = note else {
-        if tree.size() == 0 {
-            return Ok(());
-        }
-        return Err(StoreError::Corrupt(format!(
-            "the ledger holds {} entries but no signed checkpoint",
-            tree.size()
-        )));
-    };
-    let verifier =
-        recourse_events::checkpoint::NoteVerifier::new(&signer.origin, signer.key.public())
-            .map_err(|e| StoreError::Backend(e.to_string()))?;
-    let (cp, _) = Checkpoint::open(&note, &verifier).map_err(|e| {
-        StoreError::Corrupt(format!("the latest stored checkpoint does not verify: {e}"))
-    })?;
-    if cp.size != tree.size() {
-        return Err(StoreError::Corrupt(format!(
-            "the latest signed checkpoint covers {} entries but the ledger holds {}",
-            cp.size,
-            tree.size()
-        )));
-    }
-    if cp.root != tree.root() {
-        return Err(StoreError::Corrupt(format!(
-            "the stored tiles do not give the root the checkpoint of size {} signed",
-            cp.size
-        )));
-    }
-    Ok(())
+        .optional()?)
 }
 
 /// WAL pages after which a commit checkpoints the log (SQLite's default).
@@ -356,33 +317,6 @@ fn read_checked_tip(conn: &Connection, stream: &StreamId) -> Result<Tip, StoreEr
     Ok(tip)
 }
 
-/// Complete nodes read from the tiles table, with the tiles of one proof cached.
-struct TileNodes<'c> {
-    conn: &'c Connection,
-    cache: std::cell::RefCell<HashMap<(u8, u64), Vec<u8>>>,
-}
-
-impl NodeSource for TileNodes<'_> {
-    type Error = StoreError;
-    fn node(&self, height: u8, index: u64) -> Result<Hash, StoreError> {
-        let (level, tile, r, offset) = locate_node(height, index);
-        let mut cache = self.cache.borrow_mut();
-        let hashes = match cache.entry((level, tile)) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(read_tile(self.conn, level, tile)?.ok_or_else(|| {
-                    StoreError::Corrupt(format!("tile {level}/{tile} is missing"))
-                })?)
-            }
-        };
-        node_from_tile(hashes, r, offset).ok_or_else(|| {
-            StoreError::Corrupt(format!(
-                "tile {level}/{tile} is too short for node {height}/{index}"
-            ))
-        })
-    }
-}
-
 fn check_size(conn: &Connection, size: u64) -> Result<(), StoreError> {
     let committed = committed_size(conn)?;
     if size > committed {
@@ -428,15 +362,7 @@ impl Readers {
 impl EventStore for SqliteStore {
     async fn append(&self, events: Vec<Event>) -> Result<Appended, StoreError> {
         let writer = self.writer.as_ref().ok_or(StoreError::ReadOnly)?;
-        let first = events
-            .first()
-            .ok_or_else(|| StoreError::InvalidAppend("no events".into()))?;
-        let stream = first.envelope().stream.clone();
-        if events.iter().any(|e| e.envelope().stream != stream) {
-            return Err(StoreError::InvalidAppend(
-                "an append holds events of one stream".into(),
-            ));
-        }
+        one_stream(&events)?;
         let (reply, answer) = oneshot::channel();
         writer
             .send(WriteRequest { events, reply })
@@ -447,6 +373,33 @@ impl EventStore for SqliteStore {
             .map_err(|_| StoreError::Backend("the ledger writer has stopped".into()))?
     }
 
+    async fn append_all(&self, appends: Vec<Vec<Event>>) -> Vec<Result<Appended, StoreError>> {
+        let mut answers = Vec::with_capacity(appends.len());
+        for events in appends {
+            answers.push(match (&self.writer, one_stream(&events)) {
+                (None, _) => Err(StoreError::ReadOnly),
+                (_, Err(e)) => Err(e),
+                (Some(writer), Ok(())) => {
+                    let (reply, answer) = oneshot::channel();
+                    match writer.send(WriteRequest { events, reply }).await {
+                        Ok(()) => Ok(answer),
+                        Err(_) => Err(StoreError::Backend("the ledger writer has stopped".into())),
+                    }
+                }
+            });
+        }
+        let mut out = Vec::with_capacity(answers.len());
+        for answer in answers {
+            out.push(match answer {
+                Ok(a) => a.await.unwrap_or_else(|_| {
+                    Err(StoreError::Backend("the ledger writer has stopped".into()))
+                }),
+                Err(e) => Err(e),
+            });
+        }
+        out
+    }
+
     async fn head(&self, stream: &StreamId) -> Result<StreamHead, StoreError> {
         let stream = stream.clone();
         self.read(move |c| Ok(read_tip(c, &stream)?.head)).await
@@ -455,65 +408,43 @@ impl EventStore for SqliteStore {
     async fn read_stream(&self, stream: &StreamId) -> Result<Vec<StoredEntry>, StoreError> {
         let stream = stream.clone();
         self.read(move |c| {
-            // Walk the back-pointers from the stream's last entry to its first. The pointers and
-            // the stream row are derived data: every entry found is checked to be of this stream
-            // at the expected seq, and the chain of hashes to run from seq 0 to the stream's
-            // recorded last hash, so a rewired pointer is an error, never another stream's data.
+            // Walk the back-pointers from the stream's last entry to its first, at most as many
+            // steps as the stream has entries (a rewired pointer must not loop), then check the
+            // walk against the entries themselves (see `stream_walk`).
             let tip = read_tip(c, &stream)?;
-            let corrupt = |what: String| StoreError::Corrupt(format!("stream {stream}: {what}"));
-            let mut out =
+            let mut steps =
                 Vec::with_capacity(usize::try_from(tip.head.next_seq).unwrap_or(0).min(1 << 16));
             let mut stmt = c.prepare_cached(
                 "SELECT seq, prev_position, entry FROM entries WHERE position = ?1",
             )?;
             let mut next = tip.last_position;
-            let mut expected_hash = tip.head.last;
-            let mut expected_seq = tip.head.next_seq;
             while let Some(position) = next {
-                let (seq, prev, entry): (i64, Option<i64>, Vec<u8>) = stmt
+                if steps.len() as u64 > tip.head.next_seq {
+                    break;
+                }
+                let Some((seq, prev, entry)) = stmt
                     .query_row([to_i64(position)?], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, Option<i64>>(1)?,
+                            r.get::<_, Vec<u8>>(2)?,
+                        ))
                     })
                     .optional()?
-                    .ok_or_else(|| corrupt(format!("entry {position} is missing")))?;
-                expected_seq = expected_seq
-                    .checked_sub(1)
-                    .filter(|e| to_u64(seq).is_ok_and(|s| s == *e))
-                    .ok_or_else(|| {
-                        corrupt(format!("entry {position} has seq {seq} out of order"))
-                    })?;
-                let event = Event::from_entry(&entry)
-                    .map_err(|e| corrupt(format!("entry {position} is not a valid event: {e}")))?;
-                let env = event.envelope();
-                if env.stream != stream || env.seq != expected_seq {
-                    return Err(corrupt(format!(
-                        "the index points to entry {position}, which is seq {} of {}",
-                        env.seq, env.stream
+                else {
+                    return Err(StoreError::Corrupt(format!(
+                        "stream {stream}: entry {position} is missing"
                     )));
-                }
-                if Some(event.leaf_hash()) != expected_hash {
-                    return Err(corrupt(format!(
-                        "entry {position} does not link to the entry after it"
-                    )));
-                }
-                expected_hash = env.prev;
-                out.push(StoredEntry {
-                    position,
-                    entry,
-                    link: Some(Link {
-                        seq: expected_seq,
-                        prev_position: prev.map(to_u64).transpose()?,
-                    }),
-                });
+                };
                 next = prev.map(to_u64).transpose()?;
+                steps.push(Step {
+                    position,
+                    seq: to_u64(seq)?,
+                    prev_position: next,
+                    entry,
+                });
             }
-            if expected_seq != 0 || expected_hash.is_some() {
-                return Err(corrupt(format!(
-                    "entries before seq {expected_seq} are missing"
-                )));
-            }
-            out.reverse();
-            Ok(out)
+            stream_walk::check(&stream, tip.head, tip.last_position, steps)
         })
         .await
     }
@@ -633,14 +564,7 @@ impl EventStore for SqliteStore {
     async fn inclusion_proof(&self, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
         self.read(move |c| {
             check_size(c, size)?;
-            let nodes = TileNodes {
-                conn: c,
-                cache: Default::default(),
-            };
-            merkle::inclusion_proof(&nodes, position, size).map_err(|e| match e {
-                merkle::ProofError::Source(e) => e,
-                other => StoreError::NotFound(other.to_string()),
-            })
+            proofs::inclusion(|l, i| read_tile(c, l, i), position, size)
         })
         .await
     }
@@ -648,14 +572,7 @@ impl EventStore for SqliteStore {
     async fn consistency_proof(&self, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
         self.read(move |c| {
             check_size(c, to)?;
-            let nodes = TileNodes {
-                conn: c,
-                cache: Default::default(),
-            };
-            merkle::consistency_proof(&nodes, from, to).map_err(|e| match e {
-                merkle::ProofError::Source(e) => e,
-                other => StoreError::NotFound(other.to_string()),
-            })
+            proofs::consistency(|l, i| read_tile(c, l, i), from, to)
         })
         .await
     }
@@ -663,13 +580,7 @@ impl EventStore for SqliteStore {
     async fn root(&self, size: u64) -> Result<Hash, StoreError> {
         self.read(move |c| {
             check_size(c, size)?;
-            merkle::root(
-                &TileNodes {
-                    conn: c,
-                    cache: Default::default(),
-                },
-                size,
-            )
+            proofs::root(|l, i| read_tile(c, l, i), size)
         })
         .await
     }
@@ -782,18 +693,10 @@ impl Writer {
                 for (level, index, hashes) in self.tree.take_dirty() {
                     upsert_tile.execute(params![level, to_i64(index)?, hashes])?;
                 }
-                let cp = Checkpoint {
-                    origin: self.signer.origin.clone(),
-                    size: position,
-                    root: self.tree.root(),
-                    extensions: vec![],
-                };
-                let note = cp
-                    .sign(&self.signer.key)
-                    .map_err(|e| StoreError::Backend(e.to_string()))?;
+                let note = self.tree.sign(&self.signer)?;
                 tx.execute(
                     "INSERT INTO checkpoints (size, note) VALUES (?1, ?2)",
-                    params![to_i64(position)?, note.to_string()],
+                    params![to_i64(position)?, note],
                 )?;
                 let keep = keep_in_history(self.latest_checkpoint.map(|c| c.0), position);
                 if let Some((previous, false)) = self.latest_checkpoint {
@@ -842,11 +745,28 @@ impl Writer {
 const CHECKPOINT_HISTORY_SPACING: u64 = 4096;
 
 /// Whether the checkpoint of `size`, following one of `previous`, stays in the history.
-fn keep_in_history(previous: Option<u64>, size: u64) -> bool {
+pub(super) fn keep_in_history(previous: Option<u64>, size: u64) -> bool {
     previous.is_none_or(|p| size / CHECKPOINT_HISTORY_SPACING > p / CHECKPOINT_HISTORY_SPACING)
 }
 
-fn validate_against(mut head: StreamHead, events: &[Event]) -> Result<StreamHead, StoreError> {
+/// An append holds at least one event, all of one stream.
+pub(super) fn one_stream(events: &[Event]) -> Result<(), StoreError> {
+    let first = events
+        .first()
+        .ok_or_else(|| StoreError::InvalidAppend("no events".into()))?;
+    let stream = &first.envelope().stream;
+    if events.iter().any(|e| e.envelope().stream != *stream) {
+        return Err(StoreError::InvalidAppend(
+            "an append holds events of one stream".into(),
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn validate_against(
+    mut head: StreamHead,
+    events: &[Event],
+) -> Result<StreamHead, StoreError> {
     let env = events[0].envelope();
     if env.seq != head.next_seq {
         return Err(StoreError::Conflict {

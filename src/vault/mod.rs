@@ -74,6 +74,19 @@ pub struct VaultAudit {
     pub destroyed: HashSet<String>,
 }
 
+/// A vault's stored state, as copied between backends (`recourse migrate`, `backup`,
+/// `restore`): wrapped keys stay wrapped under the master key, sealed documents stay sealed, so
+/// a copy never holds anything the master key has not always protected.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct VaultRows {
+    /// Data keys: id and wrapped key.
+    pub keys: Vec<(String, Vec<u8>)>,
+    /// Ids recorded as destroyed, with when (RFC 3339).
+    pub destroyed: Vec<(String, String)>,
+    /// Sealed documents: the plaintext's SHA-256 (hex) and the sealed bytes.
+    pub documents: Vec<(String, Vec<u8>)>,
+}
+
 /// Where data keys live: created durable, used to seal and open, destroyed for good.
 ///
 /// Every method may block on storage: async callers run them on a blocking thread.
@@ -116,4 +129,11 @@ pub trait KeyVault: Send + Sync + 'static {
     /// (altered, or wrapped for another id), and the ids recorded as destroyed; for the
     /// start-up check against the ledger.
     fn audit(&self) -> Result<VaultAudit, VaultError>;
+
+    /// Everything the vault stores, wrapped and sealed as stored, for a copy.
+    fn export_rows(&self) -> Result<VaultRows, VaultError>;
+
+    /// Adds what [`export_rows`](Self::export_rows) gave (from a vault under the same master
+    /// key), in one transaction; an id already present with other bytes is refused.
+    fn import_rows(&self, rows: &VaultRows) -> Result<(), VaultError>;
 }

@@ -23,7 +23,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use zeroize::Zeroizing;
 
 use super::seal::{document_aad, field_aad, key_aad, open_with, seal_with};
-use super::{KeyVault, VaultAudit, VaultError};
+use super::{KeyVault, VaultAudit, VaultError, VaultRows};
 use crate::data_dir::random_bytes;
 
 type DataKey = Zeroizing<[u8; 32]>;
@@ -230,6 +230,84 @@ impl KeyVault for SqliteVault {
             audit.destroyed.insert(id?);
         }
         Ok(audit)
+    }
+
+    fn export_rows(&self) -> Result<VaultRows, VaultError> {
+        let mut rows = VaultRows::default();
+        {
+            let conn = lock(&self.conn);
+            let mut stmt = conn.prepare("SELECT id, wrapped FROM data_keys ORDER BY id")?;
+            for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+                rows.keys.push(row?);
+            }
+            let mut stmt = conn.prepare("SELECT id, at FROM destroyed ORDER BY id")?;
+            for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+                rows.destroyed.push(row?);
+            }
+        }
+        let mut names: Vec<_> = std::fs::read_dir(&self.evidence)?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                let hash = name.strip_suffix(".sealed")?;
+                (hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .then(|| hash.to_string())
+            })
+            .collect();
+        names.sort();
+        for hash in names {
+            let bytes = std::fs::read(self.evidence.join(format!("{hash}.sealed")))?;
+            rows.documents.push((hash, bytes));
+        }
+        Ok(rows)
+    }
+
+    fn import_rows(&self, rows: &VaultRows) -> Result<(), VaultError> {
+        for (hash, bytes) in &rows.documents {
+            if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(VaultError::Storage(format!("bad document name {hash:?}")));
+            }
+            let path = self.evidence.join(format!("{hash}.sealed"));
+            let tmp = path.with_extension("tmp");
+            {
+                use std::io::Write;
+                let mut f = std::fs::File::create(&tmp)?;
+                f.write_all(bytes)?;
+                f.sync_all()?;
+            }
+            std::fs::rename(&tmp, &path)?;
+        }
+        let mut conn = lock(&self.conn);
+        let tx = conn.transaction()?;
+        for (id, wrapped) in &rows.keys {
+            let existing: Option<Vec<u8>> = tx
+                .query_row("SELECT wrapped FROM data_keys WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            match existing {
+                Some(e) if &e == wrapped => {}
+                Some(_) => {
+                    return Err(VaultError::Storage(format!(
+                        "data key {id} is already present with other bytes"
+                    )));
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO data_keys (id, wrapped) VALUES (?1, ?2)",
+                        params![id, wrapped],
+                    )?;
+                }
+            }
+        }
+        for (id, at) in &rows.destroyed {
+            tx.execute(
+                "INSERT OR IGNORE INTO destroyed (id, at) VALUES (?1, ?2)",
+                params![id, at],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 }
 

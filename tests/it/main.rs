@@ -26,6 +26,7 @@ mod intake;
 mod integrity;
 mod landing;
 mod openapi;
+mod pg;
 mod review_cli;
 mod review_pages;
 mod roles;

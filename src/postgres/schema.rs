@@ -1,0 +1,65 @@
+//! The PostgreSQL schema, as numbered migrations applied in order at start-up.
+//!
+//! A migration is never edited once released: a change is a new one. `schema_migrations`
+//! records which have run; they run in one transaction under an advisory lock, so instances
+//! starting at once migrate once and none sees half a schema.
+
+use postgres::Client;
+
+use super::PgError;
+
+/// The advisory lock key for migrations ("recourse" in ASCII, as a number).
+const MIGRATION_LOCK: i64 = 0x7265_636f_7572_7365;
+
+/// The migrations, in order: (version, SQL).
+pub const MIGRATIONS: &[(i32, &str)] = &[(1, LEDGER)];
+
+/// The ledger: entries by position (the only evidence), the stream index, tiles, checkpoints.
+/// The same tables as the embedded store's (see `store::sqlite` for what each column is
+/// derived from and how it is checked); `bytea` for bytes, `bigint` for numbers.
+const LEDGER: &str = "
+CREATE TABLE entries (
+    position      bigint PRIMARY KEY CHECK (position >= 0),
+    seq           bigint NOT NULL CHECK (seq >= 0),
+    prev_position bigint,
+    entry         bytea NOT NULL
+);
+CREATE TABLE streams (
+    name          text PRIMARY KEY,
+    next_seq      bigint NOT NULL,
+    last_position bigint NOT NULL,
+    last_hash     bytea NOT NULL
+);
+CREATE TABLE tiles (
+    level  smallint NOT NULL,
+    idx    bigint NOT NULL,
+    hashes bytea NOT NULL,
+    PRIMARY KEY (level, idx)
+);
+CREATE TABLE checkpoints (size bigint PRIMARY KEY, note text NOT NULL);
+";
+
+/// Applies the migrations not yet applied.
+pub fn migrate(client: &mut Client) -> Result<(), PgError> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    tx.batch_execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+    )?;
+    let done: Vec<i32> = tx
+        .query("SELECT version FROM schema_migrations", &[])?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    for (version, sql) in MIGRATIONS {
+        if done.contains(version) {
+            continue;
+        }
+        tx.batch_execute(sql)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version) VALUES ($1)",
+            &[version],
+        )?;
+    }
+    tx.commit()
+}
