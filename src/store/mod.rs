@@ -191,8 +191,6 @@ pub async fn open(
 ) -> Result<Box<dyn EventStore>, StoreError> {
     match url {
         StoreUrl::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, signer).await?)),
-        StoreUrl::Postgres(_) => Err(StoreError::Backend(
-            "the PostgreSQL event store is being written".into(),
-        )),
+        StoreUrl::Postgres(url) => Ok(Box::new(postgres::PgStore::open(url, signer).await?)),
     }
 }

@@ -1,5 +1,6 @@
-//! The store contract: what every `EventStore` backend must do. Each test gets a fresh store
-//! from `fresh()`; a new backend adds itself there and passes the same tests.
+//! The store contract: what every `EventStore` backend must do. Each test runs once per
+//! backend (`both!` makes a `sqlite` and a `postgres` test of it), on a fresh store from
+//! `fresh(backend)`; a new backend adds itself to [`Backend`] and passes the same tests.
 
 use std::sync::Arc;
 
@@ -12,6 +13,32 @@ use recourse_events::{Envelope, Event, EventType, SecretKey, StreamId};
 use serde_json::json;
 use uuid::Uuid;
 
+/// The backends every contract test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The embedded store, in a temporary folder.
+    Sqlite,
+    /// A fresh database on the test PostgreSQL server (`crate::pg`).
+    Postgres,
+}
+
+/// `both! { #[attr] name }` runs `async fn name(backend: Backend)` as the tests
+/// `name::sqlite` and `name::postgres`.
+macro_rules! both {
+    (#[$attr:meta] $name:ident) => {
+        mod $name {
+            #[$attr]
+            async fn sqlite() {
+                super::$name(super::Backend::Sqlite).await
+            }
+            #[$attr]
+            async fn postgres() {
+                super::$name(super::Backend::Postgres).await
+            }
+        }
+    };
+}
+
 struct Fresh {
     _tmp: tempfile::TempDir,
     url: StoreUrl,
@@ -20,13 +47,18 @@ struct Fresh {
     signer: LogSigner,
 }
 
-async fn fresh() -> Fresh {
+/// A fresh store of `backend` holding its first event; `None` where the backend cannot run
+/// here (the PostgreSQL harness has said why, and fails instead under CI).
+async fn fresh(backend: Backend) -> Option<Fresh> {
     let tmp = tempfile::tempdir().unwrap();
-    let url = StoreUrl::parse(&format!(
-        "sqlite://{}",
-        tmp.path().join("ledger.db").display()
-    ))
-    .unwrap();
+    let url = match backend {
+        Backend::Sqlite => StoreUrl::parse(&format!(
+            "sqlite://{}",
+            tmp.path().join("ledger.db").display()
+        ))
+        .unwrap(),
+        Backend::Postgres => StoreUrl::parse(&crate::pg::fresh_url()?).unwrap(),
+    };
     let key = SecretKey::from_seed(&[3; 32]);
     let signer = LogSigner {
         origin: "contract.test/log".into(),
@@ -53,7 +85,7 @@ async fn fresh() -> Fresh {
         serde_json::to_value(init).unwrap(),
     );
     f.store.append(vec![e]).await.unwrap();
-    f
+    Some(f)
 }
 
 fn event(
@@ -103,9 +135,11 @@ fn case(n: u128) -> StreamId {
     StreamId::case(Uuid::from_u128(n))
 }
 
-#[tokio::test]
-async fn appends_are_read_back_by_stream_and_by_position() {
-    let f = fresh().await;
+both! { #[tokio::test] appends_are_read_back_by_stream_and_by_position }
+async fn appends_are_read_back_by_stream_and_by_position(backend: Backend) {
+    let Some(f) = fresh(backend).await else {
+        return;
+    };
     let a = append_n(&f, &case(1), 5).await;
     let b = append_n(&f, &case(2), 3).await;
     let more_a = append_n(&f, &case(1), 0).await;
@@ -142,9 +176,11 @@ async fn appends_are_read_back_by_stream_and_by_position() {
     assert_eq!(f.store.size().await.unwrap(), 9);
 }
 
-#[tokio::test]
-async fn a_stale_expected_seq_is_a_conflict_and_changes_nothing() {
-    let f = fresh().await;
+both! { #[tokio::test] a_stale_expected_seq_is_a_conflict_and_changes_nothing }
+async fn a_stale_expected_seq_is_a_conflict_and_changes_nothing(backend: Backend) {
+    let Some(f) = fresh(backend).await else {
+        return;
+    };
     append_n(&f, &case(1), 2).await;
     let stale = note(&f.key, &case(1), StreamHead::default(), 99);
     let err = f.store.append(vec![stale]).await.unwrap_err();
@@ -160,9 +196,11 @@ async fn a_stale_expected_seq_is_a_conflict_and_changes_nothing() {
     assert_eq!(f.store.read_stream(&case(1)).await.unwrap().len(), 2);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_appends_with_the_same_expected_seq_exactly_one_wins() {
-    let f = fresh().await;
+both! { #[tokio::test(flavor = "multi_thread", worker_threads = 4)] concurrent_appends_with_the_same_expected_seq_exactly_one_wins }
+async fn concurrent_appends_with_the_same_expected_seq_exactly_one_wins(backend: Backend) {
+    let Some(f) = fresh(backend).await else {
+        return;
+    };
     append_n(&f, &case(7), 3).await;
     for round in 0..5 {
         let head = f.store.head(&case(7)).await.unwrap();
@@ -195,9 +233,11 @@ async fn concurrent_appends_with_the_same_expected_seq_exactly_one_wins() {
     assert_eq!(f.store.size().await.unwrap(), 1 + 3 + 5);
 }
 
-#[tokio::test]
-async fn malformed_appends_are_refused_whole() {
-    let f = fresh().await;
+both! { #[tokio::test] malformed_appends_are_refused_whole }
+async fn malformed_appends_are_refused_whole(backend: Backend) {
+    let Some(f) = fresh(backend).await else {
+        return;
+    };
     let first = note(&f.key, &case(1), StreamHead::default(), 0);
     // Events of two streams in one append.
     let other = note(&f.key, &case(2), StreamHead::default(), 0);
@@ -239,9 +279,11 @@ async fn malformed_appends_are_refused_whole() {
     assert_eq!(appended.tree_size, 3);
 }
 
-#[tokio::test]
-async fn followers_see_new_events_as_they_land() {
-    let f = fresh().await;
+both! { #[tokio::test] followers_see_new_events_as_they_land }
+async fn followers_see_new_events_as_they_land(backend: Backend) {
+    let Some(f) = fresh(backend).await else {
+        return;
+    };
     let mut size = f.store.watch_size();
     assert_eq!(*size.borrow_and_update(), 1);
     let store = f.store.clone();
@@ -269,9 +311,11 @@ async fn followers_see_new_events_as_they_land() {
     writer.await.unwrap();
 }
 
-#[tokio::test]
-async fn proofs_roots_and_checkpoints_agree_with_an_in_memory_tree() {
-    let f = fresh().await;
+both! { #[tokio::test] proofs_roots_and_checkpoints_agree_with_an_in_memory_tree }
+async fn proofs_roots_and_checkpoints_agree_with_an_in_memory_tree(backend: Backend) {
+    let Some(f) = fresh(backend).await else {
+        return;
+    };
     for s in 0..9 {
         append_n(&f, &case(s), 70).await;
     }
@@ -319,9 +363,11 @@ async fn proofs_roots_and_checkpoints_agree_with_an_in_memory_tree() {
     }
 }
 
-#[tokio::test]
-async fn a_reopened_store_continues_where_it_stopped() {
-    let f = fresh().await;
+both! { #[tokio::test] a_reopened_store_continues_where_it_stopped }
+async fn a_reopened_store_continues_where_it_stopped(backend: Backend) {
+    let Some(f) = fresh(backend).await else {
+        return;
+    };
     append_n(&f, &case(1), 300).await;
     let root_before = f.store.root(301).await.unwrap();
     let Fresh {
@@ -364,7 +410,7 @@ async fn a_reopened_store_continues_where_it_stopped() {
 /// writer checkpoints it after commits), instead of growing with everything appended.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sqlite_write_ahead_log_stays_small_under_sustained_appends() {
-    let f = fresh().await;
+    let f = fresh(Backend::Sqlite).await.unwrap();
     let writers: Vec<_> = (0..32u8)
         .map(|w| {
             let store = f.store.clone();
@@ -389,4 +435,102 @@ async fn the_sqlite_write_ahead_log_stays_small_under_sustained_appends() {
     // 12,801 entries with their index rows and tiles take tens of MB of log pages if the
     // log is never restarted; checkpointed every 1,000 pages it stays near 4 MB.
     assert!(bytes < 16 << 20, "the WAL holds {bytes} bytes");
+}
+
+/// PostgreSQL: three writers (three store handles, as three server processes have) append to
+/// one database at once, to streams of their own and to one shared stream, while a reader
+/// follows. No reader ever sees a gap, every acknowledged event is stored exactly once at a
+/// position of its own, every checkpoint verifies and agrees with the entries, and every
+/// writer's view ends the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn several_writers_on_one_postgres_database_keep_one_order() {
+    let Some(f) = fresh(Backend::Postgres).await else {
+        return;
+    };
+    let mut writers: Vec<Arc<dyn EventStore>> = vec![f.store.clone()];
+    for _ in 0..2 {
+        writers.push(Arc::from(
+            store::open(&f.url, Some(f.signer.clone())).await.unwrap(),
+        ));
+    }
+    let reader: Arc<dyn EventStore> = Arc::from(store::open(&f.url, None).await.unwrap());
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let follower = {
+        let (reader, done) = (reader.clone(), done.clone());
+        tokio::spawn(async move {
+            let mut next = 0u64;
+            loop {
+                let finished = done.load(std::sync::atomic::Ordering::SeqCst);
+                for e in reader.read_from(next, 500).await.unwrap() {
+                    assert_eq!(e.position, next, "a reader saw a gap");
+                    next += 1;
+                }
+                if finished {
+                    return next;
+                }
+            }
+        })
+    };
+    let mut tasks = Vec::new();
+    for (w, store) in writers.iter().enumerate() {
+        for t in 0..8u128 {
+            let (store, key) = (store.clone(), f.key.clone());
+            let own = case(1000 + w as u128 * 100 + t);
+            tasks.push(tokio::spawn(async move {
+                let mut acked = Vec::new();
+                for i in 0..40 {
+                    // Its own stream, and now and then the stream everyone contends for.
+                    let stream = if i % 5 == 0 { case(7) } else { own.clone() };
+                    loop {
+                        let head = store.head(&stream).await.unwrap();
+                        let e = note(&key, &stream, head, i);
+                        match store.append(vec![e.clone()]).await {
+                            Ok(a) => {
+                                acked.push((a.positions.start, e.leaf_hash()));
+                                break;
+                            }
+                            Err(StoreError::Conflict { .. }) => continue,
+                            Err(other) => panic!("append failed: {other}"),
+                        }
+                    }
+                }
+                acked
+            }));
+        }
+    }
+    let mut acked = Vec::new();
+    for t in tasks {
+        acked.extend(t.await.unwrap());
+    }
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    let followed = follower.await.unwrap();
+    let total = 1 + acked.len() as u64;
+    assert_eq!(acked.len(), 3 * 8 * 40);
+    assert_eq!(followed, total);
+    let entries = reader.read_from(0, 100_000).await.unwrap();
+    assert_eq!(entries.len() as u64, total);
+    // Every acknowledged event is at its position, once.
+    let mut positions: Vec<u64> = acked.iter().map(|(p, _)| *p).collect();
+    positions.sort();
+    positions.dedup();
+    assert_eq!(positions.len(), acked.len(), "two events share a position");
+    for (position, hash) in &acked {
+        assert_eq!(
+            merkle::leaf_hash(&entries[*position as usize].entry),
+            *hash
+        );
+    }
+    // The tree over the entries in position order is what every checkpoint signed.
+    let tree = MemoryTree::from_leaves(entries.iter().map(|e| merkle::leaf_hash(&e.entry)));
+    let vkey = NoteVerifier::new(&f.signer.origin, f.key.public()).unwrap();
+    for (size, note) in reader.checkpoints(0, 100_000).await.unwrap() {
+        let (cp, _) = Checkpoint::open(&note, &vkey).unwrap();
+        assert_eq!((cp.size, cp.root), (size, merkle::root(&tree, size).unwrap()));
+    }
+    for w in &writers {
+        let (cp, _) = Checkpoint::open(&w.checkpoint().await.unwrap().unwrap(), &vkey).unwrap();
+        assert_eq!((cp.size, cp.root), (total, tree.root()));
+        assert_eq!(w.root(total).await.unwrap(), tree.root());
+        assert_eq!(w.read_stream(&case(7)).await.unwrap().len(), 3 * 8 * 8);
+    }
 }
