@@ -4,6 +4,8 @@
 //! ```text
 //! recourse-data/
 //!   ledger.db          the embedded store (entries, tiles, checkpoints)
+//!   store.url          where the store is instead, when it is not the embedded one (0600:
+//!                      a PostgreSQL URL may hold a password); `--store` overrides it
 //!   ledger.vkey        the ledger's public note verifier key: give this to auditors and witnesses
 //!   keys/ledger.key    the ledger signing key (0600), in the standard note signer key format
 //!   keys/master.key    the master key that wraps case data keys (0600)
@@ -77,12 +79,29 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 #[derive(Debug, Clone)]
 pub struct DataDir {
     root: PathBuf,
+    /// The store named on the command line, over the folder's own `store.url`.
+    store: Option<StoreUrl>,
 }
 
 impl DataDir {
     /// The folder at `root` (not necessarily existing).
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            store: None,
+        }
+    }
+
+    /// The folder with its store at `url` rather than where `store.url` (or the default)
+    /// says; `init` records a non-default one in `store.url`.
+    pub fn with_store(mut self, url: StoreUrl) -> Self {
+        self.store = Some(url);
+        self
+    }
+
+    /// The file naming the store, when it is not the embedded one.
+    pub fn store_url_path(&self) -> PathBuf {
+        self.root.join("store.url")
     }
 
     /// The folder.
@@ -95,9 +114,21 @@ impl DataDir {
         self.root.join("ledger.db")
     }
 
-    /// The default store URL: the embedded database.
-    pub fn store_url(&self) -> StoreUrl {
-        StoreUrl::Sqlite(self.db_path())
+    /// Where the store is: the one given with [`with_store`](Self::with_store), else the one
+    /// `store.url` names, else the embedded database.
+    pub fn store_url(&self) -> Result<StoreUrl, DataDirError> {
+        if let Some(url) = &self.store {
+            return Ok(url.clone());
+        }
+        let path = self.store_url_path();
+        if !path.exists() {
+            return Ok(StoreUrl::Sqlite(self.db_path()));
+        }
+        let text = read_text(&path)?;
+        StoreUrl::parse(text.trim()).map_err(|reason| DataDirError::BadKey {
+            path: path.display().to_string(),
+            reason,
+        })
     }
 
     /// The ledger signing key file.
@@ -196,6 +227,9 @@ impl DataDir {
             encode_signer_key(origin, &key).as_bytes(),
         )?;
         write_file(&self.vkey_path(), format!("{verifier}\n").as_bytes(), 0o644)?;
+        if let Some(StoreUrl::Postgres(url)) = &self.store {
+            write_secret(&self.store_url_path(), format!("{url}\n").as_bytes())?;
+        }
         Ok(LogSigner {
             origin: origin.into(),
             key,

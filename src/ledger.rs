@@ -94,10 +94,19 @@ impl Ledger {
         origin: &str,
         at: jiff::Timestamp,
     ) -> Result<Ledger, LedgerError> {
+        let url = dir.store_url()?;
+        if let store::StoreUrl::Postgres(_) = &url
+            && store::open(&url, None).await?.size().await? > 0
+        {
+            // A shared database that already holds a ledger: another server's folder is made
+            // by copying a data folder (its keys), never by a second `init`.
+            return Err(LedgerError::DataDir(DataDirError::AlreadyInitialized(
+                "the PostgreSQL database".into(),
+            )));
+        }
         let signer = dir.create(origin)?;
         MarkFile::create(&dir.mark_path())?;
-        let store: Arc<dyn EventStore> =
-            Arc::from(store::open(&dir.store_url(), Some(signer.clone())).await?);
+        let store: Arc<dyn EventStore> = Arc::from(store::open(&url, Some(signer.clone())).await?);
         let ledger = Self::with_mark(dir, store, signer).await?;
         let init = LedgerInitialized {
             origin: origin.into(),
@@ -116,7 +125,7 @@ impl Ledger {
     pub async fn open(dir: &DataDir) -> Result<Ledger, LedgerError> {
         let signer = dir.signer()?;
         let store: Arc<dyn EventStore> =
-            Arc::from(store::open(&dir.store_url(), Some(signer.clone())).await?);
+            Arc::from(store::open(&dir.store_url()?, Some(signer.clone())).await?);
         Self::with_mark(dir, store, signer).await
     }
 
@@ -215,6 +224,25 @@ impl Ledger {
         let appended = self.store.append(events).await?;
         self.advance_mark(appended.tree_size).await?;
         Ok(appended)
+    }
+
+    /// Publishes what other processes sharing the store committed: marks the store's latest
+    /// checkpoint once the store is checked to still hold the tree marked before (an instance
+    /// never publishes a checkpoint that does not extend the one it published). A store found
+    /// rewritten halts appends.
+    pub async fn follow(&self) -> Result<(), LedgerError> {
+        let size = self.store.size().await?;
+        if size <= self.mark.size() {
+            return Ok(());
+        }
+        if let Some(marked) = self.published()
+            && let Err(e) =
+                check_against_mark(self.store.as_ref(), &self.mark.verifier, &marked).await
+        {
+            self.halt(e.to_string());
+            return Err(e);
+        }
+        self.advance_mark(size).await
     }
 
     /// Makes the mark cover at least `size` entries: one write serves every append that waits

@@ -55,12 +55,21 @@ pub struct DataArg {
         value_name = "DIR"
     )]
     pub data: PathBuf,
+    /// Where the ledger, vault, accounts and sessions are kept, when not in the data folder's
+    /// embedded database: `postgres://USER@HOST/DB` (a Unix socket as `?host=/run/postgresql`).
+    /// `init` records it in the folder's `store.url`, which later commands read.
+    #[arg(long, env = "RECOURSE_STORE", value_name = "URL", value_parser = crate::store::StoreUrl::parse)]
+    pub store: Option<crate::store::StoreUrl>,
 }
 
 impl DataArg {
     /// The data folder.
     pub fn dir(&self) -> crate::data_dir::DataDir {
-        crate::data_dir::DataDir::new(&self.data)
+        let dir = crate::data_dir::DataDir::new(&self.data);
+        match &self.store {
+            Some(url) => dir.with_store(url.clone()),
+            None => dir,
+        }
     }
 }
 
@@ -114,14 +123,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Opens the data folder's store for reading only.
 async fn open_read_only(data: &DataArg) -> anyhow::Result<Box<dyn crate::store::EventStore>> {
     let dir = data.dir();
-    if !dir.db_path().exists() {
+    let url = dir.store_url()?;
+    if let crate::store::StoreUrl::Sqlite(path) = &url
+        && !path.exists()
+    {
         anyhow::bail!(
             "{} holds no ledger database (ledger.db): run `recourse init --data {}` first",
             dir.root().display(),
             dir.root().display()
         );
     }
-    Ok(crate::store::open(&dir.store_url(), None).await?)
+    Ok(crate::store::open(&url, None).await?)
 }
 
 /// The exit status for a command that failed with `e`: [`EXIT_VERIFICATION_FAILED`] when the

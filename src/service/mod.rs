@@ -238,7 +238,7 @@ impl Service {
         if swept > 0 {
             tracing::info!(swept, "removed stored files no ledger entry vouches for");
         }
-        tokio::spawn(follow(store, model, applied_tx));
+        tokio::spawn(follow(store, model, applied_tx, service.ledger.clone()));
         crate::memory::release();
         Ok(service)
     }
@@ -483,16 +483,21 @@ async fn catch_up(
     }
 }
 
-/// Follows the store for the life of the process.
+/// Follows the store for the life of the process: the read model, and the published
+/// checkpoint (which other processes sharing the store move on).
 async fn follow(
     store: Arc<dyn EventStore>,
     model: Arc<RwLock<ReadModel>>,
     applied: watch::Sender<u64>,
+    ledger: Ledger,
 ) {
     let mut size = store.watch_size();
     loop {
         if let Err(e) = catch_up(&store, &model, &applied).await {
             tracing::error!(error = %e, "read model follower failed; retrying");
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        } else if let Err(e) = ledger.follow().await {
+            tracing::error!(error = %e, "cannot publish the store's latest checkpoint");
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         }
         tokio::select! {

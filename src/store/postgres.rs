@@ -151,22 +151,27 @@ fn committed_size(c: &mut impl GenericClient) -> Result<u64, StoreError> {
     max.map_or(Ok(0), |m| Ok(to_u64(m)? + 1))
 }
 
-fn read_tile(c: &mut impl GenericClient, level: u8, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
+fn read_tile(
+    c: &mut impl GenericClient,
+    level: u8,
+    index: u64,
+) -> Result<Option<Vec<u8>>, StoreError> {
     let Ok(index) = to_i64(index) else {
         return Ok(None);
     };
-    Ok(c
-        .query_opt(
-            "SELECT hashes FROM tiles WHERE level = $1 AND idx = $2",
-            &[&i16::from(level), &index],
-        )?
-        .map(|r| r.get(0)))
+    Ok(c.query_opt(
+        "SELECT hashes FROM tiles WHERE level = $1 AND idx = $2",
+        &[&i16::from(level), &index],
+    )?
+    .map(|r| r.get(0)))
 }
 
 fn latest_note(c: &mut impl GenericClient) -> Result<Option<String>, StoreError> {
-    Ok(c
-        .query_opt("SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1", &[])?
-        .map(|r| r.get(0)))
+    Ok(c.query_opt(
+        "SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1",
+        &[],
+    )?
+    .map(|r| r.get(0)))
 }
 
 fn check_size(c: &mut impl GenericClient, size: u64) -> Result<(), StoreError> {
@@ -224,15 +229,13 @@ impl PgStore {
                 let (tx, rx) = mpsc::channel(QUEUE_DEPTH);
                 let thread = std::thread::Builder::new()
                     .name("ledger-writer".into())
-                    .spawn(move || {
-                        match Writer::start(&writer_db, signer, size_tx) {
-                            Ok(writer) => {
-                                let _ = ready_tx.send(Ok(()));
-                                writer.run(rx);
-                            }
-                            Err(e) => {
-                                let _ = ready_tx.send(Err(e));
-                            }
+                    .spawn(move || match Writer::start(&writer_db, signer, size_tx) {
+                        Ok(writer) => {
+                            let _ = ready_tx.send(Ok(()));
+                            writer.run(rx);
+                        }
+                        Err(e) => {
+                            let _ = ready_tx.send(Err(e));
                         }
                     })
                     .map_err(|e| StoreError::Backend(e.to_string()))?;
@@ -257,7 +260,10 @@ impl PgStore {
         self.db.run_async(move |c| Ok(f(c))).await?
     }
 
-    async fn send(&self, events: Vec<Event>) -> Result<oneshot::Receiver<Result<Appended, StoreError>>, StoreError> {
+    async fn send(
+        &self,
+        events: Vec<Event>,
+    ) -> Result<oneshot::Receiver<Result<Appended, StoreError>>, StoreError> {
         let writer = self.writer.as_ref().ok_or(StoreError::ReadOnly)?;
         one_stream(&events)?;
         let (reply, answer) = oneshot::channel();
@@ -450,7 +456,7 @@ impl EventStore for PgStore {
     }
 
     async fn size(&self) -> Result<u64, StoreError> {
-        self.read(|c| committed_size(c)).await
+        self.read(committed_size).await
     }
 
     fn watch_size(&self) -> watch::Receiver<u64> {
@@ -458,7 +464,7 @@ impl EventStore for PgStore {
     }
 
     async fn checkpoint(&self) -> Result<Option<String>, StoreError> {
-        self.read(|c| latest_note(c)).await
+        self.read(latest_note).await
     }
 
     async fn checkpoints(
@@ -515,8 +521,7 @@ impl EventStore for PgStore {
 /// A read-only transaction with one snapshot for all its statements: a proof's tiles all come
 /// from one moment, never half from before another instance's commit and half from after.
 fn repeatable(c: &mut Client) -> Result<Transaction<'_>, StoreError> {
-    Ok(c
-        .build_transaction()
+    Ok(c.build_transaction()
         .isolation_level(postgres::IsolationLevel::RepeatableRead)
         .read_only(true)
         .start()?)
@@ -582,7 +587,9 @@ fn read_checked_tips(
             let entry: Option<Vec<u8>> = r.get(4);
             let event = entry
                 .and_then(|e| Event::from_entry(&e).ok())
-                .ok_or_else(|| corrupt(&format!("its last entry {position} is missing or invalid")))?;
+                .ok_or_else(|| {
+                    corrupt(&format!("its last entry {position} is missing or invalid"))
+                })?;
             let env = event.envelope();
             if env.stream != **stream
                 || env.seq.checked_add(1) != Some(next_seq)
@@ -808,7 +815,10 @@ impl Writer {
             // The latest checkpoint stays in the history only if it was the first to reach its
             // multiple of the spacing (as in the embedded store).
             let previous: Vec<u64> = tx
-                .query("SELECT size FROM checkpoints ORDER BY size DESC LIMIT 2", &[])?
+                .query(
+                    "SELECT size FROM checkpoints ORDER BY size DESC LIMIT 2",
+                    &[],
+                )?
                 .iter()
                 .map(|r| to_u64(r.get(0)))
                 .collect::<Result<_, _>>()?;

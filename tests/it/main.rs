@@ -27,6 +27,7 @@ mod integrity;
 mod landing;
 mod openapi;
 mod pg;
+mod postgres_instances;
 mod review_cli;
 mod review_pages;
 mod roles;

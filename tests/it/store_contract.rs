@@ -515,17 +515,17 @@ async fn several_writers_on_one_postgres_database_keep_one_order() {
     positions.dedup();
     assert_eq!(positions.len(), acked.len(), "two events share a position");
     for (position, hash) in &acked {
-        assert_eq!(
-            merkle::leaf_hash(&entries[*position as usize].entry),
-            *hash
-        );
+        assert_eq!(merkle::leaf_hash(&entries[*position as usize].entry), *hash);
     }
     // The tree over the entries in position order is what every checkpoint signed.
     let tree = MemoryTree::from_leaves(entries.iter().map(|e| merkle::leaf_hash(&e.entry)));
     let vkey = NoteVerifier::new(&f.signer.origin, f.key.public()).unwrap();
     for (size, note) in reader.checkpoints(0, 100_000).await.unwrap() {
         let (cp, _) = Checkpoint::open(&note, &vkey).unwrap();
-        assert_eq!((cp.size, cp.root), (size, merkle::root(&tree, size).unwrap()));
+        assert_eq!(
+            (cp.size, cp.root),
+            (size, merkle::root(&tree, size).unwrap())
+        );
     }
     for w in &writers {
         let (cp, _) = Checkpoint::open(&w.checkpoint().await.unwrap().unwrap(), &vkey).unwrap();
