@@ -95,9 +95,16 @@ impl Ledger {
         at: jiff::Timestamp,
     ) -> Result<Ledger, LedgerError> {
         let url = dir.store_url()?;
-        if let store::StoreUrl::Postgres(_) = &url
-            && store::open(&url, None).await?.size().await? > 0
-        {
+        let holds_a_ledger = match &url {
+            store::StoreUrl::Sqlite(_) => false,
+            store::StoreUrl::Postgres(_) => match store::open(&url, None).await {
+                Ok(existing) => existing.size().await? > 0,
+                // No schema yet: a new database.
+                Err(StoreError::NotFound(_)) => false,
+                Err(e) => return Err(e.into()),
+            },
+        };
+        if holds_a_ledger {
             // A shared database that already holds a ledger: another server's folder is made
             // by copying a data folder (its keys), never by a second `init`.
             return Err(LedgerError::DataDir(DataDirError::AlreadyInitialized(

@@ -59,6 +59,11 @@ pub enum ConnectError {
     /// The server refused or failed.
     #[error("PostgreSQL: {0}")]
     Database(#[from] PgError),
+    /// A database opened for reading holds no Recourse schema of this version.
+    #[error(
+        "the database holds no Recourse ledger of this version (run `recourse init --store URL`, or `serve`, to create or migrate it)"
+    )]
+    NotRecourse,
     /// A pool thread could not be started.
     #[error("cannot start a PostgreSQL connection thread: {0}")]
     Thread(String),
@@ -68,12 +73,26 @@ impl Database {
     /// Connects to the database at `url` with `threads` pooled connections (at least one) and
     /// migrates its schema. Blocks: call it from a blocking thread, not a Tokio worker.
     pub fn connect(url: &str, threads: usize) -> Result<Database, ConnectError> {
+        Self::open(url, threads, true)
+    }
+
+    /// Connects to a database that already holds a Recourse schema of this version, changing
+    /// nothing (for reading only: `verify` pointed at the wrong database creates no tables).
+    pub fn connect_existing(url: &str, threads: usize) -> Result<Database, ConnectError> {
+        Self::open(url, threads, false)
+    }
+
+    fn open(url: &str, threads: usize, migrate: bool) -> Result<Database, ConnectError> {
         let config: postgres::Config = url
             .parse()
             .map_err(|e: PgError| ConnectError::Url(e.to_string()))?;
         // Connecting once here reports a bad address or password at start-up, plainly.
         let mut first = config.connect(postgres::NoTls)?;
-        schema::migrate(&mut first)?;
+        if migrate {
+            schema::migrate(&mut first)?;
+        } else if !schema::is_current(&mut first)? {
+            return Err(ConnectError::NotRecourse);
+        }
         let (tx, rx) = mpsc::channel::<Job>();
         let rx = Arc::new(Mutex::new(rx));
         let mut first = Some(first);

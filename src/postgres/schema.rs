@@ -39,6 +39,22 @@ CREATE TABLE tiles (
 CREATE TABLE checkpoints (size bigint PRIMARY KEY, note text NOT NULL);
 ";
 
+/// Whether every migration has been applied (without changing anything).
+pub fn is_current(client: &mut Client) -> Result<bool, PgError> {
+    let exists: bool = client
+        .query_one("SELECT to_regclass('schema_migrations') IS NOT NULL", &[])?
+        .get(0);
+    if !exists {
+        return Ok(false);
+    }
+    let done: Vec<i32> = client
+        .query("SELECT version FROM schema_migrations", &[])?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    Ok(MIGRATIONS.iter().all(|(v, _)| done.contains(v)))
+}
+
 /// Applies the migrations not yet applied.
 pub fn migrate(client: &mut Client) -> Result<(), PgError> {
     let mut tx = client.transaction()?;

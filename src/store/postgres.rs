@@ -204,14 +204,25 @@ fn load_tree(tx: &mut Transaction<'_>, signer: &LogSigner) -> Result<LogTree, St
 }
 
 impl PgStore {
-    /// Connects to the database at `url` and migrates its schema. With a signer appends are
-    /// accepted; without one the store only reads.
+    /// Connects to the database at `url`. With a signer appends are accepted and the schema
+    /// is migrated; without one the store only reads, and a database without the schema is
+    /// refused (nothing is created in it).
     pub async fn open(url: &str, signer: Option<LogSigner>) -> Result<Self, StoreError> {
         let url = url.to_string();
-        let db = tokio::task::spawn_blocking(move || Database::connect(&url, POOL_THREADS))
-            .await
-            .map_err(|e| StoreError::Backend(e.to_string()))?
-            .map_err(|e| StoreError::Backend(e.to_string()))?;
+        let writes = signer.is_some();
+        let db = tokio::task::spawn_blocking(move || {
+            if writes {
+                Database::connect(&url, POOL_THREADS)
+            } else {
+                Database::connect_existing(&url, POOL_THREADS)
+            }
+        })
+        .await
+        .map_err(|e| StoreError::Backend(e.to_string()))?
+        .map_err(|e| match e {
+            crate::postgres::ConnectError::NotRecourse => StoreError::NotFound(e.to_string()),
+            e => StoreError::Backend(e.to_string()),
+        })?;
         Self::on(db, signer).await
     }
 

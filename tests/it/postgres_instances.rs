@@ -170,3 +170,105 @@ fn three_appenders_on_one_database_survive_one_killed_mid_append() {
     again.kill().unwrap();
     again.wait().unwrap();
 }
+
+/// Runs `sql` on the test database at `url`.
+fn tamper(url: &str, sql: &str) {
+    let sql = sql.to_string();
+    crate::pg::server()
+        .unwrap()
+        .on(url, move |c| c.batch_execute(&sql))
+        .unwrap();
+}
+
+/// The same tampering the embedded store's tests make, on the PostgreSQL store: `verify`
+/// names the position and exits 1, and a server refuses to start on it (exit 1), from any
+/// instance's folder.
+#[test]
+fn tampering_with_the_postgres_database_is_caught() {
+    let Some((url, folders)) = folders_on_one_database(2) else {
+        return;
+    };
+    let (a, b) = (&folders[0], &folders[1]);
+    let out = a.run(&["bench", "append", "--events", "600", "--concurrency", "16"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for f in [a, b] {
+        let out = f.run(&["verify"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+    // One byte of entry 250 changed (inside its JSON, so it still parses).
+    tamper(
+        &url,
+        "UPDATE entries SET entry = overlay(entry placing '\\x30'::bytea from length(entry) - 70 for 1) WHERE position = 250",
+    );
+    let out = b.run(&["verify"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("at position 250:"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = b.run(&["serve", "--listen", "127.0.0.1:0"]);
+    let err = text(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "serve started on a tampered store: {err}"
+    );
+    assert!(err.contains("entry 250"), "{err}");
+}
+
+/// The latest checkpoint deleted (a rollback of the signed head): the writer refuses to sign
+/// on top, and `verify` fails.
+#[test]
+fn a_deleted_latest_checkpoint_on_postgres_is_caught() {
+    let Some((url, folders)) = folders_on_one_database(1) else {
+        return;
+    };
+    let a = &folders[0];
+    let out = a.run(&["bench", "append", "--events", "300", "--concurrency", "8"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    tamper(
+        &url,
+        "DELETE FROM checkpoints WHERE size = (SELECT max(size) FROM checkpoints)",
+    );
+    let out = a.run(&["bench", "append", "--events", "10", "--concurrency", "1"]);
+    assert!(
+        !out.status.success(),
+        "appended on a rolled-back checkpoint"
+    );
+    let out = a.run(&["verify"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{} {}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+}
+
+/// `verify` pointed at a database that holds no ledger changes nothing in it.
+#[test]
+fn reading_a_database_without_a_ledger_creates_nothing() {
+    let Some(url) = crate::pg::fresh_url() else {
+        return;
+    };
+    let d = DataFolder::with_events(0);
+    let out = d.run(&["verify", "--store", &url]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains("no Recourse ledger"),
+        "{}",
+        text(&out.stderr)
+    );
+    let tables: i64 = crate::pg::server()
+        .unwrap()
+        .on(&url, |c| {
+            Ok(c.query_one(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
+                &[],
+            )?
+            .get(0))
+        })
+        .unwrap();
+    assert_eq!(tables, 0);
+}
