@@ -272,3 +272,228 @@ fn reading_a_database_without_a_ledger_creates_nothing() {
         .unwrap();
     assert_eq!(tables, 0);
 }
+
+/// A running `recourse serve` process and the address it printed.
+struct ServeProcess {
+    child: Child,
+    printed: String,
+}
+
+impl ServeProcess {
+    fn start(folder: &DataFolder, extra: &[&str]) -> ServeProcess {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_recourse"))
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--limits",
+                "100000,100000,100000",
+            ])
+            .args(extra)
+            .arg("--data")
+            .arg(&folder.path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("recourse serve starts");
+        let mut printed = String::new();
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        for line in lines.by_ref() {
+            let line = line.expect("a line");
+            printed.push_str(&line);
+            printed.push('\n');
+            if line.contains("Press Ctrl-C") {
+                break;
+            }
+        }
+        std::thread::spawn(move || lines.for_each(drop));
+        assert!(printed.contains("Press Ctrl-C"), "serve printed: {printed}");
+        ServeProcess { child, printed }
+    }
+
+    fn base(&self) -> String {
+        let at = self
+            .printed
+            .find("running at http://")
+            .expect("the address")
+            + 11;
+        self.printed[at..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    /// The demo sign-in name of the first staff member holding `role`.
+    fn demo_login(&self, role: &str) -> String {
+        let line = self
+            .printed
+            .lines()
+            .skip_while(|l| !l.contains("Demo staff sign in"))
+            .nth(1)
+            .expect("the demo logins");
+        line.split("), ")
+            .find(|entry| entry.contains(role))
+            .and_then(|entry| entry.split_whitespace().next())
+            .expect("a login with the role")
+            .to_string()
+    }
+}
+
+impl Drop for ServeProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn checkpoint_of(base: &str) -> String {
+    reqwest::get(format!("{base}/ledger/checkpoint"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Three server processes on one database take filings from clients and a chair's actions at
+/// once: a client files on any of them and follows the case on another; the chair signs in on
+/// one and works, with the same session, on the others; every case filed on one is acted on
+/// from another as soon as it has followed. Afterwards nothing is lost or duplicated, `verify`
+/// passes from each folder, and all three serve the same checkpoint.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn three_servers_on_one_database_take_filings_and_staff_actions() {
+    use crate::api::{Reply, call, complaint, post};
+    use reqwest::{Method, StatusCode};
+    use serde_json::json;
+
+    let Some(url) = crate::pg::fresh_url() else {
+        return;
+    };
+    let first = DataFolder::empty();
+    let s1 = ServeProcess::start(
+        &first,
+        &["--store", &url, "--demo", "--demo-complaints", "12"],
+    );
+    let mut folders = vec![first];
+    for _ in 0..2 {
+        let copy = DataFolder::empty();
+        copy_folder(&folders[0].path, &copy.path);
+        folders.push(copy);
+    }
+    let s2 = ServeProcess::start(&folders[1], &[]);
+    let s3 = ServeProcess::start(&folders[2], &[]);
+    let bases = [s1.base(), s2.base(), s3.base()];
+    let server = crate::pg::server().unwrap();
+    let cases_in_db = |url: &str| -> i64 {
+        server
+            .on(url, |c| {
+                Ok(
+                    c.query_one("SELECT count(*) FROM streams WHERE name LIKE 'case/%'", &[])?
+                        .get(0),
+                )
+            })
+            .unwrap()
+    };
+    let before = cases_in_db(&url);
+
+    // The chair signs in on the second server; the session is in the database.
+    let chair_login = s1.demo_login("chair");
+    let at2 = crate::web_helpers::Browser::at(&bases[1]);
+    let r = post(
+        &at2,
+        "/session",
+        json!({ "login": chair_login, "password": crate::web_helpers::DEMO_PASSWORD }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let csrf = r.json["csrf"].as_str().unwrap().to_string();
+
+    // Clients file on every server at once; each case is acknowledged by the chair on the
+    // next server, with the session opened on the second.
+    let mut tasks = Vec::new();
+    for i in 0..30usize {
+        let (file_on, act_on) = (bases[i % 3].clone(), bases[(i + 1) % 3].clone());
+        let (chair, csrf) = (at2.on(&act_on), csrf.clone());
+        tasks.push(tokio::spawn(async move {
+            let client = crate::web_helpers::Browser::at(&file_on);
+            let r = post(
+                &client,
+                "/complaints",
+                complaint(&format!("Filing {i} was not answered.")),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            let case = r.json["case"].as_str().unwrap().to_string();
+            let code = r.json["receipt_code"].as_str().unwrap().to_string();
+            // The other server follows within a second or so; until then the case is unknown
+            // there.
+            let deadline = Instant::now() + Duration::from_secs(20);
+            let acted: Reply = loop {
+                let r = call(
+                    &chair,
+                    Method::POST,
+                    &format!("/cases/{case}/actions/acknowledge"),
+                    Some(&json!({})),
+                    Some(&csrf),
+                )
+                .await;
+                if r.status == StatusCode::OK || Instant::now() > deadline {
+                    break r;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            };
+            assert_eq!(
+                acted.status,
+                StatusCode::OK,
+                "acknowledge on {act_on}: {}",
+                acted.text
+            );
+            (case, code)
+        }));
+    }
+    let mut filed = Vec::new();
+    for t in tasks {
+        filed.push(t.await.unwrap());
+    }
+    let mut ids: Vec<&String> = filed.iter().map(|(c, _)| c).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 30);
+    assert_eq!(cases_in_db(&url) - before, 30, "cases lost or duplicated");
+
+    // Every server converges on one checkpoint, and a client follows a case on any server.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let mut seen = Vec::new();
+        for b in &bases {
+            seen.push(checkpoint_of(b).await);
+        }
+        if seen.windows(2).all(|w| w[0] == w[1]) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the servers serve different checkpoints: {seen:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for (i, (_, code)) in filed.iter().enumerate() {
+        let b = crate::web_helpers::Browser::at(&bases[(i + 2) % 3]);
+        let r = post(&b, "/track", json!({ "code": code })).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(r.json["status"], "acknowledged", "{}", r.text);
+    }
+    drop((s1, s2, s3));
+    for f in &folders {
+        let out = f.run(&["verify"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "verify failed: {} {}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+    }
+}

@@ -218,6 +218,16 @@ impl Browser {
         }
     }
 
+    /// The same browser (its cookies) talking to the app served at `base` (another server
+    /// process on the same store).
+    pub fn on(&self, base: &str) -> Browser {
+        Browser {
+            client: self.client.clone(),
+            jar: self.jar.clone(),
+            base: base.to_string(),
+        }
+    }
+
     /// The URL of `path` on the app.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
