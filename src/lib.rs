@@ -12,6 +12,7 @@
 //! - [`vault`]: data keys, sealing and erasure; [`receipt`]: clients' receipt codes.
 //! - [`sessions`]: who is signed in. Vault, accounts and sessions are traits, as the store is
 //!   (`KeyVault`, `AccountStore`, `SessionStore`), each with its SQLite backend.
+//! - [`transient`]: the web's short-lived state (visits, drafts), in memory or shared.
 //! - [`verification`]: verifying a data folder or an export bundle.
 //! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
 //! - [`web`]: the web application (warp): forms, pages, ledger endpoints, JSON API.
@@ -34,6 +35,7 @@ pub mod reference;
 pub mod service;
 pub mod sessions;
 pub mod store;
+pub mod transient;
 pub mod vault;
 pub mod verification;
 pub mod web;

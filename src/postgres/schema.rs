@@ -12,7 +12,7 @@ use super::PgError;
 const MIGRATION_LOCK: i64 = 0x7265_636f_7572_7365;
 
 /// The migrations, in order: (version, SQL).
-pub const MIGRATIONS: &[(i32, &str)] = &[(1, LEDGER)];
+pub const MIGRATIONS: &[(i32, &str)] = &[(1, LEDGER), (3, TRANSIENT)];
 
 /// The ledger: entries by position (the only evidence), the stream index, tiles, checkpoints.
 /// The same tables as the embedded store's (see `store::sqlite` for what each column is
@@ -54,6 +54,18 @@ pub fn is_current(client: &mut Client) -> Result<bool, PgError> {
         .collect();
     Ok(MIGRATIONS.iter().all(|(v, _)| done.contains(v)))
 }
+
+/// The web's short-lived state (`crate::transient`): visits, drafts, one-time ids.
+const TRANSIENT: &str = "
+CREATE TABLE transient (
+    space   text NOT NULL,
+    key     bytea NOT NULL,
+    value   bytea NOT NULL,
+    expires bigint NOT NULL,
+    PRIMARY KEY (space, key)
+);
+CREATE INDEX transient_expires ON transient (expires);
+";
 
 /// Applies the migrations not yet applied.
 pub fn migrate(client: &mut Client) -> Result<(), PgError> {

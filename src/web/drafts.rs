@@ -2,23 +2,27 @@
 //! then get): a reload, the Back button, a language switch or a "Change" link shows the answers
 //! again without sending anything twice, and a draft is filed at most once.
 //!
-//! A draft lives in this process's memory only, never on disk, sealed with XChaCha20-Poly1305
+//! A draft is kept sealed with XChaCha20-Poly1305
 //! under a key derived from the browser's draft cookie (a random token, `HttpOnly`,
 //! `SameSite=Strict`), which the store never keeps: it finds a draft by the token's domain-separated
 //! SHA-256. Each draft also has a public id, carried by the form, which says which draft a
 //! submitted form belongs to. Once filed, the draft's answers are dropped and only the receipt
 //! code stays, sealed the same way, for [`RECEIPT_SHOWN`]: only the browser that filed it can see
 //! it again. The ids of filed drafts are remembered for [`FILED_KEPT`], so that the same form sent
-//! again, from anywhere, files nothing. A restart forgets all of this (a draft is lost, and a form
-//! posted again after a restart is a new draft).
+//! again, from anywhere, files nothing. All of this is kept in the [`TransientStore`]: this
+//! process's memory on the embedded store (a restart forgets it: a draft is lost, and a form
+//! posted again after a restart is a new draft), the shared database on PostgreSQL (any server
+//! answers the next step, and a filed draft is filed once whichever server the form reaches).
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD_NO_PAD as B64;
 use zeroize::Zeroizing;
 
 use crate::data_dir::random_bytes;
+use crate::transient::{MemoryTransient, Space, TransientStore};
 use crate::web::pages::public::Draft;
 use crate::web::session::new_token;
 use crate::web::token_seal::TokenSeal;
@@ -31,10 +35,6 @@ pub const DRAFT_IDLE: Duration = Duration::from_secs(3 * 3600);
 pub const RECEIPT_SHOWN: Duration = Duration::from_secs(3600);
 /// How long the id of a filed draft is remembered (a form sent again files nothing).
 pub const FILED_KEPT: Duration = Duration::from_secs(7 * 24 * 3600);
-/// At most this many drafts at once (the oldest untouched goes first).
-pub const MAX_DRAFTS: usize = 20_000;
-/// At most this many filed ids remembered.
-pub const MAX_FILED: usize = 200_000;
 
 /// Where a draft is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,30 +61,47 @@ pub struct Opened {
     pub state: State,
 }
 
-enum Stored {
-    Open { sealed: Vec<u8> },
-    Filing { sealed: Vec<u8> },
-    Filed { sealed_code: Vec<u8>, at: Instant },
-}
-
-struct Entry {
+/// A draft as stored: its public id, steps, where it is and what is sealed (the answers, or
+/// once filed the receipt code).
+#[derive(serde::Serialize, serde::Deserialize, Clone, PartialEq, Eq)]
+struct Stored {
     id: String,
     step: u8,
     reached: u8,
-    touched: Instant,
-    stored: Stored,
+    state: Kind,
+    sealed: String,
 }
 
-#[derive(Default)]
-struct Inner {
-    drafts: HashMap<[u8; 32], Entry>,
-    filed: HashMap<String, Instant>,
+#[derive(serde::Serialize, serde::Deserialize, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Open,
+    Filing,
+    Filed,
 }
 
-/// The drafts of this process.
-#[derive(Default)]
+impl Stored {
+    fn bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("a stored draft serializes")
+    }
+
+    fn parse(bytes: &[u8]) -> Option<Stored> {
+        serde_json::from_slice(bytes).ok()
+    }
+
+    fn sealed(&self) -> Option<Vec<u8>> {
+        B64.decode(&self.sealed).ok()
+    }
+}
+
+/// The drafts, in a transient store.
 pub struct Drafts {
-    inner: Mutex<Inner>,
+    store: Arc<dyn TransientStore>,
+}
+
+impl Default for Drafts {
+    fn default() -> Self {
+        Self::new(Arc::new(MemoryTransient::default()))
+    }
 }
 
 /// Drafts' tokens, separated from other uses.
@@ -110,154 +127,156 @@ fn seal_draft(token: &str, d: &Draft) -> Vec<u8> {
     seal(token, b"draft", &plain)
 }
 
-impl Inner {
-    fn sweep(&mut self, now: Instant) {
-        self.drafts.retain(|_, e| match &e.stored {
-            Stored::Filed { at, .. } => now.duration_since(*at) < RECEIPT_SHOWN,
-            _ => now.duration_since(e.touched) < DRAFT_IDLE,
-        });
-        self.filed
-            .retain(|_, at| now.duration_since(*at) < FILED_KEPT);
-        if self.drafts.len() >= MAX_DRAFTS
-            && let Some(oldest) = self
-                .drafts
-                .iter()
-                .min_by_key(|(_, e)| e.touched)
-                .map(|(k, _)| *k)
+impl Drafts {
+    /// The drafts kept in `store`.
+    pub fn new(store: Arc<dyn TransientStore>) -> Drafts {
+        Drafts { store }
+    }
+
+    fn load(&self, token: &str) -> Option<(Vec<u8>, Stored)> {
+        match self
+            .store
+            .get(Space::Draft, &lookup(token), SystemTime::now())
         {
-            self.drafts.remove(&oldest);
-        }
-        if self.filed.len() >= MAX_FILED
-            && let Some(oldest) = self
-                .filed
-                .iter()
-                .min_by_key(|(_, at)| **at)
-                .map(|(k, _)| k.clone())
-        {
-            self.filed.remove(&oldest);
+            Ok(v) => {
+                let v = v?;
+                let s = Stored::parse(&v)?;
+                Some((v, s))
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read a draft");
+                None
+            }
         }
     }
-}
 
-impl Drafts {
+    fn keep(&self, token: &str, s: &Stored, ttl: Duration) {
+        if let Err(e) = self.store.put(
+            Space::Draft,
+            &lookup(token),
+            &s.bytes(),
+            SystemTime::now(),
+            ttl,
+        ) {
+            tracing::error!(error = %e, "cannot keep a draft");
+        }
+    }
+
     /// A new draft holding `d` at `step`: its cookie token and its public id.
     pub fn create(&self, d: &Draft, step: u8) -> (String, String) {
         let token = new_token();
         let id = hex::encode(random_bytes::<16>());
-        let now = Instant::now();
-        let mut inner = self.inner.lock().expect("drafts lock");
-        inner.sweep(now);
-        inner.drafts.insert(
-            lookup(&token),
-            Entry {
-                id: id.clone(),
-                step,
-                reached: step,
-                touched: now,
-                stored: Stored::Open {
-                    sealed: seal_draft(&token, d),
-                },
-            },
-        );
+        let stored = Stored {
+            id: id.clone(),
+            step,
+            reached: step,
+            state: Kind::Open,
+            sealed: B64.encode(seal_draft(&token, d)),
+        };
+        self.keep(&token, &stored, DRAFT_IDLE);
         (token, id)
     }
 
-    /// The draft of cookie `token`, if this process has it.
+    /// The draft of cookie `token`, if there is one.
     pub fn open(&self, token: &str) -> Option<Opened> {
-        let now = Instant::now();
-        let inner = self.inner.lock().expect("drafts lock");
-        let e = inner.drafts.get(&lookup(token))?;
+        let (_, s) = self.load(token)?;
+        let sealed = s.sealed()?;
         let read = |sealed: &[u8]| -> Option<Draft> {
             serde_json::from_slice(&open(token, b"draft", sealed)?).ok()
         };
-        let (draft, state) = match &e.stored {
-            Stored::Open { sealed } => (read(sealed)?, State::Open),
-            Stored::Filing { sealed } => (read(sealed)?, State::Filing),
-            Stored::Filed { sealed_code, at } => {
-                let code = (now.duration_since(*at) < RECEIPT_SHOWN)
-                    .then(|| open(token, b"receipt", sealed_code))
-                    .flatten()
+        let (draft, state) = match s.state {
+            Kind::Open => (read(&sealed)?, State::Open),
+            Kind::Filing => (read(&sealed)?, State::Filing),
+            Kind::Filed => {
+                let code = open(token, b"receipt", &sealed)
                     .and_then(|c| String::from_utf8(c.to_vec()).ok());
                 (Draft::default(), State::Filed(code))
             }
         };
         Some(Opened {
-            id: e.id.clone(),
+            id: s.id,
             draft,
-            step: e.step,
-            reached: e.reached,
+            step: s.step,
+            reached: s.reached,
             state,
         })
     }
 
     /// Keeps `d` as the answers of the open draft of `token`, shown next at `step`.
     pub fn save(&self, token: &str, d: &Draft, step: u8) {
-        let mut inner = self.inner.lock().expect("drafts lock");
-        if let Some(e) = inner.drafts.get_mut(&lookup(token))
-            && let Stored::Open { sealed } = &mut e.stored
+        if let Some((_, mut s)) = self.load(token)
+            && s.state == Kind::Open
         {
-            *sealed = seal_draft(token, d);
-            e.step = step;
-            e.reached = e.reached.max(step);
-            e.touched = Instant::now();
+            s.sealed = B64.encode(seal_draft(token, d));
+            s.step = step;
+            s.reached = s.reached.max(step);
+            self.keep(token, &s, DRAFT_IDLE);
         }
     }
 
     /// Starts filing the open draft of `token`: false if it is not open (already sent, or
-    /// being sent), so that it is filed once.
+    /// being sent, here or on another server), so that it is filed once.
     pub fn begin_filing(&self, token: &str) -> bool {
-        let mut inner = self.inner.lock().expect("drafts lock");
-        match inner.drafts.get_mut(&lookup(token)) {
-            Some(e) => {
-                match std::mem::replace(&mut e.stored, Stored::Filing { sealed: Vec::new() }) {
-                    Stored::Open { sealed } => {
-                        e.stored = Stored::Filing { sealed };
-                        true
-                    }
-                    other => {
-                        e.stored = other;
-                        false
-                    }
-                }
-            }
-            None => false,
+        let Some((current, mut s)) = self.load(token) else {
+            return false;
+        };
+        if s.state != Kind::Open {
+            return false;
         }
+        s.state = Kind::Filing;
+        self.store
+            .swap(
+                Space::Draft,
+                &lookup(token),
+                &current,
+                &s.bytes(),
+                SystemTime::now(),
+                DRAFT_IDLE,
+            )
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "cannot mark a draft as being filed");
+                false
+            })
     }
 
     /// Filing failed: the draft is open again.
     pub fn failed(&self, token: &str) {
-        let mut inner = self.inner.lock().expect("drafts lock");
-        if let Some(e) = inner.drafts.get_mut(&lookup(token))
-            && let Stored::Filing { sealed } = &mut e.stored
+        if let Some((_, mut s)) = self.load(token)
+            && s.state == Kind::Filing
         {
-            let sealed = std::mem::take(sealed);
-            e.stored = Stored::Open { sealed };
+            s.state = Kind::Open;
+            self.keep(token, &s, DRAFT_IDLE);
         }
     }
 
     /// The draft of `token` was filed with receipt `code`: its answers are dropped.
     pub fn filed(&self, token: &str, code: &str) {
-        let now = Instant::now();
-        let mut inner = self.inner.lock().expect("drafts lock");
-        let Some(e) = inner.drafts.get_mut(&lookup(token)) else {
+        let Some((_, mut s)) = self.load(token) else {
             return;
         };
-        e.stored = Stored::Filed {
-            sealed_code: seal(token, b"receipt", code.as_bytes()),
-            at: now,
-        };
-        e.touched = now;
-        let id = e.id.clone();
-        inner.filed.insert(id, now);
+        s.state = Kind::Filed;
+        s.sealed = B64.encode(seal(token, b"receipt", code.as_bytes()));
+        self.keep(token, &s, RECEIPT_SHOWN);
+        if let Err(e) = self.store.put(
+            Space::Filed,
+            s.id.as_bytes(),
+            b"",
+            SystemTime::now(),
+            FILED_KEPT,
+        ) {
+            tracing::error!(error = %e, "cannot record a filed draft");
+        }
     }
 
     /// Whether the draft with public id `id` was filed (by anyone).
     pub fn was_filed(&self, id: &str) -> bool {
-        self.inner
-            .lock()
-            .expect("drafts lock")
-            .filed
-            .contains_key(id)
+        self.store
+            .get(Space::Filed, id.as_bytes(), SystemTime::now())
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "cannot read filed drafts");
+                None
+            })
+            .is_some()
     }
 }
 

@@ -126,9 +126,9 @@ pub struct App {
     pub limiter: Limiter,
     /// Configuration.
     pub config: WebConfig,
-    /// The complaint form's drafts (this process's memory, sealed).
+    /// The complaint form's drafts (sealed, in the transient store).
     pub drafts: drafts::Drafts,
-    /// The client's tracking visits (this process's memory, sealed).
+    /// The client's tracking visits (sealed, in the transient store).
     pub visits: visits::Visits,
     /// Counters for `/metrics`.
     pub metrics: metrics::Metrics,
@@ -171,6 +171,14 @@ impl App {
             metrics: metrics::Metrics::default(),
             started: Instant::now(),
         })
+    }
+
+    /// The application keeping drafts and tracking visits in `store` (shared by every server
+    /// on a PostgreSQL store) rather than in this process's memory.
+    pub fn with_transient(mut self, store: Arc<dyn crate::transient::TransientStore>) -> App {
+        self.drafts = drafts::Drafts::new(store.clone());
+        self.visits = visits::Visits::new(store);
+        self
     }
 
     /// The administration workflows (enrolment, sign-in, resets...) over this application's

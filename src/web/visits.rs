@@ -9,20 +9,21 @@
 //! under a key derived from the token, which the store never keeps (it finds a visit by the
 //! token's domain-separated SHA-256). A visit nobody used for [`VISIT_IDLE`] is forgotten: a
 //! newcomer often tracks their complaint on a shared or borrowed phone, and the next person to
-//! pick it up must not find the case open; "I'm done" forgets the visit at once. A restart
-//! forgets every visit (the client gives the code again); issue 13 moves such state into the
-//! store.
+//! pick it up must not find the case open; "I'm done" forgets the visit at once. Visits are
+//! kept in the [`TransientStore`] (this process's memory on the embedded store, where a restart
+//! forgets them and the client gives the code again; the shared database on PostgreSQL, so
+//! that any server answers the next request).
 //!
 //! The notice after an action ("Your message was sent") is kept with the visit as a message id
 //! and shown once, by the next page. Each rendering of the tracking page gives its forms a
 //! one-time id; an action with an id already used acts not again ([`Visits::begin`]), so that
 //! a double tap or a resubmitted form sends one message, one file.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use crate::data_dir::random_bytes;
+use crate::transient::{MemoryTransient, Space, TransientStore};
 use crate::web::session::new_token;
 use crate::web::token_seal::TokenSeal;
 
@@ -34,10 +35,8 @@ pub const VISIT_PATH: &str = "/track";
 pub const VISIT_IDLE: Duration = Duration::from_secs(30 * 60);
 /// How long a used one-time id is remembered (a form sent again acts not again).
 pub const USED_KEPT: Duration = Duration::from_secs(24 * 3600);
-/// At most this many visits at once (the oldest untouched goes first).
-pub const MAX_VISITS: usize = 20_000;
-/// At most this many used one-time ids remembered.
-pub const MAX_USED: usize = 200_000;
+/// How long a one-time id counts as acting, at most (a process that died while acting).
+pub const ACTING_AT_MOST: Duration = Duration::from_secs(10 * 60);
 
 /// A visit as its browser sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,29 +47,40 @@ pub struct Visit {
     pub flash: Option<String>,
 }
 
-struct Entry {
-    sealed_code: Vec<u8>,
-    flash: Option<String>,
-    touched: Instant,
-}
+/// A one-time id's value while its action runs, and after it acted.
+const ACTING: &[u8] = b"acting";
+const DONE: &[u8] = b"done";
 
-/// Whether a one-time id is being used now or was used.
-#[derive(Clone, Copy)]
-enum Use {
-    Acting,
-    Done(Instant),
-}
-
-#[derive(Default)]
-struct Inner {
-    visits: HashMap<[u8; 32], Entry>,
-    used: HashMap<String, Use>,
-}
-
-/// The tracking visits of this process.
-#[derive(Default)]
+/// The tracking visits, in a transient store.
 pub struct Visits {
-    inner: Mutex<Inner>,
+    store: Arc<dyn TransientStore>,
+}
+
+impl Default for Visits {
+    fn default() -> Self {
+        Self::new(Arc::new(MemoryTransient::default()))
+    }
+}
+
+/// A stored visit: the notice's length, the notice, the sealed code.
+fn encode(flash: Option<&str>, sealed_code: &[u8]) -> Vec<u8> {
+    let flash = flash.unwrap_or("").as_bytes();
+    let flash = &flash[..flash.len().min(255)];
+    let mut v = Vec::with_capacity(1 + flash.len() + sealed_code.len());
+    v.push(flash.len() as u8);
+    v.extend_from_slice(flash);
+    v.extend_from_slice(sealed_code);
+    v
+}
+
+fn decode(v: &[u8]) -> Option<(Option<String>, &[u8])> {
+    let (&n, rest) = v.split_first()?;
+    let n = usize::from(n);
+    let flash = rest.get(..n)?;
+    let flash = (n > 0)
+        .then(|| String::from_utf8(flash.to_vec()).ok())
+        .flatten();
+    Some((flash, rest.get(n..)?))
 }
 
 /// Visits' tokens, separated from other uses.
@@ -97,89 +107,71 @@ fn well_formed(id: &str) -> bool {
     id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-impl Inner {
-    fn sweep(&mut self, now: Instant) {
-        self.visits
-            .retain(|_, e| now.duration_since(e.touched) < VISIT_IDLE);
-        self.used.retain(|_, u| match u {
-            Use::Acting => true,
-            Use::Done(at) => now.duration_since(*at) < USED_KEPT,
-        });
-        if self.visits.len() >= MAX_VISITS
-            && let Some(oldest) = self
-                .visits
-                .iter()
-                .min_by_key(|(_, e)| e.touched)
-                .map(|(k, _)| *k)
-        {
-            self.visits.remove(&oldest);
-        }
-        if self.used.len() >= MAX_USED
-            && let Some(oldest) = self
-                .used
-                .iter()
-                .filter_map(|(k, u)| match u {
-                    Use::Done(at) => Some((k, *at)),
-                    Use::Acting => None,
-                })
-                .min_by_key(|(_, at)| *at)
-                .map(|(k, _)| k.clone())
-        {
-            self.used.remove(&oldest);
-        }
-    }
-}
-
 impl Visits {
-    /// Keeps `code` (and the notice `flash`) as the visit of cookie `token` when this process
-    /// has it, else as a new visit: the visit's token, and whether it is new (its cookie must
-    /// be set).
+    /// The visits kept in `store`.
+    pub fn new(store: Arc<dyn TransientStore>) -> Visits {
+        Visits { store }
+    }
+
+    /// Keeps `code` (and the notice `flash`) as the visit of cookie `token` when there is one,
+    /// else as a new visit: the visit's token, and whether it is new (its cookie must be set).
     pub fn keep(&self, token: Option<&str>, code: &str, flash: Option<&str>) -> (String, bool) {
-        let now = Instant::now();
-        let mut inner = self.inner.lock().expect("visits lock");
-        inner.sweep(now);
-        let known = token.filter(|t| inner.visits.contains_key(&lookup(t)));
+        let now = SystemTime::now();
+        let known = token.filter(|t| {
+            self.store
+                .get(Space::Visit, &lookup(t), now)
+                .unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "cannot read a tracking visit");
+                    None
+                })
+                .is_some()
+        });
         let (token, new) = match known {
             Some(t) => (t.to_owned(), false),
             None => (new_token(), true),
         };
-        inner.visits.insert(
-            lookup(&token),
-            Entry {
-                sealed_code: seal(&token, code),
-                flash: flash.map(String::from),
-                touched: now,
-            },
-        );
+        let value = encode(flash, &seal(&token, code));
+        if let Err(e) = self
+            .store
+            .put(Space::Visit, &lookup(&token), &value, now, VISIT_IDLE)
+        {
+            tracing::error!(error = %e, "cannot keep a tracking visit");
+        }
         (token, new)
     }
 
-    /// The visit of cookie `token`, if this process has it and it was used lately; its notice
-    /// is taken (shown once).
+    /// The visit of cookie `token`, if it was used lately; its notice is taken (shown once).
     pub fn open(&self, token: &str) -> Option<Visit> {
-        self.open_at(token, Instant::now())
+        self.open_at(token, SystemTime::now())
     }
 
     /// [`Visits::open`] at `now`.
-    fn open_at(&self, token: &str, now: Instant) -> Option<Visit> {
-        let mut inner = self.inner.lock().expect("visits lock");
-        inner.sweep(now);
-        let e = inner.visits.get_mut(&lookup(token))?;
-        let code = unseal(token, &e.sealed_code)?;
-        e.touched = now;
-        Some(Visit {
-            code,
-            flash: e.flash.take(),
-        })
+    fn open_at(&self, token: &str, now: SystemTime) -> Option<Visit> {
+        let key = lookup(token);
+        let stored = match self.store.get(Space::Visit, &key, now) {
+            Ok(v) => v?,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read a tracking visit");
+                return None;
+            }
+        };
+        let (flash, sealed) = decode(&stored)?;
+        let code = unseal(token, sealed)?;
+        // Used now: idle from now on, and the notice shown.
+        if let Err(e) = self
+            .store
+            .put(Space::Visit, &key, &encode(None, sealed), now, VISIT_IDLE)
+        {
+            tracing::error!(error = %e, "cannot keep a tracking visit");
+        }
+        Some(Visit { code, flash })
     }
 
     /// Forgets the visit of cookie `token` ("I'm done").
     pub fn forget(&self, token: &str) {
-        self.inner
-            .lock()
-            .expect("visits lock")
-            .visits
-            .remove(&lookup(token));
+        if let Err(e) = self.store.delete(Space::Visit, &lookup(token)) {
+            tracing::error!(error = %e, "cannot forget a tracking visit");
+        }
     }
 
     /// A new one-time id for the forms of a page.
@@ -188,29 +180,41 @@ impl Visits {
     }
 
     /// Starts the action of the form with one-time id `id`: false if that form already acted
-    /// (or is acting now), so that it acts once.
+    /// (or is acting now), so that it acts once. (Where the store fails, nothing acts.)
     pub fn begin(&self, id: &str) -> bool {
         if !well_formed(id) {
             return false;
         }
-        let now = Instant::now();
-        let mut inner = self.inner.lock().expect("visits lock");
-        inner.sweep(now);
-        if inner.used.contains_key(id) {
-            return false;
-        }
-        inner.used.insert(id.to_owned(), Use::Acting);
-        true
+        self.store
+            .put_new(
+                Space::Once,
+                id.as_bytes(),
+                ACTING,
+                SystemTime::now(),
+                ACTING_AT_MOST,
+            )
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "cannot record a one-time id");
+                false
+            })
     }
 
     /// The action of form `id` is over: if it acted, the id stays used; if it was refused, the
     /// form may be sent again (corrected).
     pub fn end(&self, id: &str, acted: bool) {
-        let mut inner = self.inner.lock().expect("visits lock");
-        if acted {
-            inner.used.insert(id.to_owned(), Use::Done(Instant::now()));
+        let result = if acted {
+            self.store.put(
+                Space::Once,
+                id.as_bytes(),
+                DONE,
+                SystemTime::now(),
+                USED_KEPT,
+            )
         } else {
-            inner.used.remove(id);
+            self.store.delete(Space::Once, id.as_bytes())
+        };
+        if let Err(e) = result {
+            tracing::error!(error = %e, "cannot record a one-time id");
         }
     }
 }
@@ -241,14 +245,19 @@ mod tests {
     fn a_visit_left_idle_is_forgotten() {
         let visits = Visits::default();
         let (token, _) = visits.keep(None, "AAAA-BBBB", None);
-        let later = Instant::now() + VISIT_IDLE - Duration::from_secs(60);
+        let later = SystemTime::now() + VISIT_IDLE - Duration::from_secs(60);
         assert!(
             visits.open_at(&token, later).is_some(),
             "used within the idle time"
         );
         let idle = later + VISIT_IDLE;
         assert!(visits.open_at(&token, idle).is_none(), "idle too long");
-        assert!(visits.open(&token).is_none(), "and gone for good");
+        assert!(
+            visits
+                .open_at(&token, idle + Duration::from_secs(1))
+                .is_none(),
+            "and gone for good"
+        );
     }
 
     #[test]

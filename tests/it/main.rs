@@ -41,6 +41,7 @@ mod tamper;
 mod tamper_matrix;
 mod track;
 mod track_reload;
+mod transient_contract;
 mod translations;
 mod transparency;
 mod vault_contract;
