@@ -56,8 +56,8 @@ enum Backing {
         accounts: PathBuf,
         sessions: PathBuf,
     },
-    /// One PostgreSQL database.
-    Postgres(Database),
+    /// One PostgreSQL database (its address and pool; boxed, being the larger).
+    Postgres(Box<Database>),
 }
 
 /// The vault, blobs, accounts and sessions of one data folder and store URL.
@@ -94,11 +94,10 @@ impl Storage {
             }),
             StoreUrl::Postgres(url) => {
                 let url = url.clone();
-                let db = tokio::task::spawn_blocking(move || {
-                    Database::connect(&url, DEFAULT_THREADS)
-                })
-                .await
-                .map_err(|e| ConnectError::Thread(e.to_string()))??;
+                let db =
+                    tokio::task::spawn_blocking(move || Database::connect(&url, DEFAULT_THREADS))
+                        .await
+                        .map_err(|e| ConnectError::Thread(e.to_string()))??;
                 Ok(Self::on_database(db, &master))
             }
         }
@@ -109,7 +108,7 @@ impl Storage {
         Storage {
             vault: Arc::new(PgVault::open(db.clone(), master_key)),
             blobs: Arc::new(PgBlobStore::open(db.clone())),
-            backing: Backing::Postgres(db),
+            backing: Backing::Postgres(Box::new(db)),
         }
     }
 
@@ -127,7 +126,7 @@ impl Storage {
     pub fn accounts(&self) -> Result<Arc<dyn AccountStore>, AccountError> {
         Ok(match &self.backing {
             Backing::Files { accounts, .. } => Arc::new(SqliteAccounts::open(accounts)?),
-            Backing::Postgres(db) => Arc::new(PgAccounts::open(db.clone())),
+            Backing::Postgres(db) => Arc::new(PgAccounts::open(Database::clone(db))),
         })
     }
 
@@ -141,7 +140,9 @@ impl Storage {
             Backing::Files { sessions, .. } => {
                 Arc::new(SqliteSessions::open(sessions, lifetime, clock)?)
             }
-            Backing::Postgres(db) => Arc::new(PgSessions::open(db.clone(), lifetime, clock)),
+            Backing::Postgres(db) => {
+                Arc::new(PgSessions::open(Database::clone(db), lifetime, clock))
+            }
         })
     }
 

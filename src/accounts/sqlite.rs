@@ -274,8 +274,8 @@ impl AccountStore for SqliteAccounts {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::SETUP_VALIDITY;
+    use super::*;
     use jiff::SignedDuration;
 
     fn accounts() -> (tempfile::TempDir, SqliteAccounts) {

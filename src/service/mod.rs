@@ -69,8 +69,8 @@ use uuid::Uuid;
 use crate::blob::BlobStore;
 use crate::data_dir::{DataDir, DataDirError, random_bytes};
 use crate::ledger::{Ledger, LedgerError};
-use crate::store::{Appended, EventStore, StoreError};
 use crate::storage::{Storage, StorageError};
+use crate::store::{Appended, EventStore, StoreError};
 use crate::vault::{KeyVault, VaultError};
 
 /// A UUID v7 carrying the time `at` (so ids sort with the events they name, also in a demo

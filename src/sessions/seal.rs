@@ -39,7 +39,12 @@ fn aad(lookup: &[u8; 32], staff: StaffId) -> Vec<u8> {
 }
 
 /// Seals the seed and the CSRF token: nonce, then ciphertext of `seed || csrf`.
-pub fn seal(token: &str, staff: StaffId, key: &SecretKey, csrf: &str) -> Result<Vec<u8>, SessionError> {
+pub fn seal(
+    token: &str,
+    staff: StaffId,
+    key: &SecretKey,
+    csrf: &str,
+) -> Result<Vec<u8>, SessionError> {
     let cipher = XChaCha20Poly1305::new(&Key::from(*sealing_key(token)));
     let nonce = random_bytes::<24>();
     let mut plain = Zeroizing::new(key.seed().to_vec());

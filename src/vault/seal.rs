@@ -6,10 +6,10 @@
 //! [`seal_field`], [`open_field`], [`seal_document`] and [`open_document`] for the rest, so
 //! that every backend seals the same bytes the same way.
 
-use chacha20poly1305::XChaCha20Poly1305;
-use chacha20poly1305::XNonce;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use chacha20poly1305::XChaCha20Poly1305;
+use chacha20poly1305::XNonce;
 use chacha20poly1305::aead::{Aead, Payload};
 use recourse_events::Hash;
 use recourse_events::limits::MAX_SEALED_PLAINTEXT;
@@ -104,9 +104,10 @@ pub fn unwrap_key(
     id: &str,
     wrapped: &[u8],
 ) -> Result<DataKey, VaultError> {
-    let raw = zeroize::Zeroizing::new(open_with(master, wrapped, &key_aad(id)).ok_or_else(
-        || VaultError::Storage(format!("data key {id} does not unwrap: wrong master key?")),
-    )?);
+    let raw =
+        zeroize::Zeroizing::new(open_with(master, wrapped, &key_aad(id)).ok_or_else(|| {
+            VaultError::Storage(format!("data key {id} does not unwrap: wrong master key?"))
+        })?);
     let key: [u8; 32] = raw
         .as_slice()
         .try_into()

@@ -19,8 +19,9 @@ use recourse_events::sealed::Sealed;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::seal::{
-    DataKey, check_sealable, cipher_of, is_document_name, new_key_id, new_wrapped_key, open_document,
-    open_field, open_with, seal_document, seal_field, seal_with, unwrap_key, unwraps,
+    DataKey, check_sealable, cipher_of, is_document_name, new_key_id, new_wrapped_key,
+    open_document, open_field, open_with, seal_document, seal_field, seal_with, unwrap_key,
+    unwraps,
 };
 use super::{KeyVault, VaultAudit, VaultError, VaultRows};
 

@@ -27,6 +27,7 @@ mod integrity;
 mod landing;
 mod openapi;
 mod pg;
+mod pg_tables;
 mod review_cli;
 mod review_pages;
 mod roles;
