@@ -261,11 +261,13 @@ impl AccountStore for PgAccounts {
 
     fn import_rows(&self, rows: &[AccountRow]) -> Result<(), AccountError> {
         let rows = rows.to_vec();
+        // Any unique conflict (a sign-in name, or a set-up link's lookup) refuses the whole
+        // import, as SQLite's `INSERT OR IGNORE` and its count of rows do.
         let taken = self.db.run(move |c| {
             let mut tx = c.transaction()?;
             let insert = tx.prepare(
                 "INSERT INTO accounts (login, staff, salt, sealed_key, setup_lookup, setup_sealed,
-                 setup_expires) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (login) DO NOTHING",
+                 setup_expires) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
             )?;
             for row in &rows {
                 let n = tx.execute(
