@@ -36,6 +36,7 @@ mod scenario;
 mod serve;
 mod service;
 mod session_contract;
+mod storage;
 mod store_contract;
 mod systemic_pages;
 mod tamper;
