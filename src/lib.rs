@@ -13,6 +13,8 @@
 //! - [`sessions`]: who is signed in. Vault, accounts and sessions are traits, as the store is
 //!   (`KeyVault`, `AccountStore`, `SessionStore`), each with its SQLite backend.
 //! - [`transient`]: the web's short-lived state (visits, drafts), in memory or shared.
+//! - [`storage`]: the vault, blobs, accounts and sessions behind one store URL (data-folder
+//!   files, or one PostgreSQL database shared by several server instances).
 //! - [`verification`]: verifying a data folder or an export bundle.
 //! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
 //! - [`web`]: the web application (warp): forms, pages, ledger endpoints, JSON API.
@@ -34,6 +36,7 @@ pub mod receipt;
 pub mod reference;
 pub mod service;
 pub mod sessions;
+pub mod storage;
 pub mod store;
 pub mod transient;
 pub mod vault;

@@ -104,3 +104,17 @@ pub fn salt() -> [u8; 16] {
 pub fn setup_token() -> super::SetupToken {
     super::SetupToken(hex::encode(random_bytes::<16>()))
 }
+
+/// A stored staff id back (a row that does not hold one is a storage error).
+pub fn parse_staff(staff: &str) -> Result<recourse_events::ids::StaffId, AccountError> {
+    staff
+        .parse()
+        .map_err(|_| AccountError::Storage("bad staff id".into()))
+}
+
+/// When a link issued at `now` expires (RFC 3339; the end of time if that overflows).
+pub fn expiry(now: jiff::Timestamp) -> String {
+    now.checked_add(super::SETUP_VALIDITY)
+        .unwrap_or(jiff::Timestamp::MAX)
+        .to_string()
+}

@@ -11,14 +11,16 @@
 //!
 //! Accounts are a trait, [`AccountStore`], as the event store is: the web application and the
 //! application layer hold an `Arc<dyn AccountStore>`. [`SqliteAccounts`] keeps them in
-//! `accounts.db`, outside the ledger; a PostgreSQL backend implements the same trait, with the
-//! same cryptography ([`credentials`]), and `tests/it/accounts_contract.rs` holds every backend
+//! `accounts.db`, outside the ledger; [`PgAccounts`] keeps them in the shared PostgreSQL
+//! database (several server instances), with the same cryptography ([`credentials`]), and `tests/it/accounts_contract.rs` holds every backend
 //! to the same behaviour. The rule of who may sign in (an active member, a key not revoked) is
 //! the ledger's, not the accounts': it is in `crate::service::sign_in`.
 
 pub mod credentials;
+pub mod postgres;
 pub mod sqlite;
 
+pub use postgres::PgAccounts;
 pub use sqlite::SqliteAccounts;
 
 use jiff::{SignedDuration, Timestamp};

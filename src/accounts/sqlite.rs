@@ -11,11 +11,10 @@ use recourse_events::ids::StaffId;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::credentials::{
-    open_seed, password_key, salt, seal_seed, setup_token, token_key, token_lookup,
+    expiry, open_seed, parse_staff, password_key, salt, seal_seed, setup_token, token_key,
+    token_lookup,
 };
-use super::{
-    AccountError, AccountRow, AccountStore, MIN_PASSWORD, SETUP_VALIDITY, SetupToken, normalize,
-};
+use super::{AccountError, AccountRow, AccountStore, MIN_PASSWORD, SetupToken, normalize};
 
 /// A stored account: staff id, password salt and sealed key (none until set up).
 type StoredCredentials = (String, Option<Vec<u8>>, Option<Vec<u8>>);
@@ -23,19 +22,6 @@ type StoredCredentials = (String, Option<Vec<u8>>, Option<Vec<u8>>);
 /// The staff accounts in a SQLite file.
 pub struct SqliteAccounts {
     conn: Mutex<Connection>,
-}
-
-fn parse_staff(staff: &str) -> Result<StaffId, AccountError> {
-    staff
-        .parse()
-        .map_err(|_| AccountError::Storage("bad staff id".into()))
-}
-
-/// When a link issued at `now` expires (the end of time if that overflows).
-fn expiry(now: Timestamp) -> String {
-    now.checked_add(SETUP_VALIDITY)
-        .unwrap_or(Timestamp::MAX)
-        .to_string()
 }
 
 impl SqliteAccounts {
@@ -288,6 +274,7 @@ impl AccountStore for SqliteAccounts {
 
 #[cfg(test)]
 mod tests {
+    use super::super::SETUP_VALIDITY;
     use super::*;
     use jiff::SignedDuration;
 

@@ -17,12 +17,14 @@
 //! the service then deletes them too ([`BlobStore::delete_case`]), best effort.
 //!
 //! The store is a trait, as the vault and the event store are: the service holds an
-//! `Arc<dyn BlobStore>`. [`FsBlobStore`] keeps files in the data folder's `evidence/`; a
-//! PostgreSQL backend implements the same trait.
+//! `Arc<dyn BlobStore>`. [`FsBlobStore`] keeps files in the data folder's `evidence/`;
+//! [`PgBlobStore`] keeps rows in the shared PostgreSQL database, for several server instances.
 
 pub mod fs;
+pub mod postgres;
 
 pub use fs::FsBlobStore;
+pub use postgres::PgBlobStore;
 
 use recourse_events::ids::{AttachmentId, CaseId};
 

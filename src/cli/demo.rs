@@ -54,8 +54,8 @@ impl Demo {
             now: None,
         };
         let report = demo::build(&dir, Arc::new(Reference::shipped()), &options).await?;
-        let accounts = crate::accounts::Accounts::open(&dir.accounts_path())?;
-        super::serve::demo_accounts(&accounts, &report)?;
+        let accounts = report.service.storage().accounts()?;
+        super::serve::demo_accounts(accounts.as_ref(), &report)?;
         let c = &report.counts;
         let secs = report.elapsed.as_secs_f64();
         say!(

@@ -12,12 +12,12 @@ use recourse_events::org::Role;
 use recourse_projections::framework::Reference;
 
 use super::DataArg;
-use crate::accounts::{AccountStore, SqliteAccounts};
+use crate::accounts::AccountStore;
 use crate::data_dir::DataDir;
 use crate::demo::{self, DemoOptions};
 use crate::service::Service;
 use crate::service::administration::{Administration, Enrolment};
-use crate::sessions::{SessionStore, SqliteSessions};
+use crate::sessions::SessionStore;
 use crate::web::{self, App, WebConfig};
 
 /// The password of every demo staff account (demo ledgers only).
@@ -195,8 +195,8 @@ impl Serve {
                 ..DemoOptions::default()
             };
             let report = demo::build(&dir, reference, &options).await?;
-            let accounts = SqliteAccounts::open(&dir.accounts_path())?;
-            demo_accounts(&accounts, &report)?;
+            let accounts = report.service.storage().accounts()?;
+            demo_accounts(accounts.as_ref(), &report)?;
             demo_logins = std::iter::once(&report.admin)
                 .chain(&report.staff)
                 .map(|s| {
@@ -223,7 +223,7 @@ impl Serve {
                 hex::encode(crate::data_dir::random_bytes::<4>())
             );
             let service = Service::setup(&dir, &origin, reference).await?;
-            let accounts = SqliteAccounts::open(&dir.accounts_path())?;
+            let accounts = service.storage().accounts()?;
             needs_admin_link = true;
             (service, accounts)
         } else {
@@ -233,7 +233,7 @@ impl Serve {
                 dir.root().display()
             );
             let service = Service::open(&dir, reference).await?;
-            let accounts = SqliteAccounts::open(&dir.accounts_path())?;
+            let accounts = service.storage().accounts()?;
             // The first set-up link was lost before anyone chose a password: issue a new one
             // (which also replaces the administrator's never-used key).
             let admins = service.read(|m| m.org().holders(Role::Admin));
@@ -246,12 +246,10 @@ impl Serve {
         };
         // Everything `recourse verify` checks, on the running ledger, in the background.
         service.verify_in_background();
-        let accounts: Arc<dyn AccountStore> = Arc::new(accounts);
-        let sessions: Arc<dyn SessionStore> = Arc::new(SqliteSessions::open(
-            &dir.sessions_path(),
-            web::session_lifetime(&config),
-            service.clock(),
-        )?);
+        // Accounts and sessions live where the vault does (the store URL's choice).
+        let sessions: Arc<dyn SessionStore> = service
+            .storage()
+            .sessions(web::session_lifetime(&config), service.clock())?;
         // Sessions that expired while the server was stopped are removed now.
         sessions.cleanup()?;
         let first_admin_link = if needs_admin_link {
@@ -259,7 +257,10 @@ impl Serve {
         } else {
             None
         };
-        let app = Arc::new(App::with_sessions(service, accounts, sessions, config)?);
+        let transient = service.storage().transient();
+        let app = Arc::new(
+            App::with_sessions(service, accounts, sessions, config)?.with_transient(transient),
+        );
         let listener = tokio::net::TcpListener::bind(self.listen).await?;
         let addr = listener.local_addr()?;
         say!("Recourse is running at http://{addr}/");

@@ -12,7 +12,7 @@ use super::PgError;
 const MIGRATION_LOCK: i64 = 0x7265_636f_7572_7365;
 
 /// The migrations, in order: (version, SQL).
-pub const MIGRATIONS: &[(i32, &str)] = &[(1, LEDGER), (3, TRANSIENT)];
+pub const MIGRATIONS: &[(i32, &str)] = &[(1, LEDGER), (2, STATE), (3, TRANSIENT)];
 
 /// The ledger: entries by position (the only evidence), the stream index, tiles, checkpoints.
 /// The same tables as the embedded store's (see `store::sqlite` for what each column is
@@ -65,6 +65,52 @@ CREATE TABLE transient (
     PRIMARY KEY (space, key)
 );
 CREATE INDEX transient_expires ON transient (expires);
+";
+
+/// The state beside the ledger that every instance must share: the key vault (wrapped data
+/// keys, the ids destroyed, sealed documents), staff accounts, staff sessions and the sealed
+/// bytes of attachments. The same columns as the SQLite files (`vault.db`, `accounts.db`,
+/// `sessions.db`) and the files of `evidence/`; see `vault::postgres`, `accounts::postgres`,
+/// `sessions::postgres` and `blob::postgres` for what each holds and why none of it opens
+/// anything without the master key, a password or a cookie.
+const STATE: &str = "
+CREATE TABLE vault_keys (
+    id      text PRIMARY KEY,
+    wrapped bytea NOT NULL
+);
+CREATE TABLE vault_destroyed (
+    id text PRIMARY KEY,
+    at text NOT NULL
+);
+CREATE TABLE vault_documents (
+    hash   text PRIMARY KEY CHECK (hash ~ '^[0-9a-f]{64}$'),
+    sealed bytea NOT NULL
+);
+CREATE TABLE accounts (
+    login         text PRIMARY KEY,
+    staff         text NOT NULL,
+    salt          bytea,
+    sealed_key    bytea,
+    setup_lookup  bytea UNIQUE,
+    setup_sealed  bytea,
+    setup_expires text
+);
+CREATE INDEX accounts_by_staff ON accounts (staff);
+CREATE TABLE sessions (
+    lookup    bytea PRIMARY KEY,
+    staff     text NOT NULL,
+    sealed    bytea NOT NULL,
+    started   bigint NOT NULL,
+    last_seen bigint NOT NULL
+);
+CREATE INDEX sessions_by_staff ON sessions (staff);
+CREATE TABLE blobs (
+    case_id    text NOT NULL,
+    attachment text NOT NULL,
+    sealed     bytea NOT NULL,
+    stored_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (case_id, attachment)
+);
 ";
 
 /// Applies the migrations not yet applied.

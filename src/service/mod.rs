@@ -66,11 +66,12 @@ use recourse_projections::rule::RuleError;
 use tokio::sync::watch;
 use uuid::Uuid;
 
-use crate::blob::{BlobStore, FsBlobStore};
+use crate::blob::BlobStore;
 use crate::data_dir::{DataDir, DataDirError, random_bytes};
 use crate::ledger::{Ledger, LedgerError};
+use crate::storage::{Storage, StorageError};
 use crate::store::{Appended, EventStore, StoreError};
-use crate::vault::{KeyVault, SqliteVault, VaultError};
+use crate::vault::{KeyVault, VaultError};
 
 /// A UUID v7 carrying the time `at` (so ids sort with the events they name, also in a demo
 /// built in the past); the rest of it is random.
@@ -126,6 +127,9 @@ pub enum ServiceError {
     /// The data folder.
     #[error(transparent)]
     DataDir(#[from] DataDirError),
+    /// The vault, blobs, accounts or sessions could not be opened.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
     /// The stored data is not what the signed ledger says (the service refuses to start).
     #[error("integrity check failed: {0}")]
     Integrity(String),
@@ -155,6 +159,7 @@ pub struct Service {
     ledger: Ledger,
     vault: Arc<dyn KeyVault>,
     blobs: Arc<dyn BlobStore>,
+    storage: Storage,
     model: Arc<RwLock<ReadModel>>,
     applied: watch::Receiver<u64>,
     web_intake: SecretKey,
@@ -211,9 +216,9 @@ impl Service {
         ledger: Ledger,
         reference: Arc<Reference>,
     ) -> Result<Service, ServiceError> {
-        let vault: Arc<dyn KeyVault> =
-            Arc::new(SqliteVault::open(&dir.vault_path(), &dir.master_key()?)?);
-        let blobs: Arc<dyn BlobStore> = Arc::new(FsBlobStore::open(&dir.evidence_path())?);
+        // The vault, blobs, accounts and sessions live where the store URL says.
+        let storage = Storage::open(dir, &dir.store_url()?).await?;
+        let (vault, blobs) = (storage.vault(), storage.blobs());
         let web_intake = dir
             .web_intake_key()
             .unwrap_or_else(|_| SecretKey::from_seed(&[0; 32]));
@@ -226,6 +231,7 @@ impl Service {
             ledger,
             vault,
             blobs,
+            storage,
             model: model.clone(),
             applied,
             web_intake,
@@ -267,6 +273,12 @@ impl Service {
     /// The store.
     pub fn store(&self) -> &Arc<dyn EventStore> {
         self.ledger.store()
+    }
+
+    /// Where the vault, blobs, accounts and sessions live (accounts and sessions are opened
+    /// from it by the web server).
+    pub fn storage(&self) -> &Storage {
+        &self.storage
     }
 
     /// The vault.

@@ -12,15 +12,19 @@
 //! Sessions are a trait, [`SessionStore`], as the event store is, so that several server
 //! processes can share them: [`SqliteSessions`] keeps them in `sessions.db`, with the signing
 //! key sealed under a key derived from the token (the file holds nothing that opens a key
-//! without the cookie); [`MemorySessions`] keeps them in this process only (they end when it
+//! without the cookie; [`seal`] is that sealing); [`PgSessions`] keeps the same rows in the
+//! shared PostgreSQL database, for several server instances; [`MemorySessions`] keeps them in this process only (they end when it
 //! stops). Time is read from the application's clock ([`crate::service::Clock`]), so expiry
 //! is tested without waiting. `tests/it/session_contract.rs` holds every backend to the same
 //! behaviour.
 
 pub mod memory;
+pub mod postgres;
+pub mod seal;
 pub mod sqlite;
 
 pub use memory::MemorySessions;
+pub use postgres::PgSessions;
 pub use sqlite::SqliteSessions;
 
 use base64::Engine as _;

@@ -4,7 +4,8 @@
 //! A row holds the token's SHA-256 (the lookup), the staff member, when the session started
 //! and was last used, and the session's secrets (the signing key's seed and the CSRF token)
 //! sealed with XChaCha20-Poly1305 under a key derived from the token with another domain
-//! (`SHA-256("recourse/session-key/v1\n" || token)`), bound to the lookup and the staff member.
+//! (`SHA-256("recourse/session-key/v1\n" || token)`), bound to the lookup and the staff member
+//! (the sealing every persistent backend shares, in [`super::seal`]).
 //! The file therefore holds nothing that opens a signing key without the cookie: someone who
 //! copies it learns who is signed in, and no more. A row whose seal does not open (altered, or
 //! moved to another lookup or person) is no session.
@@ -16,101 +17,22 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use jiff::{SignedDuration, Timestamp};
 use recourse_events::SecretKey;
 use recourse_events::ids::StaffId;
 use rusqlite::{Connection, OptionalExtension, params};
-use sha2::{Digest, Sha256};
-use zeroize::Zeroizing;
 
+use super::seal::{at, before, millis, open, seal};
 use super::{IDLE, Session, SessionError, SessionStore, Span, lookup, new_token};
-use crate::data_dir::random_bytes;
 use crate::service::Clock;
 
-/// How stale a session's recorded last use may get before a request writes it again.
-pub const TOUCH: SignedDuration = SignedDuration::from_secs(60);
+pub use super::seal::TOUCH;
 
 /// Sessions in a SQLite file.
 pub struct SqliteSessions {
     conn: Mutex<Connection>,
     lifetime: SignedDuration,
     clock: Arc<dyn Clock>,
-}
-
-/// The key that seals a session's secrets: derived from the token, which is never stored.
-fn sealing_key(token: &str) -> Zeroizing<[u8; 32]> {
-    Zeroizing::new(
-        Sha256::new()
-            .chain_update(b"recourse/session-key/v1\n")
-            .chain_update(token.as_bytes())
-            .finalize()
-            .into(),
-    )
-}
-
-fn aad(lookup: &[u8; 32], staff: StaffId) -> Vec<u8> {
-    let mut aad = b"recourse/session/v1\n".to_vec();
-    aad.extend_from_slice(lookup);
-    aad.extend_from_slice(staff.to_string().as_bytes());
-    aad
-}
-
-/// Seals the seed and the CSRF token: nonce, then ciphertext of `seed || csrf`.
-fn seal(token: &str, staff: StaffId, key: &SecretKey, csrf: &str) -> Result<Vec<u8>, SessionError> {
-    let cipher = XChaCha20Poly1305::new(&Key::from(*sealing_key(token)));
-    let nonce = random_bytes::<24>();
-    let mut plain = Zeroizing::new(key.seed().to_vec());
-    plain.extend_from_slice(csrf.as_bytes());
-    let sealed = cipher
-        .encrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: &plain,
-                aad: &aad(&lookup(token), staff),
-            },
-        )
-        .map_err(|_| SessionError::Storage("sealing a session failed".into()))?;
-    let mut out = nonce.to_vec();
-    out.extend(sealed);
-    Ok(out)
-}
-
-/// Opens what [`seal`] made with the same token and staff member: the key and the CSRF token.
-fn open(token: &str, staff: StaffId, sealed: &[u8]) -> Option<(SecretKey, String)> {
-    let (nonce, ct) = sealed.split_at_checked(24)?;
-    let cipher = XChaCha20Poly1305::new(&Key::from(*sealing_key(token)));
-    let plain = Zeroizing::new(
-        cipher
-            .decrypt(
-                &XNonce::from(<[u8; 24]>::try_from(nonce).ok()?),
-                Payload {
-                    msg: ct,
-                    aad: &aad(&lookup(token), staff),
-                },
-            )
-            .ok()?,
-    );
-    let (seed, csrf) = plain.split_at_checked(32)?;
-    let seed = Zeroizing::new(<[u8; 32]>::try_from(seed).ok()?);
-    Some((
-        SecretKey::from_seed(&seed),
-        String::from_utf8(csrf.to_vec()).ok()?,
-    ))
-}
-
-fn millis(t: Timestamp) -> i64 {
-    t.as_millisecond()
-}
-
-fn at(ms: i64) -> Timestamp {
-    Timestamp::from_millisecond(ms).unwrap_or(Timestamp::MIN)
-}
-
-/// `now - by`, in milliseconds, saturating.
-fn before(now: Timestamp, by: SignedDuration) -> i64 {
-    millis(now.checked_sub(by).unwrap_or(Timestamp::MIN))
 }
 
 impl SqliteSessions {

@@ -10,14 +10,17 @@
 //!
 //! The vault is a trait, [`KeyVault`], as the event store is (`crate::store::EventStore`): the
 //! service holds an `Arc<dyn KeyVault>` and never names a backend. [`SqliteVault`] keeps the
-//! wrapped keys in `vault.db` (see its module for how erasure overwrites them); a PostgreSQL
-//! backend implements the same trait, and `tests/it/vault_contract.rs` holds every backend to
+//! wrapped keys in `vault.db` (see its module for how erasure overwrites them); [`PgVault`]
+//! keeps them in the shared PostgreSQL database, for several server instances (see its module
+//! for why it caches no unwrapped key and what erasure leaves in PostgreSQL), and `tests/it/vault_contract.rs` holds every backend to
 //! the same behaviour. The cryptography every backend shares (sealing, wrapping) is in
 //! [`seal`], so a backend only stores and deletes wrapped keys.
 
+pub mod postgres;
 pub mod seal;
 pub mod sqlite;
 
+pub use postgres::PgVault;
 pub use sqlite::SqliteVault;
 
 use std::collections::HashSet;

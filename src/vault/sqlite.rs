@@ -12,21 +12,18 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use chacha20poly1305::aead::KeyInit;
 use chacha20poly1305::{Key, XChaCha20Poly1305};
 use recourse_events::Hash;
-use recourse_events::limits::MAX_SEALED_PLAINTEXT;
 use recourse_events::sealed::Sealed;
 use rusqlite::{Connection, OptionalExtension, params};
-use zeroize::Zeroizing;
 
-use super::seal::{document_aad, field_aad, key_aad, open_with, seal_with};
+use super::seal::{
+    DataKey, check_sealable, cipher_of, is_document_name, new_key_id, new_wrapped_key,
+    open_document, open_field, open_with, seal_document, seal_field, seal_with, unwrap_key,
+    unwraps,
+};
 use super::{KeyVault, VaultAudit, VaultError, VaultRows};
-use crate::data_dir::random_bytes;
-
-type DataKey = Zeroizing<[u8; 32]>;
 
 /// The vault in a SQLite file.
 pub struct SqliteVault {
@@ -74,15 +71,13 @@ impl SqliteVault {
 
     /// Creates and stores a data key for each id, in one transaction.
     fn insert_keys(&self, ids: &[String]) -> Result<(), VaultError> {
-        let keys: Vec<DataKey> = ids
-            .iter()
-            .map(|_| Zeroizing::new(random_bytes::<32>()))
-            .collect();
+        let mut keys: Vec<DataKey> = Vec::with_capacity(ids.len());
         {
             let mut conn = lock(&self.conn);
             let tx = conn.transaction()?;
-            for (id, key) in ids.iter().zip(&keys) {
-                let wrapped = seal_with(&self.master, key.as_slice(), &key_aad(id))?;
+            for id in ids {
+                let (key, wrapped) = new_wrapped_key(&self.master, id)?;
+                keys.push(key);
                 tx.execute(
                     "INSERT INTO data_keys (id, wrapped) VALUES (?1, ?2)",
                     params![id, wrapped],
@@ -96,7 +91,7 @@ impl SqliteVault {
 
     fn cipher(&self, id: &str) -> Result<XChaCha20Poly1305, VaultError> {
         if let Some(k) = lock(&self.keys).get(id) {
-            return Ok(XChaCha20Poly1305::new(&Key::from(**k)));
+            return Ok(cipher_of(k));
         }
         let wrapped: Option<Vec<u8>> = lock(&self.conn)
             .query_row("SELECT wrapped FROM data_keys WHERE id = ?1", [id], |r| {
@@ -104,14 +99,8 @@ impl SqliteVault {
             })
             .optional()?;
         let wrapped = wrapped.ok_or_else(|| VaultError::NoKey(id.into()))?;
-        let raw = open_with(&self.master, &wrapped, &key_aad(id)).ok_or_else(|| {
-            VaultError::Storage(format!("data key {id} does not unwrap: wrong master key?"))
-        })?;
-        let key: DataKey = Zeroizing::new(
-            raw.try_into()
-                .map_err(|_| VaultError::Storage("bad data key length".into()))?,
-        );
-        let cipher = XChaCha20Poly1305::new(&Key::from(*key));
+        let key = unwrap_key(&self.master, id, &wrapped)?;
+        let cipher = cipher_of(&key);
         lock(&self.keys).insert(id.to_string(), key);
         Ok(cipher)
     }
@@ -123,9 +112,7 @@ impl KeyVault for SqliteVault {
     fn create_key(&self) -> Result<String, VaultError> {
         let mut spare = lock(&self.spare);
         if spare.is_empty() {
-            let ids: Vec<String> = (0..KEY_BATCH)
-                .map(|_| format!("dk-{}", hex::encode(random_bytes::<8>())))
-                .collect();
+            let ids: Vec<String> = (0..KEY_BATCH).map(|_| new_key_id()).collect();
             self.insert_keys(&ids)?;
             spare.extend(ids);
         }
@@ -143,26 +130,12 @@ impl KeyVault for SqliteVault {
     }
 
     fn seal(&self, key_id: &str, field: &str, plaintext: &str) -> Result<Sealed, VaultError> {
-        // Counted in bytes, as stored: any text within the character limits fits.
-        if plaintext.len() > MAX_SEALED_PLAINTEXT {
-            return Err(VaultError::TooLong(field.to_string(), plaintext.len()));
-        }
-        let cipher = self.cipher(key_id)?;
-        let bytes = seal_with(&cipher, plaintext.as_bytes(), &field_aad(key_id, field))?;
-        Ok(Sealed {
-            sealed: BASE64.encode(bytes),
-            key: key_id.to_string(),
-        })
+        check_sealable(field, plaintext)?;
+        seal_field(&self.cipher(key_id)?, key_id, field, plaintext)
     }
 
     fn open_sealed(&self, sealed: &Sealed, field: &str) -> Result<String, VaultError> {
-        let cipher = self.cipher(&sealed.key)?;
-        let bytes = BASE64
-            .decode(&sealed.sealed)
-            .map_err(|_| VaultError::Malformed)?;
-        let plain = open_with(&cipher, &bytes, &field_aad(&sealed.key, field))
-            .ok_or_else(|| VaultError::Unsealable(sealed.key.clone()))?;
-        String::from_utf8(plain).map_err(|_| VaultError::Malformed)
+        open_field(&self.cipher(&sealed.key)?, sealed, field)
     }
 
     fn destroy(&self, key_id: &str) -> Result<bool, VaultError> {
@@ -179,9 +152,7 @@ impl KeyVault for SqliteVault {
     }
 
     fn store_document(&self, key_id: &str, bytes: &[u8]) -> Result<Hash, VaultError> {
-        let hash = Hash::digest(bytes);
-        let cipher = self.cipher(key_id)?;
-        let sealed = seal_with(&cipher, bytes, &document_aad(key_id, &hash.to_hex()))?;
+        let (hash, sealed) = seal_document(&self.cipher(key_id)?, key_id, bytes)?;
         let path = self.evidence.join(format!("{}.sealed", hash.to_hex()));
         let tmp = path.with_extension("tmp");
         {
@@ -197,8 +168,7 @@ impl KeyVault for SqliteVault {
     fn read_document(&self, key_id: &str, hash: &Hash) -> Result<Vec<u8>, VaultError> {
         let cipher = self.cipher(key_id)?;
         let sealed = std::fs::read(self.evidence.join(format!("{}.sealed", hash.to_hex())))?;
-        open_with(&cipher, &sealed, &document_aad(key_id, &hash.to_hex()))
-            .ok_or_else(|| VaultError::Unsealable(key_id.into()))
+        open_document(&cipher, key_id, hash, &sealed)
     }
 
     fn seal_bytes(&self, key_id: &str, aad: &[u8], bytes: &[u8]) -> Result<Vec<u8>, VaultError> {
@@ -220,10 +190,11 @@ impl KeyVault for SqliteVault {
         })?;
         for row in rows {
             let (id, wrapped) = row?;
-            match open_with(&self.master, &wrapped, &key_aad(&id)) {
-                Some(raw) if raw.len() == 32 => audit.usable.insert(id),
-                _ => audit.broken.insert(id),
-            };
+            if unwraps(&self.master, &id, &wrapped) {
+                audit.usable.insert(id);
+            } else {
+                audit.broken.insert(id);
+            }
         }
         let mut stmt = conn.prepare("SELECT id FROM destroyed")?;
         for id in stmt.query_map([], |r| r.get::<_, String>(0))? {
@@ -250,8 +221,7 @@ impl KeyVault for SqliteVault {
             .filter_map(|e| {
                 let name = e.file_name().into_string().ok()?;
                 let hash = name.strip_suffix(".sealed")?;
-                (hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
-                    .then(|| hash.to_string())
+                is_document_name(hash).then(|| hash.to_string())
             })
             .collect();
         names.sort();
@@ -264,7 +234,7 @@ impl KeyVault for SqliteVault {
 
     fn import_rows(&self, rows: &VaultRows) -> Result<(), VaultError> {
         for (hash, bytes) in &rows.documents {
-            if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            if !is_document_name(hash) {
                 return Err(VaultError::Storage(format!("bad document name {hash:?}")));
             }
             let path = self.evidence.join(format!("{hash}.sealed"));
@@ -314,6 +284,7 @@ impl KeyVault for SqliteVault {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use recourse_events::limits::MAX_SEALED_PLAINTEXT;
 
     fn vault() -> (tempfile::TempDir, SqliteVault) {
         let tmp = tempfile::tempdir().unwrap();

@@ -1,13 +1,16 @@
 //! The accounts contract: what every `AccountStore` backend must do. Each backend is a
-//! [`Backend`] that opens its store over real files in a temporary folder, and opens it again
-//! (a restart, another process); a new backend adds itself to [`backends`] and passes the same
+//! [`Backend`] that opens its store over real files in a temporary folder, or over a fresh
+//! database of the test PostgreSQL server, and opens it again (a restart, another process or
+//! server instance); a new backend adds itself to [`backends`] and passes the same
 //! tests. Besides sign-in and set-up links, the files are searched for what must never be in
 //! them: a password, a set-up link's token, a signing key's seed.
 
 use std::path::PathBuf;
 
 use jiff::{SignedDuration, Timestamp};
-use recourse::accounts::{AccountError, AccountStore, SETUP_VALIDITY, SqliteAccounts};
+use recourse::accounts::{
+    AccountError, AccountRow, AccountStore, PgAccounts, SETUP_VALIDITY, SqliteAccounts,
+};
 use recourse_events::SecretKey;
 use recourse_events::ids::StaffId;
 
@@ -36,10 +39,32 @@ impl Backend for Sqlite {
     }
 }
 
+/// The accounts in a PostgreSQL database; each opening is a new pool (another instance).
+struct Postgres {
+    url: String,
+}
+
+impl Backend for Postgres {
+    fn name(&self) -> &'static str {
+        "postgres"
+    }
+    fn open(&self) -> Box<dyn AccountStore> {
+        Box::new(PgAccounts::open(crate::pg_tables::connect(&self.url)))
+    }
+    fn files(&self) -> Vec<PathBuf> {
+        crate::pg_tables::files(&self.url)
+    }
+}
+
+/// Every backend: SQLite, and PostgreSQL where its test server runs.
 fn backends() -> Vec<Box<dyn Backend>> {
-    vec![Box::new(Sqlite {
+    let mut all: Vec<Box<dyn Backend>> = vec![Box::new(Sqlite {
         tmp: tempfile::tempdir().unwrap(),
-    })]
+    })];
+    if let Some(url) = crate::pg::fresh_url() {
+        all.push(Box::new(Postgres { url }));
+    }
+    all
 }
 
 fn anywhere(b: &dyn Backend, bytes: &[u8]) -> bool {
@@ -253,4 +278,74 @@ fn accounts_survive_reopening_and_the_files_hold_no_secret() {
         assert!(!anywhere(b.as_ref(), &seed), "{}", b.name());
         assert!(!anywhere(b.as_ref(), &[0x6b; 32]), "{}", b.name());
     }
+}
+
+#[test]
+fn accounts_copied_between_backends_sign_in_alike() {
+    for from in backends() {
+        let now = at("2025-03-01T09:00:00Z");
+        let (rui, ina) = (staff(), staff());
+        let key = SecretKey::from_seed(&[9; 32]);
+        // Given an account with a password and one waiting for its set-up
+        let source = from.open();
+        source
+            .create_with_password("rui", rui, &key, "a long enough passphrase")
+            .unwrap();
+        let token = source.create_with_setup("ina", ina, &key, now).unwrap();
+        let rows = source.export_rows().unwrap();
+        for to in backends() {
+            // When the rows are imported elsewhere
+            let target = to.open();
+            target.import_rows(&rows).unwrap();
+            let (f, t) = (from.name(), to.name());
+            // Then the same password and the same link work there
+            let (s, k) = target.sign_in("rui", "a long enough passphrase").unwrap();
+            assert_eq!((s, k.key_id()), (rui, key.key_id()), "{f} to {t}");
+            assert_eq!(target.setup_account(&token.0, now).unwrap().1, ina);
+            assert_eq!(target.export_rows().unwrap(), rows, "{f} to {t}");
+            // And an import that meets a sign-in name already there adds nothing at all
+            let mut more = rows.clone();
+            more.push(AccountRow {
+                login: "new-one".into(),
+                setup_lookup: None,
+                ..rows[1].clone()
+            });
+            more.rotate_right(1);
+            assert!(
+                matches!(target.import_rows(&more), Err(AccountError::LoginTaken(l)) if l == "ina"),
+                "{f} to {t}"
+            );
+            assert_eq!(target.export_rows().unwrap(), rows, "{f} to {t}");
+        }
+    }
+}
+
+#[test]
+fn two_postgres_instances_see_one_set_of_accounts() {
+    let Some(url) = crate::pg::fresh_url() else {
+        return;
+    };
+    let b = Postgres { url };
+    let (one, two) = (b.open(), b.open());
+    let (id, key) = (staff(), SecretKey::from_seed(&[8; 32]));
+    let now = at("2025-03-01T09:00:00Z");
+    // An account set up through one instance signs in through the other
+    let token = one.create_with_setup("mo", id, &key, now).unwrap();
+    two.complete_setup(&token.0, "chosen on the other", now)
+        .unwrap();
+    assert!(one.complete_setup(&token.0, "chosen again", now).is_err());
+    assert_eq!(
+        one.sign_in("mo", "chosen on the other").unwrap().1.key_id(),
+        key.key_id()
+    );
+    // A password changed through one is the only one that works through the other
+    one.change_password("mo", "chosen on the other", "changed through one")
+        .unwrap();
+    assert!(two.sign_in("mo", "chosen on the other").is_err());
+    assert!(two.sign_in("mo", "changed through one").is_ok());
+    // And a sign-in name taken through one is taken for the other
+    assert!(matches!(
+        two.create_with_password("MO", staff(), &key, "another passphrase"),
+        Err(AccountError::LoginTaken(_))
+    ));
 }

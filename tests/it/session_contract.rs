@@ -1,9 +1,10 @@
 //! The session contract: what every `SessionStore` backend must do. Each backend is a
 //! [`Backend`] that opens a store over a temporary folder with the application's clock set by
 //! the test (expiry is tested by moving the clock, never by waiting); a new backend adds itself
-//! to [`backends`] and passes the same tests. Persistent backends are also opened twice at once
-//! (two server processes over one database) and again after being closed; the in-memory one
-//! ends its sessions with its process, by design.
+//! to [`backends`] and passes the same tests. Persistent backends (SQLite, and PostgreSQL where
+//! its test server runs) are also opened twice at once (two server processes or instances over
+//! one database) and again after being closed; the in-memory one ends its sessions with its
+//! process, by design.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use std::sync::Arc;
 use jiff::{SignedDuration, Timestamp};
 use recourse::service::ManualClock;
 use recourse::sessions::{
-    IDLE, LIFETIME, MemorySessions, SessionStore, SqliteSessions, lookup, same_secret,
+    IDLE, LIFETIME, MemorySessions, PgSessions, SessionStore, SqliteSessions, lookup, same_secret,
 };
 use recourse_events::SecretKey;
 use recourse_events::ids::StaffId;
@@ -83,6 +84,35 @@ impl Backend for Sqlite {
     }
 }
 
+/// Sessions in a PostgreSQL database; each opening is a new pool (another instance).
+struct Postgres {
+    url: String,
+    clock: Arc<ManualClock>,
+    lifetime: SignedDuration,
+}
+
+impl Backend for Postgres {
+    fn name(&self) -> &'static str {
+        "postgres"
+    }
+    fn open(&self) -> Arc<dyn SessionStore> {
+        Arc::new(PgSessions::open(
+            crate::pg_tables::connect(&self.url),
+            self.lifetime,
+            self.clock.clone(),
+        ))
+    }
+    fn persistent(&self) -> bool {
+        true
+    }
+    fn files(&self) -> Vec<PathBuf> {
+        crate::pg_tables::files(&self.url)
+    }
+    fn clock(&self) -> &ManualClock {
+        &self.clock
+    }
+}
+
 fn start() -> Timestamp {
     "2025-03-01T09:00:00Z".parse().unwrap()
 }
@@ -90,7 +120,7 @@ fn start() -> Timestamp {
 /// Every backend, with sessions lasting `lifetime` from sign-in.
 fn backends_with(lifetime: SignedDuration) -> Vec<Box<dyn Backend>> {
     let memory_clock = Arc::new(ManualClock::new(start()));
-    vec![
+    let mut all: Vec<Box<dyn Backend>> = vec![
         Box::new(Memory {
             store: Arc::new(MemorySessions::new(lifetime, memory_clock.clone())),
             clock: memory_clock,
@@ -100,7 +130,15 @@ fn backends_with(lifetime: SignedDuration) -> Vec<Box<dyn Backend>> {
             clock: Arc::new(ManualClock::new(start())),
             lifetime,
         }),
-    ]
+    ];
+    if let Some(url) = crate::pg::fresh_url() {
+        all.push(Box::new(Postgres {
+            url,
+            clock: Arc::new(ManualClock::new(start())),
+            lifetime,
+        }));
+    }
+    all
 }
 
 fn backends() -> Vec<Box<dyn Backend>> {
@@ -323,30 +361,124 @@ fn the_files_hold_the_tokens_hash_and_nothing_that_opens_a_key() {
     }
 }
 
-#[test]
-fn a_session_altered_in_the_file_is_no_session() {
-    let b = Sqlite {
+/// A persistent backend whose stored rows a test can alter, as someone with access to the
+/// file or the database would.
+trait Tamper: Backend {
+    /// Runs one SQL statement with one parameter (`$1`) on the backend's storage.
+    fn alter(&self, sql: &str, value: Vec<u8>);
+    /// The sealed secrets of the only session stored.
+    fn sealed(&self) -> Vec<u8>;
+}
+
+impl Tamper for Sqlite {
+    fn alter(&self, sql: &str, value: Vec<u8>) {
+        let db = rusqlite::Connection::open(self.tmp.path().join("sessions.db")).unwrap();
+        db.execute(&sql.replace("$1", "?1"), [value]).unwrap();
+    }
+    fn sealed(&self) -> Vec<u8> {
+        let db = rusqlite::Connection::open(self.tmp.path().join("sessions.db")).unwrap();
+        db.query_row("SELECT sealed FROM sessions", [], |r| r.get(0))
+            .unwrap()
+    }
+}
+
+impl Tamper for Postgres {
+    fn alter(&self, sql: &str, value: Vec<u8>) {
+        let sql = sql.to_string();
+        crate::pg::server()
+            .unwrap()
+            .on(&self.url, move |c| c.execute(&sql, &[&value]))
+            .unwrap();
+    }
+    fn sealed(&self) -> Vec<u8> {
+        crate::pg::server()
+            .unwrap()
+            .on(&self.url, |c| {
+                c.query_one("SELECT sealed FROM sessions", &[])
+                    .map(|r| r.get(0))
+            })
+            .unwrap()
+    }
+}
+
+/// The persistent backends, with a way to alter what they store.
+fn tamperable() -> Vec<Box<dyn Tamper>> {
+    let mut all: Vec<Box<dyn Tamper>> = vec![Box::new(Sqlite {
         tmp: tempfile::tempdir().unwrap(),
         clock: Arc::new(ManualClock::new(start())),
         lifetime: LIFETIME,
+    })];
+    if let Some(url) = crate::pg::fresh_url() {
+        all.push(Box::new(Postgres {
+            url,
+            clock: Arc::new(ManualClock::new(start())),
+            lifetime: LIFETIME,
+        }));
+    }
+    all
+}
+
+#[test]
+fn a_session_altered_in_storage_is_no_session() {
+    for b in tamperable() {
+        let s = b.open();
+        let (staff, other) = (person(), person());
+        let t = s.begin(staff, key(1)).unwrap();
+        // The new staff id is given as bytes, in each backend's SQL for text from bytes.
+        let set_staff = if b.name() == "sqlite" {
+            "UPDATE sessions SET staff = CAST($1 AS TEXT)"
+        } else {
+            "UPDATE sessions SET staff = convert_from($1, 'UTF8')"
+        };
+        // Moved to another person: the seal is bound to whose session it is.
+        b.alter(set_staff, other.to_string().into_bytes());
+        assert!(s.find(&t).unwrap().is_none(), "{}", b.name());
+        b.alter(set_staff, staff.to_string().into_bytes());
+        assert!(
+            s.find(&t).unwrap().is_some(),
+            "{}: restored, it opens again",
+            b.name()
+        );
+        // Its sealed secrets altered (one bit).
+        let mut sealed = b.sealed();
+        sealed[30] ^= 1;
+        b.alter("UPDATE sessions SET sealed = $1", sealed);
+        assert!(s.find(&t).unwrap().is_none(), "{}", b.name());
+    }
+}
+
+#[test]
+fn signed_out_on_one_postgres_instance_is_signed_out_on_the_other() {
+    let Some(url) = crate::pg::fresh_url() else {
+        return;
     };
-    let s = b.open();
-    let (staff, other) = (person(), person());
-    let t = s.begin(staff, key(1)).unwrap();
-    let db = rusqlite::Connection::open(b.tmp.path().join("sessions.db")).unwrap();
-    // Moved to another person: the seal is bound to whose session it is.
-    db.execute("UPDATE sessions SET staff = ?1", [other.to_string()])
-        .unwrap();
-    assert!(s.find(&t).unwrap().is_none());
-    db.execute("UPDATE sessions SET staff = ?1", [staff.to_string()])
-        .unwrap();
-    assert!(s.find(&t).unwrap().is_some(), "restored, it opens again");
-    // Its sealed secrets altered (one bit).
-    let mut sealed: Vec<u8> = db
-        .query_row("SELECT sealed FROM sessions", [], |r| r.get(0))
-        .unwrap();
-    sealed[30] ^= 1;
-    db.execute("UPDATE sessions SET sealed = ?1", [sealed])
-        .unwrap();
-    assert!(s.find(&t).unwrap().is_none());
+    let b = Postgres {
+        url,
+        clock: Arc::new(ManualClock::new(start())),
+        lifetime: LIFETIME,
+    };
+    // Given two instances, each with its own pool on the one database
+    let (one, two) = (b.open(), b.open());
+    let (staff, colleague) = (person(), person());
+    let t = one.begin(staff, key(1)).unwrap();
+    let theirs = two.begin(colleague, key(2)).unwrap();
+    // Then a session begun on one is found on the other, after the other has used it too
+    assert_eq!(two.find(&t).unwrap().unwrap().staff, staff);
+    b.clock().advance(SignedDuration::from_mins(5));
+    assert!(two.find(&t).unwrap().is_some(), "touched through two");
+    assert!(one.find(&t).unwrap().is_some());
+    // When the person signs out through the other instance
+    two.finish(&t).unwrap();
+    // Then the session is gone on the first at once, and a colleague's is not
+    assert!(one.find(&t).unwrap().is_none());
+    assert!(one.find(&theirs).unwrap().is_some());
+    // And a password changed through one ends the person's sessions begun through the other
+    let (keep, other) = (
+        one.begin(staff, key(1)).unwrap(),
+        two.begin(staff, key(1)).unwrap(),
+    );
+    one.end_others(staff, &keep).unwrap();
+    assert!(two.find(&other).unwrap().is_none());
+    assert!(two.find(&keep).unwrap().is_some());
+    assert_eq!(two.count().unwrap(), 2);
 }
