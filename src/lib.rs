@@ -16,9 +16,12 @@
 //! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
 //! - [`web`]: the web application (warp): forms, pages, ledger endpoints, JSON API.
 //! - [`cli`]: the command line.
+//! - [`transfer`]: copying a whole state between backends (`migrate`, `backup`, `restore`);
+//!   [`backup`]: the backup file.
 //! - [`limits`]: how long every text may be (one table, proved to fit the ledger's entries).
 
 pub mod accounts;
+pub mod backup;
 pub mod blob;
 pub mod cli;
 pub mod data_dir;
@@ -34,6 +37,7 @@ pub mod reference;
 pub mod service;
 pub mod sessions;
 pub mod store;
+pub mod transfer;
 pub mod vault;
 pub mod verification;
 pub mod web;

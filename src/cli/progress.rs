@@ -1,0 +1,33 @@
+//! Progress on a terminal, shared by the long commands (`review`, `backup`, `restore`,
+//! `migrate`): a phase and a count on one line of stderr, rewritten in place, and nothing at all
+//! when stderr is not a terminal, so that scripts, cron jobs and logs get only the result.
+
+use std::io::{IsTerminal, Write};
+
+/// Phase messages and a count on stderr when it is a terminal; nothing otherwise, so that
+/// scripts and logs get only the result.
+pub(super) struct Progress {
+    on: bool,
+}
+
+impl Progress {
+    pub(super) fn new() -> Progress {
+        Progress {
+            on: std::io::stderr().is_terminal(),
+        }
+    }
+
+    pub(super) fn say(&self, message: std::fmt::Arguments) {
+        if self.on {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K{message}");
+            let _ = err.flush();
+        }
+    }
+
+    pub(super) fn clear(&self) {
+        if self.on {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}

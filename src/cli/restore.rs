@@ -1,0 +1,128 @@
+//! `recourse restore`: a backup into a new data folder, verified before it is put in place.
+//!
+//! The backup holds no keys: the operator gives their own copy of the data folder's `keys/`
+//! (`--keys`). The backup's checkpoint is checked with that ledger key, never with anything in
+//! the file; the folder is built beside its destination, its ledger verified in full (what
+//! `recourse verify` checks) with the backup's checkpoint as its high-water mark, moved into
+//! place, and opened once as the server opens it (the start-up check, which needs a working
+//! data key for every case not erased). Only then does the command say it is restored.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Args;
+
+use super::DataArg;
+use super::copying::{self, Staging, live_state};
+use super::progress::Progress;
+use crate::backup::BackupFile;
+use crate::store::{self, EventStore, StoreUrl};
+use crate::transfer::{self, Source, Target};
+
+/// Arguments of `restore`.
+#[derive(Debug, Args)]
+pub struct Restore {
+    #[command(flatten)]
+    data: DataArg,
+    /// The backup file (from `recourse backup`).
+    #[arg(long, value_name = "FILE")]
+    from: PathBuf,
+    /// The folder holding your copy of the keys: ledger.key, master.key, web-intake.key (the
+    /// backed-up data folder's keys/).
+    #[arg(long, value_name = "DIR")]
+    keys: Option<PathBuf>,
+    /// Where the restored ledger goes (default: the new data folder's ledger.db).
+    #[arg(long, value_name = "URL")]
+    store: Option<String>,
+}
+
+impl Restore {
+    /// Runs the command.
+    pub async fn run(self) -> anyhow::Result<ExitCode> {
+        copying::report(self.restore()).await
+    }
+
+    async fn restore(self) -> anyhow::Result<()> {
+        let target = self.data.data.clone();
+        copying::check_destination(&target)?;
+        let Some(keys) = &self.keys else {
+            anyhow::bail!(
+                "restore needs the keys a backup leaves out: ledger.key, master.key and web-intake.key. Give the folder of your copy of the backed-up data folder's keys/ with --keys DIR"
+            );
+        };
+        if let Some(url) = &self.store {
+            let url = StoreUrl::parse(url).map_err(|e| anyhow::anyhow!("--store {e}"))?;
+            anyhow::ensure!(
+                matches!(url, StoreUrl::Sqlite(_)),
+                "restoring into PostgreSQL needs the PostgreSQL vault, accounts and attachment store, which are not in this build yet"
+            );
+            anyhow::bail!(
+                "--store sqlite://... is the default (the data folder's ledger.db); leave it out"
+            );
+        }
+        let (file, header) = BackupFile::open(&self.from)?;
+        let staging = Staging::new(&target)?;
+        let dir = staging.dir.clone();
+        let verifier = copying::install_keys(keys, &dir)?;
+        anyhow::ensure!(
+            verifier.name() == header.origin,
+            "the ledger key in {} is for {:?}, the backup is of {:?}: give the keys of the ledger that was backed up",
+            keys.display(),
+            verifier.name(),
+            header.origin
+        );
+        let signer = dir.signer()?;
+        let master = dir.master_key()?;
+        let url = dir.store_url();
+        let progress = Progress::new();
+        let file = Arc::new(file);
+        let source = Source {
+            entries: file.clone(),
+            state: file.clone(),
+        };
+        let state = live_state(&dir, &master)?;
+        let vault = state.vault.clone();
+        let target_store: Arc<dyn EventStore> = store::open(&url, Some(signer)).await?.into();
+        let sink = Target {
+            store: target_store,
+            state: Arc::new(state),
+        };
+        let copied = transfer::copy(&source, &sink, &verifier, &copying::show(&progress)).await;
+        progress.clear();
+        let copied = copied?;
+        drop(sink);
+        // The master key must open the backup's data keys: a wrong one would restore a system
+        // whose every personal field is unreadable.
+        let audit = tokio::task::spawn_blocking(move || vault.audit()).await??;
+        if !audit.broken.is_empty() {
+            anyhow::bail!(
+                "the master key in {} does not open {} of the backup's {} data keys: give the master key of the ledger that was backed up",
+                keys.display(),
+                audit.broken.len(),
+                audit.broken.len() + audit.usable.len()
+            );
+        }
+        copying::write_files(&dir.reference_dir(), &file.files()?)?;
+        drop(source);
+        drop(file);
+        copying::mark_and_verify(&dir, &url, &copied, &verifier, &progress).await?;
+        let committed = staging.commit()?;
+        if let Err(e) = copying::check_starts(&committed.dir).await {
+            committed.undo();
+            return Err(e);
+        }
+        say!(
+            "restored {} (taken {}) into {}: {}",
+            self.from.display(),
+            header.created,
+            target.display(),
+            copying::summary(&copied)
+        );
+        say!(
+            "Sessions are not restored: staff sign in again. Serve it with `recourse serve --data {}`.",
+            target.display()
+        );
+        Ok(())
+    }
+}
