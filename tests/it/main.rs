@@ -9,6 +9,7 @@ mod api;
 mod attachment;
 mod audit;
 mod authz;
+mod backup;
 mod board;
 mod case_action;
 mod case_items;
