@@ -12,9 +12,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Args;
+use recourse_events::checkpoint::Checkpoint;
 
 use super::DataArg;
-use super::copying::{self, Staging, live_state};
+use super::copying::{self, Staging, VerificationFailed, live_state};
 use super::progress::Progress;
 use crate::backup::BackupFile;
 use crate::store::{self, EventStore, StoreUrl};
@@ -72,6 +73,12 @@ impl Restore {
             verifier.name(),
             header.origin
         );
+        if let Err(e) = Checkpoint::open(&header.checkpoint, &verifier) {
+            anyhow::bail!(
+                "the backup's checkpoint does not verify under the ledger key in {} ({e}): these are not the keys of the ledger that was backed up, or the backup was altered",
+                keys.display()
+            );
+        }
         let signer = dir.signer()?;
         let master = dir.master_key()?;
         let url = dir.store_url();
@@ -92,6 +99,13 @@ impl Restore {
         progress.clear();
         let copied = copied?;
         drop(sink);
+        if copied.size != header.size {
+            return Err(VerificationFailed(format!(
+                "the backup's header says {} entries, its checkpoint {}",
+                header.size, copied.size
+            ))
+            .into());
+        }
         // The master key must open the backup's data keys: a wrong one would restore a system
         // whose every personal field is unreadable.
         let audit = tokio::task::spawn_blocking(move || vault.audit()).await??;
