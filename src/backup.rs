@@ -5,7 +5,8 @@
 //! - the embedded store's own tables (`entries`, `streams`, `tiles`, `checkpoints`, `meta`),
 //!   written by the embedded store itself (`crate::store::sqlite`) through
 //!   [`crate::transfer::copy`]: the ledger up to the checkpoint the backup was taken at. A copy
-//!   of the file named `ledger.db` is a ledger database `recourse verify` reads;
+//!   of the file as `ledger.db` in a folder with the ledger's `ledger.vkey` passes
+//!   `recourse verify --data FOLDER --reset-mark`, without the keys;
 //! - `backup_header`, one row: `format`, `origin`, `size`, `checkpoint` (the signed note the
 //!   backup was taken at), `created` (RFC 3339), and `digest`;
 //! - `backup_vault_keys` (id, wrapped key), `backup_vault_destroyed` (id, when),

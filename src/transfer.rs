@@ -432,3 +432,72 @@ pub async fn copy(
         blobs,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::SqliteAccounts;
+    use crate::blob::FsBlobStore;
+    use crate::data_dir::DataDir;
+    use crate::ledger::Ledger;
+    use crate::vault::SqliteVault;
+
+    fn live(dir: &DataDir) -> Arc<dyn State> {
+        Arc::new(Live {
+            vault: Arc::new(SqliteVault::open(&dir.vault_path(), &[7; 32]).unwrap()),
+            accounts: Arc::new(SqliteAccounts::open(&dir.accounts_path()).unwrap()),
+            blobs: Arc::new(FsBlobStore::open(&dir.evidence_path()).unwrap()),
+        })
+    }
+
+    async fn ledger(dir: &DataDir) -> (Arc<dyn EventStore>, NoteVerifier) {
+        let l = Ledger::init(dir, "transfer.test/log").await.unwrap();
+        let signer = dir.signer().unwrap();
+        let verifier = NoteVerifier::new(&signer.origin, signer.key.public()).unwrap();
+        (l.store().clone(), verifier)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_copy_refuses_a_target_with_entries_and_copies_into_an_empty_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, b) = (
+            DataDir::new(tmp.path().join("a")),
+            DataDir::new(tmp.path().join("b")),
+        );
+        let (source_store, verifier) = ledger(&a).await;
+        let source = Source {
+            entries: Arc::new(StoreEntries(source_store.clone())),
+            state: live(&a),
+        };
+        // A target that already holds a ledger is refused, and keeps its one entry.
+        let (other, _) = ledger(&b).await;
+        let target = Target {
+            store: other.clone(),
+            state: live(&b),
+        };
+        let refused = copy(&source, &target, &verifier, &|_| {}).await;
+        assert!(
+            matches!(refused, Err(TransferError::NotEmpty(_))),
+            "{refused:?}"
+        );
+        assert_eq!(other.size().await.unwrap(), 1);
+
+        // An empty one receives the same entries, so the same root.
+        let c = DataDir::new(tmp.path().join("c"));
+        std::fs::create_dir_all(c.root()).unwrap();
+        let signer = a.signer().unwrap();
+        let store: Arc<dyn EventStore> = Arc::new(
+            crate::store::sqlite::SqliteStore::open(&c.db_path(), Some(signer))
+                .await
+                .unwrap(),
+        );
+        let target = Target {
+            store: store.clone(),
+            state: live(&c),
+        };
+        let copied = copy(&source, &target, &verifier, &|_| {}).await.unwrap();
+        assert_eq!(copied.size, source_store.size().await.unwrap());
+        assert_eq!(store.root(copied.size).await.unwrap(), copied.root);
+        assert_eq!(source_store.root(copied.size).await.unwrap(), copied.root);
+    }
+}
