@@ -84,6 +84,7 @@ impl Backup {
         let mut guard = TmpFile(Some(tmp.clone()));
 
         let progress = Progress::new();
+        let started = jiff::Timestamp::now();
         // Read-only: the running server keeps the only writer.
         let source_store: Arc<dyn EventStore> = store::open(&dir.store_url(), None).await?.into();
         let source = Source {
@@ -119,7 +120,7 @@ impl Backup {
             origin: signer.origin.clone(),
             size: copied.size,
             checkpoint: copied.note.clone(),
-            created: jiff::Timestamp::now().to_string(),
+            created: started.to_string(),
         })?;
         std::fs::rename(&tmp, &self.out)
             .with_context(|| format!("moving {} to {}", tmp.display(), self.out.display()))?;

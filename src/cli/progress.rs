@@ -11,12 +11,14 @@ pub(super) struct Progress {
 }
 
 impl Progress {
+    /// On when stderr is a terminal.
     pub(super) fn new() -> Progress {
         Progress {
             on: std::io::stderr().is_terminal(),
         }
     }
 
+    /// Replaces the progress line with `message`.
     pub(super) fn say(&self, message: std::fmt::Arguments) {
         if self.on {
             let mut err = std::io::stderr().lock();
@@ -25,6 +27,7 @@ impl Progress {
         }
     }
 
+    /// Clears the progress line (before the result is printed).
     pub(super) fn clear(&self) {
         if self.on {
             eprint!("\r\x1b[2K");
