@@ -25,10 +25,14 @@
 //! start, and the vault after it. So for every erasure event inside the copied ledger, the key
 //! was destroyed before that event existed, hence before the vault was read: the copy does not
 //! hold the key, and erased data never comes back. An erasure that happened while the copy ran
-//! but whose event is past N has either destroyed the key before the vault was read (the copy
-//! records it destroyed; the start-up check accepts that as an interrupted erasure and
-//! `recourse retention` finishes it, and the client's request, if that is why, is in the ledger)
-//! or after (the copy is simply of a moment before that erasure began). Every case filed in the
+//! but whose event is past N has either destroyed the key before the vault was read, or after.
+//! Before: the copy records the key destroyed, and the start-up check accepts a case whose key
+//! is recorded destroyed as an erasure interrupted between its two steps; its personal data is
+//! unreadable in the copy, as it should be. `recourse retention` records the erasure when the
+//! case is past its retention period or the client's request is in the copied ledger; a
+//! request appended after N (the request and its erasure both raced the copy) leaves the case
+//! unreadable but not yet recorded as erased until its retention period ends. After:
+//! the copy is simply of a moment before that erasure began. Every case filed in the
 //! copied ledger had its data key made durable before its filing was appended, so the vault,
 //! read later, holds it: the copy starts. Keys of cases filed after N are copied too and serve
 //! nothing. Accounts and attachments follow the same rule (an attachment's blob is durable
