@@ -103,17 +103,7 @@ impl Backup {
         let copied = copied?;
         drop(target);
         drop(source);
-        let mut files = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(dir.reference_dir()) {
-            for entry in entries {
-                let entry = entry?;
-                if entry.file_type()?.is_file() {
-                    let name = entry.file_name().to_string_lossy().into_owned();
-                    files.push((name, std::fs::read(entry.path())?));
-                }
-            }
-        }
-        files.sort();
+        let files = copying::read_files(&dir.reference_dir())?;
         file.put_files(&files)?;
         let file = Arc::into_inner(file).context("the backup file is still in use")?;
         file.finish(&Header {

@@ -276,8 +276,8 @@ pub(super) fn install_keys(keys: &Path, dir: &DataDir) -> anyhow::Result<NoteVer
     Ok(verifier)
 }
 
-/// Copies regular files from `from` (if it exists) into `to`.
-pub(super) fn copy_files(from: &Path, to: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+/// The regular files of the folder `from` (none if it does not exist), by name.
+pub(super) fn read_files(from: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
     let Ok(entries) = fs::read_dir(from) else {
         return Ok(files);
@@ -286,11 +286,12 @@ pub(super) fn copy_files(from: &Path, to: &Path) -> anyhow::Result<Vec<(String, 
         let entry = entry?;
         if entry.file_type()?.is_file() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            files.push((name, fs::read(entry.path())?));
+            let bytes = fs::read(entry.path())
+                .with_context(|| format!("reading {}", entry.path().display()))?;
+            files.push((name, bytes));
         }
     }
     files.sort();
-    write_files(to, &files)?;
     Ok(files)
 }
 

@@ -55,7 +55,10 @@ impl Migrate {
         let dir = staging.dir.clone();
         let installed = copying::install_keys(&keys.root().join("keys"), &dir)?;
         anyhow::ensure!(installed == verifier, "the keys changed while being copied");
-        copying::copy_files(&keys.reference_dir(), &dir.reference_dir())?;
+        copying::write_files(
+            &dir.reference_dir(),
+            &copying::read_files(&keys.reference_dir())?,
+        )?;
         let url = dir.store_url();
 
         let progress = Progress::new();

@@ -19,7 +19,7 @@ use recourse::web::App;
 use recourse_events::ids::CaseId;
 use recourse_events::org::Role;
 use recourse_projections::case::Status;
-use recourse_projections::framework::Reference;
+use recourse_projections::framework::{Reference, ReferenceFile};
 use reqwest::StatusCode;
 
 use crate::api::{file, roomy};
@@ -153,6 +153,12 @@ async fn a_backup_of_a_running_server_restores_verifies_and_serves_the_same_case
         .await
         .unwrap();
 
+    // ... and its own copy of a reference document
+    let own = ReferenceFile::ALL[0];
+    let own_text = format!("# our own copy\n{}", own.shipped_text());
+    std::fs::create_dir_all(source.join("reference")).unwrap();
+    std::fs::write(source.join("reference").join(own.file_name()), &own_text).unwrap();
+
     // When a backup is taken while complaints keep arriving
     let tmp = tempfile::tempdir().unwrap();
     let backup = tmp.path().join("nightly.backup");
@@ -243,6 +249,13 @@ async fn a_backup_of_a_running_server_restores_verifies_and_serves_the_same_case
         "same root at the backup's size"
     );
     assert_eq!(cp[0], checkpoint_of(&source)[0], "same origin");
+
+    let copied = std::fs::read_to_string(restored.join("reference").join(own.file_name()));
+    assert_eq!(
+        copied.unwrap(),
+        own_text,
+        "the reference document came back"
+    );
 
     // And the restored server serves the same cases
     let (base, app) = serve_folder(&restored).await;
