@@ -84,7 +84,7 @@ fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".building-") || n.ends_with(".tmp"))
+        .filter(|n| n.contains(".building-") || n.contains(".tmp"))
         .collect()
 }
 
@@ -314,6 +314,20 @@ async fn restoring_into_a_folder_with_a_ledger_is_refused_and_changes_nothing() 
     ])
     .await;
     assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // A backup that fails leaves the previous one of that name as it was
+    let previous = std::fs::read(&backup).unwrap();
+    let out = recourse(vec![
+        "backup".into(),
+        "--data".into(),
+        arg(&tmp.path().join("no-such-folder")),
+        "--out".into(),
+        arg(&backup),
+    ])
+    .await;
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&backup).unwrap(), previous);
+    assert!(leftovers(tmp.path()).is_empty());
 
     let occupied = tmp.path().join("occupied");
     copy_folder(&template.data.path, &occupied);
