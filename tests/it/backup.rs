@@ -556,3 +556,64 @@ async fn migrating_the_demo_ledger_to_postgres_gives_the_same_root() {
         .expect("the copy verifies");
     assert_eq!(report.entries, size);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_taken_while_cases_are_erased_holds_no_key_its_ledger_records_erased() {
+    // Given a running server whose retention run erases settled cases one after another
+    let t = spawn_app_with(roomy()).await;
+    let source = t.data_path().to_path_buf();
+    let service = t.app.service.clone();
+    let days = service.read(|m| m.org().settings.retention_days);
+    let later =
+        jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24 * (i64::from(days) + 1));
+    let erasing = tokio::spawn(async move { service.retention(later).await.unwrap().len() });
+
+    // When a backup is taken meanwhile, and restored
+    let tmp = tempfile::tempdir().unwrap();
+    let backup = tmp.path().join("b.backup");
+    let out = recourse(vec![
+        "backup".into(),
+        "--data".into(),
+        arg(&source),
+        "--out".into(),
+        arg(&backup),
+    ])
+    .await;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let erased = erasing.await.unwrap();
+    assert!(erased > 0, "the retention run erased cases");
+    let restored = tmp.path().join("restored");
+    let out = recourse(vec![
+        "restore".into(),
+        "--from".into(),
+        arg(&backup),
+        "--data".into(),
+        arg(&restored),
+        "--keys".into(),
+        arg(&source.join("keys")),
+    ])
+    .await;
+    assert_eq!(out.status.code(), Some(0), "restore: {}", text(&out.stderr));
+
+    // Then the backup file itself holds no data key of a case its ledger records as erased
+    let (_, app) = serve_folder(&restored).await;
+    let erased_keys: Vec<String> = app.service.read(|m| {
+        m.cases()
+            .filter(|c| c.status() == Status::Erased)
+            .filter_map(|c| c.filing.as_ref().map(|f| f.data_key.clone()))
+            .collect()
+    });
+    assert!(!erased_keys.is_empty());
+    let file = rusqlite::Connection::open(&backup).unwrap();
+    for key in &erased_keys {
+        let held: i64 = file
+            .query_row(
+                "SELECT COUNT(*) FROM backup_vault_keys WHERE id = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(held, 0, "the backup holds the key of erased case key {key}");
+        assert!(!app.service.vault().has_key(key).unwrap());
+    }
+}
