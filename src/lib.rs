@@ -19,9 +19,12 @@
 //! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
 //! - [`web`]: the web application (warp): forms, pages, ledger endpoints, JSON API.
 //! - [`cli`]: the command line.
+//! - [`transfer`]: copying a whole state between backends (`migrate`, `backup`, `restore`);
+//!   [`backup`]: the backup file.
 //! - [`limits`]: how long every text may be (one table, proved to fit the ledger's entries).
 
 pub mod accounts;
+pub mod backup;
 pub mod blob;
 pub mod cli;
 pub mod data_dir;
@@ -38,6 +41,7 @@ pub mod service;
 pub mod sessions;
 pub mod storage;
 pub mod store;
+pub mod transfer;
 pub mod transient;
 pub mod vault;
 pub mod verification;

@@ -12,13 +12,18 @@ macro_rules! say {
     }};
 }
 
+mod backup;
 mod bench;
 mod checkpoint;
+mod copying;
 mod demo;
 mod export;
 mod init;
+mod migrate;
+mod progress;
 mod prove;
 mod report;
+mod restore;
 mod retention;
 mod review;
 pub mod serve;
@@ -100,6 +105,13 @@ pub enum Command {
     Review(review::ReviewCmd),
     /// Recompute a published transparency report from a bundle.
     Report(report::ReportCmd),
+    /// Back up the ledger, vault, accounts and attachments to one file while the server runs
+    /// (the keys are not in it).
+    Backup(backup::Backup),
+    /// Restore a backup into a new data folder with your copy of the keys, and verify it.
+    Restore(restore::Restore),
+    /// Copy a ledger, vault, accounts and attachments to another (empty) store, and verify it.
+    Migrate(migrate::Migrate),
 }
 
 /// Runs a parsed command line.
@@ -117,6 +129,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(c) => c.run().await,
         Command::Review(c) => c.run().await,
         Command::Report(c) => c.run().await,
+        Command::Backup(c) => c.run().await,
+        Command::Restore(c) => c.run().await,
+        Command::Migrate(c) => c.run().await,
     }
 }
 

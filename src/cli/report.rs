@@ -14,7 +14,8 @@ use recourse_events::review::{Cell, ReportId, ReportLine};
 use recourse_events::vocabulary::Payload;
 use recourse_projections::framework::Reference;
 
-use super::review::{Progress, Source, failed, find_in_stream, fold_bundle, fold_source, verify};
+use super::progress::Progress;
+use super::review::{Source, failed, find_in_stream, fold_bundle, fold_source, verify};
 
 /// Arguments of `report`.
 #[derive(Debug, Args)]

@@ -11,7 +11,7 @@
 //! give the pinned root, or a figure differs (the first one is named); 2 bad input (no such
 //! review, unreadable bundle, the wrong framework file).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -29,6 +29,7 @@ use recourse_projections::review::evidence;
 use recourse_projections::review::{FollowUp, Review};
 use serde::Serialize;
 
+use super::progress::Progress;
 use super::{DataArg, EXIT_VERIFICATION_FAILED};
 use crate::verification::{self, VerifyError};
 
@@ -135,34 +136,6 @@ pub(super) fn report_failure(result: anyhow::Result<ExitCode>) -> anyhow::Result
             None => Err(e),
         },
         ok => ok,
-    }
-}
-
-/// Phase messages and a count on stderr when it is a terminal; nothing otherwise, so that
-/// scripts and logs get only the result.
-pub(super) struct Progress {
-    on: bool,
-}
-
-impl Progress {
-    pub(super) fn new() -> Progress {
-        Progress {
-            on: std::io::stderr().is_terminal(),
-        }
-    }
-
-    fn say(&self, message: std::fmt::Arguments) {
-        if self.on {
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\r\x1b[2K{message}");
-            let _ = err.flush();
-        }
-    }
-
-    fn clear(&self) {
-        if self.on {
-            eprint!("\r\x1b[2K");
-        }
     }
 }
 

@@ -9,6 +9,7 @@ mod api;
 mod attachment;
 mod audit;
 mod authz;
+mod backup;
 mod blob_contract;
 mod board;
 mod case_action;
