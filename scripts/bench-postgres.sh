@@ -26,9 +26,9 @@ trap cleanup EXIT
 "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -U postgres --auth=trust --encoding=UTF8 --locale=C >/dev/null
 "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -l "$TMP/pg.log" -w \
   -o "-k $TMP -c listen_addresses= -p 5440 -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
-DB=0
-fresh_db() { DB=$((DB + 1)); "${RUNAS[@]}" "$PGBIN/psql" -h "$TMP" -p 5440 -U postgres -qc "CREATE DATABASE b$DB"; \
-  echo "postgres://postgres@$(echo "$TMP" | sed 's|/|%2F|g'):5440/b$DB"; }
+# fresh_db NAME: creates database NAME, prints its URL.
+fresh_db() { "${RUNAS[@]}" "$PGBIN/psql" -h "$TMP" -p 5440 -U postgres -qc "CREATE DATABASE $1"; \
+  echo "postgres://postgres@$(echo "$TMP" | sed 's|/|%2F|g'):5440/$1"; }
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') in $TMP (fsync on, synchronous_commit on)"
 echo "$(nproc) cores; $EVENTS events per instance, 256 concurrent appenders each"
 
@@ -36,12 +36,12 @@ echo; echo "== embedded store (SQLite), one process =="
 $BIN bench append --data "$TMP/sqlite" --events "$EVENTS" | grep -E "events/s|p50|memory"
 
 echo; echo "== PostgreSQL, one instance =="
-URL=$(fresh_db)
+URL=$(fresh_db one)
 $BIN init --data "$TMP/one" --store "$URL" --origin bench.example/ledger >/dev/null
 $BIN bench append --data "$TMP/one" --events "$EVENTS" | grep -E "events/s|p50|memory"
 
 echo; echo "== PostgreSQL, three instances on one database, at once =="
-URL=$(fresh_db)
+URL=$(fresh_db three)
 $BIN init --data "$TMP/i1" --store "$URL" --origin bench.example/ledger >/dev/null
 cp -a "$TMP/i1" "$TMP/i2"; cp -a "$TMP/i1" "$TMP/i3"
 start=$(date +%s.%N)
@@ -54,7 +54,7 @@ $BIN verify --data "$TMP/i2" | tail -1
 
 command -v wrk >/dev/null || { echo; echo "wrk is not installed: HTTP part skipped (apt install wrk)"; exit 0; }
 echo; echo "== HTTP filing, three server instances on one database, one wrk =="
-URL=$(fresh_db)
+URL=$(fresh_db web)
 $BIN demo --data "$TMP/s1" --store "$URL" --complaints 300 >/dev/null
 cp -a "$TMP/s1" "$TMP/s2"; cp -a "$TMP/s1" "$TMP/s3"
 PORTS=(18771 18772 18773)
@@ -69,6 +69,9 @@ o = json.load(sys.stdin)
 print(json.dumps({"program": o["programs"][0]["id"], "site": o["sites"][0]["id"], "rights": ["respect"],
   "what_happened": "The interpreter did not come to my appointment and nobody called me.",
   "consent_handle": True}))')
+FIRST=$(curl -s -o "$TMP/first.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  --data "$BODY" http://127.0.0.1:18772/api/v1/complaints)
+[ "$FIRST" = 201 ] || { echo "a filing was refused ($FIRST): $(cat "$TMP/first.json")" >&2; exit 1; }
 # One load generator, its threads spread over the three instances (as a load balancer would):
 # wrk's setup() gives each thread its own address.
 cat > "$TMP/file.lua" <<LUA
@@ -84,7 +87,7 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = [[$BODY]]
 LUA
 for i in 1 2 3; do echo "instance $i start: $(grep VmRSS /proc/${PIDS[$((i - 1))]}/status)"; done
-wrk -t3 -c48 -d20s --latency -s "$TMP/file.lua" "http://127.0.0.1:18771" \
+wrk -t3 -c48 -d20s --latency -s "$TMP/file.lua" "http://127.0.0.1:18771/api/v1/complaints" \
   | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
 sleep 2
 for i in 1 2 3; do echo "instance $i: $(curl -s http://127.0.0.1:${PORTS[$((i - 1))]}/ledger/checkpoint | sed -n 2,3p | tr '\n' ' ') $(grep VmRSS /proc/${PIDS[$((i - 1))]}/status)"; done

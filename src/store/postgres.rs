@@ -203,6 +203,49 @@ fn load_tree(tx: &mut Transaction<'_>, signer: &LogSigner) -> Result<LogTree, St
     Ok(tree)
 }
 
+/// Pushes the leaves of the entries other instances committed after `tree` (up to
+/// `committed`), then checks the tree is the one the latest stored checkpoint signed. Their
+/// tiles are already stored; this writer's next tiles extend the same edge. A catch-up too
+/// long to read (a writer idle while others appended much) reloads the edge from the tiles
+/// instead.
+fn catch_up(
+    tx: &mut Transaction<'_>,
+    tree: &mut LogTree,
+    committed: u64,
+    signer: &LogSigner,
+) -> Result<(), StoreError> {
+    const READ_AT_MOST: u64 = 65_536;
+    if committed - tree.size() > READ_AT_MOST {
+        *tree = load_tree(tx, signer)?;
+        return Ok(());
+    }
+    let rows = tx.query(
+        "SELECT position, entry FROM entries WHERE position >= $1 ORDER BY position",
+        &[&to_i64(tree.size())?],
+    )?;
+    for r in rows {
+        let position = to_u64(r.get(0))?;
+        if position != tree.size() {
+            return Err(StoreError::Corrupt(format!(
+                "entry {} is missing (found {position} after it)",
+                tree.size()
+            )));
+        }
+        let entry: Vec<u8> = r.get(1);
+        tree.push(recourse_events::merkle::leaf_hash(&entry));
+    }
+    if tree.size() != committed {
+        return Err(StoreError::Corrupt(format!(
+            "positions run to {committed} but entries stop at {}",
+            tree.size()
+        )));
+    }
+    // The other writer stored these tiles; what this writer stores next builds on them.
+    tree.take_dirty();
+    let note = latest_note(tx)?;
+    tree.check_signed(note.as_deref(), signer)
+}
+
 impl PgStore {
     /// Connects to the database at `url`. With a signer appends are accepted and the schema
     /// is migrated; without one the store only reads, and a database without the schema is
@@ -739,8 +782,9 @@ impl Writer {
             )));
         }
         if committed > tree.size() {
-            // Another instance committed since: build on the signed tree it left.
-            *tree = load_tree(&mut tx, signer)?;
+            // Another instance committed since: take in its entries (usually one batch or a
+            // few) and check the tree they make against the checkpoint it signed.
+            catch_up(&mut tx, tree, committed, signer)?;
         }
         let start = tree.size();
         let streams: Vec<&StreamId> = {

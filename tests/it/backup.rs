@@ -593,7 +593,10 @@ async fn migrating_the_demo_ledger_to_postgres_gives_the_same_root() {
     ])
     .await;
     assert_eq!(out.status.code(), Some(0), "restore: {}", text(&out.stderr));
-    assert!(!restored_pg.db().exists(), "restored into the database, not a file");
+    assert!(
+        !restored_pg.db().exists(),
+        "restored into the database, not a file"
+    );
     assert_eq!(checkpoint_of(&restored_pg.path), checkpoint_of(&data.path));
     let source: Arc<dyn store::EventStore> = store::open(&StoreUrl::Sqlite(data.db()), None)
         .await
