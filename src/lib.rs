@@ -16,6 +16,7 @@
 //! - [`demo`]: a synthetic agency's two years of complaints, built through the service.
 //! - [`web`]: the web application (warp): forms, pages, ledger endpoints, JSON API.
 //! - [`cli`]: the command line.
+//! - [`witness`]: a C2SP tlog-witness that cosigns logs' checkpoints.
 //! - [`limits`]: how long every text may be (one table, proved to fit the ledger's entries).
 
 pub mod accounts;
@@ -37,3 +38,4 @@ pub mod store;
 pub mod vault;
 pub mod verification;
 pub mod web;
+pub mod witness;

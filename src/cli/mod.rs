@@ -24,6 +24,7 @@ mod review;
 pub mod serve;
 mod show;
 mod verify;
+mod witness;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -100,6 +101,8 @@ pub enum Command {
     Review(review::ReviewCmd),
     /// Recompute a published transparency report from a bundle.
     Report(report::ReportCmd),
+    /// Run a witness that cosigns logs' checkpoints (C2SP tlog-witness): init, serve.
+    Witness(witness::WitnessCmd),
 }
 
 /// Runs a parsed command line.
@@ -117,6 +120,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(c) => c.run().await,
         Command::Review(c) => c.run().await,
         Command::Report(c) => c.run().await,
+        Command::Witness(c) => c.run().await,
     }
 }
 
