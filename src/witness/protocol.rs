@@ -223,7 +223,8 @@ impl Witness {
             tracing::warn!(origin = %cp.origin, old = req.old, size = cp.size, why, "checkpoint refused");
             Reply::text(422, why)
         };
-        let grows = match latest.as_ref() {
+        // A cosigned empty tree is like no state: every tree extends it, with an empty proof.
+        let grows = match latest.as_ref().filter(|l| l.size > 0) {
             Some(l) if req.old == cp.size => {
                 if l.root != cp.root {
                     tracing::warn!(origin = %cp.origin, size = cp.size, "a second root for a cosigned size");
@@ -293,6 +294,76 @@ impl Witness {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use recourse_events::SecretKey;
+    use recourse_events::merkle::{MemoryTree, consistency_proof, leaf_hash};
+
+    /// A log of `n` leaves with its signed checkpoint.
+    fn log(key: &SecretKey, leaves: &[&[u8]]) -> (MemoryTree, String) {
+        let tree = MemoryTree::from_leaves(leaves.iter().map(|l| leaf_hash(l)));
+        let cp = Checkpoint {
+            origin: "example.org/log".into(),
+            size: tree.size(),
+            root: tree.root(),
+            extensions: vec![],
+        };
+        (tree, cp.sign(key).unwrap().to_string())
+    }
+
+    fn req(old: u64, proof: &[Hash], note: &str) -> Vec<u8> {
+        let mut b = format!("old {old}\n");
+        for h in proof {
+            b.push_str(&h.to_base64());
+            b.push('\n');
+        }
+        b.push('\n');
+        b.push_str(note);
+        b.into_bytes()
+    }
+
+    #[tokio::test]
+    async fn follows_a_log_from_the_empty_tree_and_never_signs_two_roots_for_a_size() {
+        let tmp = tempfile::tempdir().unwrap();
+        WitnessKey::create(tmp.path(), "witness.example/w").unwrap();
+        let key = SecretKey::from_seed(&[1; 32]);
+        let vkey = NoteVerifier::new("example.org/log", key.public()).unwrap();
+        let w = Witness::open(tmp.path(), std::slice::from_ref(&vkey)).unwrap();
+        let (_, empty) = log(&key, &[]);
+        assert_eq!(w.add_checkpoint(&req(0, &[], &empty)).await.status, 200);
+        assert_eq!(w.latest_size("example.org/log").await, Some(0));
+        // From a cosigned empty tree, any tree follows with an empty proof.
+        let (t3, three) = log(&key, &[b"a", b"b", b"c"]);
+        assert_eq!(w.add_checkpoint(&req(0, &[], &three)).await.status, 200);
+        let (_, other3) = log(&key, &[b"a", b"b", b"x"]);
+        let r = w.add_checkpoint(&req(3, &[], &other3)).await;
+        assert_eq!((r.status, r.body.as_str()), (409, "3\n"));
+        let (t5, five) = log(&key, &[b"a", b"b", b"c", b"d", b"e"]);
+        let good = consistency_proof(&t5, 3, 5).unwrap();
+        let (t5x, _) = log(&key, &[b"a", b"b", b"x", b"d", b"e"]);
+        let bad = consistency_proof(&t5x, 3, 5).unwrap();
+        assert_eq!(w.add_checkpoint(&req(3, &bad, &five)).await.status, 422);
+        assert_eq!(
+            w.add_checkpoint(&req(3, &good[1..], &five)).await.status,
+            422
+        );
+        assert_eq!(w.latest_size("example.org/log").await, Some(3));
+        let r = w.add_checkpoint(&req(3, &good, &five)).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(t3.size() + 2, t5.size());
+        // What a restart reads back is what was cosigned last.
+        drop(w);
+        let w = Witness::open(tmp.path(), &[vkey]).unwrap();
+        assert_eq!(w.latest_size("example.org/log").await, Some(5));
+        // The cosignature verifies over the checkpoint.
+        let full = format!("{five}{}", w.add_checkpoint(&req(5, &[], &five)).await.body);
+        let wv = w.key().verifier();
+        let note = Note::parse(&full).unwrap();
+        assert_eq!(
+            cosignature::verify_cosignatures(&note, std::slice::from_ref(&wv))
+                .unwrap()
+                .len(),
+            1
+        );
+    }
 
     #[test]
     fn parses_the_specification_example() {

@@ -512,3 +512,141 @@ fn base64_encode(b: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(b)
 }
+
+#[test]
+fn three_witnesses_cosign_one_checkpoint_verified_independently() {
+    let ledger = DataFolder::with_events(30);
+    let log = vkey(&ledger);
+    let (note, _) = checkpoint(&ledger);
+    let dirs: Vec<WitnessDir> = (1..=3)
+        .map(|i| WitnessDir::init(&format!("witness.umbrella.example/w{i}")))
+        .collect();
+    let mut full = note.clone();
+    for d in &dirs {
+        let running = d.start(&[&log]);
+        let (status, _, answer) = running.add(&body(0, "", &note));
+        assert_eq!(status, 200, "{answer}");
+        full.push_str(&answer);
+    }
+    let keys: Vec<WitnessVerifier> = dirs
+        .iter()
+        .map(|d| WitnessVerifier::parse(&d.vkey).unwrap())
+        .collect();
+    let parsed = Note::parse(&full).unwrap();
+    assert_eq!(
+        recourse_events::cosignature::require_quorum(&parsed, &keys, 3)
+            .unwrap()
+            .len(),
+        3
+    );
+    let vkeys: Vec<&str> = dirs.iter().map(|d| d.vkey.as_str()).collect();
+    assert!(python_verify(&log, &vkeys, &full).unwrap_or(true));
+    // A witness the checkpoint lacks makes the independent check fail too.
+    let absent = WitnessDir::init("witness.umbrella.example/w4");
+    let mut more = vkeys.clone();
+    more.push(&absent.vkey);
+    assert!(!python_verify(&log, &more, &full).unwrap_or(false));
+}
+
+#[test]
+fn slow_clients_are_cut_off_and_a_tampered_state_stops_the_witness() {
+    let ledger = DataFolder::with_events(3);
+    let log = vkey(&ledger);
+    let w = WitnessDir::init("witness.umbrella.example/w5");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_recourse"));
+    cmd.args([
+        "witness",
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--timeout",
+        "1",
+    ])
+    .args(["--log", &log, "--data"])
+    .arg(&w.path)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    std::thread::spawn(move || lines.for_each(drop));
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
+    let guard = std::time::Duration::from_secs(120);
+    // A head that never ends: the connection is closed.
+    let mut s = TcpStream::connect(&addr).unwrap();
+    s.set_read_timeout(Some(guard)).unwrap();
+    s.write_all(b"POST /add-checkpoint HTTP/1.1\r\nHost: w\r\n")
+        .unwrap();
+    let mut rest = Vec::new();
+    let ended = s.read_to_end(&mut rest);
+    assert!(
+        !matches!(&ended, Err(e) if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut),
+        "the witness kept a half-sent head open: {ended:?}"
+    );
+    // A body that never ends: 408.
+    let mut s = TcpStream::connect(&addr).unwrap();
+    s.set_read_timeout(Some(guard)).unwrap();
+    s.write_all(b"POST /add-checkpoint HTTP/1.1\r\nHost: w\r\nContent-Length: 100\r\n\r\nold 0\n")
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    assert!(
+        text(&answer).starts_with("HTTP/1.1 408"),
+        "{}",
+        text(&answer)
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+
+    // Cosign once, then replace the state with a checkpoint the log did not sign.
+    let running = w.start(&[&log]);
+    let (note, size) = checkpoint(&ledger);
+    assert_eq!(running.add(&body(0, "", &note)).0, 200);
+    running.kill();
+    let file = std::fs::read_dir(w.path.join("logs"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let forged = note.replacen(&format!("\n{size}\n"), "\n1\n", 1);
+    assert_ne!(forged, note);
+    std::fs::write(&file, &forged).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_recourse"))
+        .args([
+            "witness",
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--log",
+            &log,
+            "--data",
+        ])
+        .arg(&w.path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        if line.unwrap().contains("Press Ctrl-C") {
+            let _ = child.kill();
+            panic!("a witness with a forged state must not start");
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("is not a checkpoint this log signed"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Restored from its backup, it starts and remembers.
+    std::fs::write(&file, &note).unwrap();
+    let running = w.start(&[&log]);
+    assert_eq!(running.add(&body(0, "", &note)).0, 409);
+}
