@@ -100,6 +100,7 @@ impl WitnessCmd {
                 say!("Recourse witness is running at http://{addr}/");
                 say!("  verifier key: {}", witness.key().verifier());
                 let mut origins: Vec<&str> = logs.iter().map(NoteVerifier::name).collect();
+                origins.sort_unstable();
                 origins.dedup();
                 for o in origins {
                     match witness.latest_size(o).await {
