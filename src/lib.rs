@@ -21,6 +21,7 @@
 //! - [`cli`]: the command line.
 //! - [`transfer`]: copying a whole state between backends (`migrate`, `backup`, `restore`);
 //!   [`backup`]: the backup file.
+//! - [`witness`]: a C2SP tlog-witness that cosigns logs' checkpoints.
 //! - [`limits`]: how long every text may be (one table, proved to fit the ledger's entries).
 
 pub mod accounts;
@@ -46,3 +47,4 @@ pub mod transient;
 pub mod vault;
 pub mod verification;
 pub mod web;
+pub mod witness;

@@ -7,7 +7,8 @@
 //! - [`chain`]: per-stream `seq`/`prev` chains.
 //! - [`merkle`]: the RFC 9162 tree, inclusion and consistency proofs.
 //! - [`tile`]: the C2SP tlog-tiles layout the tree is stored and served in.
-//! - [`checkpoint`]: C2SP signed notes and checkpoints.
+//! - [`checkpoint`]: C2SP signed notes and checkpoints; [`cosignature`]: witnesses'
+//!   cosignatures on them (C2SP tlog-cosignature).
 //! - [`org`], [`case`], [`review`], [`vocabulary`]: every event type and its payload; [`ids`],
 //!   [`sealed`].
 //! - [`registry`]: the rule for which key signs what, where.
@@ -19,6 +20,7 @@ pub mod canonical;
 pub mod case;
 pub mod chain;
 pub mod checkpoint;
+pub mod cosignature;
 pub mod envelope;
 pub mod hash;
 pub mod ids;

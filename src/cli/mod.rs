@@ -29,6 +29,7 @@ mod review;
 pub mod serve;
 mod show;
 mod verify;
+mod witness;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -112,6 +113,8 @@ pub enum Command {
     Restore(restore::Restore),
     /// Copy a ledger, vault, accounts and attachments to another (empty) store, and verify it.
     Migrate(migrate::Migrate),
+    /// Run a witness that cosigns logs' checkpoints (C2SP tlog-witness): init, serve.
+    Witness(witness::WitnessCmd),
 }
 
 /// Runs a parsed command line.
@@ -132,6 +135,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Backup(c) => c.run().await,
         Command::Restore(c) => c.run().await,
         Command::Migrate(c) => c.run().await,
+        Command::Witness(c) => c.run().await,
     }
 }
 

@@ -50,3 +50,4 @@ mod translations;
 mod transparency;
 mod vault_contract;
 mod web_helpers;
+mod witness;
