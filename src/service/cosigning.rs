@@ -228,10 +228,15 @@ impl WitnessTask {
                     "the witness has cosigned a tree of {old} entries, larger than this log's {size}: it saw another history of this log"
                 )));
             }
-            let proof = store
-                .consistency_proof(self.old, size)
-                .await
-                .map_err(|e| AskError::Transport(format!("consistency proof: {e}")))?;
+            // From the empty tree, or to the same tree, the proof is empty (RFC 9162 2.1.4).
+            let proof = if self.old == 0 || self.old == size {
+                Vec::new()
+            } else {
+                store
+                    .consistency_proof(self.old, size)
+                    .await
+                    .map_err(|e| AskError::Transport(format!("consistency proof: {e}")))?
+            };
             let mut body = format!("old {}\n", self.old);
             for h in &proof {
                 use base64::Engine as _;
