@@ -158,7 +158,7 @@ async fn healthz(base: &str) -> serde_json::Value {
 }
 
 async fn ledger_entries(base: &str) -> u64 {
-    let health = healthz(&base).await;
+    let health = healthz(base).await;
     health["ledger_entries"].as_u64().unwrap()
 }
 
