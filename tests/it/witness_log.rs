@@ -249,7 +249,13 @@ async fn three_witnesses_cosign_a_served_log_and_verify_requires_the_quorum() {
 
     // Filings over HTTP; every witness cosigns the latest checkpoint.
     file_complaints(&base, 6, 0).await;
+    let filed = Instant::now();
     let size = wait_cosigned(&base, &log, &verifiers, &names).await;
+    // A measurement, not an assertion.
+    eprintln!(
+        "three witnesses cosigned the checkpoint of {size} entries {:?} after the last filing",
+        filed.elapsed()
+    );
     let health = healthz(&base).await;
     let shown = health["witnesses"]
         .as_array()
