@@ -3,7 +3,8 @@
 //! latest checkpoint, `/ledger/checkpoint` serves it with the three cosignatures, `verify
 //! --quorum 3` passes; with one witness killed (SIGKILL) filings go on, the two others cosign
 //! the newer checkpoints, and `verify --quorum 3` fails naming the missing witness while
-//! `--quorum 2` passes.
+//! `--quorum 2` passes; a restarted log catches up with the witnesses' sizes (409, then a
+//! consistency proof from there).
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -308,5 +309,103 @@ async fn three_witnesses_cosign_a_served_log_and_verify_requires_the_quorum() {
     let health = healthz(&base).await;
     let c = &health["witnesses"][2];
     assert_eq!(c["cosigned_size"].as_u64(), Some(size), "{c}");
+
+    // The log restarted: it starts from size 0, each live witness answers 409 with the size it
+    // cosigned, and the log retries from there with a consistency proof.
+    drop(log_server);
+    let log_server = serve(&folder, &extra);
+    let base = log_server.base();
+    file_complaints(&base, 1, 10).await;
+    let after_restart = wait_cosigned(&base, &log, &verifiers, &names[..2]).await;
+    assert!(after_restart > newer);
     drop(witnesses);
+}
+
+/// A "witness" that answers every request 200 with a cosignature line that does not verify:
+/// the right name and key id, signed by the witness's own key over another checkpoint.
+fn forging_witness(line: String) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            // Read the request head and body (Content-Length), then answer.
+            let mut request = Vec::new();
+            let mut buf = [0u8; 4096];
+            loop {
+                let Ok(n) = stream.read(&mut buf) else { break };
+                if n == 0 {
+                    break;
+                }
+                request.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&request);
+                if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                    let len = head
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase()
+                                .strip_prefix("content-length: ")
+                                .map(|v| v.trim().parse::<usize>().unwrap())
+                        })
+                        .unwrap_or(0);
+                    if body.len() >= len {
+                        break;
+                    }
+                }
+            }
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{line}",
+                line.len()
+            );
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cosignature_that_does_not_verify_is_never_stored_or_served() {
+    let folder = DataFolder::empty();
+    drop(serve(
+        &folder,
+        &["--demo".into(), "--demo-complaints".into(), "2".into()],
+    ));
+    let log =
+        NoteVerifier::parse(text(&folder.run(&["checkpoint", "--vkey"]).stdout).trim()).unwrap();
+    let (_tmp, path, vkey) = witness_init("witness.test/forger");
+    let key = recourse::witness::WitnessKey::load(&path).unwrap();
+    let other = "elsewhere.example/log\n1\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
+    let line = recourse_events::cosignature::line(
+        &recourse_events::cosignature::cosign(&key.name, &key.key, 1_700_000_000, other).unwrap(),
+    );
+    let url = forging_witness(line);
+    let verifier = WitnessVerifier::parse(&vkey).unwrap();
+    let log_server = serve(&folder, &["--witness".into(), format!("{url}={vkey}")]);
+    let base = log_server.base();
+    file_complaints(&base, 1, 0).await;
+
+    // The log asked, and refused the answer.
+    let deadline = Instant::now() + DEADLINE;
+    let error = loop {
+        let health = healthz(&base).await;
+        if let Some(e) = health["witnesses"][0]["error"].as_str() {
+            break e.to_string();
+        }
+        assert!(Instant::now() < deadline, "no answer refused: {health}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(error.contains("no valid cosignature"), "{error}");
+    let health = healthz(&base).await;
+    assert!(
+        health["witnesses"][0]["cosigned_size"].is_null(),
+        "{health}"
+    );
+    let (_, names) = served(&base, &log, std::slice::from_ref(&verifier)).await;
+    assert!(names.is_empty());
+    let stored: i64 = folder
+        .sqlite()
+        .query_row("SELECT COUNT(*) FROM cosignatures", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 0, "nothing stored");
 }
