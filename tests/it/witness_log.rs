@@ -333,8 +333,7 @@ fn forging_witness(line: String) -> String {
             // Read the request head and body (Content-Length), then answer.
             let mut request = Vec::new();
             let mut buf = [0u8; 4096];
-            loop {
-                let Ok(n) = stream.read(&mut buf) else { break };
+            while let Ok(n) = stream.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
