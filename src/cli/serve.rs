@@ -79,6 +79,15 @@ pub struct Serve {
     /// Most connections open at once (lowered, with a warning, to fit `ulimit -n`).
     #[arg(long, default_value_t = 1024, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     max_connections: u64,
+    /// A witness to ask for cosignatures of each new checkpoint, as URL=VKEY (its
+    /// `http://` address and its verifier key, as `recourse witness init` printed it);
+    /// repeat the option for several.
+    #[arg(long = "witness", value_name = "URL=VKEY", value_parser = parse_witness)]
+    witness: Vec<crate::service::cosigning::WitnessConfig>,
+}
+
+fn parse_witness(s: &str) -> Result<crate::service::cosigning::WitnessConfig, String> {
+    crate::service::cosigning::WitnessConfig::parse(s)
 }
 
 /// Creates sign-in accounts for the demo's staff, all with [`DEMO_PASSWORD`].
@@ -246,6 +255,11 @@ impl Serve {
         };
         // Everything `recourse verify` checks, on the running ledger, in the background.
         service.verify_in_background();
+        // Witnesses cosign the published checkpoints, in the background.
+        for w in &self.witness {
+            say!("  witness: {} at {}", w.verifier.name(), w.url);
+        }
+        service.start_cosigning(self.witness.clone());
         // Accounts and sessions live where the vault does (the store URL's choice).
         let sessions: Arc<dyn SessionStore> = service
             .storage()

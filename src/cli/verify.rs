@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use recourse_events::checkpoint::NoteVerifier;
+use recourse_events::checkpoint::{Checkpoint, Note, NoteVerifier};
+use recourse_events::cosignature::{WitnessVerifier, verify_cosignatures};
 
 use super::{DataArg, EXIT_USAGE, EXIT_VERIFICATION_FAILED};
 use crate::verification::{self, Report, VerifyError};
@@ -26,6 +27,76 @@ pub struct Verify {
     /// restored to an older state; anything already published beyond it is then disowned).
     #[arg(long, conflicts_with = "bundle")]
     reset_mark: bool,
+    /// A witness whose cosignature the checkpoint verified against must carry: its verifier
+    /// key (name+id+key, as `recourse witness init` printed it). Repeat for several.
+    #[arg(long = "witness", value_name = "VKEY", conflicts_with = "bundle", value_parser = parse_witness)]
+    witness: Vec<WitnessVerifier>,
+    /// How many of the --witness keys must have cosigned (default: all of them).
+    #[arg(long, value_name = "N", requires = "witness")]
+    quorum: Option<usize>,
+}
+
+fn parse_witness(s: &str) -> Result<WitnessVerifier, String> {
+    WitnessVerifier::parse(s.trim()).map_err(|e| format!("not a witness verifier key: {e}"))
+}
+
+/// Checks that the checkpoint of `size` entries and root `root` (the one a full verification
+/// just passed against) carries `quorum` valid cosignatures by `witnesses`; says which
+/// witnesses cosigned and which are missing. `Err` holds the failure to print.
+async fn check_witnesses(
+    store: &dyn crate::store::EventStore,
+    vkey: &NoteVerifier,
+    size: u64,
+    root: recourse_events::Hash,
+    witnesses: &[WitnessVerifier],
+    quorum: usize,
+) -> anyhow::Result<Result<(), String>> {
+    let stored = store.checkpoints(size.saturating_sub(1), 1).await?;
+    let Some((_, note)) = stored.into_iter().find(|(s, _)| *s == size) else {
+        return Ok(Err(format!(
+            "the checkpoint of {size} entries verified against is no longer stored (the ledger grew meanwhile): run verify again"
+        )));
+    };
+    let (checkpoint, _) = Checkpoint::open(&note, vkey)
+        .map_err(|e| anyhow::anyhow!("the checkpoint of {size} entries: {e}"))?;
+    if checkpoint.root != root {
+        return Ok(Err(format!(
+            "the stored checkpoint of {size} entries is not the tree verified"
+        )));
+    }
+    let cosigned = crate::service::cosigning::cosigned_note(store, &note, size).await?;
+    let parsed = Note::parse(&cosigned)?;
+    let found = match verify_cosignatures(&parsed, witnesses) {
+        Ok(found) => found,
+        Err(e) => return Ok(Err(format!("a cosignature does not verify: {e}"))),
+    };
+    for c in &found {
+        say!(
+            "cosigned by {} at {}",
+            c.witness.name(),
+            jiff::Timestamp::from_second(c.timestamp as i64)
+                .map(|t| t.to_string())
+                .unwrap_or_else(|_| c.timestamp.to_string())
+        );
+    }
+    if found.len() >= quorum {
+        say!(
+            "witnesses: {} of {} cosigned the checkpoint of {size} entries (quorum {quorum})",
+            found.len(),
+            witnesses.len()
+        );
+        return Ok(Ok(()));
+    }
+    let missing: Vec<&str> = witnesses
+        .iter()
+        .filter(|w| !found.iter().any(|c| c.witness == *w))
+        .map(|w| w.name())
+        .collect();
+    Ok(Err(format!(
+        "only {} of the {quorum} witness cosignatures required on the checkpoint of {size} entries; missing: {}",
+        found.len(),
+        missing.join(", ")
+    )))
 }
 
 /// Reads `--vkey`: a path to a key file, or the key text itself.
@@ -115,8 +186,20 @@ impl Verify {
             live: false,
         };
         let result = verification::verify_store(store.clone(), &vkey, options).await;
+        let verified = result.as_ref().ok().map(|r| (r.entries, r.root));
         let passed = result.is_ok();
         let status = report(result);
+        if let Some((size, root)) = verified
+            && !self.witness.is_empty()
+        {
+            let quorum = self.quorum.unwrap_or(self.witness.len());
+            if let Err(why) =
+                check_witnesses(store.as_ref(), &vkey, size, root, &self.witness, quorum).await?
+            {
+                eprintln!("verification FAILED: {why}");
+                return Ok(ExitCode::from(EXIT_VERIFICATION_FAILED));
+            }
+        }
         if passed && self.reset_mark {
             let note = store
                 .checkpoint()

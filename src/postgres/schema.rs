@@ -12,7 +12,20 @@ use super::PgError;
 const MIGRATION_LOCK: i64 = 0x7265_636f_7572_7365;
 
 /// The migrations, in order: (version, SQL).
-pub const MIGRATIONS: &[(i32, &str)] = &[(1, LEDGER), (2, STATE), (3, TRANSIENT)];
+pub const MIGRATIONS: &[(i32, &str)] =
+    &[(1, LEDGER), (2, STATE), (3, TRANSIENT), (4, COSIGNATURES)];
+
+/// Witnesses' cosignatures on the ledger's checkpoints (see `store::sqlite` for how a row is
+/// checked before it is written and why it is verified again when read).
+const COSIGNATURES: &str = "
+CREATE TABLE cosignatures (
+    size      bigint NOT NULL CHECK (size >= 0),
+    witness   text NOT NULL,
+    line      text NOT NULL,
+    timestamp bigint NOT NULL CHECK (timestamp >= 0),
+    PRIMARY KEY (size, witness)
+);
+";
 
 /// The ledger: entries by position (the only evidence), the stream index, tiles, checkpoints.
 /// The same tables as the embedded store's (see `store::sqlite` for what each column is

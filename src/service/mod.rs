@@ -16,6 +16,7 @@ mod clear;
 pub mod client;
 pub mod clock;
 pub mod complaint;
+pub mod cosigning;
 pub mod dashboard;
 mod erasure;
 mod file;
@@ -164,6 +165,8 @@ pub struct Service {
     applied: watch::Receiver<u64>,
     web_intake: SecretKey,
     verification: Arc<RwLock<Verification>>,
+    /// The witnesses asked to cosign checkpoints, and where each stands.
+    cosigning: Arc<cosigning::Cosigning>,
     clock: Arc<dyn Clock>,
 }
 
@@ -236,6 +239,7 @@ impl Service {
             applied,
             web_intake,
             verification: Arc::default(),
+            cosigning: Arc::default(),
             clock: Arc::new(SystemClock),
         };
         // Checked before anything follows the store or answers anyone.
@@ -273,6 +277,19 @@ impl Service {
     /// The store.
     pub fn store(&self) -> &Arc<dyn EventStore> {
         self.ledger.store()
+    }
+
+    /// The witnesses asked to cosign this log's checkpoints, and where each stands.
+    pub fn cosigning(&self) -> &Arc<cosigning::Cosigning> {
+        &self.cosigning
+    }
+
+    /// Starts asking `witnesses` to cosign each new published checkpoint, in the background
+    /// (see [`cosigning`]); appends never wait for them.
+    pub fn start_cosigning(&self, witnesses: Vec<cosigning::WitnessConfig>) {
+        if !witnesses.is_empty() {
+            self.cosigning.start(self.ledger.clone(), witnesses);
+        }
     }
 
     /// Where the vault, blobs, accounts and sessions live (accounts and sessions are opened

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use async_trait::async_trait;
 use recourse_events::chain::StreamHead;
+use recourse_events::cosignature::WitnessVerifier;
 use recourse_events::{Event, Hash, SecretKey, StreamId};
 use tokio::sync::watch;
 
@@ -48,6 +49,72 @@ pub enum StoreError {
     /// The database failed.
     #[error("storage failure: {0}")]
     Backend(String),
+    /// A cosignature that does not verify over the checkpoint it is given for, or a
+    /// checkpoint that is not this log's tree.
+    #[error("cosignature refused: {0}")]
+    Refused(String),
+}
+
+/// A witness's cosignature line kept with the ledger, as read back: not trusted by itself, a
+/// reader verifies [`line`](Self::line) over the checkpoint it serves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCosignature {
+    /// The witness's verifier key (`name+<8 hex id>+base64(0x04 || key)`).
+    pub witness: String,
+    /// The note signature line, `— name base64(...)` and its newline.
+    pub line: String,
+    /// The cosignature's timestamp (POSIX seconds), as it verified when stored.
+    pub timestamp: u64,
+}
+
+/// A cosignature checked before it is stored: the checkpoint `note` (log-signed note, or its
+/// text alone) names a size and root, `line` must be `witness`'s cosignature over its text,
+/// and the backend then checks the root against its own tree of that size.
+pub(crate) struct CheckedCosignature {
+    pub(crate) size: u64,
+    pub(crate) root: Hash,
+    pub(crate) row: StoredCosignature,
+}
+
+/// Checks `line` as `witness`'s cosignature/v1 over the checkpoint `note`.
+pub(crate) fn check_cosignature(
+    note: &str,
+    witness: &WitnessVerifier,
+    line: &str,
+) -> Result<CheckedCosignature, StoreError> {
+    use recourse_events::checkpoint::{Checkpoint, Note};
+    let refused = |why: String| StoreError::Refused(why);
+    // The note text is what the witness signed (with the log's signature lines left out).
+    let text = match Note::parse(note) {
+        Ok(n) => n.text().to_string(),
+        Err(_) => note.to_string(),
+    };
+    let checkpoint =
+        Checkpoint::parse_text(&text).map_err(|e| refused(format!("bad checkpoint: {e}")))?;
+    let line = if line.ends_with('\n') {
+        line.to_string()
+    } else {
+        format!("{line}\n")
+    };
+    if line.matches('\n').count() != 1 {
+        return Err(refused("one signature line expected".into()));
+    }
+    let signed = Note::parse(&format!("{text}\n{line}"))
+        .map_err(|e| refused(format!("malformed cosignature line: {e}")))?;
+    let sig = &signed.signatures()[0];
+    let timestamp = witness
+        .verify(&text, sig)
+        .map_err(|e| refused(e.to_string()))?
+        .ok_or_else(|| refused(format!("the line is not by witness {}", witness.name())))?;
+    Ok(CheckedCosignature {
+        size: checkpoint.size,
+        root: checkpoint.root,
+        row: StoredCosignature {
+            witness: witness.to_string(),
+            line,
+            timestamp,
+        },
+    })
 }
 
 /// An entry at its position.
@@ -152,6 +219,22 @@ pub trait EventStore: Send + Sync {
 
     /// The Merkle root of the first `size` entries.
     async fn root(&self, size: u64) -> Result<Hash, StoreError>;
+
+    /// Keeps `line`, `witness`'s cosignature on the checkpoint `note` (this log's checkpoint
+    /// note, or its text), once it is checked: the line must verify over the note's text and
+    /// the note's root must be this store's tree of that size, else [`StoreError::Refused`]
+    /// and nothing is written. Replaces the witness's earlier line for that size; returns the
+    /// cosignature's timestamp. Needs write access.
+    async fn add_cosignature(
+        &self,
+        note: &str,
+        witness: &WitnessVerifier,
+        line: &str,
+    ) -> Result<u64, StoreError>;
+
+    /// The stored cosignatures of the checkpoint of `size`, by witness (checked when they were
+    /// stored, but read back untrusted: verify each line over the checkpoint served).
+    async fn cosignatures(&self, size: u64) -> Result<Vec<StoredCosignature>, StoreError>;
 }
 
 /// Where a store lives, parsed from a URL.

@@ -59,8 +59,12 @@ use tokio::sync::{mpsc, oneshot, watch};
 use super::log_tree::{LogTree, proofs};
 use super::sqlite::{keep_in_history, one_stream, validate_against};
 use super::stream_walk::{self, Step};
-use super::{Appended, EventStore, Link, LogSigner, StoreError, StoredEntry, StreamTip};
+use super::{
+    Appended, EventStore, Link, LogSigner, StoreError, StoredCosignature, StoredEntry, StreamTip,
+    check_cosignature,
+};
 use crate::postgres::{Database, PgError, PoolError};
+use recourse_events::cosignature::WitnessVerifier;
 
 /// The advisory lock every commit takes ("ledger" in ASCII).
 const LEDGER_LOCK: i64 = 0x6c65_6467_6572;
@@ -567,6 +571,64 @@ impl EventStore for PgStore {
             let mut tx = repeatable(c)?;
             check_size(&mut tx, size)?;
             proofs::root(|l, i| read_tile(&mut tx, l, i), size)
+        })
+        .await
+    }
+
+    async fn add_cosignature(
+        &self,
+        note: &str,
+        witness: &WitnessVerifier,
+        line: &str,
+    ) -> Result<u64, StoreError> {
+        if self.writer.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        let checked = check_cosignature(note, witness, line)?;
+        let root = match self.root(checked.size).await {
+            Ok(root) => root,
+            Err(StoreError::NotFound(why)) => return Err(StoreError::Refused(why)),
+            Err(e) => return Err(e),
+        };
+        if root != checked.root {
+            return Err(StoreError::Refused(format!(
+                "the checkpoint's root is not this log's tree of {} entries",
+                checked.size
+            )));
+        }
+        let row = checked.row;
+        let size = to_i64(checked.size)?;
+        let timestamp = row.timestamp;
+        self.read(move |c| {
+            c.execute(
+                "INSERT INTO cosignatures (size, witness, line, timestamp) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (size, witness) DO UPDATE SET line = EXCLUDED.line, timestamp = EXCLUDED.timestamp",
+                &[&size, &row.witness, &row.line, &to_i64(row.timestamp)?],
+            )?;
+            Ok(())
+        })
+        .await?;
+        Ok(timestamp)
+    }
+
+    async fn cosignatures(&self, size: u64) -> Result<Vec<StoredCosignature>, StoreError> {
+        let Ok(size) = to_i64(size) else {
+            return Ok(Vec::new());
+        };
+        self.read(move |c| {
+            c.query(
+                "SELECT witness, line, timestamp FROM cosignatures WHERE size = $1 ORDER BY witness",
+                &[&size],
+            )?
+            .into_iter()
+            .map(|r| {
+                Ok(StoredCosignature {
+                    witness: r.get(0),
+                    line: r.get(1),
+                    timestamp: to_u64(r.get(2))?,
+                })
+            })
+            .collect()
         })
         .await
     }

@@ -22,6 +22,7 @@
 //! | `streams.*` (next seq, last position, last hash) | the last entry of each stream | the writer checks a tip against the entry it names before building on it; at start-up the service compares every row with the tips the fold found; `verify` compares every row and the row count |
 //! | `tiles.*` | leaf hashes of the entries | at open, the tree the tiles give must have the latest checkpoint's root (so the next checkpoint builds on signed nodes only); `verify` recomputes every tile |
 //! | `checkpoints.size`, older rows | the commits | at open, the latest must verify, cover every entry and match the tiles; `verify` checks every row; the high-water mark (outside this file) catches a deleted latest row or an older copy of the file |
+//! | `cosignatures.*` | witnesses' answers | verified over the checkpoint and its root compared with the tree before a row is written; read back untrusted, every reader verifies each line over the checkpoint it serves |
 //! | `meta` | nothing yet | unused |
 
 use std::collections::HashMap;
@@ -37,7 +38,11 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use super::log_tree::{LogTree, TileMismatch, proofs};
 use super::stream_walk::{self, Step};
-use super::{Appended, EventStore, Link, LogSigner, StoreError, StoredEntry, StreamTip};
+use super::{
+    Appended, EventStore, Link, LogSigner, StoreError, StoredCosignature, StoredEntry, StreamTip,
+    check_cosignature,
+};
+use recourse_events::cosignature::WitnessVerifier;
 
 /// Events per transaction at most; the rest of the queue waits for the next commit.
 const MAX_BATCH_EVENTS: usize = 8192;
@@ -71,6 +76,13 @@ CREATE TABLE IF NOT EXISTS tiles (
     PRIMARY KEY (level, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cosignatures (
+    size      INTEGER NOT NULL,
+    witness   TEXT NOT NULL,
+    line      TEXT NOT NULL,
+    timestamp INTEGER NOT NULL,
+    PRIMARY KEY (size, witness)
+) WITHOUT ROWID;
 ";
 
 impl From<rusqlite::Error> for StoreError {
@@ -581,6 +593,78 @@ impl EventStore for SqliteStore {
         self.read(move |c| {
             check_size(c, size)?;
             proofs::root(|l, i| read_tile(c, l, i), size)
+        })
+        .await
+    }
+
+    async fn add_cosignature(
+        &self,
+        note: &str,
+        witness: &WitnessVerifier,
+        line: &str,
+    ) -> Result<u64, StoreError> {
+        if self.writer.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
+        let checked = check_cosignature(note, witness, line)?;
+        let root = match self.root(checked.size).await {
+            Ok(root) => root,
+            Err(StoreError::NotFound(why)) => return Err(StoreError::Refused(why)),
+            Err(e) => return Err(e),
+        };
+        if root != checked.root {
+            return Err(StoreError::Refused(format!(
+                "the checkpoint's root is not this log's tree of {} entries",
+                checked.size
+            )));
+        }
+        let row = checked.row;
+        let size = to_i64(checked.size)?;
+        let timestamp = row.timestamp;
+        self.read(move |c| {
+            c.execute(
+                "INSERT OR REPLACE INTO cosignatures (size, witness, line, timestamp) VALUES (?1, ?2, ?3, ?4)",
+                params![size, row.witness, row.line, to_i64(row.timestamp)?],
+            )?;
+            Ok(())
+        })
+        .await?;
+        Ok(timestamp)
+    }
+
+    async fn cosignatures(&self, size: u64) -> Result<Vec<StoredCosignature>, StoreError> {
+        let Ok(size) = to_i64(size) else {
+            return Ok(Vec::new());
+        };
+        self.read(move |c| {
+            // A database last written before cosignatures were kept, opened read-only.
+            let table: i64 = c.query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'cosignatures'",
+                [],
+                |r| r.get(0),
+            )?;
+            if table == 0 {
+                return Ok(Vec::new());
+            }
+            let mut stmt = c.prepare_cached(
+                "SELECT witness, line, timestamp FROM cosignatures WHERE size = ?1 ORDER BY witness",
+            )?;
+            let rows = stmt.query_map([size], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })?;
+            rows.map(|r| {
+                let (witness, line, timestamp) = r?;
+                Ok(StoredCosignature {
+                    witness,
+                    line,
+                    timestamp: to_u64(timestamp)?,
+                })
+            })
+            .collect()
         })
         .await
     }

@@ -51,3 +51,4 @@ mod transparency;
 mod vault_contract;
 mod web_helpers;
 mod witness;
+mod witness_log;

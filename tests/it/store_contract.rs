@@ -540,3 +540,112 @@ async fn several_writers_on_one_postgres_database_keep_one_order() {
         assert_eq!(w.read_stream(&case(7)).await.unwrap().len(), 3 * 8 * 8);
     }
 }
+
+both! { #[tokio::test] cosignatures_are_verified_before_they_are_kept }
+async fn cosignatures_are_verified_before_they_are_kept(backend: Backend) {
+    use recourse_events::cosignature::{self, WitnessVerifier};
+    let Some(f) = fresh(backend).await else {
+        return;
+    };
+    append_n(&f, &case(7), 3).await;
+    let note = f.store.checkpoint().await.unwrap().unwrap();
+    let (checkpoint, signed) = Checkpoint::open(
+        &note,
+        &NoteVerifier::new(&f.signer.origin, f.key.public()).unwrap(),
+    )
+    .unwrap();
+    let size = checkpoint.size;
+    let w1 = SecretKey::from_seed(&[41; 32]);
+    let w2 = SecretKey::from_seed(&[42; 32]);
+    let v1 = WitnessVerifier::new("witness.test/one", w1.public()).unwrap();
+    let v2 = WitnessVerifier::new("witness.test/two", w2.public()).unwrap();
+    let line = |name: &str, key: &SecretKey, t: u64, text: &str| {
+        cosignature::line(&cosignature::cosign(name, key, t, text).unwrap())
+    };
+    assert!(f.store.cosignatures(size).await.unwrap().is_empty());
+
+    // A good line is kept, for its size, with its time.
+    let good = line("witness.test/one", &w1, 1_700_000_000, signed.text());
+    assert_eq!(
+        f.store.add_cosignature(&note, &v1, &good).await.unwrap(),
+        1_700_000_000
+    );
+    let kept = f.store.cosignatures(size).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].witness, v1.to_string());
+    assert_eq!(kept[0].line, good);
+    assert_eq!(kept[0].timestamp, 1_700_000_000);
+    assert!(f.store.cosignatures(size - 1).await.unwrap().is_empty());
+
+    // Refused, and nothing written: a line by another witness than the one named, a line
+    // over another text, a line that is not one, a checkpoint whose root is not the tree's,
+    // a checkpoint beyond the log.
+    let by_two = line("witness.test/two", &w2, 1_700_000_001, signed.text());
+    let refused = |r: Result<u64, StoreError>| {
+        assert!(matches!(r, Err(StoreError::Refused(_))), "{r:?}");
+    };
+    refused(f.store.add_cosignature(&note, &v1, &by_two).await);
+    let other_text = signed.text().replace(&format!("\n{size}\n"), "\n1\n");
+    refused(
+        f.store
+            .add_cosignature(&note, &v2, &line("witness.test/two", &w2, 5, &other_text))
+            .await,
+    );
+    refused(
+        f.store
+            .add_cosignature(&note, &v2, "— witness.test/two !!!")
+            .await,
+    );
+    refused(
+        f.store
+            .add_cosignature(&note, &v2, &format!("{by_two}{by_two}"))
+            .await,
+    );
+    let forged = Checkpoint {
+        root: recourse_events::Hash([9; 32]),
+        ..checkpoint.clone()
+    };
+    let forged_text = forged.to_text();
+    refused(
+        f.store
+            .add_cosignature(
+                &forged_text,
+                &v2,
+                &line("witness.test/two", &w2, 5, &forged_text),
+            )
+            .await,
+    );
+    let beyond = Checkpoint {
+        size: size + 10,
+        ..checkpoint.clone()
+    }
+    .to_text();
+    refused(
+        f.store
+            .add_cosignature(&beyond, &v2, &line("witness.test/two", &w2, 5, &beyond))
+            .await,
+    );
+    assert_eq!(f.store.cosignatures(size).await.unwrap().len(), 1);
+
+    // A second witness adds its own; a newer line of the first replaces its older one.
+    f.store.add_cosignature(&note, &v2, &by_two).await.unwrap();
+    let newer = line("witness.test/one", &w1, 1_700_000_100, signed.text());
+    f.store.add_cosignature(&note, &v1, &newer).await.unwrap();
+    let kept = f.store.cosignatures(size).await.unwrap();
+    assert_eq!(kept.len(), 2);
+    let one = kept.iter().find(|c| c.witness == v1.to_string()).unwrap();
+    assert_eq!(
+        (one.line.as_str(), one.timestamp),
+        (newer.as_str(), 1_700_000_100)
+    );
+
+    // Kept across a reopen; a read-only store reads them and refuses to add.
+    let url = f.url.clone();
+    drop(f.store);
+    let reader = store::open(&url, None).await.unwrap();
+    assert_eq!(reader.cosignatures(size).await.unwrap().len(), 2);
+    assert!(matches!(
+        reader.add_cosignature(&note, &v1, &newer).await,
+        Err(StoreError::ReadOnly)
+    ));
+}

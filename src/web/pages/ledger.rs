@@ -15,15 +15,23 @@ fn internal(e: impl std::fmt::Display) -> WebError {
     WebError::Internal(e.to_string())
 }
 
-/// `/ledger/checkpoint`: the signed note, as `text/plain`.
+/// `/ledger/checkpoint`: the signed note, as `text/plain`, with the witnesses' cosignatures
+/// gathered for it.
 pub async fn checkpoint(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     // The published checkpoint: the latest one the high-water mark holds.
-    let note = ctx
+    let marked = ctx
         .app
         .service
         .ledger()
-        .checkpoint()
+        .published()
         .ok_or(WebError::NotFound)?;
+    let note = crate::service::cosigning::cosigned_note(
+        ctx.app.service.store().as_ref(),
+        &marked.note,
+        marked.checkpoint.size,
+    )
+    .await
+    .map_err(internal)?;
     Ok(Response::text(note).header(warp::http::header::CACHE_CONTROL, "no-cache"))
 }
 

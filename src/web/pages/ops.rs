@@ -52,6 +52,7 @@ pub async fn healthz(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         "ledger_entries": size,
         "read_model_position": folded,
         "verification": verification,
+        "witnesses": ctx.app.service.cosigning().status(),
     });
     let response = Response::json(&body);
     Ok(if failed {

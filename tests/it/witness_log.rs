@@ -1,0 +1,410 @@
+//! The log's side of witnessing, as real processes: three `recourse witness serve` and one
+//! `recourse serve --witness URL=VKEY ...` taking filings over HTTP. Every witness cosigns the
+//! latest checkpoint, `/ledger/checkpoint` serves it with the three cosignatures, `verify
+//! --quorum 3` passes; with one witness killed (SIGKILL) filings go on, the two others cosign
+//! the newer checkpoints, and `verify --quorum 3` fails naming the missing witness while
+//! `--quorum 2` passes; a restarted log catches up with the witnesses' sizes (409, then a
+//! consistency proof from there).
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use recourse_events::checkpoint::{Checkpoint, Note, NoteVerifier};
+use recourse_events::cosignature::{WitnessVerifier, verify_cosignatures};
+use reqwest::StatusCode;
+
+use crate::helpers::{DataFolder, text};
+
+/// Generous: cosigning takes about a second per round (at most every 2 s under load).
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// A running process and what it printed up to "Press Ctrl-C".
+struct Process {
+    child: Child,
+    printed: String,
+}
+
+impl Process {
+    fn start(mut cmd: Command) -> Process {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the process starts");
+        let mut printed = String::new();
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        for line in lines.by_ref() {
+            let line = line.expect("a line");
+            printed.push_str(&line);
+            printed.push('\n');
+            if line.contains("Press Ctrl-C") {
+                break;
+            }
+        }
+        std::thread::spawn(move || lines.for_each(drop));
+        assert!(printed.contains("Press Ctrl-C"), "printed: {printed}");
+        Process { child, printed }
+    }
+
+    /// `http://host:port`, as printed.
+    fn base(&self) -> String {
+        let at = self
+            .printed
+            .find("running at http://")
+            .expect("the address")
+            + 11;
+        self.printed[at..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    fn kill(mut self) {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().expect("reaped");
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn recourse() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_recourse"))
+}
+
+/// `recourse witness init` in a fresh folder: (folder, verifier key).
+fn witness_init(name: &str) -> (tempfile::TempDir, PathBuf, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("witness");
+    let out = recourse()
+        .args(["witness", "init", "--name", name, "--data"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "witness init: {}", text(&out.stderr));
+    let vkey = text(&out.stdout)
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("verifier key: ").map(str::to_string))
+        .expect("the verifier key is printed");
+    (tmp, path, vkey)
+}
+
+fn serve(folder: &DataFolder, extra: &[String]) -> Process {
+    let mut cmd = recourse();
+    cmd.args([
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--limits",
+        "100000,100000,100000",
+    ])
+    .args(extra)
+    .arg("--data")
+    .arg(&folder.path);
+    Process::start(cmd)
+}
+
+async fn file_complaints(base: &str, n: usize, from: usize) {
+    let client = crate::web_helpers::Browser::at(base);
+    for i in from..from + n {
+        let r = crate::api::post(
+            &client,
+            "/complaints",
+            crate::api::complaint(&format!("Filing {i} went unanswered.")),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    }
+}
+
+/// The served checkpoint, its size, and the trusted witnesses whose cosignature it carries.
+async fn served(
+    base: &str,
+    log: &NoteVerifier,
+    witnesses: &[WitnessVerifier],
+) -> (u64, Vec<String>) {
+    let note = reqwest::get(format!("{base}/ledger/checkpoint"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let (checkpoint, parsed) = Checkpoint::open(&note, log).expect("the log's signature verifies");
+    assert!(Note::parse(&note).is_ok());
+    let cosigned = verify_cosignatures(&parsed, witnesses).expect("every served line verifies");
+    let mut names: Vec<String> = cosigned
+        .iter()
+        .map(|c| c.witness.name().to_string())
+        .collect();
+    names.sort();
+    (checkpoint.size, names)
+}
+
+async fn healthz(base: &str) -> serde_json::Value {
+    let body = reqwest::get(format!("{base}/healthz"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    serde_json::from_str(&body).unwrap()
+}
+
+async fn ledger_entries(base: &str) -> u64 {
+    let health = healthz(base).await;
+    health["ledger_entries"].as_u64().unwrap()
+}
+
+/// Polls until the served checkpoint covers every entry and carries `want`'s cosignatures.
+async fn wait_cosigned(
+    base: &str,
+    log: &NoteVerifier,
+    witnesses: &[WitnessVerifier],
+    want: &[&str],
+) -> u64 {
+    let deadline = Instant::now() + DEADLINE;
+    loop {
+        let entries = ledger_entries(base).await;
+        let (size, names) = served(base, log, witnesses).await;
+        if size == entries && names == want {
+            return size;
+        }
+        if Instant::now() > deadline {
+            let health = healthz(base).await;
+            panic!(
+                "after {DEADLINE:?}: checkpoint of {size} of {entries} entries cosigned by {names:?}, want {want:?}; /healthz: {health}"
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+fn verify(folder: &DataFolder, vkeys: &[&str], quorum: usize) -> std::process::Output {
+    let mut args = vec!["verify".to_string()];
+    for v in vkeys {
+        args.push("--witness".into());
+        args.push((*v).into());
+    }
+    args.push("--quorum".into());
+    args.push(quorum.to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    folder.run(&args)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_witnesses_cosign_a_served_log_and_verify_requires_the_quorum() {
+    // A ledger made by a first start (the demo agency: its sites and programs); its verifier
+    // key is what the witnesses are told.
+    let folder = DataFolder::empty();
+    drop(serve(
+        &folder,
+        &["--demo".into(), "--demo-complaints".into(), "3".into()],
+    ));
+    let log_vkey = text(&folder.run(&["checkpoint", "--vkey"]).stdout)
+        .trim()
+        .to_string();
+    let log = NoteVerifier::parse(&log_vkey).unwrap();
+
+    let names = ["witness.test/a", "witness.test/b", "witness.test/c"];
+    let dirs: Vec<_> = names.iter().map(|n| witness_init(n)).collect();
+    let mut witnesses: Vec<Option<Process>> = dirs
+        .iter()
+        .map(|(_, path, _)| {
+            let mut cmd = recourse();
+            cmd.args([
+                "witness",
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--log",
+                &log_vkey,
+                "--data",
+            ])
+            .arg(path);
+            Some(Process::start(cmd))
+        })
+        .collect();
+    let vkeys: Vec<&str> = dirs.iter().map(|(_, _, v)| v.as_str()).collect();
+    let verifiers: Vec<WitnessVerifier> = vkeys
+        .iter()
+        .map(|v| WitnessVerifier::parse(v).unwrap())
+        .collect();
+    let mut extra = Vec::new();
+    for (w, vkey) in witnesses.iter().zip(&vkeys) {
+        extra.push("--witness".to_string());
+        extra.push(format!("{}={vkey}", w.as_ref().unwrap().base()));
+    }
+    let log_server = serve(&folder, &extra);
+    let base = log_server.base();
+    for n in names {
+        assert!(log_server.printed.contains(n), "{}", log_server.printed);
+    }
+
+    // Filings over HTTP; every witness cosigns the latest checkpoint.
+    file_complaints(&base, 6, 0).await;
+    let filed = Instant::now();
+    let size = wait_cosigned(&base, &log, &verifiers, &names).await;
+    // A measurement, not an assertion.
+    eprintln!(
+        "three witnesses cosigned the checkpoint of {size} entries {:?} after the last filing",
+        filed.elapsed()
+    );
+    let health = healthz(&base).await;
+    let shown = health["witnesses"]
+        .as_array()
+        .expect("witnesses on /healthz");
+    assert_eq!(shown.len(), 3);
+    for (w, name) in shown.iter().zip(names) {
+        assert_eq!(w["name"], name);
+        assert_eq!(w["cosigned_size"].as_u64(), Some(size), "{w}");
+        assert!(
+            w["cosigned_at"].as_str().is_some_and(|t| t.ends_with('Z')),
+            "{w}"
+        );
+    }
+    let out = verify(&folder, &vkeys, 3);
+    assert!(
+        out.status.success(),
+        "verify --quorum 3: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains("3 of 3 cosigned"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // One witness killed: filings go on, the two others cosign the newer checkpoints.
+    witnesses[2].take().unwrap().kill();
+    file_complaints(&base, 4, 6).await;
+    let newer = wait_cosigned(&base, &log, &verifiers, &names[..2]).await;
+    assert!(newer > size);
+    let out = verify(&folder, &vkeys, 3);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "verify --quorum 3 with a witness down: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let err = text(&out.stderr);
+    assert!(err.contains("missing: witness.test/c"), "{err}");
+    let out = verify(&folder, &vkeys, 2);
+    assert!(
+        out.status.success(),
+        "verify --quorum 2: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    // The dead witness is shown behind, with why.
+    let health = healthz(&base).await;
+    let c = &health["witnesses"][2];
+    assert_eq!(c["cosigned_size"].as_u64(), Some(size), "{c}");
+
+    // The log restarted: it starts from size 0, each live witness answers 409 with the size it
+    // cosigned, and the log retries from there with a consistency proof.
+    drop(log_server);
+    let log_server = serve(&folder, &extra);
+    let base = log_server.base();
+    file_complaints(&base, 1, 10).await;
+    let after_restart = wait_cosigned(&base, &log, &verifiers, &names[..2]).await;
+    assert!(after_restart > newer);
+    drop(witnesses);
+}
+
+/// A "witness" that answers every request 200 with a cosignature line that does not verify:
+/// the right name and key id, signed by the witness's own key over another checkpoint.
+fn forging_witness(line: String) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            // Read the request head and body (Content-Length), then answer.
+            let mut request = Vec::new();
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stream.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                request.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&request);
+                if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                    let len = head
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase()
+                                .strip_prefix("content-length: ")
+                                .map(|v| v.trim().parse::<usize>().unwrap())
+                        })
+                        .unwrap_or(0);
+                    if body.len() >= len {
+                        break;
+                    }
+                }
+            }
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{line}",
+                line.len()
+            );
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cosignature_that_does_not_verify_is_never_stored_or_served() {
+    let folder = DataFolder::empty();
+    drop(serve(
+        &folder,
+        &["--demo".into(), "--demo-complaints".into(), "2".into()],
+    ));
+    let log =
+        NoteVerifier::parse(text(&folder.run(&["checkpoint", "--vkey"]).stdout).trim()).unwrap();
+    let (_tmp, path, vkey) = witness_init("witness.test/forger");
+    let key = recourse::witness::WitnessKey::load(&path).unwrap();
+    let other = "elsewhere.example/log\n1\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
+    let line = recourse_events::cosignature::line(
+        &recourse_events::cosignature::cosign(&key.name, &key.key, 1_700_000_000, other).unwrap(),
+    );
+    let url = forging_witness(line);
+    let verifier = WitnessVerifier::parse(&vkey).unwrap();
+    let log_server = serve(&folder, &["--witness".into(), format!("{url}={vkey}")]);
+    let base = log_server.base();
+    file_complaints(&base, 1, 0).await;
+
+    // The log asked, and refused the answer.
+    let deadline = Instant::now() + DEADLINE;
+    let error = loop {
+        let health = healthz(&base).await;
+        if let Some(e) = health["witnesses"][0]["error"].as_str() {
+            break e.to_string();
+        }
+        assert!(Instant::now() < deadline, "no answer refused: {health}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(error.contains("no valid cosignature"), "{error}");
+    let health = healthz(&base).await;
+    assert!(
+        health["witnesses"][0]["cosigned_size"].is_null(),
+        "{health}"
+    );
+    let (_, names) = served(&base, &log, std::slice::from_ref(&verifier)).await;
+    assert!(names.is_empty());
+    let stored: i64 = folder
+        .sqlite()
+        .query_row("SELECT COUNT(*) FROM cosignatures", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 0, "nothing stored");
+}
