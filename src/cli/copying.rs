@@ -3,7 +3,7 @@
 //! the keys a copy needs, and the progress line.
 //!
 //! A new data folder (restore, migrate to SQLite) is built in a hidden sibling folder
-//! (`.NAME.building-XXXXXXXX`), verified there, and renamed into place: a failure or a crash
+//! (`.NAME.building-` and 8 random hex digits), verified there, and renamed into place: a failure or a crash
 //! never leaves a half-made folder under the destination's name, and the staging folder is
 //! removed on failure.
 

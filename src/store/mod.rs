@@ -117,6 +117,29 @@ pub(crate) fn check_cosignature(
     })
 }
 
+/// [`check_cosignature`], and the checkpoint must be `store`'s own tree at that size, not
+/// merely well signed: what every backend checks before it stores a cosignature.
+pub(crate) async fn check_cosignature_against(
+    store: &(impl EventStore + ?Sized),
+    note: &str,
+    witness: &WitnessVerifier,
+    line: &str,
+) -> Result<CheckedCosignature, StoreError> {
+    let checked = check_cosignature(note, witness, line)?;
+    let root = match store.root(checked.size).await {
+        Ok(root) => root,
+        Err(StoreError::NotFound(why)) => return Err(StoreError::Refused(why)),
+        Err(e) => return Err(e),
+    };
+    if root != checked.root {
+        return Err(StoreError::Refused(format!(
+            "the checkpoint's root is not this log's tree of {} entries",
+            checked.size
+        )));
+    }
+    Ok(checked)
+}
+
 /// An entry at its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredEntry {

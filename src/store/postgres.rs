@@ -61,7 +61,7 @@ use super::sqlite::{keep_in_history, one_stream, validate_against};
 use super::stream_walk::{self, Step};
 use super::{
     Appended, EventStore, Link, LogSigner, StoreError, StoredCosignature, StoredEntry, StreamTip,
-    check_cosignature,
+    check_cosignature_against,
 };
 use crate::postgres::{Database, PgError, PoolError};
 use recourse_events::cosignature::WitnessVerifier;
@@ -584,18 +584,7 @@ impl EventStore for PgStore {
         if self.writer.is_none() {
             return Err(StoreError::ReadOnly);
         }
-        let checked = check_cosignature(note, witness, line)?;
-        let root = match self.root(checked.size).await {
-            Ok(root) => root,
-            Err(StoreError::NotFound(why)) => return Err(StoreError::Refused(why)),
-            Err(e) => return Err(e),
-        };
-        if root != checked.root {
-            return Err(StoreError::Refused(format!(
-                "the checkpoint's root is not this log's tree of {} entries",
-                checked.size
-            )));
-        }
+        let checked = check_cosignature_against(self, note, witness, line).await?;
         let row = checked.row;
         let size = to_i64(checked.size)?;
         let timestamp = row.timestamp;

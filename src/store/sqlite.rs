@@ -40,7 +40,7 @@ use super::log_tree::{LogTree, TileMismatch, proofs};
 use super::stream_walk::{self, Step};
 use super::{
     Appended, EventStore, Link, LogSigner, StoreError, StoredCosignature, StoredEntry, StreamTip,
-    check_cosignature,
+    check_cosignature_against,
 };
 use recourse_events::cosignature::WitnessVerifier;
 
@@ -606,18 +606,7 @@ impl EventStore for SqliteStore {
         if self.writer.is_none() {
             return Err(StoreError::ReadOnly);
         }
-        let checked = check_cosignature(note, witness, line)?;
-        let root = match self.root(checked.size).await {
-            Ok(root) => root,
-            Err(StoreError::NotFound(why)) => return Err(StoreError::Refused(why)),
-            Err(e) => return Err(e),
-        };
-        if root != checked.root {
-            return Err(StoreError::Refused(format!(
-                "the checkpoint's root is not this log's tree of {} entries",
-                checked.size
-            )));
-        }
+        let checked = check_cosignature_against(self, note, witness, line).await?;
         let row = checked.row;
         let size = to_i64(checked.size)?;
         let timestamp = row.timestamp;
