@@ -1,7 +1,8 @@
 //! Shared helpers: run the `recourse` binary on a fresh data folder, open its database.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 
 /// A fresh data folder in a temporary directory, removed when dropped.
 pub struct DataFolder {
@@ -99,4 +100,77 @@ pub fn assert_verifies(d: &DataFolder) {
         text(&out.stdout),
         text(&out.stderr)
     );
+}
+
+/// A running `recourse serve` process and the address it printed.
+pub struct ServeProcess {
+    child: Child,
+    /// What it printed up to "Press Ctrl-C".
+    pub printed: String,
+}
+
+impl ServeProcess {
+    /// Starts `recourse serve --listen 127.0.0.1:0 <extra> --data <folder>` and reads what it
+    /// prints up to "Press Ctrl-C".
+    pub fn start(folder: &DataFolder, extra: &[&str]) -> ServeProcess {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_recourse"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(extra)
+            .arg("--data")
+            .arg(&folder.path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("recourse serve starts");
+        let mut printed = String::new();
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        for line in lines.by_ref() {
+            let line = line.expect("a line");
+            printed.push_str(&line);
+            printed.push('\n');
+            if line.contains("Press Ctrl-C") {
+                break;
+            }
+        }
+        std::thread::spawn(move || lines.for_each(drop));
+        assert!(printed.contains("Press Ctrl-C"), "serve printed: {printed}");
+        ServeProcess { child, printed }
+    }
+
+    /// The address it serves at (`http://127.0.0.1:PORT`).
+    pub fn base(&self) -> String {
+        let at = self
+            .printed
+            .find("running at http://")
+            .expect("the address")
+            + 11;
+        self.printed[at..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    /// The demo sign-in name of the first staff member holding `role`.
+    pub fn demo_login(&self, role: &str) -> String {
+        let line = self
+            .printed
+            .lines()
+            .skip_while(|l| !l.contains("Demo staff sign in"))
+            .nth(1)
+            .expect("the demo logins");
+        line.split("), ")
+            .find(|entry| entry.contains(role))
+            .and_then(|entry| entry.split_whitespace().next())
+            .expect("a login with the role")
+            .to_string()
+    }
+}
+
+impl Drop for ServeProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

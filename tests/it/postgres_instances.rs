@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use recourse_events::Event;
 
-use crate::helpers::{DataFolder, text};
+use crate::helpers::{DataFolder, ServeProcess, text};
 use crate::web_helpers::copy_folder;
 
 /// A data folder initialized on a fresh PostgreSQL database, and `n - 1` copies of it (the
@@ -273,80 +273,8 @@ fn reading_a_database_without_a_ledger_creates_nothing() {
     assert_eq!(tables, 0);
 }
 
-/// A running `recourse serve` process and the address it printed.
-struct ServeProcess {
-    child: Child,
-    printed: String,
-}
-
-impl ServeProcess {
-    fn start(folder: &DataFolder, extra: &[&str]) -> ServeProcess {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_recourse"))
-            .args([
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--limits",
-                "100000,100000,100000",
-            ])
-            .args(extra)
-            .arg("--data")
-            .arg(&folder.path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("recourse serve starts");
-        let mut printed = String::new();
-        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-        for line in lines.by_ref() {
-            let line = line.expect("a line");
-            printed.push_str(&line);
-            printed.push('\n');
-            if line.contains("Press Ctrl-C") {
-                break;
-            }
-        }
-        std::thread::spawn(move || lines.for_each(drop));
-        assert!(printed.contains("Press Ctrl-C"), "serve printed: {printed}");
-        ServeProcess { child, printed }
-    }
-
-    fn base(&self) -> String {
-        let at = self
-            .printed
-            .find("running at http://")
-            .expect("the address")
-            + 11;
-        self.printed[at..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .trim_end_matches('/')
-            .to_string()
-    }
-
-    /// The demo sign-in name of the first staff member holding `role`.
-    fn demo_login(&self, role: &str) -> String {
-        let line = self
-            .printed
-            .lines()
-            .skip_while(|l| !l.contains("Demo staff sign in"))
-            .nth(1)
-            .expect("the demo logins");
-        line.split("), ")
-            .find(|entry| entry.contains(role))
-            .and_then(|entry| entry.split_whitespace().next())
-            .expect("a login with the role")
-            .to_string()
-    }
-}
-
-impl Drop for ServeProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+/// Rate limits high enough for many filings from one address.
+const LIMITS: &str = "100000,100000,100000";
 
 async fn checkpoint_of(base: &str) -> String {
     reqwest::get(format!("{base}/ledger/checkpoint"))
@@ -374,7 +302,15 @@ async fn three_servers_on_one_database_take_filings_and_staff_actions() {
     let first = DataFolder::empty();
     let s1 = ServeProcess::start(
         &first,
-        &["--store", &url, "--demo", "--demo-complaints", "12"],
+        &[
+            "--store",
+            &url,
+            "--demo",
+            "--demo-complaints",
+            "12",
+            "--limits",
+            LIMITS,
+        ],
     );
     let mut folders = vec![first];
     for _ in 0..2 {
@@ -382,8 +318,8 @@ async fn three_servers_on_one_database_take_filings_and_staff_actions() {
         copy_folder(&folders[0].path, &copy.path);
         folders.push(copy);
     }
-    let s2 = ServeProcess::start(&folders[1], &[]);
-    let s3 = ServeProcess::start(&folders[2], &[]);
+    let s2 = ServeProcess::start(&folders[1], &["--limits", LIMITS]);
+    let s3 = ServeProcess::start(&folders[2], &["--limits", LIMITS]);
     let bases = [s1.base(), s2.base(), s3.base()];
     let server = crate::pg::server().unwrap();
     let cases_in_db = |url: &str| -> i64 {

@@ -4,70 +4,28 @@
 //! anyone chose a password, the next start prints a fresh link (the old one no longer works);
 //! once a password is chosen, starts print no link.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-
 use reqwest::StatusCode;
 
-use crate::helpers::DataFolder;
+use crate::helpers::{DataFolder, ServeProcess};
 use crate::web_helpers::csrf_in;
 
 /// A running `recourse serve` and what it printed up to "Press Ctrl-C".
-struct Server {
-    child: Child,
-    printed: String,
-}
+struct Server(ServeProcess);
 
 impl Server {
     fn start(data: &DataFolder) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_recourse"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--data"])
-            .arg(&data.path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("recourse serve starts");
-        let mut printed = String::new();
-        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-        for line in lines.by_ref() {
-            let line = line.expect("a line");
-            printed.push_str(&line);
-            printed.push('\n');
-            if line.contains("Press Ctrl-C") {
-                break;
-            }
-        }
-        // Keep draining stdout so that the server never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
-        assert!(printed.contains("Press Ctrl-C"), "serve printed: {printed}");
-        Server { child, printed }
+        Server(ServeProcess::start(data, &[]))
     }
 
     fn base(&self) -> String {
-        let at = self
-            .printed
-            .find("running at http://")
-            .expect("the address")
-            + 11;
-        self.printed[at..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .trim_end_matches('/')
-            .to_string()
+        self.0.base()
     }
 
     /// The one-time set-up link's path, if printed.
     fn link(&self) -> Option<String> {
-        let at = self.printed.find("/staff/setup/")?;
-        Some(self.printed[at..].split_whitespace().next()?.to_string())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        let printed = &self.0.printed;
+        let at = printed.find("/staff/setup/")?;
+        Some(printed[at..].split_whitespace().next()?.to_string())
     }
 }
 
@@ -83,7 +41,11 @@ fn client() -> reqwest::Client {
 async fn serve_on_an_empty_folder_prints_where_to_go_and_a_working_administrator_link() {
     let data = DataFolder::empty();
     let first = Server::start(&data);
-    assert!(first.printed.contains("data folder:"), "{}", first.printed);
+    assert!(
+        first.0.printed.contains("data folder:"),
+        "{}",
+        first.0.printed
+    );
     let link = first.link().expect("a set-up link on first run");
     let base = first.base();
     let home = client().get(format!("{base}/")).send().await.unwrap();
