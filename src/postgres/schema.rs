@@ -12,8 +12,13 @@ use super::PgError;
 const MIGRATION_LOCK: i64 = 0x7265_636f_7572_7365;
 
 /// The migrations, in order: (version, SQL).
-pub const MIGRATIONS: &[(i32, &str)] =
-    &[(1, LEDGER), (2, STATE), (3, TRANSIENT), (4, COSIGNATURES)];
+pub const MIGRATIONS: &[(i32, &str)] = &[
+    (1, LEDGER),
+    (2, STATE),
+    (3, TRANSIENT),
+    (4, COSIGNATURES),
+    (5, COSIGNATURES_BY_WITNESS),
+];
 
 /// Witnesses' cosignatures on the ledger's checkpoints (see `store::sqlite` for how a row is
 /// checked before it is written and why it is verified again when read).
@@ -25,6 +30,11 @@ CREATE TABLE cosignatures (
     timestamp bigint NOT NULL CHECK (timestamp >= 0),
     PRIMARY KEY (size, witness)
 );
+";
+
+/// Each witness's cosignatures by size, to find its latest without reading every row.
+const COSIGNATURES_BY_WITNESS: &str = "
+CREATE INDEX cosignatures_by_witness ON cosignatures (witness, size);
 ";
 
 /// The ledger: entries by position (the only evidence), the stream index, tiles, checkpoints.

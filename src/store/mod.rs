@@ -258,6 +258,14 @@ pub trait EventStore: Send + Sync {
     /// The stored cosignatures of the checkpoint of `size`, by witness (checked when they were
     /// stored, but read back untrusted: verify each line over the checkpoint served).
     async fn cosignatures(&self, size: u64) -> Result<Vec<StoredCosignature>, StoreError>;
+
+    /// Up to `limit` sizes above `after` that have stored cosignatures, ascending (to copy
+    /// every cosignature, size by size, with [`Self::cosignatures`]).
+    async fn cosigned_sizes(&self, after: u64, limit: usize) -> Result<Vec<u64>, StoreError>;
+
+    /// Each witness's stored cosignature of the largest size, with that size, by witness
+    /// (read back untrusted, like [`Self::cosignatures`]).
+    async fn latest_cosignatures(&self) -> Result<Vec<(u64, StoredCosignature)>, StoreError>;
 }
 
 /// Where a store lives, parsed from a URL.

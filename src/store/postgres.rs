@@ -621,6 +621,44 @@ impl EventStore for PgStore {
         })
         .await
     }
+
+    async fn cosigned_sizes(&self, after: u64, limit: usize) -> Result<Vec<u64>, StoreError> {
+        let after = to_i64(after)?;
+        let limit = to_i64(limit as u64)?;
+        self.read(move |c| {
+            c.query(
+                "SELECT DISTINCT size FROM cosignatures WHERE size > $1 ORDER BY size LIMIT $2",
+                &[&after, &limit],
+            )?
+            .into_iter()
+            .map(|r| to_u64(r.get(0)))
+            .collect()
+        })
+        .await
+    }
+
+    async fn latest_cosignatures(&self) -> Result<Vec<(u64, StoredCosignature)>, StoreError> {
+        self.read(move |c| {
+            c.query(
+                "SELECT DISTINCT ON (witness) size, witness, line, timestamp FROM cosignatures
+                 ORDER BY witness, size DESC",
+                &[],
+            )?
+            .into_iter()
+            .map(|r| {
+                Ok((
+                    to_u64(r.get(0))?,
+                    StoredCosignature {
+                        witness: r.get(1),
+                        line: r.get(2),
+                        timestamp: to_u64(r.get(3))?,
+                    },
+                ))
+            })
+            .collect()
+        })
+        .await
+    }
 }
 
 /// A read-only transaction with one snapshot for all its statements: a proof's tiles all come

@@ -83,6 +83,7 @@ CREATE TABLE IF NOT EXISTS cosignatures (
     timestamp INTEGER NOT NULL,
     PRIMARY KEY (size, witness)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cosignatures_by_witness ON cosignatures (witness, size);
 ";
 
 impl From<rusqlite::Error> for StoreError {
@@ -626,13 +627,7 @@ impl EventStore for SqliteStore {
             return Ok(Vec::new());
         };
         self.read(move |c| {
-            // A database last written before cosignatures were kept, opened read-only.
-            let table: i64 = c.query_row(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'cosignatures'",
-                [],
-                |r| r.get(0),
-            )?;
-            if table == 0 {
+            if !has_cosignatures(c)? {
                 return Ok(Vec::new());
             }
             let mut stmt = c.prepare_cached(
@@ -652,6 +647,56 @@ impl EventStore for SqliteStore {
                     line,
                     timestamp: to_u64(timestamp)?,
                 })
+            })
+            .collect()
+        })
+        .await
+    }
+
+    async fn cosigned_sizes(&self, after: u64, limit: usize) -> Result<Vec<u64>, StoreError> {
+        let after = to_i64(after)?;
+        let limit = to_i64(limit as u64)?;
+        self.read(move |c| {
+            if !has_cosignatures(c)? {
+                return Ok(Vec::new());
+            }
+            let mut stmt = c.prepare_cached(
+                "SELECT DISTINCT size FROM cosignatures WHERE size > ?1 ORDER BY size LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![after, limit], |r| r.get::<_, i64>(0))?;
+            rows.map(|r| to_u64(r?)).collect()
+        })
+        .await
+    }
+
+    async fn latest_cosignatures(&self) -> Result<Vec<(u64, StoredCosignature)>, StoreError> {
+        self.read(move |c| {
+            if !has_cosignatures(c)? {
+                return Ok(Vec::new());
+            }
+            let mut stmt = c.prepare_cached(
+                "SELECT size, witness, line, timestamp FROM cosignatures AS c
+                 WHERE size = (SELECT MAX(size) FROM cosignatures WHERE witness = c.witness)
+                 ORDER BY witness",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            })?;
+            rows.map(|r| {
+                let (size, witness, line, timestamp) = r?;
+                Ok((
+                    to_u64(size)?,
+                    StoredCosignature {
+                        witness,
+                        line,
+                        timestamp: to_u64(timestamp)?,
+                    },
+                ))
             })
             .collect()
         })
@@ -854,4 +899,15 @@ pub(super) fn validate_against(
         head = head.advanced(e.leaf_hash());
     }
     Ok(head)
+}
+
+/// False for a database last written before cosignatures were kept (opened read-only, its
+/// schema was not brought up to date).
+fn has_cosignatures(c: &Connection) -> Result<bool, StoreError> {
+    let tables: i64 = c.query_row(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'cosignatures'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(tables > 0)
 }

@@ -639,11 +639,58 @@ async fn cosignatures_are_verified_before_they_are_kept(backend: Backend) {
         (newer.as_str(), 1_700_000_100)
     );
 
+    // A later checkpoint cosigned by the first witness only: it is that witness's latest,
+    // the second's latest stays the earlier size; both sizes are listed, in order.
+    append_n(&f, &case(8), 2).await;
+    let later_note = f.store.checkpoint().await.unwrap().unwrap();
+    let (later, later_signed) = Checkpoint::open(
+        &later_note,
+        &NoteVerifier::new(&f.signer.origin, f.key.public()).unwrap(),
+    )
+    .unwrap();
+    let later_line = line("witness.test/one", &w1, 1_700_000_200, later_signed.text());
+    f.store
+        .add_cosignature(&later_note, &v1, &later_line)
+        .await
+        .unwrap();
+    let latest: Vec<(u64, String, String)> = f
+        .store
+        .latest_cosignatures()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(n, c)| (n, c.witness, c.line))
+        .collect();
+    assert_eq!(
+        latest,
+        [
+            (later.size, v1.to_string(), later_line.clone()),
+            (size, v2.to_string(), by_two.clone()),
+        ]
+    );
+    assert_eq!(
+        f.store.cosigned_sizes(0, 10).await.unwrap(),
+        [size, later.size]
+    );
+    assert_eq!(f.store.cosigned_sizes(0, 1).await.unwrap(), [size]);
+    assert_eq!(
+        f.store.cosigned_sizes(size, 10).await.unwrap(),
+        [later.size]
+    );
+    assert!(
+        f.store
+            .cosigned_sizes(later.size, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
     // Kept across a reopen; a read-only store reads them and refuses to add.
     let url = f.url.clone();
     drop(f.store);
     let reader = store::open(&url, None).await.unwrap();
     assert_eq!(reader.cosignatures(size).await.unwrap().len(), 2);
+    assert_eq!(reader.latest_cosignatures().await.unwrap().len(), 2);
     assert!(matches!(
         reader.add_cosignature(&note, &v1, &newer).await,
         Err(StoreError::ReadOnly)
