@@ -1182,6 +1182,8 @@ async fn settings(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response
         settings.external_reviewer = current.external_reviewer;
         settings.show_opener_names = current.show_opener_names;
     }
+    // The witnesses have their own page: the form never shows them, saving it keeps them.
+    settings.witnesses = current.witnesses.clone();
     // Likewise the identity, and the names in languages the form did not show.
     if !d.org_shown {
         settings.organization = current.organization.clone();
