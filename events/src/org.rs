@@ -343,6 +343,22 @@ pub struct Settings {
     /// written when empty).
     #[serde(default, skip_serializing_if = "Organization::is_empty")]
     pub organization: Organization,
+    /// The witnesses the log asks to cosign its checkpoints (besides those given on the
+    /// command line). Absent from older ledgers' settings, and not written when empty, so
+    /// their fingerprints do not change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub witnesses: Vec<WitnessSetting>,
+}
+
+/// A witness configured in the settings: where it is reached and its verifier key. The key's
+/// name is the witness's display name (no separate label, which could say otherwise).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WitnessSetting {
+    /// Its base URL (`http://` or `https://`, without a trailing slash).
+    pub url: String,
+    /// Its cosignature/v1 verifier key in the note form (`name+<8 hex id>+base64(0x04 || key)`).
+    pub key: String,
 }
 
 /// Who handles an escalated case (a complaint about the director or the chair).
@@ -385,6 +401,7 @@ impl Default for Settings {
             external_reviewer: None,
             show_opener_names: false,
             organization: Organization::default(),
+            witnesses: Vec::new(),
         }
     }
 }

@@ -453,7 +453,8 @@ impl<'a> Administration<'a> {
         if settings == current {
             return Ok(SettingsSaved::Unchanged);
         }
-        let refused = super::organization::refusals(&settings);
+        let mut refused = super::organization::refusals(&settings);
+        refused.extend(super::witnesses::refusals(&settings.witnesses));
         if !refused.is_empty() {
             return Err(AdminError::Service(ServiceError::Invalid(refused)));
         }

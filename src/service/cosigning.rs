@@ -6,6 +6,17 @@
 //! it only follows the store's committed size ([`EventStore::watch_size`]) and reads the
 //! published checkpoint ([`Ledger::published`], the one the high-water mark holds).
 //!
+//! The witnesses asked are those of `serve --witness` and those of the settings (the
+//! administration's witness page), each key once ([`wanted`]). A supervisor task compares
+//! that set with the running tasks whenever the read model moves, and at least every
+//! [`POLL`]: a witness added in the settings is asked within a second, without a restart; one
+//! removed has its task stopped (its stored cosignatures stay, and keep being served).
+//!
+//! A witness's status starts from its latest stored cosignature, checked again over the
+//! stored checkpoint of that size (rows are read back untrusted), so that `/healthz` and the
+//! administration page do not forget across restarts; its task then asks only for a later
+//! checkpoint, from that size.
+//!
 //! For each witness the task remembers the size it last saw cosigned (starting at 0) and
 //! sends `POST /add-checkpoint` with `old <size>`, the consistency proof from that size to the
 //! checkpoint's, and the checkpoint note. A 409 answer carries the witness's own latest size:
@@ -30,7 +41,9 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use recourse_events::cosignature::WitnessVerifier;
+use recourse_events::org::WitnessSetting;
 use serde::Serialize;
+use tokio::sync::watch;
 use tokio::time::Instant;
 
 use crate::ledger::Ledger;
@@ -75,29 +88,77 @@ impl WitnessConfig {
     }
 }
 
-/// Where a witness stands, as `/healthz` shows it.
+/// Where a witness is configured.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Configured {
+    /// `serve --witness`: set when the server was started, for as long as it runs.
+    CommandLine,
+    /// The settings (the administration's witness page).
+    Settings,
+}
+
+/// Where a witness stands, as `/healthz` and the administration page show it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct WitnessStatus {
     /// The witness's name (its key name).
     pub name: String,
     /// Its URL.
     pub url: String,
-    /// The largest checkpoint size it cosigned, as far as this process knows.
+    /// Its verifier key (note form).
+    pub key: String,
+    /// Where it is configured.
+    pub configured: Configured,
+    /// The largest checkpoint size it cosigned, as far as this log knows (kept across
+    /// restarts: read back from the stored cosignatures at start).
     pub cosigned_size: Option<u64>,
-    /// When that cosignature was stored (RFC 3339).
+    /// The time that cosignature states (RFC 3339).
     pub cosigned_at: Option<String>,
     /// The last failure, cleared by the next success.
     pub error: Option<String>,
 }
 
-/// The witnesses' status, shared between the tasks and the web.
+/// The witnesses the log asks: those of the command line, then those of the settings, each
+/// key once (the command line's entry wins). A settings entry whose key does not parse is left
+/// out (the settings never record one: [`crate::service::witnesses::refusals`]).
+pub fn wanted(
+    command_line: &[WitnessConfig],
+    settings: &[WitnessSetting],
+) -> Vec<(WitnessConfig, Configured)> {
+    let mut out: Vec<(WitnessConfig, Configured)> = Vec::new();
+    let from_settings = settings.iter().filter_map(|s| {
+        let verifier = WitnessVerifier::parse(&s.key).ok()?;
+        Some(WitnessConfig {
+            url: s.url.clone(),
+            verifier,
+        })
+    });
+    let all = command_line
+        .iter()
+        .cloned()
+        .map(|c| (c, Configured::CommandLine))
+        .chain(from_settings.map(|c| (c, Configured::Settings)));
+    for (c, how) in all {
+        if !out.iter().any(|(o, _)| o.verifier == c.verifier) {
+            out.push((c, how));
+        }
+    }
+    out
+}
+
+/// The witnesses' status, shared between the tasks and the web, and the supervisor that
+/// keeps one task per wanted witness.
 #[derive(Debug, Default)]
 pub struct Cosigning {
     status: RwLock<Vec<WitnessStatus>>,
+    command_line: RwLock<Vec<WitnessConfig>>,
 }
 
+/// What the supervisor reads the settings' witnesses with.
+pub type SettingsWitnesses = Box<dyn Fn() -> Vec<WitnessSetting> + Send + Sync>;
+
 impl Cosigning {
-    /// Every configured witness's status, in configuration order.
+    /// Every asked witness's status, in [`wanted`] order.
     pub fn status(&self) -> Vec<WitnessStatus> {
         self.status
             .read()
@@ -105,42 +166,178 @@ impl Cosigning {
             .clone()
     }
 
-    fn update(&self, index: usize, f: impl FnOnce(&mut WitnessStatus)) {
+    /// The witnesses given on the command line (`serve --witness`).
+    pub fn command_line(&self) -> Vec<WitnessConfig> {
+        self.command_line
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn update(&self, key: &str, f: impl FnOnce(&mut WitnessStatus)) {
         if let Some(s) = self
             .status
             .write()
             .unwrap_or_else(|e| e.into_inner())
-            .get_mut(index)
+            .iter_mut()
+            .find(|s| s.key == key)
         {
             f(s);
         }
     }
 
-    /// Starts one task per witness, following `ledger`'s published checkpoints.
-    pub fn start(self: &Arc<Self>, ledger: Ledger, witnesses: Vec<WitnessConfig>) {
-        {
-            let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
-            for w in &witnesses {
-                status.push(WitnessStatus {
-                    name: w.verifier.name().to_string(),
-                    url: w.url.clone(),
-                    cosigned_size: None,
-                    cosigned_at: None,
-                    error: None,
-                });
+    /// Starts the supervisor: it asks the `command_line` witnesses and those `settings`
+    /// returns, following `ledger`'s published checkpoints. It looks again at the wanted set
+    /// whenever the read model moves (`changed`, the model's position) and at least every
+    /// [`POLL`]: a witness added starts being asked at once, one removed stops (its stored
+    /// cosignatures stay).
+    pub fn start(
+        self: &Arc<Self>,
+        ledger: Ledger,
+        command_line: Vec<WitnessConfig>,
+        settings: SettingsWitnesses,
+        changed: watch::Receiver<u64>,
+    ) {
+        *self.command_line.write().unwrap_or_else(|e| e.into_inner()) = command_line;
+        tokio::spawn(self.clone().supervise(ledger, settings, changed));
+    }
+
+    async fn supervise(
+        self: Arc<Self>,
+        ledger: Ledger,
+        settings: SettingsWitnesses,
+        mut changed: watch::Receiver<u64>,
+    ) {
+        let mut running: Vec<(WitnessConfig, tokio::task::JoinHandle<()>)> = Vec::new();
+        loop {
+            let wanted = wanted(&self.command_line(), &settings());
+            // Removed (or moved to another URL): stopped.
+            running.retain(|(c, task)| {
+                let keep = wanted
+                    .iter()
+                    .any(|(w, _)| w.verifier == c.verifier && w.url == c.url);
+                if !keep {
+                    task.abort();
+                    tracing::info!(witness = %c.verifier.name(), url = %c.url, "witness no longer asked");
+                }
+                keep
+            });
+            let new: Vec<&(WitnessConfig, Configured)> = wanted
+                .iter()
+                .filter(|(w, _)| !running.iter().any(|(c, _)| c.verifier == w.verifier))
+                .collect();
+            let remembered = if new.is_empty() {
+                Vec::new()
+            } else {
+                remembered(ledger.store().as_ref()).await
+            };
+            self.set_statuses(&wanted, &remembered);
+            for (w, _) in new {
+                let key = w.verifier.to_string();
+                let cosigned = self
+                    .status()
+                    .into_iter()
+                    .find(|s| s.key == key)
+                    .and_then(|s| s.cosigned_size);
+                let task = WitnessTask {
+                    key,
+                    witness: w.clone(),
+                    ledger: ledger.clone(),
+                    cosigning: self.clone(),
+                    old: cosigned.unwrap_or(0),
+                    cosigned,
+                };
+                tracing::info!(witness = %w.verifier.name(), url = %w.url, "asking a witness");
+                running.push((w.clone(), tokio::spawn(task.run())));
+            }
+            if tokio::time::timeout(POLL, changed.changed())
+                .await
+                .is_ok_and(|r| r.is_err())
+            {
+                // The read model is gone: so is the service.
+                running.iter().for_each(|(_, t)| t.abort());
+                return;
             }
         }
-        for (index, witness) in witnesses.into_iter().enumerate() {
-            let task = WitnessTask {
-                index,
-                witness,
-                ledger: ledger.clone(),
-                cosigning: self.clone(),
-                old: 0,
-            };
-            tokio::spawn(task.run());
+    }
+
+    /// The status list in `wanted` order: each witness's own entry kept (its URL and where it
+    /// is configured brought up to date), a new one starting from what the store remembers.
+    fn set_statuses(
+        &self,
+        wanted: &[(WitnessConfig, Configured)],
+        remembered: &[(String, u64, u64)],
+    ) {
+        let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
+        let old = std::mem::take(&mut *status);
+        *status = wanted
+            .iter()
+            .map(|(w, configured)| {
+                let key = w.verifier.to_string();
+                let mut s = old
+                    .iter()
+                    .find(|s| s.key == key)
+                    .cloned()
+                    .unwrap_or_else(|| {
+                        let last = remembered.iter().find(|(k, _, _)| *k == key);
+                        WitnessStatus {
+                            name: w.verifier.name().to_string(),
+                            url: w.url.clone(),
+                            key: key.clone(),
+                            configured: *configured,
+                            cosigned_size: last.map(|(_, size, _)| *size),
+                            cosigned_at: last.and_then(|(_, _, t)| rfc3339(*t)),
+                            error: None,
+                        }
+                    });
+                s.url = w.url.clone();
+                s.configured = *configured;
+                s
+            })
+            .collect();
+    }
+}
+
+/// Each witness's latest stored cosignature that verifies over the stored checkpoint of its
+/// size: (verifier key, size, timestamp). Rows are read back untrusted: one altered in the
+/// database is left out, as [`cosigned_note`] leaves it out.
+async fn remembered(store: &dyn EventStore) -> Vec<(String, u64, u64)> {
+    let rows = match store.latest_cosignatures().await {
+        Ok(rows) => rows,
+        Err(e) => {
+            tracing::warn!(error = %e, "the stored cosignatures could not be read");
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (size, row) in rows {
+        let Ok(witness) = WitnessVerifier::parse(&row.witness) else {
+            continue;
+        };
+        let note = match store.checkpoints(size.saturating_sub(1), 1).await {
+            Ok(notes) => notes.into_iter().find(|(s, _)| *s == size).map(|(_, n)| n),
+            Err(e) => {
+                tracing::warn!(error = %e, size, "a stored checkpoint could not be read");
+                None
+            }
+        };
+        let checked =
+            note.and_then(|n| crate::store::check_cosignature(&n, &witness, &row.line).ok());
+        match checked {
+            Some(c) if c.size == size => out.push((row.witness, size, c.row.timestamp)),
+            _ => {
+                tracing::warn!(size, witness = %witness.name(), "a stored cosignature does not verify; not remembered")
+            }
         }
     }
+    out
+}
+
+/// A cosignature's timestamp in RFC 3339.
+fn rfc3339(timestamp: u64) -> Option<String> {
+    jiff::Timestamp::from_second(i64::try_from(timestamp).ok()?)
+        .map(|t| t.to_string())
+        .ok()
 }
 
 /// What went wrong asking a witness.
@@ -155,24 +352,26 @@ enum AskError {
 }
 
 struct WitnessTask {
-    index: usize,
+    /// The witness's verifier key, which names its status.
+    key: String,
     witness: WitnessConfig,
     ledger: Ledger,
     cosigning: Arc<Cosigning>,
     /// The size the witness last cosigned, as far as this task knows.
     old: u64,
+    /// The largest size whose cosignature is stored.
+    cosigned: Option<u64>,
 }
 
 impl WitnessTask {
     async fn run(mut self) {
         let mut sizes = self.ledger.store().watch_size();
-        let mut cosigned: Option<u64> = None;
         let mut backoff = FIRST_BACKOFF;
         let mut last_request: Option<Instant> = None;
         loop {
             let latest = self.ledger.published();
             match latest {
-                Some(m) if cosigned.is_none_or(|c| m.checkpoint.size > c) => {
+                Some(m) if self.cosigned.is_none_or(|c| m.checkpoint.size > c) => {
                     if let Some(at) = last_request {
                         tokio::time::sleep_until(at + MIN_INTERVAL).await;
                     }
@@ -181,12 +380,10 @@ impl WitnessTask {
                     last_request = Some(Instant::now());
                     match self.cosign(&m.note, m.checkpoint.size).await {
                         Ok(timestamp) => {
-                            cosigned = Some(m.checkpoint.size);
+                            self.cosigned = Some(m.checkpoint.size);
                             backoff = FIRST_BACKOFF;
-                            let at = jiff::Timestamp::from_second(timestamp as i64)
-                                .map(|t| t.to_string())
-                                .ok();
-                            self.cosigning.update(self.index, |s| {
+                            let at = rfc3339(timestamp);
+                            self.cosigning.update(&self.key, |s| {
                                 s.cosigned_size = Some(m.checkpoint.size);
                                 s.cosigned_at = at;
                                 s.error = None;
@@ -196,7 +393,7 @@ impl WitnessTask {
                         Err(e) => {
                             tracing::warn!(witness = %self.witness.verifier.name(), url = %self.witness.url, error = %e, "witness did not cosign; retrying in {:?}", backoff);
                             let why = e.to_string();
-                            self.cosigning.update(self.index, |s| s.error = Some(why));
+                            self.cosigning.update(&self.key, |s| s.error = Some(why));
                             tokio::time::sleep(backoff).await;
                             backoff = (backoff * 2).min(MAX_BACKOFF);
                         }
@@ -326,27 +523,15 @@ fn short(s: &str) -> String {
     line.chars().take(200).collect()
 }
 
-/// Checks a witness's base URL: `http://` or `https://`, a host, no user name or password,
-/// no query or fragment (the protocol's paths are appended to it).
+/// Checks a witness's base URL as the settings do ([`super::witnesses::is_witness_url`]).
 fn check_url(url: &str) -> Result<(), String> {
-    let parsed = reqwest::Url::parse(url).map_err(|e| format!("{url:?}: {e}"))?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(format!(
-            "{url:?}: witness URLs start with http:// or https://"
-        ));
+    if super::witnesses::is_witness_url(url) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{url:?}: a witness URL is an http:// or https:// address with a host, without a user name, query or fragment"
+        ))
     }
-    if parsed.host_str().is_none_or(str::is_empty) {
-        return Err(format!("{url:?}: no host"));
-    }
-    if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(format!(
-            "{url:?}: no user name or password in a witness URL"
-        ));
-    }
-    if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(format!("{url:?}: no query or fragment in a witness URL"));
-    }
-    Ok(())
 }
 
 /// The one HTTP client of the process for witnesses: HTTP/1.1, TLS by rustls (ring) checked

@@ -30,6 +30,7 @@ pub mod sign_in;
 mod staff;
 pub mod transparency;
 pub mod validation;
+pub mod witnesses;
 
 pub use administration::{AdminError, Administration};
 pub use attachment::{AttachmentView, OpenedAttachment, Upload};
@@ -284,12 +285,21 @@ impl Service {
         &self.cosigning
     }
 
-    /// Starts asking `witnesses` to cosign each new published checkpoint, in the background
-    /// (see [`cosigning`]); appends never wait for them.
-    pub fn start_cosigning(&self, witnesses: Vec<cosigning::WitnessConfig>) {
-        if !witnesses.is_empty() {
-            self.cosigning.start(self.ledger.clone(), witnesses);
-        }
+    /// Starts asking the `command_line` witnesses and those of the settings (as they change)
+    /// to cosign each new published checkpoint, in the background (see [`cosigning`]);
+    /// appends never wait for them.
+    pub fn start_cosigning(&self, command_line: Vec<cosigning::WitnessConfig>) {
+        let model = self.model.clone();
+        let settings: cosigning::SettingsWitnesses = Box::new(move || {
+            let model = model.read().unwrap_or_else(|e| e.into_inner());
+            model.org().settings.witnesses.clone()
+        });
+        self.cosigning.start(
+            self.ledger.clone(),
+            command_line,
+            settings,
+            self.applied.clone(),
+        );
     }
 
     /// Where the vault, blobs, accounts and sessions live (accounts and sessions are opened

@@ -210,6 +210,9 @@ async fn dispatch(ctx: &Ctx<'_>) -> Result<Response, WebError> {
         (["staff", "case", id, action], _, true) => pages::case::act(ctx, id, action).await,
         (["staff", "admin"], true, _) => pages::admin::page(ctx).await,
         (["staff", "admin", "logo"], _, true) => pages::admin::logo(ctx).await,
+        (["staff", "admin", "witnesses"], true, _) => pages::witnesses::page(ctx),
+        (["staff", "admin", "witnesses", "add"], _, true) => pages::witnesses::add(ctx).await,
+        (["staff", "admin", "witnesses", "remove"], _, true) => pages::witnesses::remove(ctx).await,
         (["staff", "admin", action], _, true) => pages::admin::act(ctx, action).await,
 
         (["board"], true, _) => pages::board::dashboard(ctx),

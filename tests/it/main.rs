@@ -51,4 +51,5 @@ mod transparency;
 mod vault_contract;
 mod web_helpers;
 mod witness;
+mod witness_admin;
 mod witness_log;

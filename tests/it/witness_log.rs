@@ -21,13 +21,13 @@ use crate::helpers::{DataFolder, text};
 const DEADLINE: Duration = Duration::from_secs(60);
 
 /// A running process and what it printed up to "Press Ctrl-C".
-struct Process {
+pub(crate) struct Process {
     child: Child,
     printed: String,
 }
 
 impl Process {
-    fn start(mut cmd: Command) -> Process {
+    pub(crate) fn start(mut cmd: Command) -> Process {
         let mut child = cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -49,7 +49,7 @@ impl Process {
     }
 
     /// `http://host:port`, as printed.
-    fn base(&self) -> String {
+    pub(crate) fn base(&self) -> String {
         let at = self
             .printed
             .find("running at http://")
@@ -63,7 +63,7 @@ impl Process {
             .to_string()
     }
 
-    fn kill(mut self) {
+    pub(crate) fn kill(mut self) {
         self.child.kill().expect("SIGKILL");
         self.child.wait().expect("reaped");
     }
@@ -76,12 +76,12 @@ impl Drop for Process {
     }
 }
 
-fn recourse() -> Command {
+pub(crate) fn recourse() -> Command {
     Command::new(env!("CARGO_BIN_EXE_recourse"))
 }
 
 /// `recourse witness init` in a fresh folder: (folder, verifier key).
-fn witness_init(name: &str) -> (tempfile::TempDir, PathBuf, String) {
+pub(crate) fn witness_init(name: &str) -> (tempfile::TempDir, PathBuf, String) {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("witness");
     let out = recourse()
@@ -112,7 +112,7 @@ fn serve(folder: &DataFolder, extra: &[String]) -> Process {
     Process::start(cmd)
 }
 
-async fn file_complaints(base: &str, n: usize, from: usize) {
+pub(crate) async fn file_complaints(base: &str, n: usize, from: usize) {
     let client = crate::web_helpers::Browser::at(base);
     for i in from..from + n {
         let r = crate::api::post(
@@ -148,7 +148,7 @@ async fn served(
     (checkpoint.size, names)
 }
 
-async fn healthz(base: &str) -> serde_json::Value {
+pub(crate) async fn healthz(base: &str) -> serde_json::Value {
     let body = reqwest::get(format!("{base}/healthz"))
         .await
         .unwrap()
@@ -158,7 +158,7 @@ async fn healthz(base: &str) -> serde_json::Value {
     serde_json::from_str(&body).unwrap()
 }
 
-async fn ledger_entries(base: &str) -> u64 {
+pub(crate) async fn ledger_entries(base: &str) -> u64 {
     let health = healthz(base).await;
     health["ledger_entries"].as_u64().unwrap()
 }

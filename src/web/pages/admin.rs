@@ -52,23 +52,27 @@ const TIME_ZONES: &[&str] = &[
 
 /// Problems with a form: (id of the field to link to, message), in form order.
 #[derive(Default)]
-struct Errors {
-    items: Vec<(String, String)>,
+pub(super) struct Errors {
+    pub(super) items: Vec<(String, String)>,
 }
 
 impl Errors {
-    fn one(field: &str, message: String) -> Errors {
+    pub(super) fn one(field: &str, message: String) -> Errors {
         let mut e = Errors::default();
         e.push(field, message);
         e
     }
 
-    fn push(&mut self, field: &str, message: String) {
+    pub(super) fn push(&mut self, field: &str, message: String) {
         self.items.push((field.to_string(), message));
     }
 
     /// Each refused field's message, translated, at the form field named by `anchor`.
-    fn of_invalid(tr: &Tr, refused: &[Invalid], anchor: impl Fn(&str) -> String) -> Errors {
+    pub(super) fn of_invalid(
+        tr: &Tr,
+        refused: &[Invalid],
+        anchor: impl Fn(&str) -> String,
+    ) -> Errors {
         let mut e = Errors::default();
         for i in refused {
             e.push(&anchor(i.field), tr.message(&i.message));
@@ -76,15 +80,15 @@ impl Errors {
         e
     }
 
-    fn get(&self, field: &str) -> Option<&String> {
+    pub(super) fn get(&self, field: &str) -> Option<&String> {
         self.items.iter().find(|(f, _)| f == field).map(|(_, m)| m)
     }
 
-    fn has(&self, field: &str) -> bool {
+    pub(super) fn has(&self, field: &str) -> bool {
         self.get(field).is_some()
     }
 
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 }
@@ -288,7 +292,7 @@ fn role_choices(tr: &Tr, checked: impl Fn(Role) -> bool) -> Vec<RoleChoice> {
 }
 
 /// The organization acting through the signed-in administrator.
-fn acting(ctx: &Ctx) -> Result<Acting, WebError> {
+pub(super) fn acting(ctx: &Ctx) -> Result<Acting, WebError> {
     ctx.staff_with(&[Role::Admin])?;
     ctx.acting()
 }
@@ -311,7 +315,7 @@ fn refusal(tr: &Tr, e: ServiceError) -> Result<(StatusCode, String), WebError> {
 
 /// A workflow's refusal as the form's errors (each refused field at its own, anything else the
 /// rules refused at `field`), with its status; or an error for the error page.
-fn refused(
+pub(super) fn refused(
     tr: &Tr,
     e: AdminError,
     field: &str,
@@ -1182,6 +1186,8 @@ async fn settings(ctx: &Ctx<'_>, admin: &Acting, form: &Form) -> Result<Response
         settings.external_reviewer = current.external_reviewer;
         settings.show_opener_names = current.show_opener_names;
     }
+    // The witnesses have their own page: the form never shows them, saving it keeps them.
+    settings.witnesses = current.witnesses.clone();
     // Likewise the identity, and the names in languages the form did not show.
     if !d.org_shown {
         settings.organization = current.organization.clone();
