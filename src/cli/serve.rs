@@ -80,8 +80,7 @@ pub struct Serve {
     #[arg(long, default_value_t = 1024, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     max_connections: u64,
     /// A witness to ask for cosignatures of each new checkpoint, as URL=VKEY (its
-    /// `https://` or `http://` address and its verifier key, as `recourse witness init`
-    /// printed it);
+    /// `http://` address and its verifier key, as `recourse witness init` printed it);
     /// repeat the option for several.
     #[arg(long = "witness", value_name = "URL=VKEY", value_parser = parse_witness)]
     witness: Vec<crate::service::cosigning::WitnessConfig>,
