@@ -311,9 +311,6 @@ async fn remembered(store: &dyn EventStore) -> Vec<(String, u64, u64)> {
     };
     let mut out = Vec::new();
     for (size, row) in rows {
-        let Ok(witness) = WitnessVerifier::parse(&row.witness) else {
-            continue;
-        };
         let note = match store.checkpoints(size.saturating_sub(1), 1).await {
             Ok(notes) => notes.into_iter().find(|(s, _)| *s == size).map(|(_, n)| n),
             Err(e) => {
@@ -321,16 +318,22 @@ async fn remembered(store: &dyn EventStore) -> Vec<(String, u64, u64)> {
                 None
             }
         };
-        let checked =
-            note.and_then(|n| crate::store::check_cosignature(&n, &witness, &row.line).ok());
-        match checked {
-            Some(c) if c.size == size => out.push((row.witness, size, c.row.timestamp)),
-            _ => {
-                tracing::warn!(size, witness = %witness.name(), "a stored cosignature does not verify; not remembered")
+        match note.and_then(|n| stored_timestamp(&n, size, &row)) {
+            Some(timestamp) => out.push((row.witness, size, timestamp)),
+            None => {
+                tracing::warn!(size, "a stored cosignature does not verify; not remembered")
             }
         }
     }
     out
+}
+
+/// The timestamp of `row`, a stored cosignature read back untrusted, if its line verifies
+/// under its witness's key over `note`, the checkpoint of `size`.
+fn stored_timestamp(note: &str, size: u64, row: &crate::store::StoredCosignature) -> Option<u64> {
+    let witness = WitnessVerifier::parse(&row.witness).ok()?;
+    let checked = crate::store::check_cosignature(note, &witness, &row.line).ok()?;
+    (checked.size == size).then_some(checked.row.timestamp)
 }
 
 /// A cosignature's timestamp in RFC 3339.
@@ -504,10 +507,7 @@ pub async fn cosigned_note(
 ) -> Result<String, crate::store::StoreError> {
     let mut out = note.to_string();
     for row in store.cosignatures(size).await? {
-        let valid = WitnessVerifier::parse(&row.witness)
-            .ok()
-            .and_then(|w| crate::store::check_cosignature(note, &w, &row.line).ok())
-            .is_some_and(|c| c.size == size);
+        let valid = stored_timestamp(note, size, &row).is_some();
         if valid && !out.contains(&row.line) {
             out.push_str(&row.line);
         } else if !valid {

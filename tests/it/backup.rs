@@ -20,14 +20,11 @@ use recourse_events::ids::CaseId;
 use recourse_events::org::Role;
 use recourse_projections::case::Status;
 use recourse_projections::framework::{Reference, ReferenceFile};
-use reqwest::StatusCode;
 
 use crate::api::{file, roomy};
 use crate::helpers::{DataFolder, run, text};
 use crate::scenario::open_file;
-use crate::web_helpers::{
-    Browser, DEMO_PASSWORD, copy_folder, demo_template, serve, spawn_app_with,
-};
+use crate::web_helpers::{copy_folder, demo_template, serve, sign_in_at, spawn_app_with};
 
 fn arg(p: &Path) -> String {
     p.display().to_string()
@@ -86,26 +83,6 @@ fn leftovers(dir: &Path) -> Vec<String> {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains(".building-") || n.contains(".tmp"))
         .collect()
-}
-
-/// Signs in through the form, as a person does.
-async fn sign_in(base: &str, login: &str) -> Browser {
-    let b = Browser::at(base);
-    b.get("/staff/login").await;
-    let csrf = b.cookie("recourse_csrf").expect("a CSRF cookie");
-    let done = b
-        .post_form(
-            "/staff/login",
-            &[
-                ("csrf", csrf.as_str()),
-                ("login", login),
-                ("password", DEMO_PASSWORD),
-                ("next", "/staff"),
-            ],
-        )
-        .await;
-    assert_eq!(done.status, StatusCode::SEE_OTHER, "sign-in: {}", done.body);
-    b
 }
 
 /// Serves a data folder as `recourse serve` would open it.
@@ -275,7 +252,7 @@ async fn a_backup_of_a_running_server_restores_verifies_and_serves_the_same_case
         .unwrap()
         .login
         .clone();
-    let b = sign_in(&base, &chair).await;
+    let b = sign_in_at(&base, &chair).await;
     let opened = open_file(&b, &kept, "handling", "en").await;
     assert!(
         opened.contains("KEPT-NARRATIVE-7f3a"),

@@ -329,36 +329,41 @@ impl TestApp {
             .login
     }
 
-    /// A browser signed in as `login`: GET the sign-in form (which sets the CSRF cookie),
-    /// then POST it with the cookie's token and the demo password.
+    /// A browser signed in as `login` (see [`sign_in_at`]).
     pub async fn sign_in(&self, login: &str) -> Browser {
-        let b = self.browser();
-        let form = b.get("/staff/login").await;
-        assert_eq!(form.status, StatusCode::OK, "sign-in form");
-        let csrf = b
-            .cookie("recourse_csrf")
-            .expect("the sign-in form sets a CSRF cookie");
-        let done = b
-            .post_form(
-                "/staff/login",
-                &[
-                    ("csrf", csrf.as_str()),
-                    ("login", login),
-                    ("password", DEMO_PASSWORD),
-                    ("next", "/staff"),
-                ],
-            )
-            .await;
-        assert_eq!(
-            done.status,
-            StatusCode::SEE_OTHER,
-            "sign-in as {login} failed: {}",
-            done.body
-        );
-        assert!(
-            b.cookie("recourse_session").is_some(),
-            "no session cookie after signing in as {login}"
-        );
-        b
+        sign_in_at(&self.base, login).await
     }
+}
+
+/// A browser signed in as `login` on the app served at `base`: GET the sign-in form (which sets the CSRF cookie),
+/// then POST it with the cookie's token and the demo password.
+pub async fn sign_in_at(base: &str, login: &str) -> Browser {
+    let b = Browser::at(base);
+    let form = b.get("/staff/login").await;
+    assert_eq!(form.status, StatusCode::OK, "sign-in form");
+    let csrf = b
+        .cookie("recourse_csrf")
+        .expect("the sign-in form sets a CSRF cookie");
+    let done = b
+        .post_form(
+            "/staff/login",
+            &[
+                ("csrf", csrf.as_str()),
+                ("login", login),
+                ("password", DEMO_PASSWORD),
+                ("next", "/staff"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        done.status,
+        StatusCode::SEE_OTHER,
+        "sign-in as {login} failed: {}",
+        done.body
+    );
+    assert!(
+        b.cookie("recourse_session").is_some(),
+        "no session cookie after signing in as {login}"
+    );
+    b
 }

@@ -13,55 +13,19 @@ use std::time::{Duration, Instant};
 use reqwest::StatusCode;
 
 use crate::helpers::{DataFolder, ServeProcess, text};
-use crate::web_helpers::{Browser, DEMO_PASSWORD, csrf_in};
-use crate::witness_log::{
-    Process, file_complaints, healthz, ledger_entries, recourse, witness_init,
-};
+use crate::web_helpers::{Browser, csrf_in, sign_in_at};
+use crate::witness_log::{file_complaints, healthz, ledger_entries, witness_init, witness_serve};
 
 /// Generous: a witness added is asked within about a second.
 const DEADLINE: Duration = Duration::from_secs(60);
 
 const PAGE: &str = "/staff/admin/witnesses";
 
-fn witness_serve(dir: &Path, log_vkey: &str) -> Process {
-    let mut cmd = recourse();
-    cmd.args([
-        "witness",
-        "serve",
-        "--listen",
-        "127.0.0.1:0",
-        "--log",
-        log_vkey,
-        "--data",
-    ])
-    .arg(dir);
-    Process::start(cmd)
-}
-
 fn log_serve(folder: &DataFolder, witness: &str) -> ServeProcess {
     ServeProcess::start(
         folder,
         &["--limits", "100000,100000,100000", "--witness", witness],
     )
-}
-
-async fn sign_in(base: &str, login: &str) -> Browser {
-    let b = Browser::at(base);
-    b.get("/staff/login").await;
-    let csrf = b.cookie("recourse_csrf").expect("a CSRF cookie");
-    let done = b
-        .post_form(
-            "/staff/login",
-            &[
-                ("csrf", csrf.as_str()),
-                ("login", login),
-                ("password", DEMO_PASSWORD),
-                ("next", "/staff"),
-            ],
-        )
-        .await;
-    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    b
 }
 
 /// The value of the hidden `base` field (the settings' fingerprint) in `html`.
@@ -123,7 +87,7 @@ async fn a_witness_added_on_the_admin_page_cosigns_and_removed_stops_and_status_
     let b = witness_serve(&b_dir, &log_vkey);
     let log = log_serve(&folder, &format!("{}={a_key}", a.base()));
     let base = log.base();
-    let browser = sign_in(&base, &admin).await;
+    let browser = sign_in_at(&base, &admin).await;
 
     // The command-line witness: listed as set at start, with no remove button.
     let page = browser.get(PAGE).await;
@@ -298,7 +262,7 @@ async fn a_witness_added_on_the_admin_page_cosigns_and_removed_stops_and_status_
             .is_some_and(|t| t.ends_with('Z')),
         "{status}"
     );
-    let browser = sign_in(&base, &admin).await;
+    let browser = sign_in_at(&base, &admin).await;
     let page = browser.get(PAGE).await;
     assert!(
         page.body

@@ -97,6 +97,22 @@ pub(crate) fn witness_init(name: &str) -> (tempfile::TempDir, PathBuf, String) {
     (tmp, path, vkey)
 }
 
+/// `recourse witness serve` on a free port for the log of verifier key `log_vkey`.
+pub(crate) fn witness_serve(dir: &std::path::Path, log_vkey: &str) -> Process {
+    let mut cmd = recourse();
+    cmd.args([
+        "witness",
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--log",
+        log_vkey,
+        "--data",
+    ])
+    .arg(dir);
+    Process::start(cmd)
+}
+
 fn serve(folder: &DataFolder, extra: &[String]) -> Process {
     let mut cmd = recourse();
     cmd.args([
@@ -217,20 +233,7 @@ async fn three_witnesses_cosign_a_served_log_and_verify_requires_the_quorum() {
     let dirs: Vec<_> = names.iter().map(|n| witness_init(n)).collect();
     let mut witnesses: Vec<Option<Process>> = dirs
         .iter()
-        .map(|(_, path, _)| {
-            let mut cmd = recourse();
-            cmd.args([
-                "witness",
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--log",
-                &log_vkey,
-                "--data",
-            ])
-            .arg(path);
-            Some(Process::start(cmd))
-        })
+        .map(|(_, path, _)| Some(witness_serve(path, &log_vkey)))
         .collect();
     let vkeys: Vec<&str> = dirs.iter().map(|(_, _, v)| v.as_str()).collect();
     let verifiers: Vec<WitnessVerifier> = vkeys
