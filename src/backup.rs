@@ -4,7 +4,8 @@
 //!
 //! - the embedded store's own tables (`entries`, `streams`, `tiles`, `checkpoints`, `meta`),
 //!   written by the embedded store itself (`crate::store::sqlite`) through
-//!   [`crate::transfer::copy`]: the ledger up to the checkpoint the backup was taken at. A copy
+//!   [`crate::transfer::copy`]: the ledger up to the checkpoint the backup was taken at, with
+//!   the witnesses' cosignatures of checkpoints up to it (`cosignatures`). A copy
 //!   of the file as `ledger.db` in a folder with the ledger's `ledger.vkey` passes
 //!   `recourse verify --data FOLDER --reset-mark`, without the keys;
 //! - `backup_header`, one row: `format`, `origin`, `size`, `checkpoint` (the signed note the
@@ -53,8 +54,8 @@ use sha2::{Digest, Sha256};
 
 use crate::accounts::AccountRow;
 use crate::blob::BlobKey;
-use crate::store::{StoreError, StoredEntry};
-use crate::transfer::{Entries, State};
+use crate::store::{StoreError, StoredCosignature, StoredEntry};
+use crate::transfer::{CosignedCheckpoint, Entries, State};
 use crate::vault::VaultRows;
 
 /// The format name in the header.
@@ -392,6 +393,73 @@ impl Entries for BackupFile {
                 .query_row("SELECT checkpoint FROM backup_header", [], |r| r.get(0))
                 .optional()
                 .map_err(|e| StoreError::Backend(e.to_string()))
+        })
+        .await
+        .map_err(|e| StoreError::Backend(e.to_string()))?
+    }
+
+    async fn cosigned(
+        &self,
+        after: u64,
+        limit: usize,
+    ) -> Result<Vec<CosignedCheckpoint>, StoreError> {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let conn = lock(&conn);
+            // A backup made before witnesses existed has no cosignatures table.
+            let tables: i64 = conn.query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'cosignatures'",
+                [],
+                |r| r.get(0),
+            )?;
+            if tables == 0 {
+                return Ok(Vec::new());
+            }
+            let mut stmt = conn.prepare_cached(
+                "SELECT c.size, k.note, c.witness, c.line, c.timestamp FROM cosignatures c
+                 LEFT JOIN checkpoints k ON k.size = c.size
+                 WHERE c.size IN (SELECT DISTINCT size FROM cosignatures WHERE size > ?1 ORDER BY size LIMIT ?2)
+                 ORDER BY c.size, c.witness",
+            )?;
+            let rows = stmt.query_map(
+                params![
+                    i64::try_from(after).unwrap_or(i64::MAX),
+                    i64::try_from(limit).unwrap_or(i64::MAX)
+                ],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, i64>(4)?,
+                    ))
+                },
+            )?;
+            let mut out: Vec<CosignedCheckpoint> = Vec::new();
+            for row in rows {
+                let (size, note, witness, line, timestamp) = row?;
+                let (Ok(size), Ok(timestamp)) = (u64::try_from(size), u64::try_from(timestamp))
+                else {
+                    return Err(StoreError::Corrupt(format!(
+                        "a cosignature row says size {size}, time {timestamp}"
+                    )));
+                };
+                let cosignature = StoredCosignature {
+                    witness,
+                    line,
+                    timestamp,
+                };
+                match out.last_mut() {
+                    Some(cp) if cp.size == size => cp.cosignatures.push(cosignature),
+                    _ => out.push(CosignedCheckpoint {
+                        size,
+                        note,
+                        cosignatures: vec![cosignature],
+                    }),
+                }
+            }
+            Ok(out)
         })
         .await
         .map_err(|e| StoreError::Backend(e.to_string()))?

@@ -1,6 +1,12 @@
 //! Writing the ledger as an export bundle (`recourse_events::bundle`): the one exporter, used by
 //! `recourse export` and by the auditor's download (`/staff/audit/bundle`).
 //!
+//! The header's checkpoint carries, after the log's signature, every cosignature the log has
+//! gathered for that checkpoint (`cosignature/v1` lines, each checked again as it is read: see
+//! [`cosigned_note`]), so that `recourse verify --bundle --witness` can require witnesses
+//! offline; a verifier that knows nothing of witnesses ignores those lines, as signed notes
+//! allow.
+//!
 //! The bundle is consistent by construction: it is given one signed checkpoint and writes
 //! exactly the entries that checkpoint covers, positions `0..size`, even if the log grows while
 //! it is written (later entries are simply not part of it). A log that ends before the
@@ -11,6 +17,7 @@ use std::io::Write;
 use recourse_events::bundle::{BUNDLE_FORMAT, BundleHeader};
 use recourse_events::checkpoint::{Checkpoint, Note};
 
+use crate::service::cosigning::cosigned_note;
 use crate::store::{EventStore, StoreError};
 
 /// Entries read from the store at a time.
@@ -62,14 +69,16 @@ pub fn file_name(header: &BundleHeader) -> String {
     format!("recourse-{origin}-{}.jsonl", header.size)
 }
 
-/// Writes the bundle of checkpoint `note` to `w`: the header line, then the `size` entries it
-/// covers, one per line, byte for byte. Returns the header written.
+/// Writes the bundle of checkpoint `note` to `w`: the header line (the checkpoint with the
+/// cosignatures stored for it), then the `size` entries it covers, one per line, byte for
+/// byte. Returns the header written.
 pub async fn write_bundle(
     store: &dyn EventStore,
     note: &str,
     w: &mut impl Write,
 ) -> Result<BundleHeader, ExportError> {
-    let header = header(note)?;
+    let mut header = header(note)?;
+    header.checkpoint = cosigned_note(store, note, header.size).await?;
     serde_json::to_writer(&mut *w, &header).map_err(std::io::Error::from)?;
     w.write_all(b"\n")?;
     let size = header.size;
@@ -93,4 +102,38 @@ pub async fn write_bundle(
         }
     }
     Ok(header)
+}
+
+/// The stored checkpoint that witnesses cosigned most (note text, without the cosignature
+/// lines), the latest among equals, if any: what `recourse export --cosigned` writes. The
+/// candidates are each witness's latest cosigned checkpoint; once witnesses have caught up
+/// they share it, a little older than the latest checkpoint, which they see within seconds.
+pub async fn latest_cosigned(store: &dyn EventStore) -> Result<Option<String>, StoreError> {
+    let mut sizes: Vec<u64> = store
+        .latest_cosignatures()
+        .await?
+        .into_iter()
+        .map(|(size, _)| size)
+        .collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    let mut best: Option<(usize, u64, String)> = None;
+    for size in sizes {
+        let Some(after) = size.checked_sub(1) else {
+            continue;
+        };
+        let Some((_, note)) = store
+            .checkpoints(after, 1)
+            .await?
+            .into_iter()
+            .find(|(s, _)| *s == size)
+        else {
+            continue;
+        };
+        let lines = cosigned_note(store, &note, size).await?.lines().count() - note.lines().count();
+        if lines > 0 && best.as_ref().is_none_or(|(n, _, _)| lines >= *n) {
+            best = Some((lines, size, note));
+        }
+    }
+    Ok(best.map(|(_, _, note)| note))
 }

@@ -10,6 +10,10 @@
 //!    every size. After the copy the target must hold exactly N entries and its root at N must
 //!    be the source checkpoint's root, whose signature was checked with the ledger's verifier
 //!    key before anything was read: nothing the source's storage says is taken on trust.
+//!    Then the witnesses' **cosignatures** of checkpoints up to N, each with its checkpoint,
+//!    through [`EventStore::add_cosignature`], which checks the line under the witness's key
+//!    and the checkpoint against the target's own tree and the ledger key: a line that does
+//!    not verify is left out and counted, never copied on trust.
 //! 2. **The vault** ([`KeyVault::export_rows`]: wrapped data keys, the ids destroyed, sealed
 //!    documents), as stored: still wrapped under the master key, which is never copied.
 //! 3. **Staff accounts** ([`AccountStore::export_rows`]: names, salts, keys sealed under
@@ -44,11 +48,12 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use recourse_events::checkpoint::{Checkpoint, NoteVerifier};
+use recourse_events::cosignature::WitnessVerifier;
 use recourse_events::{Event, Hash};
 
 use crate::accounts::{AccountError, AccountRow, AccountStore};
 use crate::blob::{BlobError, BlobKey, BlobStore};
-use crate::store::{EventStore, StoreError, StoredEntry};
+use crate::store::{EventStore, StoreError, StoredCosignature, StoredEntry};
 use crate::vault::{KeyVault, VaultError, VaultRows};
 
 /// Entries read and appended per batch.
@@ -97,6 +102,25 @@ pub trait Entries: Send + Sync {
     async fn checkpoint(&self) -> Result<Option<String>, StoreError>;
     /// Up to `limit` entries from `position` on, in position order.
     async fn read_from(&self, position: u64, limit: usize) -> Result<Vec<StoredEntry>, StoreError>;
+    /// Up to `limit` cosigned checkpoints of a size above `after`, ascending (read back
+    /// untrusted: the copy checks each line again).
+    async fn cosigned(
+        &self,
+        after: u64,
+        limit: usize,
+    ) -> Result<Vec<CosignedCheckpoint>, StoreError>;
+}
+
+/// A checkpoint and the witnesses' cosignatures stored for it.
+#[derive(Debug, Clone)]
+pub struct CosignedCheckpoint {
+    /// The checkpoint's size.
+    pub size: u64,
+    /// The log-signed checkpoint note; `None` if it is not stored (nothing to check the
+    /// cosignatures against: they are not copied).
+    pub note: Option<String>,
+    /// The cosignatures, by witness.
+    pub cosignatures: Vec<StoredCosignature>,
 }
 
 /// An event store as a source of entries.
@@ -109,6 +133,31 @@ impl Entries for StoreEntries {
     }
     async fn read_from(&self, position: u64, limit: usize) -> Result<Vec<StoredEntry>, StoreError> {
         self.0.read_from(position, limit).await
+    }
+    async fn cosigned(
+        &self,
+        after: u64,
+        limit: usize,
+    ) -> Result<Vec<CosignedCheckpoint>, StoreError> {
+        let mut out = Vec::new();
+        for size in self.0.cosigned_sizes(after, limit).await? {
+            // A cosignature stored before its checkpoint was kept (an older version thinned
+            // the history) has nothing to be checked against.
+            let note = self
+                .0
+                .checkpoints(size.saturating_sub(1), 1)
+                .await?
+                .into_iter()
+                .find(|(s, _)| *s == size)
+                .map(|(_, note)| note);
+            let cosignatures = self.0.cosignatures(size).await?;
+            out.push(CosignedCheckpoint {
+                size,
+                note,
+                cosignatures,
+            });
+        }
+        Ok(out)
     }
 }
 
@@ -208,6 +257,8 @@ pub struct Target {
 pub enum Phase {
     /// Entries copied out of the total.
     Ledger(u64, u64),
+    /// Witness cosignatures copied so far.
+    Cosignatures(usize),
     /// Copying the vault.
     Vault,
     /// Copying the accounts.
@@ -225,6 +276,11 @@ pub struct Copied {
     pub root: Hash,
     /// The source's signed checkpoint (note text).
     pub note: String,
+    /// Witness cosignatures copied.
+    pub cosignatures: usize,
+    /// Stored cosignatures left out because they did not verify (in the source, or against
+    /// the copied tree).
+    pub cosignatures_refused: usize,
     /// Data keys copied.
     pub keys: usize,
     /// Destroyed-key records copied.
@@ -388,6 +444,9 @@ pub async fn copy(
         }
     }
 
+    let (cosignatures, cosignatures_refused) =
+        copy_cosignatures(source.entries.as_ref(), target.store.as_ref(), size, progress).await?;
+
     // 2-4. The vault, the accounts, the attachments: read after the ledger (module docs).
     progress(Phase::Vault);
     let (from, to) = (source.state.clone(), target.state.clone());
@@ -429,12 +488,64 @@ pub async fn copy(
         size,
         root: checkpoint.root,
         note,
+        cosignatures,
+        cosignatures_refused,
         keys,
         destroyed,
         documents,
         accounts,
         blobs,
     })
+}
+
+/// Cosigned checkpoints read at a time.
+const COSIGNED_BATCH: usize = 256;
+
+/// Copies the cosignatures of checkpoints up to `size` (the ledger copied), each checked by
+/// the target as it is added; returns how many were copied and how many were refused.
+async fn copy_cosignatures(
+    source: &dyn Entries,
+    target: &dyn EventStore,
+    size: u64,
+    progress: &(dyn Fn(Phase) + Sync),
+) -> Result<(usize, usize), TransferError> {
+    let (mut copied, mut refused) = (0, 0);
+    let mut after = 0;
+    loop {
+        let batch = source
+            .cosigned(after, COSIGNED_BATCH)
+            .await
+            .map_err(|e| TransferError::Source(e.to_string()))?;
+        let Some(last) = batch.last() else {
+            break;
+        };
+        after = last.size;
+        for cp in batch.into_iter().filter(|cp| cp.size <= size) {
+            let Some(note) = cp.note else {
+                refused += cp.cosignatures.len();
+                continue;
+            };
+            for row in cp.cosignatures {
+                let Ok(witness) = WitnessVerifier::parse(&row.witness) else {
+                    refused += 1;
+                    continue;
+                };
+                match target.add_cosignature(&note, &witness, &row.line).await {
+                    Ok(_) => copied += 1,
+                    Err(StoreError::Refused(why)) => {
+                        tracing::warn!(size = cp.size, %why, "a stored cosignature does not verify; not copied");
+                        refused += 1;
+                    }
+                    Err(e) => return Err(TransferError::Target(e.to_string())),
+                }
+            }
+            progress(Phase::Cosignatures(copied));
+        }
+        if after >= size {
+            break;
+        }
+    }
+    Ok((copied, refused))
 }
 
 #[cfg(test)]

@@ -50,6 +50,9 @@ pub struct Report {
     pub root: Hash,
     /// Signed checkpoints checked (the latest and, for a data folder, every stored one).
     pub checkpoints: usize,
+    /// The signed checkpoint note the entries were verified against (the latest of a data
+    /// folder; a bundle's, with the cosignature lines it carries).
+    pub checkpoint: String,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -454,6 +457,7 @@ pub async fn verify_store(
         ));
     }
     Ok(Report {
+        checkpoint: note,
         entries: size,
         streams: verifier.chains().len(),
         root: verifier.root(),
@@ -572,6 +576,7 @@ pub fn verify_bundle(path: &Path, vkey: &NoteVerifier) -> Result<Report, VerifyE
         ));
     }
     Ok(Report {
+        checkpoint: header.checkpoint,
         entries: size,
         streams: verifier.chains().len(),
         root: verifier.root(),

@@ -5,6 +5,10 @@
 //! control character, so an entry never contains a newline and the file is plain JSON Lines:
 //! `sed -n 2p` gives entry 0, and `SHA-256(0x00 || line)` is its leaf hash. The verifier's trust
 //! comes from the ledger's public key, obtained separately (`--vkey`), never from the bundle.
+//!
+//! The header's checkpoint may carry witnesses' cosignatures after the log's signature
+//! (C2SP tlog-cosignature `cosignature/v1` lines): a verifier given witness keys requires them,
+//! one that is not ignores them, as a signed note's unknown signatures are.
 
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +25,8 @@ pub struct BundleHeader {
     pub origin: String,
     /// Number of entry lines that follow.
     pub size: u64,
-    /// The signed checkpoint (note text) covering exactly `size` entries.
+    /// The signed checkpoint (note text) covering exactly `size` entries, with any witness
+    /// cosignature lines after the log's signature.
     pub checkpoint: String,
 }
 

@@ -108,6 +108,9 @@ pub(super) fn show(progress: &Progress) -> impl Fn(Phase) + Sync + '_ {
         Phase::Ledger(done, total) => {
             progress.say(format_args!("ledger: {done} of {total} entries"));
         }
+        Phase::Cosignatures(done) => {
+            progress.say(format_args!("witness cosignatures: {done}"));
+        }
         Phase::Vault => progress.say(format_args!("vault…")),
         Phase::Accounts => progress.say(format_args!("staff accounts…")),
         Phase::Blobs(done, total) => {
@@ -119,9 +122,18 @@ pub(super) fn show(progress: &Progress) -> impl Fn(Phase) + Sync + '_ {
 /// One line saying what a copy copied.
 pub(super) fn summary(c: &Copied) -> String {
     format!(
-        "{} entries (root {}), {} data keys ({} destroyed), {} sealed documents, {} staff accounts, {} attachments",
+        "{} entries (root {}), {} witness cosignatures{}, {} data keys ({} destroyed), {} sealed documents, {} staff accounts, {} attachments",
         c.size,
         c.root.to_base64(),
+        c.cosignatures,
+        if c.cosignatures_refused > 0 {
+            format!(
+                " ({} stored ones did not verify and were left out)",
+                c.cosignatures_refused
+            )
+        } else {
+            String::new()
+        },
         c.keys,
         c.destroyed,
         c.documents,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
+use recourse_events::checkpoint::Note;
 
 use super::DataArg;
 
@@ -17,16 +18,27 @@ pub struct Export {
     /// The bundle file to write.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Export the latest checkpoint that witnesses have cosigned rather than the latest
+    /// checkpoint (which witnesses see within seconds): for a bundle to verify with
+    /// `verify --bundle --witness`.
+    #[arg(long)]
+    cosigned: bool,
 }
 
 impl Export {
     /// Runs the command.
     pub async fn run(self) -> anyhow::Result<ExitCode> {
         let store = super::open_read_only(&self.data).await?;
-        let note = store
-            .checkpoint()
-            .await?
-            .context("the ledger has no checkpoint to export")?;
+        let note = if self.cosigned {
+            crate::export::latest_cosigned(store.as_ref())
+                .await?
+                .context("no checkpoint of the ledger has been cosigned by a witness yet")?
+        } else {
+            store
+                .checkpoint()
+                .await?
+                .context("the ledger has no checkpoint to export")?
+        };
         let tmp = self.out.with_extension("partial");
         let file =
             std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
@@ -35,9 +47,11 @@ impl Export {
         let file = w.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         std::fs::rename(&tmp, &self.out)?;
+        let cosignatures = Note::parse(&header.checkpoint)
+            .map(|n| n.signatures().len().saturating_sub(1))
+            .unwrap_or(0);
         say!(
-            "wrote {} entries and checkpoint of size {} to {}",
-            header.size,
+            "wrote {} entries, their checkpoint and {cosignatures} witness cosignature(s) to {}",
             header.size,
             self.out.display()
         );

@@ -27,9 +27,10 @@ pub struct Verify {
     /// restored to an older state; anything already published beyond it is then disowned).
     #[arg(long, conflicts_with = "bundle")]
     reset_mark: bool,
-    /// A witness whose cosignature the checkpoint verified against must carry: its verifier
-    /// key (name+id+key, as `recourse witness init` printed it). Repeat for several.
-    #[arg(long = "witness", value_name = "VKEY", conflicts_with = "bundle", value_parser = parse_witness)]
+    /// A witness whose cosignature the checkpoint verified against (the data folder's latest,
+    /// or the bundle's) must carry: its verifier key (name+id+key, as `recourse witness init`
+    /// printed it). Repeat for several.
+    #[arg(long = "witness", value_name = "VKEY", value_parser = parse_witness)]
     witness: Vec<WitnessVerifier>,
     /// How many of the --witness keys must have cosigned (default: all of them).
     #[arg(long, value_name = "N", requires = "witness")]
@@ -40,36 +41,20 @@ fn parse_witness(s: &str) -> Result<WitnessVerifier, String> {
     WitnessVerifier::parse(s.trim()).map_err(|e| format!("not a witness verifier key: {e}"))
 }
 
-/// Checks that the checkpoint of `size` entries and root `root` (the one a full verification
-/// just passed against) carries `quorum` valid cosignatures by `witnesses`; says which
-/// witnesses cosigned and which are missing. `Err` holds the failure to print.
-async fn check_witnesses(
-    store: &dyn crate::store::EventStore,
-    vkey: &NoteVerifier,
-    size: u64,
-    root: recourse_events::Hash,
+/// Checks that `note`, the checkpoint a full verification just passed against with the
+/// cosignature lines found for it, carries `quorum` valid cosignatures by `witnesses`; says
+/// which witnesses cosigned and which are missing. `Err` holds the failure to print.
+fn check_witnesses(
+    note: &str,
     witnesses: &[WitnessVerifier],
     quorum: usize,
-) -> anyhow::Result<Result<(), String>> {
-    let stored = store.checkpoints(size.saturating_sub(1), 1).await?;
-    let Some((_, note)) = stored.into_iter().find(|(s, _)| *s == size) else {
-        return Ok(Err(format!(
-            "the checkpoint of {size} entries verified against is no longer stored (the ledger grew meanwhile): run verify again"
-        )));
-    };
-    let (checkpoint, _) = Checkpoint::open(&note, vkey)
-        .map_err(|e| anyhow::anyhow!("the checkpoint of {size} entries: {e}"))?;
-    if checkpoint.root != root {
-        return Ok(Err(format!(
-            "the stored checkpoint of {size} entries is not the tree verified"
-        )));
-    }
-    let cosigned = crate::service::cosigning::cosigned_note(store, &note, size).await?;
-    let parsed = Note::parse(&cosigned)?;
-    let found = match verify_cosignatures(&parsed, witnesses) {
-        Ok(found) => found,
-        Err(e) => return Ok(Err(format!("a cosignature does not verify: {e}"))),
-    };
+) -> Result<(), String> {
+    let parsed = Note::parse(note).map_err(|e| format!("the checkpoint does not parse: {e}"))?;
+    let size = Checkpoint::parse_text(parsed.text())
+        .map(|c| c.size)
+        .map_err(|e| format!("the checkpoint does not parse: {e}"))?;
+    let found = verify_cosignatures(&parsed, witnesses)
+        .map_err(|e| format!("a cosignature does not verify: {e}"))?;
     for c in &found {
         say!(
             "cosigned by {} at {}",
@@ -85,18 +70,24 @@ async fn check_witnesses(
             found.len(),
             witnesses.len()
         );
-        return Ok(Ok(()));
+        return Ok(());
     }
     let missing: Vec<&str> = witnesses
         .iter()
         .filter(|w| !found.iter().any(|c| c.witness == *w))
         .map(|w| w.name())
         .collect();
-    Ok(Err(format!(
+    Err(format!(
         "only {} of the {quorum} witness cosignatures required on the checkpoint of {size} entries; missing: {}",
         found.len(),
         missing.join(", ")
-    )))
+    ))
+}
+
+/// Prints why a verification failed and returns its exit status.
+fn failed(why: &str) -> ExitCode {
+    eprintln!("verification FAILED: {why}");
+    ExitCode::from(EXIT_VERIFICATION_FAILED)
 }
 
 /// Reads `--vkey`: a path to a key file, or the key text itself.
@@ -152,7 +143,17 @@ impl Verify {
             let result =
                 tokio::task::spawn_blocking(move || verification::verify_bundle(&bundle, &vkey))
                     .await?;
-            return Ok(report(result));
+            let checkpoint = result.as_ref().ok().map(|r| r.checkpoint.clone());
+            let status = report(result);
+            if let Some(note) = checkpoint
+                && !self.witness.is_empty()
+            {
+                let quorum = self.quorum.unwrap_or(self.witness.len());
+                if let Err(why) = check_witnesses(&note, &self.witness, quorum) {
+                    return Ok(failed(&why));
+                }
+            }
+            return Ok(status);
         }
         let dir = self.data.dir();
         let vkey = match &self.vkey {
@@ -167,16 +168,12 @@ impl Verify {
             Err(crate::mark::MarkError::Io { source, .. })
                 if source.kind() == std::io::ErrorKind::NotFound =>
             {
-                eprintln!(
-                    "verification FAILED: {} is missing, so a rolled-back copy of the ledger cannot be told from the real one (`recourse verify --reset-mark` accepts the ledger as it is)",
+                return Ok(failed(&format!(
+                    "{} is missing, so a rolled-back copy of the ledger cannot be told from the real one (`recourse verify --reset-mark` accepts the ledger as it is)",
                     dir.mark_path().display()
-                );
-                return Ok(ExitCode::from(EXIT_VERIFICATION_FAILED));
+                )));
             }
-            Err(e) => {
-                eprintln!("verification FAILED: {e}");
-                return Ok(ExitCode::from(EXIT_VERIFICATION_FAILED));
-            }
+            Err(e) => return Ok(failed(&e.to_string())),
         };
         let store: std::sync::Arc<dyn crate::store::EventStore> =
             super::open_read_only(&self.data).await?.into();
@@ -186,18 +183,16 @@ impl Verify {
             live: false,
         };
         let result = verification::verify_store(store.clone(), &vkey, options).await;
-        let verified = result.as_ref().ok().map(|r| (r.entries, r.root));
+        let verified = result.as_ref().ok().map(|r| (r.entries, r.checkpoint.clone()));
         let passed = result.is_ok();
         let status = report(result);
-        if let Some((size, root)) = verified
+        if let Some((size, note)) = verified
             && !self.witness.is_empty()
         {
             let quorum = self.quorum.unwrap_or(self.witness.len());
-            if let Err(why) =
-                check_witnesses(store.as_ref(), &vkey, size, root, &self.witness, quorum).await?
-            {
-                eprintln!("verification FAILED: {why}");
-                return Ok(ExitCode::from(EXIT_VERIFICATION_FAILED));
+            let note = crate::service::cosigning::cosigned_note(store.as_ref(), &note, size).await?;
+            if let Err(why) = check_witnesses(&note, &self.witness, quorum) {
+                return Ok(failed(&why));
             }
         }
         if passed && self.reset_mark {

@@ -74,6 +74,16 @@ pub(crate) struct CheckedCosignature {
     pub(crate) size: u64,
     pub(crate) root: Hash,
     pub(crate) row: StoredCosignature,
+    /// The log-signed checkpoint note, when `note` was one and its signature verifies under
+    /// the store's own key: kept beside the cosignature (a backend stores it again if it was
+    /// thinned out of the history meanwhile), since a cosignature is useless without the
+    /// checkpoint it signs.
+    pub(crate) note: Option<String>,
+}
+
+/// The verifier key of a store's own checkpoints, from its signer.
+pub(crate) fn log_key(signer: &LogSigner) -> Option<recourse_events::checkpoint::NoteVerifier> {
+    recourse_events::checkpoint::NoteVerifier::new(&signer.origin, signer.key.public()).ok()
 }
 
 /// Checks `line` as `witness`'s cosignature/v1 over the checkpoint `note`.
@@ -114,18 +124,26 @@ pub(crate) fn check_cosignature(
             line,
             timestamp,
         },
+        note: None,
     })
 }
 
 /// [`check_cosignature`], and the checkpoint must be `store`'s own tree at that size, not
-/// merely well signed: what every backend checks before it stores a cosignature.
+/// merely well signed: what every backend checks before it stores a cosignature. `log_key`
+/// is the store's own checkpoint key: a `note` that verifies under it is returned in
+/// [`CheckedCosignature::note`], to be kept.
 pub(crate) async fn check_cosignature_against(
     store: &(impl EventStore + ?Sized),
+    log_key: Option<&recourse_events::checkpoint::NoteVerifier>,
     note: &str,
     witness: &WitnessVerifier,
     line: &str,
 ) -> Result<CheckedCosignature, StoreError> {
-    let checked = check_cosignature(note, witness, line)?;
+    let mut checked = check_cosignature(note, witness, line)?;
+    checked.note = log_key
+        .and_then(|key| recourse_events::checkpoint::Checkpoint::open(note, key).ok())
+        .filter(|(cp, _)| cp.size == checked.size && cp.root == checked.root)
+        .map(|_| note.to_string());
     let root = match store.root(checked.size).await {
         Ok(root) => root,
         Err(StoreError::NotFound(why)) => return Err(StoreError::Refused(why)),

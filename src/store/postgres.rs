@@ -64,6 +64,7 @@ use super::{
     check_cosignature_against,
 };
 use crate::postgres::{Database, PgError, PoolError};
+use recourse_events::checkpoint::NoteVerifier;
 use recourse_events::cosignature::WitnessVerifier;
 
 /// The advisory lock every commit takes ("ledger" in ASCII).
@@ -118,6 +119,8 @@ pub struct PgStore {
     writer: Option<mpsc::Sender<WriteRequest>>,
     writer_thread: Option<std::thread::JoinHandle<()>>,
     size: watch::Receiver<u64>,
+    /// The verifier key of this store's checkpoints (a store that appends).
+    log_key: Option<NoteVerifier>,
 }
 
 impl Drop for PgStore {
@@ -279,6 +282,7 @@ impl PgStore {
         let (size_tx, size_rx) = watch::channel(size);
         let size_tx = Arc::new(size_tx);
         spawn_listener(db.clone(), size_tx.clone())?;
+        let log_key = signer.as_ref().and_then(super::log_key);
         let (writer, writer_thread) = match signer {
             None => (None, None),
             Some(signer) => {
@@ -308,6 +312,7 @@ impl PgStore {
             writer,
             writer_thread,
             size: size_rx,
+            log_key,
         })
     }
 
@@ -584,16 +589,28 @@ impl EventStore for PgStore {
         if self.writer.is_none() {
             return Err(StoreError::ReadOnly);
         }
-        let checked = check_cosignature_against(self, note, witness, line).await?;
+        let checked =
+            check_cosignature_against(self, self.log_key.as_ref(), note, witness, line).await?;
         let row = checked.row;
         let size = to_i64(checked.size)?;
         let timestamp = row.timestamp;
+        let note = checked.note;
         self.read(move |c| {
-            c.execute(
+            let mut tx = c.transaction()?;
+            tx.execute(
                 "INSERT INTO cosignatures (size, witness, line, timestamp) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (size, witness) DO UPDATE SET line = EXCLUDED.line, timestamp = EXCLUDED.timestamp",
                 &[&size, &row.witness, &row.line, &to_i64(row.timestamp)?],
             )?;
+            // The checkpoint stays with its cosignature: an append may have thinned it out of
+            // the history since the witness was asked.
+            if let Some(note) = note {
+                tx.execute(
+                    "INSERT INTO checkpoints (size, note) VALUES ($1, $2) ON CONFLICT (size) DO NOTHING",
+                    &[&size, &note],
+                )?;
+            }
+            tx.commit()?;
             Ok(())
         })
         .await?;
@@ -974,8 +991,10 @@ impl Writer {
             if let Some(&latest) = previous.first()
                 && !keep_in_history(previous.get(1).copied(), latest)
             {
+                // A cosigned checkpoint stays: its cosignatures vouch for it.
                 tx.execute(
-                    "DELETE FROM checkpoints WHERE size = $1",
+                    "DELETE FROM checkpoints WHERE size = $1
+                     AND NOT EXISTS (SELECT 1 FROM cosignatures WHERE size = $1)",
                     &[&to_i64(latest)?],
                 )?;
             }

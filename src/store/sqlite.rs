@@ -42,6 +42,7 @@ use super::{
     Appended, EventStore, Link, LogSigner, StoreError, StoredCosignature, StoredEntry, StreamTip,
     check_cosignature_against,
 };
+use recourse_events::checkpoint::NoteVerifier;
 use recourse_events::cosignature::WitnessVerifier;
 
 /// Events per transaction at most; the rest of the queue waits for the next commit.
@@ -124,6 +125,8 @@ pub struct SqliteStore {
     writer_thread: Option<std::thread::JoinHandle<()>>,
     readers: Arc<Readers>,
     size: watch::Receiver<u64>,
+    /// The verifier key of this store's checkpoints (a store that appends).
+    log_key: Option<NoteVerifier>,
 }
 
 impl Drop for SqliteStore {
@@ -182,6 +185,7 @@ impl SqliteStore {
             path: path.clone(),
             pool: Mutex::new(Vec::new()),
         });
+        let log_key = signer.as_ref().and_then(super::log_key);
         let (writer, writer_thread) = match signer {
             None => (None, None),
             Some(signer) => {
@@ -229,6 +233,7 @@ impl SqliteStore {
             writer_thread,
             readers,
             size: size_rx,
+            log_key,
         })
     }
 
@@ -607,15 +612,27 @@ impl EventStore for SqliteStore {
         if self.writer.is_none() {
             return Err(StoreError::ReadOnly);
         }
-        let checked = check_cosignature_against(self, note, witness, line).await?;
+        let checked =
+            check_cosignature_against(self, self.log_key.as_ref(), note, witness, line).await?;
         let row = checked.row;
         let size = to_i64(checked.size)?;
         let timestamp = row.timestamp;
+        let note = checked.note;
         self.read(move |c| {
-            c.execute(
+            let tx = c.unchecked_transaction()?;
+            tx.execute(
                 "INSERT OR REPLACE INTO cosignatures (size, witness, line, timestamp) VALUES (?1, ?2, ?3, ?4)",
                 params![size, row.witness, row.line, to_i64(row.timestamp)?],
             )?;
+            // The checkpoint stays with its cosignature: an append may have thinned it out of
+            // the history since the witness was asked.
+            if let Some(note) = note {
+                tx.execute(
+                    "INSERT OR IGNORE INTO checkpoints (size, note) VALUES (?1, ?2)",
+                    params![size, note],
+                )?;
+            }
+            tx.commit()?;
             Ok(())
         })
         .await?;
@@ -818,8 +835,10 @@ impl Writer {
                 )?;
                 let keep = keep_in_history(self.latest_checkpoint.map(|c| c.0), position);
                 if let Some((previous, false)) = self.latest_checkpoint {
+                    // A cosigned checkpoint stays: its cosignatures vouch for it.
                     tx.execute(
-                        "DELETE FROM checkpoints WHERE size = ?1",
+                        "DELETE FROM checkpoints WHERE size = ?1
+                         AND NOT EXISTS (SELECT 1 FROM cosignatures WHERE size = ?1)",
                         [to_i64(previous)?],
                     )?;
                 }

@@ -2,7 +2,10 @@
 //! of a running server (appending while it is taken) restored into a fresh folder verifies,
 //! gives the same root and serves the same cases over HTTP; an erased case stays erased; the
 //! keys are not in the file; a folder with a ledger is refused unchanged; a damaged backup is
-//! refused without leaving a half-made folder; a migration gives the same root.
+//! refused without leaving a half-made folder; a migration gives the same root. Witnesses'
+//! cosignatures go with the ledger through migrate, backup and restore, each checked again on
+//! the way: a forged one stored in the source is left out, and the copy verifies with
+//! `verify --witness --quorum`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,7 +19,10 @@ use recourse::receipt::ReceiptCode;
 use recourse::service::{Service, Upload};
 use recourse::store::{self, StoreUrl};
 use recourse::web::App;
+use recourse_events::checkpoint::Note;
+use recourse_events::cosignature::{WitnessVerifier, cosign, line};
 use recourse_events::ids::CaseId;
+use recourse_events::key::SecretKey;
 use recourse_events::org::Role;
 use recourse_projections::case::Status;
 use recourse_projections::framework::{Reference, ReferenceFile};
@@ -57,6 +63,63 @@ fn verify_ok(dir: &Path) {
         text(&out.stdout),
         text(&out.stderr)
     );
+}
+
+/// Stores two witnesses' cosignatures of the latest checkpoint of the folder at `dir` as the
+/// log does, and a forged third row straight into the table (a line by another key than the
+/// witness's it is filed under); returns the two witnesses' verifier keys.
+async fn cosigned_by_two(dir: &Path) -> Vec<String> {
+    let d = DataDir::new(dir);
+    let db = dir.join("ledger.db");
+    let store = store::open(&StoreUrl::Sqlite(db.clone()), Some(d.signer().unwrap()))
+        .await
+        .unwrap();
+    let note = store.checkpoint().await.unwrap().unwrap();
+    let text = Note::parse(&note).unwrap().text().to_string();
+    let mut vkeys = Vec::new();
+    for (i, name) in ["witness.test/one", "witness.test/two"].into_iter().enumerate() {
+        let key = SecretKey::from_seed(&[40 + i as u8; 32]);
+        let verifier = WitnessVerifier::new(name, key.public()).unwrap();
+        let sig = cosign(name, &key, 1_790_000_000 + i as u64, &text).unwrap();
+        store
+            .add_cosignature(&note, &verifier, &line(&sig))
+            .await
+            .expect("a true cosignature is stored");
+        vkeys.push(verifier.to_string());
+    }
+    drop(store);
+    let name = "witness.test/three";
+    let claimed = WitnessVerifier::new(name, SecretKey::from_seed(&[51; 32]).public()).unwrap();
+    let forged = cosign(name, &SecretKey::from_seed(&[52; 32]), 1_790_000_000, &text).unwrap();
+    let size: i64 = text.lines().nth(1).unwrap().parse().unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "INSERT INTO cosignatures (size, witness, line, timestamp) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![size, claimed.to_string(), line(&forged), 1_790_000_000i64],
+        )
+        .unwrap();
+    vkeys
+}
+
+/// `verify --data dir` requiring `quorum` of `vkeys`' cosignatures: its output, checked to pass.
+fn verify_witnessed(dir: &Path, vkeys: &[String], quorum: usize) -> String {
+    let mut args = vec!["verify".to_string(), "--data".into(), arg(dir)];
+    for v in vkeys {
+        args.push("--witness".into());
+        args.push(v.clone());
+    }
+    args.push("--quorum".into());
+    args.push(quorum.to_string());
+    let out = run(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "verify --witness: {} {}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
 }
 
 /// Every file under `dir` with its bytes.
@@ -456,6 +519,7 @@ async fn migrating_the_demo_ledger_to_a_new_sqlite_folder_gives_the_same_root() 
     let tmp = tempfile::tempdir().unwrap();
     let source = tmp.path().join("source");
     copy_folder(&template.data.path, &source);
+    let vkeys = cosigned_by_two(&source).await;
     let target = tmp.path().join("migrated");
     let out = recourse(vec![
         "migrate".into(),
@@ -468,7 +532,13 @@ async fn migrating_the_demo_ledger_to_a_new_sqlite_folder_gives_the_same_root() 
     ])
     .await;
     assert_eq!(out.status.code(), Some(0), "migrate: {}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("2 witness cosignatures (1 stored ones did not verify and were left out)"),
+        "{said}"
+    );
     verify_ok(&target);
+    assert!(verify_witnessed(&target, &vkeys, 2).contains("2 of 2 cosigned"));
     assert_eq!(
         checkpoint_of(&target),
         checkpoint_of(&source),
@@ -501,6 +571,7 @@ async fn migrating_the_demo_ledger_to_postgres_gives_the_same_root() {
     let template = demo_template();
     let data = DataFolder::empty();
     copy_folder(&template.data.path, &data.path);
+    let vkeys = cosigned_by_two(&data.path).await;
     let into = DataFolder::empty();
     let migrate = |into: &Path| {
         vec![
@@ -521,6 +592,8 @@ async fn migrating_the_demo_ledger_to_postgres_gives_the_same_root() {
     assert_eq!(checkpoint_of(&into.path), checkpoint_of(&data.path));
     let out = run(&["verify".into(), "--data".into(), arg(&into.path)]);
     assert_eq!(out.status.code(), Some(0), "verify: {}", text(&out.stderr));
+    // The true cosignatures came along, the forged one did not.
+    verify_witnessed(&into.path, &vkeys, 2);
     // A second migration into the same database is refused.
     let again = DataFolder::empty();
     let out = recourse(migrate(&again.path)).await;
@@ -554,6 +627,7 @@ async fn migrating_the_demo_ledger_to_postgres_gives_the_same_root() {
     .await;
     assert_eq!(out.status.code(), Some(0), "restore: {}", text(&out.stderr));
     assert_eq!(checkpoint_of(&restored.path), checkpoint_of(&data.path));
+    verify_witnessed(&restored.path, &vkeys, 2);
     // And into a fresh PostgreSQL database.
     let other = crate::pg::fresh_url().unwrap();
     let restored_pg = DataFolder::empty();
@@ -575,6 +649,7 @@ async fn migrating_the_demo_ledger_to_postgres_gives_the_same_root() {
         "restored into the database, not a file"
     );
     assert_eq!(checkpoint_of(&restored_pg.path), checkpoint_of(&data.path));
+    verify_witnessed(&restored_pg.path, &vkeys, 2);
     let source: Arc<dyn store::EventStore> = store::open(&StoreUrl::Sqlite(data.db()), None)
         .await
         .unwrap()

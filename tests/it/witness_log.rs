@@ -4,13 +4,18 @@
 //! --quorum 3` passes; with one witness killed (SIGKILL) filings go on, the two others cosign
 //! the newer checkpoints, and `verify --quorum 3` fails naming the missing witness while
 //! `--quorum 2` passes; a restarted log catches up with the witnesses' sizes (409, then a
-//! consistency proof from there).
+//! consistency proof from there). An exported bundle carries the cosignatures and `verify
+//! --bundle --witness` requires them offline (an altered line fails, a bundle without them
+//! passes only where no witness is required); `export --cosigned` takes the checkpoint the
+//! most witnesses cosigned.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
 use recourse_events::checkpoint::{Checkpoint, Note, NoteVerifier};
 use recourse_events::cosignature::{WitnessVerifier, verify_cosignatures};
 use reqwest::StatusCode;
@@ -203,6 +208,27 @@ async fn wait_cosigned(
     }
 }
 
+/// `recourse verify --bundle` with the log's key, requiring `quorum` of `vkeys` (none if empty).
+fn verify_bundle(
+    bundle: &std::path::Path,
+    log_vkey: &str,
+    vkeys: &[&str],
+    quorum: usize,
+) -> std::process::Output {
+    let mut cmd = recourse();
+    cmd.arg("verify")
+        .arg("--bundle")
+        .arg(bundle)
+        .args(["--vkey", log_vkey]);
+    for v in vkeys {
+        cmd.args(["--witness", v]);
+    }
+    if !vkeys.is_empty() {
+        cmd.args(["--quorum", &quorum.to_string()]);
+    }
+    cmd.output().expect("run recourse verify")
+}
+
 fn verify(folder: &DataFolder, vkeys: &[&str], quorum: usize) -> std::process::Output {
     let mut args = vec!["verify".to_string()];
     for v in vkeys {
@@ -285,6 +311,57 @@ async fn three_witnesses_cosign_a_served_log_and_verify_requires_the_quorum() {
         "{}",
         text(&out.stdout)
     );
+    // A bundle exported now carries the three cosignatures, and verifies offline with them;
+    // a cosignature line altered in it fails, and without its cosignatures it verifies only
+    // where no witness is required.
+    let bundles = tempfile::tempdir().unwrap();
+    let bundle = bundles.path().join("now.jsonl");
+    let out = folder.run(&["export", "--out", bundle.to_str().unwrap()]);
+    assert!(out.status.success(), "export: {}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("3 witness cosignature(s)"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = verify_bundle(&bundle, &log_vkey, &vkeys, 3);
+    assert!(
+        out.status.success(),
+        "verify --bundle --quorum 3: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("3 of 3 cosigned"));
+    let original = std::fs::read_to_string(&bundle).unwrap();
+    let (head, entries) = original.split_once('\n').unwrap();
+    let mut header: serde_json::Value = serde_json::from_str(head).unwrap();
+    let note = header["checkpoint"].as_str().unwrap().to_string();
+    let last = note.trim_end().rsplit('\n').next().unwrap().to_string();
+    let (prefix, sig) = last.rsplit_once(' ').unwrap();
+    let mut bytes = B64.decode(sig).unwrap();
+    bytes[20] ^= 1;
+    let altered = note.replace(&last, &format!("{prefix} {}", B64.encode(bytes)));
+    header["checkpoint"] = altered.into();
+    let tampered = bundles.path().join("tampered.jsonl");
+    std::fs::write(&tampered, format!("{header}\n{entries}")).unwrap();
+    let out = verify_bundle(&tampered, &log_vkey, &vkeys, 2);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("does not verify"),
+        "{}",
+        text(&out.stderr)
+    );
+    let bare_note: String = note
+        .split_inclusive('\n')
+        .filter(|l| !names.iter().any(|n| l.starts_with(&format!("— {n} "))))
+        .collect();
+    header["checkpoint"] = bare_note.into();
+    let bare = bundles.path().join("bare.jsonl");
+    std::fs::write(&bare, format!("{header}\n{entries}")).unwrap();
+    let out = verify_bundle(&bare, &log_vkey, &[], 0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = verify_bundle(&bare, &log_vkey, &vkeys, 1);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("only 0 of the 1"));
 
     // One witness killed: filings go on, the two others cosign the newer checkpoints.
     witnesses[2].take().unwrap().kill();
@@ -312,6 +389,23 @@ async fn three_witnesses_cosign_a_served_log_and_verify_requires_the_quorum() {
     let health = healthz(&base).await;
     let c = &health["witnesses"][2];
     assert_eq!(c["cosigned_size"].as_u64(), Some(size), "{c}");
+    // `export --cosigned` takes the checkpoint the most witnesses cosigned: the one all three
+    // did, older than the latest.
+    let cosigned = bundles.path().join("cosigned.jsonl");
+    let out = folder.run(&["export", "--cosigned", "--out", cosigned.to_str().unwrap()]);
+    assert!(out.status.success(), "export --cosigned: {}", text(&out.stderr));
+    let out = verify_bundle(&cosigned, &log_vkey, &vkeys, 3);
+    assert!(
+        out.status.success(),
+        "verify the --cosigned bundle --quorum 3: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains(&format!("checkpoint of {size} entries")),
+        "{}",
+        text(&out.stdout)
+    );
 
     // The log restarted: it starts from size 0, each live witness answers 409 with the size it
     // cosigned, and the log retries from there with a consistency proof.
