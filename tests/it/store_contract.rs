@@ -696,3 +696,70 @@ async fn cosignatures_are_verified_before_they_are_kept(backend: Backend) {
         Err(StoreError::ReadOnly)
     ));
 }
+
+both! { #[tokio::test] a_cosigned_checkpoint_outlives_the_thinning_of_the_history }
+async fn a_cosigned_checkpoint_outlives_the_thinning_of_the_history(backend: Backend) {
+    use recourse_events::cosignature::{self, WitnessVerifier};
+    let Some(f) = fresh(backend).await else {
+        return;
+    };
+    let log = NoteVerifier::new(&f.signer.origin, f.key.public()).unwrap();
+    let w = SecretKey::from_seed(&[43; 32]);
+    let v = WitnessVerifier::new("witness.test/one", w.public()).unwrap();
+    let cosign = |note: &str| {
+        let (_, signed) = Checkpoint::open(note, &log).unwrap();
+        cosignature::line(
+            &cosignature::cosign("witness.test/one", &w, 1_700_000_000, signed.text()).unwrap(),
+        )
+    };
+    let stored = |size: u64| {
+        let store = &f.store;
+        async move {
+            store
+                .checkpoints(size - 1, 1)
+                .await
+                .unwrap()
+                .into_iter()
+                .any(|(s, _)| s == size)
+        }
+    };
+    append_n(&f, &case(7), 3).await;
+    let n = f.store.size().await.unwrap();
+    // An uncosigned checkpoint is thinned out of the history by the next append...
+    assert!(
+        !stored(n - 1).await,
+        "the checkpoint before the latest was thinned"
+    );
+    // ... a cosigned one is not.
+    let latest = f.store.checkpoint().await.unwrap().unwrap();
+    f.store
+        .add_cosignature(&latest, &v, &cosign(&latest))
+        .await
+        .unwrap();
+    append_n(&f, &case(8), 2).await;
+    assert!(stored(n).await, "the cosigned checkpoint stays");
+    assert!(!stored(n + 1).await, "the next, uncosigned, is thinned");
+    // A witness's answer arriving after its checkpoint was thinned brings it back with it.
+    let later = f.store.checkpoint().await.unwrap().unwrap();
+    append_n(&f, &case(9), 1).await;
+    assert!(!stored(n + 2).await);
+    f.store
+        .add_cosignature(&later, &v, &cosign(&later))
+        .await
+        .unwrap();
+    assert!(stored(n + 2).await, "stored again with its cosignature");
+    let (_, back) = f
+        .store
+        .checkpoints(n + 1, 1)
+        .await
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap();
+    assert_eq!(back, later);
+    // And the ledger, with those rows, still verifies in full.
+    let report = recourse::verification::verify_store(f.store.clone(), &log, Default::default())
+        .await
+        .expect("verifies");
+    assert_eq!(report.entries, n + 3);
+}
