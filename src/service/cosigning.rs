@@ -32,9 +32,8 @@
 //! [`EventStore::add_cosignature`], which verifies it over the checkpoint under the witness's
 //! configured key and compares the checkpoint's root with the store's tree.
 //!
-//! Witnesses are reached over plain HTTP/1.1 (`http://` URLs; one request per connection).
-//! A witness served over HTTPS needs a local TLS-terminating proxy for now: the settings accept
-//! `https://` addresses, which the task reports as unreachable in the witness's status.
+//! Witnesses are reached over HTTPS or plain HTTP, one request per connection
+//! ([`crate::witness::client`]).
 
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -42,12 +41,12 @@ use std::time::Duration;
 use recourse_events::cosignature::WitnessVerifier;
 use recourse_events::org::WitnessSetting;
 use serde::Serialize;
-use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::sync::watch;
 use tokio::time::Instant;
 
 use crate::ledger::Ledger;
 use crate::store::EventStore;
+use crate::witness::client::{self, Endpoint};
 
 /// Time limit of one `add-checkpoint` request, from connecting to the last byte of the answer.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
@@ -446,7 +445,15 @@ impl WitnessTask {
             }
             body.push('\n');
             body.push_str(note);
-            let (status, answer) = post(&self.witness.url, "add-checkpoint", body).await?;
+            let (status, answer) = client::post(
+                &self.witness.url,
+                "add-checkpoint",
+                &body,
+                REQUEST_TIMEOUT,
+                MAX_ANSWER,
+            )
+            .await
+            .map_err(AskError::Transport)?;
             match status {
                 200 => {
                     let timestamp = self.keep(store.as_ref(), note, &answer).await?;
@@ -523,116 +530,6 @@ fn short(s: &str) -> String {
     line.chars().take(200).collect()
 }
 
-/// An `http://` URL split for a request.
-struct Endpoint {
-    /// `host:port`, for connecting and the Host header.
-    authority: String,
-    /// The path prefix, without a trailing slash.
-    prefix: String,
-}
-
-impl Endpoint {
-    fn parse(url: &str) -> Result<Self, String> {
-        let rest = url.strip_prefix("http://").ok_or_else(|| {
-            format!("{url:?}: witness URLs must start with http:// (put a TLS proxy in front of an https:// witness)")
-        })?;
-        let (authority, path) = match rest.find('/') {
-            Some(i) => (&rest[..i], &rest[i..]),
-            None => (rest, ""),
-        };
-        if authority.is_empty()
-            || authority
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '@')
-        {
-            return Err(format!("{url:?}: no host"));
-        }
-        let authority = if authority
-            .rsplit_once(':')
-            .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
-        {
-            authority.to_string()
-        } else {
-            format!("{authority}:80")
-        };
-        if path.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(format!("{url:?}: bad path"));
-        }
-        Ok(Self {
-            authority,
-            prefix: path.trim_end_matches('/').to_string(),
-        })
-    }
-}
-
-/// `POST {url}/{path}` with `body` (text/plain), within [`REQUEST_TIMEOUT`]: status and body.
-async fn post(url: &str, path: &str, body: String) -> Result<(u16, String), AskError> {
-    let endpoint = Endpoint::parse(url).map_err(AskError::Transport)?;
-    let exchange = async {
-        let mut stream = tokio::net::TcpStream::connect(&endpoint.authority).await?;
-        let head = format!(
-            "POST {}/{path} HTTP/1.1\r\nHost: {}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            endpoint.prefix,
-            endpoint.authority,
-            body.len()
-        );
-        stream.write_all(head.as_bytes()).await?;
-        stream.write_all(body.as_bytes()).await?;
-        stream.flush().await?;
-        let mut answer = Vec::new();
-        (&mut stream)
-            .take(MAX_ANSWER as u64 + 1)
-            .read_to_end(&mut answer)
-            .await?;
-        Ok::<_, std::io::Error>(answer)
-    };
-    let answer = tokio::time::timeout(REQUEST_TIMEOUT, exchange)
-        .await
-        .map_err(|_| AskError::Transport(format!("no answer within {REQUEST_TIMEOUT:?}")))?
-        .map_err(|e| AskError::Transport(e.to_string()))?;
-    if answer.len() > MAX_ANSWER {
-        return Err(AskError::Transport("the answer is too large".into()));
-    }
-    parse_response(&answer).map_err(AskError::Transport)
-}
-
-/// An HTTP/1.1 response's status and body (by Content-Length, or to the end).
-fn parse_response(bytes: &[u8]) -> Result<(u16, String), String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "the answer is not UTF-8".to_string())?;
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .ok_or_else(|| "the answer has no end of headers".to_string())?;
-    let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .and_then(|l| {
-            l.strip_prefix("HTTP/1.1 ")
-                .or_else(|| l.strip_prefix("HTTP/1.0 "))
-        })
-        .and_then(|l| l.get(..3))
-        .and_then(|s| s.parse::<u16>().ok())
-        .ok_or_else(|| "the answer has no HTTP status line".to_string())?;
-    let mut body = body;
-    for line in lines {
-        let Some((name, value)) = line.split_once(':') else {
-            continue;
-        };
-        if name.eq_ignore_ascii_case("transfer-encoding") {
-            return Err("chunked answers are not supported".into());
-        }
-        if name.eq_ignore_ascii_case("content-length") {
-            let n: usize = value
-                .trim()
-                .parse()
-                .map_err(|_| "bad Content-Length".to_string())?;
-            body = body
-                .get(..n)
-                .ok_or_else(|| "the answer was cut short".to_string())?;
-        }
-    }
-    Ok((status, body.to_string()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -644,21 +541,10 @@ mod tests {
         let c = WitnessConfig::parse(&format!("http://127.0.0.1:9/base/={v}")).unwrap();
         assert_eq!(c.url, "http://127.0.0.1:9/base");
         assert_eq!(c.verifier, v);
-        assert!(WitnessConfig::parse(&format!("https://w.example={v}")).is_err());
+        let c = WitnessConfig::parse(&format!("https://w.example/={v}")).unwrap();
+        assert_eq!(c.url, "https://w.example");
+        assert!(WitnessConfig::parse(&format!("ftp://w.example={v}")).is_err());
         assert!(WitnessConfig::parse("http://127.0.0.1:9=not-a-key").is_err());
         assert!(WitnessConfig::parse("http://127.0.0.1:9").is_err());
-        let e = Endpoint::parse("http://w.example").unwrap();
-        assert_eq!(
-            (e.authority.as_str(), e.prefix.as_str()),
-            ("w.example:80", "")
-        );
-    }
-
-    #[test]
-    fn responses_are_read_by_content_length() {
-        let r = b"HTTP/1.1 409 Conflict\r\ncontent-type: text/x.tlog.size\r\ncontent-length: 3\r\n\r\n12\nextra";
-        assert_eq!(parse_response(r).unwrap(), (409, "12\n".to_string()));
-        assert!(parse_response(b"HTTP/1.1 200 OK\r\ncontent-length: 9\r\n\r\nshort").is_err());
-        assert!(parse_response(b"garbage").is_err());
     }
 }

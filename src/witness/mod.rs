@@ -15,12 +15,14 @@
 //! - [`protocol`]: the `add-checkpoint` request body, parsed strictly, and the checks and
 //!   answers of the protocol ([`protocol::Witness::add_checkpoint`]).
 //! - [`server`]: the HTTP server (hyper): body cap, time limits, connection cap.
+//! - [`client`]: the log's side of the protocol's HTTP, over HTTPS or plain HTTP.
 //!
 //! Requests for one log are serialized by a lock held from the check of the old size to the
 //! moment the new state is on disk, which is the atomicity the specification asks for (two
 //! racing requests can never roll the witness's view back). A cosignature leaves the witness
 //! only after the state it attests is fsynced, so a crash at any point loses nothing cosigned.
 
+pub mod client;
 pub mod key;
 pub mod protocol;
 pub mod server;

@@ -118,7 +118,7 @@ pub(crate) fn witness_serve(dir: &std::path::Path, log_vkey: &str) -> Process {
     Process::start(cmd)
 }
 
-fn serve(folder: &DataFolder, extra: &[String]) -> Process {
+pub(crate) fn serve(folder: &DataFolder, extra: &[String]) -> Process {
     let mut cmd = recourse();
     cmd.args([
         "serve",
@@ -185,7 +185,7 @@ pub(crate) async fn ledger_entries(base: &str) -> u64 {
 }
 
 /// Polls until the served checkpoint covers every entry and carries `want`'s cosignatures.
-async fn wait_cosigned(
+pub(crate) async fn wait_cosigned(
     base: &str,
     log: &NoteVerifier,
     witnesses: &[WitnessVerifier],
