@@ -115,6 +115,8 @@ pub struct WitnessStatus {
     pub cosigned_at: Option<String>,
     /// The last failure, cleared by the next success.
     pub error: Option<String>,
+    /// Its kind.
+    pub problem: Option<Problem>,
 }
 
 /// The witnesses the log asks: those of the command line, then those of the settings, each
@@ -287,6 +289,7 @@ impl Cosigning {
                             cosigned_size: last.map(|(_, size, _)| *size),
                             cosigned_at: last.and_then(|(_, _, t)| rfc3339(*t)),
                             error: None,
+                            problem: None,
                         }
                     });
                 s.url = w.url.clone();
@@ -345,12 +348,66 @@ fn rfc3339(timestamp: u64) -> Option<String> {
 /// What went wrong asking a witness.
 #[derive(Debug, thiserror::Error)]
 enum AskError {
-    #[error("{0}")]
-    Transport(String),
+    #[error(transparent)]
+    Transport(#[from] client::PostError),
     #[error("the witness answered {status}: {body}")]
     Status { status: u16, body: String },
     #[error("{0}")]
     Refused(String),
+    /// The witness's size cannot be proved to lead to this checkpoint (it is larger: the
+    /// ledger was rolled back, or the witness saw another history).
+    #[error("{0}")]
+    Proof(String),
+}
+
+impl AskError {
+    /// What kind of trouble it is, for the witness's status.
+    fn problem(&self) -> Problem {
+        match self {
+            AskError::Transport(client::PostError::Unreachable(_)) => Problem::Unreachable,
+            AskError::Transport(client::PostError::Tls(_)) => Problem::Tls,
+            AskError::Transport(client::PostError::BadAnswer(_)) => Problem::BadAnswer,
+            AskError::Status {
+                status: 403 | 404, ..
+            } => Problem::UnknownLog,
+            AskError::Status {
+                status: 409 | 422, ..
+            } => Problem::Conflict,
+            AskError::Proof(_) => Problem::Conflict,
+            AskError::Status { .. } | AskError::Refused(_) => Problem::BadAnswer,
+        }
+    }
+}
+
+/// The kind of a witness's last failure, which the administration page explains in the
+/// reader's language (the error itself, technical and in English, is shown beside it).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    /// No connection, or no answer in time.
+    Unreachable,
+    /// The secure connection failed (an untrusted certificate, most often).
+    Tls,
+    /// The witness does not know this ledger under its key (404 or 403).
+    UnknownLog,
+    /// The witness refuses the checkpoint: it cosigned a history this one does not extend
+    /// (409 after a retry, or 422).
+    Conflict,
+    /// The answer is not a valid cosignature, or another HTTP error.
+    BadAnswer,
+}
+
+impl Problem {
+    /// The locale key of its explanation.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Problem::Unreachable => "witness-problem-unreachable",
+            Problem::Tls => "witness-problem-tls",
+            Problem::UnknownLog => "witness-problem-unknown-log",
+            Problem::Conflict => "witness-problem-conflict",
+            Problem::BadAnswer => "witness-problem-bad-answer",
+        }
+    }
 }
 
 struct WitnessTask {
@@ -389,13 +446,17 @@ impl WitnessTask {
                                 s.cosigned_size = Some(m.checkpoint.size);
                                 s.cosigned_at = at;
                                 s.error = None;
+                                s.problem = None;
                             });
                             tracing::debug!(witness = %self.witness.verifier.name(), size = m.checkpoint.size, "checkpoint cosigned");
                         }
                         Err(e) => {
                             tracing::warn!(witness = %self.witness.verifier.name(), url = %self.witness.url, error = %e, "witness did not cosign; retrying in {:?}", backoff);
-                            let why = e.to_string();
-                            self.cosigning.update(&self.key, |s| s.error = Some(why));
+                            let (why, problem) = (e.to_string(), e.problem());
+                            self.cosigning.update(&self.key, |s| {
+                                s.error = Some(why);
+                                s.problem = Some(problem);
+                            });
                             tokio::time::sleep(backoff).await;
                             backoff = (backoff * 2).min(MAX_BACKOFF);
                         }
@@ -435,7 +496,12 @@ impl WitnessTask {
                 store
                     .consistency_proof(self.old, size)
                     .await
-                    .map_err(|e| AskError::Transport(format!("consistency proof: {e}")))?
+                    .map_err(|e| {
+                        AskError::Proof(format!(
+                            "no consistency proof from the witness's size {} to {size}: {e}",
+                            self.old
+                        ))
+                    })?
             };
             let mut body = format!("old {}\n", self.old);
             for h in &proof {
@@ -452,8 +518,7 @@ impl WitnessTask {
                 REQUEST_TIMEOUT,
                 MAX_ANSWER,
             )
-            .await
-            .map_err(AskError::Transport)?;
+            .await?;
             match status {
                 200 => {
                     let timestamp = self.keep(store.as_ref(), note, &answer).await?;

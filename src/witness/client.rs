@@ -90,16 +90,30 @@ impl Endpoint {
     }
 }
 
+/// Why a request got no usable answer, in the words shown in a witness's status.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PostError {
+    /// No connection, or no complete answer in time.
+    #[error("{0}")]
+    Unreachable(String),
+    /// The TLS handshake failed (an untrusted certificate, most often).
+    #[error("TLS: {0}")]
+    Tls(String),
+    /// An answer came that is not a readable HTTP response.
+    #[error("{0}")]
+    BadAnswer(String),
+}
+
 /// `POST {url}/{path}` with `body` (text/plain), all within `timeout`, reading at most
-/// `max_answer` bytes of answer: its status and body. `Err` says why, for the witness's status.
+/// `max_answer` bytes of answer: its status and body.
 pub async fn post(
     url: &str,
     path: &str,
     body: &str,
     timeout: Duration,
     max_answer: usize,
-) -> Result<(u16, String), String> {
-    let endpoint = Endpoint::parse(url)?;
+) -> Result<(u16, String), PostError> {
+    let endpoint = Endpoint::parse(url).map_err(PostError::BadAnswer)?;
     let head = format!(
         "POST {}/{path} HTTP/1.1\r\nHost: {}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         endpoint.prefix,
@@ -112,7 +126,7 @@ pub async fn post(
             endpoint.port,
         ))
         .await
-        .map_err(|e| format!("connecting: {e}"))?;
+        .map_err(|e| PostError::Unreachable(format!("connecting: {e}")))?;
         if !endpoint.tls {
             return exchange(tcp, &head, body, max_answer).await;
         }
@@ -123,22 +137,24 @@ pub async fn post(
                 .trim_end_matches(']')
                 .to_string(),
         )
-        .map_err(|e| format!("{}: {e}", endpoint.host))?;
-        let connector = tokio_rustls::TlsConnector::from(tls_config()?);
+        .map_err(|e| PostError::Tls(format!("{}: {e}", endpoint.host)))?;
+        let connector = tokio_rustls::TlsConnector::from(tls_config().map_err(PostError::Tls)?);
         let stream = connector.connect(name, tcp).await.map_err(|e| {
-            match e.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()) {
-                Some(rustls::Error::InvalidCertificate(why)) => {
-                    format!("TLS: the witness's certificate is not trusted ({why:?})")
-                }
-                _ => format!("TLS: {e}"),
-            }
+            PostError::Tls(
+                match e.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()) {
+                    Some(rustls::Error::InvalidCertificate(why)) => {
+                        format!("the witness's certificate is not trusted ({why:?})")
+                    }
+                    _ => e.to_string(),
+                },
+            )
         })?;
         exchange(stream, &head, body, max_answer).await
     };
     let answer = tokio::time::timeout(timeout, request)
         .await
-        .map_err(|_| format!("no answer within {timeout:?}"))??;
-    parse_response(&answer)
+        .map_err(|_| PostError::Unreachable(format!("no answer within {timeout:?}")))??;
+    parse_response(&answer).map_err(PostError::BadAnswer)
 }
 
 /// Sends the request on `stream` and reads the answer to its end.
@@ -147,8 +163,8 @@ async fn exchange(
     head: &str,
     body: &str,
     max_answer: usize,
-) -> Result<Vec<u8>, String> {
-    let io = |e: std::io::Error| e.to_string();
+) -> Result<Vec<u8>, PostError> {
+    let io = |e: std::io::Error| PostError::Unreachable(e.to_string());
     stream.write_all(head.as_bytes()).await.map_err(io)?;
     stream.write_all(body.as_bytes()).await.map_err(io)?;
     stream.flush().await.map_err(io)?;
@@ -162,10 +178,10 @@ async fn exchange(
         // A TLS server that closes without close_notify: what was read is judged by its
         // framing below (a cut-short body fails there).
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof && !answer.is_empty() => {}
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(io(e)),
     }
     if answer.len() > max_answer {
-        return Err("the answer is too large".into());
+        return Err(PostError::BadAnswer("the answer is too large".into()));
     }
     Ok(answer)
 }

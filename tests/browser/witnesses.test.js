@@ -83,6 +83,10 @@ for (const { lang, dir } of [{ lang: 'en', dir: 'ltr' }, { lang: 'fr', dir: 'ltr
       await page.reload();
     }
     assert.equal(await page.locator('main section.witness .badge').count(), 1, 'the unreachable witness shows its error');
+    // Explained in the page's language, the technical error beside it.
+    const explained = await text(page, 'main .witness-problem p');
+    assert.ok(explained.length > 20, explained);
+    assert.equal(explained.includes('cannot be reached'), lang === 'en', `${lang}: ${explained}`);
     await assertAccessible(page, `witnesses, one [${lang}]`);
     await assertFitsPhone(page, `witnesses, one [${lang}]`);
     await shot(page, `witnesses-${lang}-360-one`);

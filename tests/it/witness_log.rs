@@ -497,6 +497,7 @@ async fn a_cosignature_that_does_not_verify_is_never_stored_or_served() {
     };
     assert!(error.contains("no valid cosignature"), "{error}");
     let health = healthz(&base).await;
+    assert_eq!(health["witnesses"][0]["problem"], "bad_answer", "{health}");
     assert!(
         health["witnesses"][0]["cosigned_size"].is_null(),
         "{health}"

@@ -148,6 +148,7 @@ async fn a_witness_behind_https_cosigns_and_one_with_an_untrusted_certificate_is
     eprintln!("the untrusted witness's status: {why}");
     assert!(why.contains("certificate is not trusted"), "{why}");
     assert!(refused["cosigned_size"].is_null(), "{refused}");
+    assert_eq!(refused["problem"], "tls", "{refused}");
 
     let out = folder.run(&["verify", "--witness", &trusted_vkey, "--quorum", "1"]);
     assert!(

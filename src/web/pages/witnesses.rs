@@ -41,6 +41,8 @@ struct Row {
     cosigned: String,
     /// The last failure (the cosigner's technical words), cleared by a success.
     error: Option<String>,
+    /// What that failure means, in the reader's language.
+    problem: Option<String>,
     /// The remove button's words.
     remove: String,
 }
@@ -108,6 +110,9 @@ fn show(
                     None => ctx.tr.t("witnesses-cosigned-never"),
                 },
                 error: s.and_then(|s| s.error.clone()),
+                problem: s
+                    .and_then(|s| s.problem)
+                    .map(|p| ctx.tr.t(p.message_key())),
                 remove: ctx.tr.t1("witnesses-remove", "name", w.verifier.name()),
                 key,
             }
