@@ -444,8 +444,13 @@ pub async fn copy(
         }
     }
 
-    let (cosignatures, cosignatures_refused) =
-        copy_cosignatures(source.entries.as_ref(), target.store.as_ref(), size, progress).await?;
+    let (cosignatures, cosignatures_refused) = copy_cosignatures(
+        source.entries.as_ref(),
+        target.store.as_ref(),
+        size,
+        progress,
+    )
+    .await?;
 
     // 2-4. The vault, the accounts, the attachments: read after the ledger (module docs).
     progress(Phase::Vault);

@@ -44,11 +44,7 @@ fn parse_witness(s: &str) -> Result<WitnessVerifier, String> {
 /// Checks that `note`, the checkpoint a full verification just passed against with the
 /// cosignature lines found for it, carries `quorum` valid cosignatures by `witnesses`; says
 /// which witnesses cosigned and which are missing. `Err` holds the failure to print.
-fn check_witnesses(
-    note: &str,
-    witnesses: &[WitnessVerifier],
-    quorum: usize,
-) -> Result<(), String> {
+fn check_witnesses(note: &str, witnesses: &[WitnessVerifier], quorum: usize) -> Result<(), String> {
     let parsed = Note::parse(note).map_err(|e| format!("the checkpoint does not parse: {e}"))?;
     let size = Checkpoint::parse_text(parsed.text())
         .map(|c| c.size)
@@ -183,14 +179,18 @@ impl Verify {
             live: false,
         };
         let result = verification::verify_store(store.clone(), &vkey, options).await;
-        let verified = result.as_ref().ok().map(|r| (r.entries, r.checkpoint.clone()));
+        let verified = result
+            .as_ref()
+            .ok()
+            .map(|r| (r.entries, r.checkpoint.clone()));
         let passed = result.is_ok();
         let status = report(result);
         if let Some((size, note)) = verified
             && !self.witness.is_empty()
         {
             let quorum = self.quorum.unwrap_or(self.witness.len());
-            let note = crate::service::cosigning::cosigned_note(store.as_ref(), &note, size).await?;
+            let note =
+                crate::service::cosigning::cosigned_note(store.as_ref(), &note, size).await?;
             if let Err(why) = check_witnesses(&note, &self.witness, quorum) {
                 return Ok(failed(&why));
             }

@@ -77,7 +77,10 @@ async fn cosigned_by_two(dir: &Path) -> Vec<String> {
     let note = store.checkpoint().await.unwrap().unwrap();
     let text = Note::parse(&note).unwrap().text().to_string();
     let mut vkeys = Vec::new();
-    for (i, name) in ["witness.test/one", "witness.test/two"].into_iter().enumerate() {
+    for (i, name) in ["witness.test/one", "witness.test/two"]
+        .into_iter()
+        .enumerate()
+    {
         let key = SecretKey::from_seed(&[40 + i as u8; 32]);
         let verifier = WitnessVerifier::new(name, key.public()).unwrap();
         let sig = cosign(name, &key, 1_790_000_000 + i as u64, &text).unwrap();

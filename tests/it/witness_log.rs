@@ -393,7 +393,11 @@ async fn three_witnesses_cosign_a_served_log_and_verify_requires_the_quorum() {
     // did, older than the latest.
     let cosigned = bundles.path().join("cosigned.jsonl");
     let out = folder.run(&["export", "--cosigned", "--out", cosigned.to_str().unwrap()]);
-    assert!(out.status.success(), "export --cosigned: {}", text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "export --cosigned: {}",
+        text(&out.stderr)
+    );
     let out = verify_bundle(&cosigned, &log_vkey, &vkeys, 3);
     assert!(
         out.status.success(),
