@@ -53,3 +53,4 @@ mod web_helpers;
 mod witness;
 mod witness_admin;
 mod witness_log;
+mod witnessed;
