@@ -3,8 +3,8 @@
 //! above the entry's position and verifies again over the stored checkpoint (an altered row is
 //! "not yet", never a cosignature). As real processes (`recourse witness serve`, `recourse
 //! serve --witness`): once a filed complaint is cosigned, the staff "verify this case" page
-//! names the witness with the checkpoint's size, and the tracking page and the receipt file
-//! tell the client their complaint's record is countersigned by it; after a restart with the
+//! names the witness with the checkpoint's size, and the tracking page, the receipt page and
+//! the receipt file tell the client their complaint's record is countersigned by it; after a restart with the
 //! stored cosignature altered in the database (the witness down, so it cannot cosign again),
 //! the pages say it has not yet; with no witness configured, the verify page says none is and
 //! the client's pages say nothing of witnesses.
@@ -160,6 +160,65 @@ async fn file_one(base: &str) -> (String, String) {
     )
 }
 
+/// Files a complaint through the web form as a client's browser does; returns that browser,
+/// which may see the receipt (`/complain/receipt`) again for a while.
+async fn file_by_form(base: &str) -> Browser {
+    let b = Browser::at(base);
+    let form = b.get("/complain?lang=en").await;
+    let csrf = form.csrf().unwrap();
+    let kept = b
+        .post_form(
+            "/complain",
+            &[
+                ("csrf", csrf.as_str()),
+                ("draft", ""),
+                ("step", "1"),
+                ("go", "stay"),
+            ],
+        )
+        .await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER);
+    let step = b.get("/complain?step=1").await;
+    let at = step.body.find("name=\"draft\" value=\"").expect("a draft") + 20;
+    let draft = step.body[at..].split('"').next().unwrap().to_string();
+    let sent = b
+        .post_form(
+            "/complain",
+            &[
+                ("csrf", csrf.as_str()),
+                ("draft", draft.as_str()),
+                ("what", "The interpreter never came."),
+                ("program", "settlement"),
+                ("site", "downtown"),
+                ("identity", "anonymous"),
+                ("contact", "none"),
+                ("consent_handle", "yes"),
+                ("step", "4"),
+                ("go", "send"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        sent.header("location"),
+        Some("/complain/receipt"),
+        "{}",
+        sent.body
+    );
+    b
+}
+
+/// The receipt page, as the browser that filed the complaint sees it.
+async fn receipt_page(b: &Browser) -> String {
+    let receipt = b.get("/complain/receipt?lang=en").await;
+    assert_eq!(receipt.status, StatusCode::OK);
+    assert!(
+        receipt.body.contains("id=\"receipt-code\""),
+        "{}",
+        receipt.body
+    );
+    receipt.body
+}
+
 /// The tracking page of `code`, as the client's browser shows it.
 async fn track(base: &str, code: &str) -> Page {
     let b = Browser::at(base);
@@ -206,7 +265,9 @@ async fn the_verify_tracking_and_receipt_pages_name_the_witness_only_once_it_ver
     let log = log_serve(&folder, Some(&format!("{}={w_key}", witness.base())));
     let base = log.base();
 
-    // A complaint filed, then cosigned with every entry.
+    // Two complaints filed (one through the web form, its receipt kept), then cosigned with
+    // every entry.
+    let client = file_by_form(&base).await;
     let (case, code) = file_one(&base).await;
     let entries = ledger_entries(&base).await;
     let size = wait_cosigned(&base, entries).await;
@@ -229,6 +290,8 @@ async fn the_verify_tracking_and_receipt_pages_name_the_witness_only_once_it_ver
     assert!(tracked.body.contains(&countersigned), "{}", tracked.body);
     let file = receipt_file(&base, &code).await;
     assert!(file.contains(&countersigned), "{file}");
+    let receipt = receipt_page(&client).await;
+    assert!(receipt.contains(&countersigned), "{receipt}");
     // In French too, the name as it is.
     let fr = staff
         .get(&format!("/staff/case/{case}/verify?lang=fr"))
@@ -302,4 +365,7 @@ async fn the_verify_tracking_and_receipt_pages_name_the_witness_only_once_it_ver
     assert!(!tracked.body.contains("countersigned"), "{}", tracked.body);
     let file = receipt_file(&base, &code).await;
     assert!(!file.contains("countersigned"), "{file}");
+    let receipt = receipt_page(&file_by_form(&base).await).await;
+    assert!(!receipt.contains("countersigned"), "{receipt}");
+    assert!(!receipt.contains("class=\"witnessed\""));
 }
