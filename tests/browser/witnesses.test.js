@@ -101,7 +101,8 @@ for (const { lang, dir } of [{ lang: 'en', dir: 'ltr' }, { lang: 'fr', dir: 'ltr
 // A real witness (`recourse witness serve`) added on the administration page cosigns the
 // ledger: the "verify this case" page names it with the checkpoint it cosigned, and the client's
 // tracking page says their complaint's record is countersigned by it, in English, French and
-// Arabic, at 360 px and 1280 px, with no axe-core violation and nothing overflowing the phone.
+// Arabic, at 360 px and 1280 px, with no axe-core violation and nothing overflowing the phone;
+// so does the receipt of a complaint sent through the form (Arabic, 360 px).
 test('the verify page and the tracking page name the witness that cosigned', async () => {
   const name = 'umbrella.example/witness';
   const init = spawnSync(BIN, ['witness', 'init', '--name', name, '--data', path.join(witnessDir, 'umbrella')]);
@@ -185,8 +186,30 @@ test('the verify page and the tracking page name the witness that cosigned', asy
       // "I'm done": the next language starts from the code form again.
       await submit(cp, 'form[action="/track/done"] button[type=submit]');
     }
+    // The receipt of a complaint sent through the form says the same, in Arabic.
+    const receipt = await phoneContext(browser, server.url, { bypassCSP: true });
+    const rp = await receipt.newPage();
+    await rp.goto('/complain?lang=ar');
+    await rp.fill('#what', 'A complaint whose receipt names the witness.');
+    await rp.selectOption('#program', { index: 1 });
+    await rp.selectOption('#site', { index: 1 });
+    await submit(rp, 'main form button[name=go][value=next]');
+    await rp.check('input[name=rights] >> nth=0');
+    await submit(rp, 'main form button[name=go][value=next]');
+    await rp.check('input[name=identity][value=anonymous]');
+    await rp.check('input[name=contact][value=none]');
+    await submit(rp, 'main form button[name=go][value=next]');
+    await rp.check('#consent_handle');
+    await submit(rp, 'main form button[name=go][value=send]');
+    assert.ok(await rp.isVisible('#receipt-code'), 'the receipt');
+    // Within minutes: the line names the witness either way (cosigned, or about to be).
+    const line = await text(rp, 'main p.witnessed');
+    assert.ok(line.includes(name), `receipt: ${line}`);
+    await assertAccessible(rp, 'receipt, witnessed [ar]');
+    await shot(rp, 'receipt-witnessed-ar-360');
     await staff.close();
     await client.close();
+    await receipt.close();
   } finally {
     witness.kill('SIGKILL');
   }
