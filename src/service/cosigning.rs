@@ -332,14 +332,18 @@ async fn remembered(store: &dyn EventStore) -> Vec<(String, u64, u64)> {
 
 /// The timestamp of `row`, a stored cosignature read back untrusted, if its line verifies
 /// under its witness's key over `note`, the checkpoint of `size`.
-fn stored_timestamp(note: &str, size: u64, row: &crate::store::StoredCosignature) -> Option<u64> {
+pub(crate) fn stored_timestamp(
+    note: &str,
+    size: u64,
+    row: &crate::store::StoredCosignature,
+) -> Option<u64> {
     let witness = WitnessVerifier::parse(&row.witness).ok()?;
     let checked = crate::store::check_cosignature(note, &witness, &row.line).ok()?;
     (checked.size == size).then_some(checked.row.timestamp)
 }
 
 /// A cosignature's timestamp in RFC 3339.
-fn rfc3339(timestamp: u64) -> Option<String> {
+pub(crate) fn rfc3339(timestamp: u64) -> Option<String> {
     jiff::Timestamp::from_second(i64::try_from(timestamp).ok()?)
         .map(|t| t.to_string())
         .ok()
@@ -493,15 +497,12 @@ impl WitnessTask {
             let proof = if self.old == 0 || self.old == size {
                 Vec::new()
             } else {
-                store
-                    .consistency_proof(self.old, size)
-                    .await
-                    .map_err(|e| {
-                        AskError::Proof(format!(
-                            "no consistency proof from the witness's size {} to {size}: {e}",
-                            self.old
-                        ))
-                    })?
+                store.consistency_proof(self.old, size).await.map_err(|e| {
+                    AskError::Proof(format!(
+                        "no consistency proof from the witness's size {} to {size}: {e}",
+                        self.old
+                    ))
+                })?
             };
             let mut body = format!("old {}\n", self.old);
             for h in &proof {

@@ -30,6 +30,7 @@ pub mod sign_in;
 mod staff;
 pub mod transparency;
 pub mod validation;
+pub mod witnessed;
 pub mod witnesses;
 
 pub use administration::{AdminError, Administration};
@@ -51,6 +52,7 @@ pub use recourse_projections::message::Message;
 pub use review::OpenReview;
 pub use sign_in::{SignInError, SignedIn};
 pub use validation::Invalid;
+pub use witnessed::Witnessed;
 
 use std::sync::{Arc, RwLock};
 

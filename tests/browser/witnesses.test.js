@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const {
   STAFF, startServer, launchBrowser, phoneContext, assertAccessible, assertFitsPhone, screenshot,
   signIn, text,
@@ -101,3 +101,120 @@ for (const { lang, dir } of [{ lang: 'en', dir: 'ltr' }, { lang: 'fr', dir: 'ltr
     await context.close();
   });
 }
+
+// A real witness (`recourse witness serve`) added on the administration page cosigns the
+// ledger: the "verify this case" page names it with the checkpoint it cosigned, and the client's
+// tracking page says their complaint's record is countersigned by it, in English, French and
+// Arabic, at 360 px and 1280 px, with no axe-core violation and nothing overflowing the phone;
+// so does the receipt of a complaint sent through the form (Arabic, 360 px).
+test('the verify page and the tracking page name the witness that cosigned', async () => {
+  const name = 'umbrella.example/witness';
+  const init = spawnSync(BIN, ['witness', 'init', '--name', name, '--data', path.join(witnessDir, 'umbrella')]);
+  assert.equal(init.status, 0, String(init.stderr));
+  const key = String(init.stdout).split('\n').map((l) => l.trim()).find((l) => l.startsWith('verifier key: ')).slice(14);
+  const logKey = spawnSync(BIN, ['checkpoint', '--vkey', '--data', server.data]);
+  assert.equal(logKey.status, 0, String(logKey.stderr));
+  const witness = spawn(BIN, ['witness', 'serve', '--listen', '127.0.0.1:0', '--log', String(logKey.stdout).trim(),
+    '--data', path.join(witnessDir, 'umbrella')], { stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    const witnessUrl = await new Promise((resolve, reject) => {
+      let out = '';
+      witness.stdout.on('data', (chunk) => {
+        out += chunk.toString();
+        const m = out.match(/running at (http:\/\/[^\s/]+)/);
+        if (m) resolve(m[1]);
+      });
+      witness.once('exit', (code) => reject(new Error(`witness serve exited (${code}): ${out}`)));
+    });
+
+    // Added on the administration page by an administrator.
+    const admin = await phoneContext(browser, server.url);
+    const page = await admin.newPage();
+    await signIn(page, STAFF.admin, '/staff/admin/witnesses');
+    await page.fill('#witness_url', witnessUrl);
+    await page.fill('#witness_key', key);
+    await submit(page, 'form[action="/staff/admin/witnesses/add"] button[type=submit]');
+    assert.ok(page.url().includes('done=witness-added'), page.url());
+    await admin.close();
+
+    // A complaint, then every entry cosigned.
+    const client = await phoneContext(browser, server.url, { bypassCSP: true });
+    const filed = await client.request.post('/api/v1/complaints', { data: {
+      language: 'ar', name: 'Amina Example', email: 'amina@example.org', program: 'settlement',
+      site: 'downtown', rights: ['respect'], what_happened: 'My file was closed without a word to me.',
+      outcome_wanted: 'An explanation.', contact_preference: 'email',
+      accommodations: [], consent_handle: true, consent_contact: true,
+    } });
+    assert.ok(filed.ok(), `filing: ${filed.status()} ${await filed.text()}`);
+    const { case: id, receipt_code: code } = await filed.json();
+    let size;
+    for (let i = 0; i < 300; i += 1) {
+      const health = await (await client.request.get('/healthz')).json();
+      const w = (health.witnesses || []).find((x) => x.name === name);
+      if (w && w.cosigned_size >= health.ledger_entries) { size = w.cosigned_size; break; }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(size, 'the witness cosigned every entry');
+
+    const staff = await phoneContext(browser, server.url, { bypassCSP: true });
+    const sp = await staff.newPage();
+    await signIn(sp, STAFF.chair, '/staff');
+    const cp = await client.newPage();
+    for (const { lang, dir } of [{ lang: 'en', dir: 'ltr' }, { lang: 'fr', dir: 'ltr' }, { lang: 'ar', dir: 'rtl' }]) {
+      await sp.setViewportSize({ width: 360, height: 740 });
+      await sp.goto(`/staff/case/${id}/verify?lang=${lang}`);
+      assert.equal(await sp.getAttribute('html', 'dir'), dir);
+      const said = await text(sp, 'main ul.witnessed');
+      assert.ok(said.includes(name) && said.includes(String(size)), `${lang}: ${said}`);
+      assert.equal(await sp.locator('main ul.witnessed .verified').count(), 1, `${lang}: shown as cosigned`);
+      await assertAccessible(sp, `verify, witnessed [${lang}]`);
+      await assertFitsPhone(sp, `verify, witnessed [${lang}]`);
+      await shot(sp, `verify-witnessed-${lang}-360`);
+      await sp.setViewportSize({ width: 1280, height: 900 });
+      await assertAccessible(sp, `verify, witnessed, desktop [${lang}]`);
+      await sp.screenshot({ path: path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots', `verify-witnessed-${lang}-1280.png`), fullPage: true });
+
+      await cp.setViewportSize({ width: 360, height: 740 });
+      await cp.goto(`/track?lang=${lang}`);
+      await cp.fill('#code', code);
+      await submit(cp, 'main form button[type=submit]');
+      assert.equal(await cp.getAttribute('html', 'dir'), dir);
+      const line = await text(cp, 'main p.witnessed');
+      assert.ok(line.includes(name), `${lang}: ${line}`);
+      await assertAccessible(cp, `tracking, witnessed [${lang}]`);
+      await assertFitsPhone(cp, `tracking, witnessed [${lang}]`);
+      await shot(cp, `track-witnessed-${lang}-360`);
+      await cp.setViewportSize({ width: 1280, height: 900 });
+      await assertAccessible(cp, `tracking, witnessed, desktop [${lang}]`);
+      await cp.screenshot({ path: path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots', `track-witnessed-${lang}-1280.png`), fullPage: true });
+      // "I'm done": the next language starts from the code form again.
+      await submit(cp, 'form[action="/track/done"] button[type=submit]');
+    }
+    // The receipt of a complaint sent through the form says the same, in Arabic.
+    const receipt = await phoneContext(browser, server.url, { bypassCSP: true });
+    const rp = await receipt.newPage();
+    await rp.goto('/complain?lang=ar');
+    await rp.fill('#what', 'A complaint whose receipt names the witness.');
+    await rp.selectOption('#program', { index: 1 });
+    await rp.selectOption('#site', { index: 1 });
+    await submit(rp, 'main form button[name=go][value=next]');
+    await rp.check('input[name=rights] >> nth=0');
+    await submit(rp, 'main form button[name=go][value=next]');
+    await rp.check('input[name=identity][value=anonymous]');
+    await rp.check('input[name=contact][value=none]');
+    await submit(rp, 'main form button[name=go][value=next]');
+    await rp.check('#consent_handle');
+    await submit(rp, 'main form button[name=go][value=send]');
+    assert.ok(await rp.isVisible('#receipt-code'), 'the receipt');
+    // Within minutes: the line names the witness either way (cosigned, or about to be).
+    const line = await text(rp, 'main p.witnessed');
+    assert.ok(line.includes(name), `receipt: ${line}`);
+    await assertAccessible(rp, 'receipt, witnessed [ar]');
+    await shot(rp, 'receipt-witnessed-ar-360');
+    await staff.close();
+    await client.close();
+    await receipt.close();
+  } finally {
+    witness.kill('SIGKILL');
+  }
+});

@@ -54,3 +54,4 @@ mod witness;
 mod witness_admin;
 mod witness_log;
 mod witness_tls;
+mod witnessed;

@@ -18,6 +18,7 @@ pub mod staff;
 pub mod systemic;
 pub mod track;
 pub mod transparency;
+pub mod witnessed;
 pub mod witnesses;
 
 use askama::Template;

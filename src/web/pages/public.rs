@@ -1,6 +1,8 @@
 //! What a client sees without an account: the landing page, the complaint form in short steps
 //! (it works without JavaScript: earlier answers travel in hidden fields, each step is checked
-//! before the next, errors are listed at the top and linked to their fields), and the receipt.
+//! before the next, errors are listed at the top and linked to their fields), and the receipt,
+//! which names the independent witnesses that countersign the complaint's record, or will
+//! within minutes (the same line in the receipt file).
 //!
 //! The page only parses: its answers ([`Draft`]) become the application's [`ComplaintForm`]
 //! ([`to_form`]), and each step is checked by the application's one validator for the part it
@@ -282,6 +284,9 @@ struct Receipt {
     org: Identity,
     /// The full address of the tracking page.
     track: String,
+    /// Who countersigns the complaint's record, in plain words (none when no witness is
+    /// configured).
+    witnessed: Vec<String>,
 }
 
 /// Message `id` with the organization's target for acknowledging a complaint (`$days`).
@@ -704,10 +709,14 @@ pub async fn complain_post(ctx: &Ctx<'_>) -> Result<Response, WebError> {
 
 /// The receipt (`GET /complain/receipt`), for the browser that filed the complaint, for a
 /// while: a reload shows it again and files nothing.
-pub fn receipt(ctx: &Ctx) -> Result<Response, WebError> {
+pub async fn receipt(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     match current(ctx) {
         Some((_, o)) => match o.state {
             State::Filed(Some(code)) => {
+                let witnessed = match ReceiptCode::parse(&code) {
+                    Ok(c) => witnessed_lines(ctx, &c).await?,
+                    Err(_) => Vec::new(),
+                };
                 let parts: Vec<&str> = code.split('-').collect();
                 let groups = parts
                     .iter()
@@ -727,6 +736,7 @@ pub fn receipt(ctx: &Ctx) -> Result<Response, WebError> {
                     next: with_ack_days(ctx, "receipt-next"),
                     org: Identity::of(ctx),
                     track: public_address(ctx, "/track"),
+                    witnessed,
                 })
             }
             State::Open => Ok(Response::redirect("/complain")),
@@ -736,6 +746,16 @@ pub fn receipt(ctx: &Ctx) -> Result<Response, WebError> {
         },
         None => Ok(Response::redirect("/complain")),
     }
+}
+
+/// What the client reads about the witnesses of the complaint of receipt code `code`
+/// ([`super::witnessed::client_lines`]); none for a code of no case.
+async fn witnessed_lines(ctx: &Ctx<'_>, code: &ReceiptCode) -> Result<Vec<String>, WebError> {
+    let Ok((case, _)) = ctx.app.service.client(code) else {
+        return Ok(Vec::new());
+    };
+    let witnessed = ctx.app.service.case_witnessed(case).await?;
+    Ok(super::witnessed::client_lines(&ctx.tr, &witnessed))
 }
 
 /// The draft as the service's form.
@@ -789,7 +809,7 @@ pub fn to_form(d: &Draft, language: &str) -> ComplaintForm {
 }
 
 /// The receipt as a small text file to keep (the code comes in the form: never in a URL).
-pub fn receipt_file(ctx: &Ctx) -> Result<Response, WebError> {
+pub async fn receipt_file(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     let form = ctx.req.form();
     ctx.check_csrf(&form)?;
     let code = ReceiptCode::parse(form.get("code").unwrap_or_default())
@@ -821,6 +841,9 @@ pub fn receipt_file(ctx: &Ctx) -> Result<Response, WebError> {
             "{}\n\n",
             tr.t1("receipt-file-filed", "date", date)
         ));
+    }
+    for line in witnessed_lines(ctx, &code).await? {
+        body.push_str(&format!("{line}\n\n"));
     }
     body.push_str(&format!(
         "{}\n\n{}\n",

@@ -1,7 +1,8 @@
 //! Following a complaint with its receipt code: the timeline in plain words, the decision and
 //! its reasons, messages both ways, and what the client may do next (add information, write to
 //! the committee, comment on their file, appeal, say whether they were satisfied, withdraw, or
-//! have their personal data erased). The code travels in the form body, never in a URL, and
+//! have their personal data erased), and which independent witnesses countersign the record
+//! of the case (as the receipt says it). The code travels in the form body, never in a URL, and
 //! every use of it counts against the look-up rate limit.
 //!
 //! The page parses the form into a [`ClientAction`] with its plain text; the service checks it,
@@ -103,6 +104,9 @@ struct TrackCase {
     answered: Vec<(String, String)>,
     /// The one-time id of this page's action forms.
     once: String,
+    /// Who countersigns the complaint's record, in plain words (none when no witness is
+    /// configured).
+    witnessed: Vec<String>,
 }
 
 /// The code form.
@@ -448,6 +452,7 @@ async fn page(
             ))
         })
         .ok_or(WebError::NotFound)?;
+    let witnessed = super::witnessed::client_lines(tr, &service.case_witnessed(case).await?);
     let key = status.as_str().replace(' ', "-");
     let files = service.client_attachments(code)?;
     let can_attach = !matches!(status, Status::Closed | Status::Withdrawn | Status::Erased)
@@ -513,5 +518,6 @@ async fn page(
         can_attach,
         answered,
         once: Visits::once(),
+        witnessed,
     })
 }

@@ -63,6 +63,16 @@ struct WitnessesPage {
     room: bool,
 }
 
+/// A cosignature's time `at` (RFC 3339) in the time zone `tz` (the organization's), as staff
+/// pages show times; `at` itself if it does not read.
+pub fn local_time(tz: &str, at: &str) -> String {
+    at.parse::<jiff::Timestamp>()
+        .ok()
+        .and_then(|t| t.in_tz(tz).ok())
+        .map(|z| z.strftime("%Y-%m-%d %H:%M %Z").to_string())
+        .unwrap_or_else(|| at.to_string())
+}
+
 /// The page.
 pub fn page(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     ctx.staff_with(&[Role::Admin])?;
@@ -81,14 +91,7 @@ fn show(
     let settings = ctx.app.service.read(|m| m.org().settings.clone());
     let cosigning = ctx.app.service.cosigning();
     let status = cosigning.status();
-    let tz = settings.time_zone.clone();
-    let when = |at: &str| {
-        at.parse::<jiff::Timestamp>()
-            .ok()
-            .and_then(|t| t.in_tz(&tz).ok())
-            .map(|z| z.strftime("%Y-%m-%d %H:%M %Z").to_string())
-            .unwrap_or_else(|| at.to_string())
-    };
+    let when = |at: &str| local_time(&settings.time_zone, at);
     let rows = cosigning::wanted(&cosigning.command_line(), &settings.witnesses)
         .into_iter()
         .map(|(w, configured)| {
@@ -110,9 +113,7 @@ fn show(
                     None => ctx.tr.t("witnesses-cosigned-never"),
                 },
                 error: s.and_then(|s| s.error.clone()),
-                problem: s
-                    .and_then(|s| s.problem)
-                    .map(|p| ctx.tr.t(p.message_key())),
+                problem: s.and_then(|s| s.problem).map(|p| ctx.tr.t(p.message_key())),
                 remove: ctx.tr.t1("witnesses-remove", "name", w.verifier.name()),
                 key,
             }

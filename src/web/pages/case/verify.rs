@@ -1,5 +1,7 @@
 //! "Verify this case": every event's signature and chain, and its inclusion proof against the
-//! current checkpoint's tree, re-checked and shown row by row.
+//! current checkpoint's tree, re-checked and shown row by row; then the independent witnesses
+//! that cosigned a checkpoint including the case's latest event (and so every event of it),
+//! and those that have not yet ([`crate::service::Service::witnessed`]).
 
 use askama::Template;
 use recourse_events::checkpoint::{Checkpoint, Note};
@@ -7,6 +9,7 @@ use recourse_events::merkle::verify_inclusion;
 
 use super::super::layout::Layout;
 use super::super::render;
+use super::super::witnessed::{StaffLine, staff_lines};
 use super::timeline::describe;
 use super::{parse_case, reader};
 use crate::web::error::WebError;
@@ -23,6 +26,8 @@ struct VerifyPage {
     size: u64,
     rows: Vec<(u64, String, bool, bool, usize)>,
     all_ok: bool,
+    /// Each witness asked now, for the case's latest event (empty: none is configured).
+    witnesses: Vec<StaffLine>,
 }
 
 /// Verifies each event of the case and its inclusion in the current checkpoint's tree.
@@ -60,6 +65,11 @@ pub async fn verify(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
         ));
     }
     let all_ok = rows.iter().all(|r| r.2 && r.3);
+    let witnessed = match entries.last() {
+        Some(last) => service.witnessed(last.position).await?,
+        None => Vec::new(),
+    };
+    let tz = service.read(|m| m.org().settings.time_zone.clone());
     let page = VerifyPage {
         l: Layout::new(ctx, "verify-title"),
         id: case.to_string(),
@@ -76,6 +86,7 @@ pub async fn verify(ctx: &Ctx<'_>, id: &str) -> Result<Response, WebError> {
         size: cp.size,
         rows,
         all_ok,
+        witnesses: staff_lines(&ctx.tr, &tz, &witnessed),
     };
     render(page)
 }
