@@ -8,13 +8,15 @@
 //! - [`merkle`]: the RFC 9162 tree, inclusion and consistency proofs.
 //! - [`tile`]: the C2SP tlog-tiles layout the tree is stored and served in.
 //! - [`checkpoint`]: C2SP signed notes and checkpoints; [`cosignature`]: witnesses'
-//!   cosignatures on them (C2SP tlog-cosignature).
+//!   cosignatures on them (C2SP tlog-cosignature); [`add_checkpoint`]: the request that asks
+//!   a witness for one (C2SP tlog-witness).
 //! - [`org`], [`case`], [`review`], [`vocabulary`]: every event type and its payload; [`ids`],
 //!   [`sealed`].
 //! - [`registry`]: the rule for which key signs what, where.
 //! - [`verify`]: whole-ledger verification, with [`signature_batch`]; [`bundle`]: the export
 //!   format it reads.
 
+pub mod add_checkpoint;
 pub mod bundle;
 pub mod canonical;
 pub mod case;

@@ -38,6 +38,7 @@
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
+use recourse_events::add_checkpoint::AddCheckpoint;
 use recourse_events::cosignature::WitnessVerifier;
 use recourse_events::org::WitnessSetting;
 use serde::Serialize;
@@ -504,14 +505,12 @@ impl WitnessTask {
                     ))
                 })?
             };
-            let mut body = format!("old {}\n", self.old);
-            for h in &proof {
-                use base64::Engine as _;
-                body.push_str(&base64::engine::general_purpose::STANDARD.encode(h.0));
-                body.push('\n');
+            let body = AddCheckpoint {
+                old: self.old,
+                proof,
+                checkpoint: note.to_string(),
             }
-            body.push('\n');
-            body.push_str(note);
+            .to_body();
             let (status, answer) = client::post(
                 &self.witness.url,
                 "add-checkpoint",

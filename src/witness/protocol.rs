@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use recourse_events::Hash;
+pub use recourse_events::add_checkpoint::{AddCheckpoint, BadRequest, MAX_PROOF_LINES};
 use recourse_events::checkpoint::{Checkpoint, Note, NoteError, NoteVerifier};
 use recourse_events::cosignature;
 use recourse_events::merkle::verify_consistency;
@@ -25,73 +25,6 @@ use tokio::sync::Mutex;
 
 use super::key::WitnessKey;
 use super::state::{Latest, LogState};
-
-/// Most consistency proof lines a request may hold (the specification's limit).
-pub const MAX_PROOF_LINES: usize = 63;
-
-/// A parsed `add-checkpoint` request body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AddCheckpoint {
-    /// The size of the checkpoint the client believes the witness last cosigned.
-    pub old: u64,
-    /// The consistency proof from `old` to the checkpoint's size.
-    pub proof: Vec<Hash>,
-    /// The signed checkpoint note.
-    pub checkpoint: String,
-}
-
-/// A request body that does not parse.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("malformed add-checkpoint request: {0}")]
-pub struct BadRequest(pub String);
-
-fn decimal(s: &str) -> Option<u64> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) || (s.len() > 1 && s.starts_with('0'))
-    {
-        return None;
-    }
-    s.parse().ok()
-}
-
-impl AddCheckpoint {
-    /// Parses a request body: `old <size>\n`, up to 63 base64 hash lines, `\n`, checkpoint.
-    pub fn parse(body: &[u8]) -> Result<Self, BadRequest> {
-        let bad = |why: &str| BadRequest(why.into());
-        let body = std::str::from_utf8(body).map_err(|_| bad("body is not UTF-8"))?;
-        let (first, mut rest) = body
-            .split_once('\n')
-            .ok_or_else(|| bad("no old size line"))?;
-        let old = first
-            .strip_prefix("old ")
-            .and_then(decimal)
-            .ok_or_else(|| bad("the first line must be `old <size>` in decimal"))?;
-        let mut proof = Vec::new();
-        loop {
-            let (line, after) = rest
-                .split_once('\n')
-                .ok_or_else(|| bad("no blank line before the checkpoint"))?;
-            rest = after;
-            if line.is_empty() {
-                break;
-            }
-            if proof.len() == MAX_PROOF_LINES {
-                return Err(bad("more than 63 consistency proof lines"));
-            }
-            proof.push(
-                Hash::from_base64(line)
-                    .map_err(|_| bad("a proof line is not the base64 of a 32-byte hash"))?,
-            );
-        }
-        if rest.is_empty() {
-            return Err(bad("no checkpoint"));
-        }
-        Ok(Self {
-            old,
-            proof,
-            checkpoint: rest.into(),
-        })
-    }
-}
 
 /// The witness's answer to a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -294,8 +227,8 @@ impl Witness {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use recourse_events::SecretKey;
     use recourse_events::merkle::{MemoryTree, consistency_proof, leaf_hash};
+    use recourse_events::{Hash, SecretKey};
 
     /// A log of `n` leaves with its signed checkpoint.
     fn log(key: &SecretKey, leaves: &[&[u8]]) -> (MemoryTree, String) {
@@ -310,14 +243,13 @@ mod tests {
     }
 
     fn req(old: u64, proof: &[Hash], note: &str) -> Vec<u8> {
-        let mut b = format!("old {old}\n");
-        for h in proof {
-            b.push_str(&h.to_base64());
-            b.push('\n');
+        AddCheckpoint {
+            old,
+            proof: proof.to_vec(),
+            checkpoint: note.into(),
         }
-        b.push('\n');
-        b.push_str(note);
-        b.into_bytes()
+        .to_body()
+        .into_bytes()
     }
 
     #[tokio::test]
@@ -385,29 +317,5 @@ mod tests {
         let note = Note::parse(&req.checkpoint).unwrap();
         assert_eq!(note.signatures().len(), 2);
         assert_eq!(Checkpoint::parse_text(note.text()).unwrap().size, 20852163);
-    }
-
-    #[test]
-    fn refuses_malformed_bodies() {
-        let hash = format!("{}\n", Hash([7; 32]).to_base64());
-        let long = format!("old 1\n{}\ncp\n", hash.repeat(64));
-        for bad in [
-            "",
-            "old 1",
-            "old 01\n\ncp\n",
-            "old -1\n\ncp\n",
-            "old  1\n\ncp\n",
-            "new 1\n\ncp\n",
-            "old 1\nnot base64\n\ncp\n",
-            "old 1\nAAAA\n\ncp\n",
-            "old 1\n",
-            "old 1\n\n",
-            long.as_str(),
-        ] {
-            assert!(AddCheckpoint::parse(bad.as_bytes()).is_err(), "{bad:?}");
-        }
-        let ok = format!("old 1\n{}\ncp\n", hash.repeat(63));
-        assert_eq!(AddCheckpoint::parse(ok.as_bytes()).unwrap().proof.len(), 63);
-        assert!(AddCheckpoint::parse(b"old 0\n\xff\n\ncp\n").is_err());
     }
 }
