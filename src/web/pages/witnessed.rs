@@ -76,7 +76,13 @@ pub fn staff_lines(tr: &Tr, tz: &str, witnessed: &[Witnessed]) -> Vec<StaffLine>
                         &[
                             ("name", &name),
                             ("size", &size.to_string()),
-                            ("at", &super::witnesses::local_time(tz, at)),
+                            // Kept on one line: a phone would break the date at a hyphen.
+                            (
+                                "at",
+                                &super::witnesses::local_time(tz, at)
+                                    .replace('-', "\u{2011}")
+                                    .replace(' ', "\u{a0}"),
+                            ),
                         ],
                     ),
                     cosigned: true,
