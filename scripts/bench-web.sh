@@ -6,6 +6,8 @@
 # Usage: scripts/bench-web.sh [DATA_DIR]   (default: a fresh 3,000-complaint demo in a temp folder)
 # With DATA_DIR, the folder must hold a demo ledger (`recourse demo`), whose staff accounts use the
 # demo password. Rate limits are lifted for the run (--limits). Needs wrk (apt install wrk).
+# WITNESSES=N: N local `recourse witness serve` processes cosign the ledger during the run (the
+# server is given --witness for each); their last cosigned sizes are printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is not installed (apt install wrk)" >&2; exit 2; }
@@ -19,7 +21,22 @@ if [ -z "$DATA" ]; then
   $BIN demo --data "$DATA" --complaints 3000 >/dev/null
 fi
 PORT=18765
-$BIN serve --data "$DATA" --listen 127.0.0.1:$PORT --limits 1000000000,1000000000,1000000000 > "$TMP/serve.log" 2>&1 &
+WITNESS_ARGS=()
+WITNESS_PIDS=()
+if [ "${WITNESSES:-0}" -gt 0 ]; then
+  LOG_VKEY=$($BIN checkpoint --vkey --data "$DATA")
+  for i in $(seq 1 "$WITNESSES"); do
+    $BIN witness init --data "$TMP/witness-$i" --name "witness.bench/w$i" > "$TMP/witness-$i.init"
+    VKEY=$(sed -n 's/^ *verifier key: //p' "$TMP/witness-$i.init")
+    WPORT=$((PORT + i))
+    $BIN witness serve --data "$TMP/witness-$i" --listen 127.0.0.1:$WPORT --log "$LOG_VKEY" > "$TMP/witness-$i.log" 2>&1 &
+    WITNESS_PIDS+=($!)
+    WITNESS_ARGS+=(--witness "http://127.0.0.1:$WPORT=$VKEY")
+  done
+  trap 'kill $SERVER "${WITNESS_PIDS[@]}" 2>/dev/null || true; rm -rf "$TMP"' EXIT
+  echo "witnesses: $WITNESSES local witness processes"
+fi
+$BIN serve --data "$DATA" --listen 127.0.0.1:$PORT --limits 1000000000,1000000000,1000000000 "${WITNESS_ARGS[@]}" > "$TMP/serve.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do grep -q "running at" "$TMP/serve.log" && break; sleep 1; done
 URL=http://127.0.0.1:$PORT
@@ -62,3 +79,9 @@ load "complaint submission, 32 at once" 2 32 20 post.lua /complain
 echo
 echo "ledger after the run: $(curl -s $URL/healthz | sed 's/.*"ledger_entries":\([0-9]*\).*/\1/') entries"
 echo "server memory after the run: $(grep VmRSS /proc/$SERVER/status)"
+if [ "${WITNESSES:-0}" -gt 0 ]; then
+  sleep 3
+  echo "witnesses after the run (ledger at $(curl -s $URL/healthz | sed 's/.*"ledger_entries":\([0-9]*\).*/\1/') entries):"
+  curl -s $URL/healthz | grep -o '"name":"witness.bench/w[0-9]*"[^}]*"cosigned_size":[0-9null]*' | sed 's/"url".*"cosigned_size"/ cosigned_size/'
+  for pid in "${WITNESS_PIDS[@]}"; do echo "witness $pid memory: $(grep VmRSS /proc/$pid/status)"; done
+fi

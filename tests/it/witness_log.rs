@@ -7,7 +7,8 @@
 //! consistency proof from there). An exported bundle carries the cosignatures and `verify
 //! --bundle --witness` requires them offline (an altered line fails, a bundle without them
 //! passes only where no witness is required); `export --cosigned` takes the checkpoint the
-//! most witnesses cosigned.
+//! most witnesses cosigned. A witness that never answers delays no filing and is shown
+//! unreachable.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -509,4 +510,60 @@ async fn a_cosignature_that_does_not_verify_is_never_stored_or_served() {
         .query_row("SELECT COUNT(*) FROM cosignatures", [], |r| r.get(0))
         .unwrap();
     assert_eq!(stored, 0, "nothing stored");
+}
+
+/// A witness that accepts connections and never answers (a black-holed address): the log's
+/// request ends at its time limit, the status says the witness cannot be reached, and filing
+/// goes on at its usual pace meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_witness_that_never_answers_holds_up_no_filing() {
+    let folder = DataFolder::empty();
+    drop(serve(
+        &folder,
+        &["--demo".into(), "--demo-complaints".into(), "2".into()],
+    ));
+    let (_tmp, _path, vkey) = witness_init("witness.test/silent");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        // Held open, never read nor answered.
+        let held: Vec<_> = listener.incoming().collect();
+        drop(held);
+    });
+    let log_server = serve(
+        &folder,
+        &[
+            "--witness".into(),
+            format!("http://127.0.0.1:{port}={vkey}"),
+        ],
+    );
+    let base = log_server.base();
+    let before = ledger_entries(&base).await;
+    let started = Instant::now();
+    file_complaints(&base, 5, 0).await;
+    // A measurement, not an assertion (the request limit is 5 s).
+    eprintln!(
+        "five filings took {:?} with a silent witness",
+        started.elapsed()
+    );
+    assert!(ledger_entries(&base).await > before);
+
+    let deadline = Instant::now() + DEADLINE;
+    let w = loop {
+        let health = healthz(&base).await;
+        let w = health["witnesses"][0].clone();
+        if w["problem"].is_string() {
+            break w;
+        }
+        assert!(Instant::now() < deadline, "no failure shown: {health}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(w["problem"], "unreachable", "{w}");
+    assert!(
+        w["error"].as_str().unwrap().contains("no answer within"),
+        "{w}"
+    );
+    assert!(w["cosigned_size"].is_null(), "{w}");
+    // Filing still goes on while the witness is failing.
+    file_complaints(&base, 1, 5).await;
 }
