@@ -82,6 +82,8 @@ echo "server memory after the run: $(grep VmRSS /proc/$SERVER/status)"
 if [ "${WITNESSES:-0}" -gt 0 ]; then
   sleep 3
   echo "witnesses after the run (ledger at $(curl -s $URL/healthz | sed 's/.*"ledger_entries":\([0-9]*\).*/\1/') entries):"
-  curl -s $URL/healthz | grep -o '"name":"witness.bench/w[0-9]*"[^}]*"cosigned_size":[0-9null]*' | sed 's/"url".*"cosigned_size"/ cosigned_size/'
+  curl -s $URL/healthz | python3 -c 'import json, sys
+for w in json.load(sys.stdin)["witnesses"]:
+    print("  %s: cosigned size %s at %s, last error %s" % (w["name"], w["cosigned_size"], w["cosigned_at"], w["error"]))'
   for pid in "${WITNESS_PIDS[@]}"; do echo "witness $pid memory: $(grep VmRSS /proc/$pid/status)"; done
 fi
