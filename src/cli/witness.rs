@@ -85,6 +85,10 @@ impl WitnessCmd {
                     "Keep {} secret and backed up with the folder; publish the verifier key.",
                     crate::witness::key::key_path(&data.data).display()
                 );
+                say!(
+                    "Next: ask each agency for its ledger's verifier key (`recourse checkpoint --vkey`), then\n  recourse witness serve --data {} --log 'AGENCY-VERIFIER-KEY' [--log ...]\nand give the agencies your address and the verifier key above.",
+                    data.data.display()
+                );
                 Ok(ExitCode::SUCCESS)
             }
             WitnessKind::Serve {
