@@ -12,7 +12,7 @@ use crate::api::{Staff, complaint, post, roomy, sign_in};
 use crate::web_helpers::{Browser, Page, TestApp, spawn_app_with};
 
 /// Files through the complaint form's last step in English, every answer in the form.
-async fn file_by_form(b: &Browser, fields: &[(&str, &str)]) -> Page {
+pub(crate) async fn file_by_form(b: &Browser, fields: &[(&str, &str)]) -> Page {
     let form = b.get("/complain?lang=en").await;
     assert_eq!(form.status, StatusCode::OK);
     let csrf = form.csrf().expect("the form has a CSRF field");

@@ -12,7 +12,7 @@ use crate::scenario::{action_opened, assigned_to_chair, open_file, tr, upheld};
 use crate::web_helpers::{Browser, Page, TestApp, spawn_app_with};
 
 /// The tracking page of `code`, in `lang`, as the client's browser shows it.
-async fn track_page(b: &Browser, code: &str, lang: &str) -> Page {
+pub(crate) async fn track_page(b: &Browser, code: &str, lang: &str) -> Page {
     let form = b.get(&format!("/track?lang={lang}")).await;
     let p = b
         .post_form_followed(
