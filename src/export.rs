@@ -119,15 +119,7 @@ pub async fn latest_cosigned(store: &dyn EventStore) -> Result<Option<String>, S
     sizes.dedup();
     let mut best: Option<(usize, u64, String)> = None;
     for size in sizes {
-        let Some(after) = size.checked_sub(1) else {
-            continue;
-        };
-        let Some((_, note)) = store
-            .checkpoints(after, 1)
-            .await?
-            .into_iter()
-            .find(|(s, _)| *s == size)
-        else {
+        let Some(note) = store.checkpoint_at(size).await? else {
             continue;
         };
         let lines = cosigned_note(store, &note, size).await?.lines().count() - note.lines().count();

@@ -143,13 +143,7 @@ impl Entries for StoreEntries {
         for size in self.0.cosigned_sizes(after, limit).await? {
             // A cosignature stored before its checkpoint was kept (an older version thinned
             // the history) has nothing to be checked against.
-            let note = self
-                .0
-                .checkpoints(size.saturating_sub(1), 1)
-                .await?
-                .into_iter()
-                .find(|(s, _)| *s == size)
-                .map(|(_, note)| note);
+            let note = self.0.checkpoint_at(size).await?;
             let cosignatures = self.0.cosignatures(size).await?;
             out.push(CosignedCheckpoint {
                 size,

@@ -304,40 +304,32 @@ impl Cosigning {
 /// Each witness's latest stored cosignature that verifies over the stored checkpoint of its
 /// size: (verifier key, size, timestamp). Rows are read back untrusted: one altered in the
 /// database is left out, as [`cosigned_note`] leaves it out.
-async fn remembered(store: &dyn EventStore) -> Vec<(String, u64, u64)> {
-    let rows = match store.latest_cosignatures().await {
-        Ok(rows) => rows,
-        Err(e) => {
-            tracing::warn!(error = %e, "the stored cosignatures could not be read");
-            return Vec::new();
-        }
-    };
+pub(crate) async fn verified_latest(
+    store: &dyn EventStore,
+) -> Result<Vec<(String, u64, u64)>, crate::store::StoreError> {
     let mut out = Vec::new();
-    for (size, row) in rows {
-        let note = match store.checkpoints(size.saturating_sub(1), 1).await {
-            Ok(notes) => notes.into_iter().find(|(s, _)| *s == size).map(|(_, n)| n),
-            Err(e) => {
-                tracing::warn!(error = %e, size, "a stored checkpoint could not be read");
-                None
-            }
-        };
+    for (size, row) in store.latest_cosignatures().await? {
+        let note = store.checkpoint_at(size).await?;
         match note.and_then(|n| stored_timestamp(&n, size, &row)) {
             Some(timestamp) => out.push((row.witness, size, timestamp)),
-            None => {
-                tracing::warn!(size, "a stored cosignature does not verify; not remembered")
-            }
+            None => tracing::warn!(size, "a stored cosignature does not verify; left out"),
         }
     }
-    out
+    Ok(out)
+}
+
+/// [`verified_latest`], what the witnesses' status starts from (nothing when it cannot be
+/// read: the status then fills in as witnesses answer).
+async fn remembered(store: &dyn EventStore) -> Vec<(String, u64, u64)> {
+    verified_latest(store).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "the stored cosignatures could not be read");
+        Vec::new()
+    })
 }
 
 /// The timestamp of `row`, a stored cosignature read back untrusted, if its line verifies
 /// under its witness's key over `note`, the checkpoint of `size`.
-pub(crate) fn stored_timestamp(
-    note: &str,
-    size: u64,
-    row: &crate::store::StoredCosignature,
-) -> Option<u64> {
+fn stored_timestamp(note: &str, size: u64, row: &crate::store::StoredCosignature) -> Option<u64> {
     let witness = WitnessVerifier::parse(&row.witness).ok()?;
     let checked = crate::store::check_cosignature(note, &witness, &row.line).ok()?;
     (checked.size == size).then_some(checked.row.timestamp)

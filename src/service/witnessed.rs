@@ -12,14 +12,12 @@
 //! witness removed from the settings is no longer presented as standing behind the ledger.
 //! A stored cosignature is read back untrusted, as the cosigner and the served checkpoint read
 //! it: its line is verified again over the stored checkpoint note of its size under the
-//! witness's key ([`stored_timestamp`]) before it is reported. A row altered in the database
+//! witness's key ([`verified_latest`]) before it is reported. A row altered in the database
 //! is reported as "not yet", never as a cosignature.
-
-use std::collections::HashMap;
 
 use recourse_events::ids::CaseId;
 
-use super::cosigning::{rfc3339, stored_timestamp};
+use super::cosigning::{rfc3339, verified_latest};
 use super::{Service, ServiceError};
 
 /// One witness asked to cosign, and whether it vouches for a given entry.
@@ -53,47 +51,17 @@ impl Service {
         if asked.is_empty() {
             return Ok(Vec::new());
         }
-        let store = self.store();
-        let latest = store.latest_cosignatures().await?;
-        let mut notes: HashMap<u64, Option<String>> = HashMap::new();
-        let mut out = Vec::with_capacity(asked.len());
-        for witness in asked {
-            let row = latest
-                .iter()
-                .find(|(size, row)| row.witness == witness.key && *size > position);
-            let mut cosigned = None;
-            if let Some((size, row)) = row {
-                let note = match notes.get(size) {
-                    Some(note) => note.clone(),
-                    None => {
-                        let note = store
-                            .checkpoints(size - 1, 1)
-                            .await?
-                            .into_iter()
-                            .find(|(s, _)| s == size)
-                            .map(|(_, n)| n);
-                        notes.insert(*size, note.clone());
-                        note
-                    }
-                };
-                match note
-                    .and_then(|n| stored_timestamp(&n, *size, row))
-                    .and_then(rfc3339)
-                {
-                    Some(at) => cosigned = Some((*size, at)),
-                    None => tracing::warn!(
-                        size,
-                        witness = %witness.name,
-                        "a stored cosignature does not verify; not shown"
-                    ),
-                }
-            }
-            out.push(Witnessed {
+        let latest = verified_latest(self.store().as_ref()).await?;
+        Ok(asked
+            .into_iter()
+            .map(|witness| Witnessed {
+                cosigned: latest
+                    .iter()
+                    .find(|(key, size, _)| *key == witness.key && *size > position)
+                    .and_then(|(_, size, timestamp)| Some((*size, rfc3339(*timestamp)?))),
                 name: witness.name,
-                cosigned,
-            });
-        }
-        Ok(out)
+            })
+            .collect())
     }
 
     /// [`witnessed`](Self::witnessed) for the last event of `case` as the read model folded it

@@ -249,6 +249,20 @@ pub trait EventStore: Send + Sync {
     async fn checkpoints(&self, after: u64, limit: usize)
     -> Result<Vec<(u64, String)>, StoreError>;
 
+    /// The stored checkpoint of exactly `size` entries, if it is kept (the latest, those of the
+    /// history, and every cosigned one).
+    async fn checkpoint_at(&self, size: u64) -> Result<Option<String>, StoreError> {
+        let Some(after) = size.checked_sub(1) else {
+            return Ok(None);
+        };
+        Ok(self
+            .checkpoints(after, 1)
+            .await?
+            .into_iter()
+            .find(|(s, _)| *s == size)
+            .map(|(_, note)| note))
+    }
+
     /// The stored hashes of tile `level`/`index` (as many as exist, 32 bytes each).
     async fn tile(&self, level: u8, index: u64) -> Result<Option<Vec<u8>>, StoreError>;
 

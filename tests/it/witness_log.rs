@@ -134,6 +134,24 @@ pub(crate) fn serve(folder: &DataFolder, extra: &[String]) -> Process {
     Process::start(cmd)
 }
 
+/// A demo ledger made by a first start with `complaints` demo complaints (its sites and
+/// programs), and its verifier key, which witnesses are told.
+pub(crate) fn demo_log(complaints: usize) -> (DataFolder, String) {
+    let folder = DataFolder::empty();
+    drop(serve(
+        &folder,
+        &[
+            "--demo".into(),
+            "--demo-complaints".into(),
+            complaints.to_string(),
+        ],
+    ));
+    let vkey = text(&folder.run(&["checkpoint", "--vkey"]).stdout)
+        .trim()
+        .to_string();
+    (folder, vkey)
+}
+
 pub(crate) async fn file_complaints(base: &str, n: usize, from: usize) {
     let client = crate::web_helpers::Browser::at(base);
     for i in from..from + n {
@@ -246,14 +264,7 @@ fn verify(folder: &DataFolder, vkeys: &[&str], quorum: usize) -> std::process::O
 async fn three_witnesses_cosign_a_served_log_and_verify_requires_the_quorum() {
     // A ledger made by a first start (the demo agency: its sites and programs); its verifier
     // key is what the witnesses are told.
-    let folder = DataFolder::empty();
-    drop(serve(
-        &folder,
-        &["--demo".into(), "--demo-complaints".into(), "3".into()],
-    ));
-    let log_vkey = text(&folder.run(&["checkpoint", "--vkey"]).stdout)
-        .trim()
-        .to_string();
+    let (folder, log_vkey) = demo_log(3);
     let log = NoteVerifier::parse(&log_vkey).unwrap();
 
     let names = ["witness.test/a", "witness.test/b", "witness.test/c"];
@@ -467,13 +478,8 @@ fn forging_witness(line: String) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cosignature_that_does_not_verify_is_never_stored_or_served() {
-    let folder = DataFolder::empty();
-    drop(serve(
-        &folder,
-        &["--demo".into(), "--demo-complaints".into(), "2".into()],
-    ));
-    let log =
-        NoteVerifier::parse(text(&folder.run(&["checkpoint", "--vkey"]).stdout).trim()).unwrap();
+    let (folder, log_vkey) = demo_log(2);
+    let log = NoteVerifier::parse(&log_vkey).unwrap();
     let (_tmp, path, vkey) = witness_init("witness.test/forger");
     let key = recourse::witness::WitnessKey::load(&path).unwrap();
     let other = "elsewhere.example/log\n1\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
@@ -517,11 +523,7 @@ async fn a_cosignature_that_does_not_verify_is_never_stored_or_served() {
 /// goes on at its usual pace meanwhile.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_witness_that_never_answers_holds_up_no_filing() {
-    let folder = DataFolder::empty();
-    drop(serve(
-        &folder,
-        &["--demo".into(), "--demo-complaints".into(), "2".into()],
-    ));
+    let (folder, _) = demo_log(2);
     let (_tmp, _path, vkey) = witness_init("witness.test/silent");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();

@@ -12,9 +12,9 @@ use recourse_events::checkpoint::NoteVerifier;
 use recourse_events::cosignature::WitnessVerifier;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 
-use crate::helpers::{DataFolder, text};
+use crate::helpers::text;
 use crate::witness_log::{
-    Process, file_complaints, healthz, ledger_entries, recourse, serve, wait_cosigned,
+    Process, demo_log, file_complaints, healthz, ledger_entries, recourse, wait_cosigned,
     witness_init, witness_serve,
 };
 
@@ -78,14 +78,7 @@ async fn tls_proxy(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_witness_behind_https_cosigns_and_one_with_an_untrusted_certificate_is_refused() {
-    let folder = DataFolder::empty();
-    drop(serve(
-        &folder,
-        &["--demo".into(), "--demo-complaints".into(), "2".into()],
-    ));
-    let log_vkey = text(&folder.run(&["checkpoint", "--vkey"]).stdout)
-        .trim()
-        .to_string();
+    let (folder, log_vkey) = demo_log(2);
     let log = NoteVerifier::parse(&log_vkey).unwrap();
 
     let (trusted_dir, trusted_path, trusted_vkey) = witness_init("witness.test/tls");
