@@ -713,10 +713,10 @@ pub async fn receipt(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     match current(ctx) {
         Some((_, o)) => match o.state {
             State::Filed(Some(code)) => {
-                let witnessed = match ReceiptCode::parse(&code) {
-                    Ok(c) => witnessed_lines(ctx, &c).await?,
-                    Err(_) => Vec::new(),
-                };
+                let case = ReceiptCode::parse(&code)
+                    .ok()
+                    .and_then(|c| ctx.app.service.client(&c).ok());
+                let witnessed = witnessed_lines(ctx, case.map(|(case, _)| case)).await?;
                 let parts: Vec<&str> = code.split('-').collect();
                 let groups = parts
                     .iter()
@@ -748,10 +748,13 @@ pub async fn receipt(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     }
 }
 
-/// What the client reads about the witnesses of the complaint of receipt code `code`
+/// What the client reads about the witnesses of complaint `case`
 /// ([`super::witnessed::client_lines`]); none for a code of no case.
-async fn witnessed_lines(ctx: &Ctx<'_>, code: &ReceiptCode) -> Result<Vec<String>, WebError> {
-    let Ok((case, _)) = ctx.app.service.client(code) else {
+async fn witnessed_lines(
+    ctx: &Ctx<'_>,
+    case: Option<recourse_events::ids::CaseId>,
+) -> Result<Vec<String>, WebError> {
+    let Some(case) = case else {
         return Ok(Vec::new());
     };
     let witnessed = ctx.app.service.case_witnessed(case).await?;
@@ -818,8 +821,9 @@ pub async fn receipt_file(ctx: &Ctx<'_>) -> Result<Response, WebError> {
     // Looking the code up tells whether it is a case's, as the tracking page does: the same
     // limit on lookups applies.
     ctx.app.limiter.check(Purpose::Lookup, ctx.req.remote)?;
+    let case = ctx.app.service.client(&code).ok().map(|(case, _)| case);
     // The date it was filed, in the organization's calendar (none for a code of no case).
-    let filed = ctx.app.service.client(&code).ok().and_then(|(case, _)| {
+    let filed = case.and_then(|case| {
         ctx.app.service.read(|m| {
             let at = m.case(&case)?.filed_at?;
             Some(m.clocks().local_date(at).to_string())
@@ -842,7 +846,7 @@ pub async fn receipt_file(ctx: &Ctx<'_>) -> Result<Response, WebError> {
             tr.t1("receipt-file-filed", "date", date)
         ));
     }
-    for line in witnessed_lines(ctx, &code).await? {
+    for line in witnessed_lines(ctx, case).await? {
         body.push_str(&format!("{line}\n\n"));
     }
     body.push_str(&format!(
