@@ -18,9 +18,9 @@ pub struct Export {
     /// The bundle file to write.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
-    /// Export the latest checkpoint that witnesses have cosigned rather than the latest
-    /// checkpoint (which witnesses see within seconds): for a bundle to verify with
-    /// `verify --bundle --witness`.
+    /// Export the checkpoint the most witnesses have cosigned (the latest among equals)
+    /// rather than the latest checkpoint, which witnesses see within seconds: for a bundle to
+    /// verify with `verify --bundle --witness`.
     #[arg(long)]
     cosigned: bool,
 }
